@@ -1,0 +1,63 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Reach",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "reach", targets: ["reach"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // libncursesw as a Swift module; see Sources/CNcurses/shim.h for why the accessors exist.
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+
+        // Pure domain: no I/O, no clock, no terminal.
+        .target(name: "ReachCore"),
+
+        // The JSON data folder: atomic writes, locking, schema versions, recovery, import/export.
+        .target(
+            name: "ReachStore",
+            dependencies: [
+                "ReachCore",
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+
+        // Cell buffer, widgets, key decoding, diff rendering; knows nothing of influencers.
+        .target(name: "TerminalUI", dependencies: ["CNcurses"]),
+
+        // One state, actions, pure update, view.
+        .target(name: "ReachApp", dependencies: ["ReachCore", "ReachStore", "TerminalUI"]),
+
+        .executableTarget(
+            name: "reach",
+            dependencies: [
+                "ReachApp", "ReachStore", "ReachCore", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(
+            name: "ReachCoreTests",
+            dependencies: ["ReachCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "ReachStoreTests",
+            dependencies: ["ReachStore", "ReachCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "ReachAppTests", dependencies: ["ReachApp", "ReachCore", "ReachStore", "TerminalUI"]),
+        // Drives the real `reach` binary inside tmux; needs the executable built first.
+        .testTarget(name: "EndToEndTests", dependencies: ["reach"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+print("reach: not built yet")
