@@ -1,1 +1,0 @@
-print("reach: not built yet")
