@@ -1,0 +1,98 @@
+import Foundation
+
+/// A campaign's money position in its reporting currency, with the rates used and what could not be converted.
+///
+/// - planned: the campaign budget.
+/// - committed: per deal, the larger of the agreed fee and what was paid; side-exited deals count only what was paid.
+/// - paid: payments with status `paid` (only paid counts as spend).
+/// - remaining: planned − committed; unspent: planned − paid.
+/// Archived deals are included, so totals match exports and reproduce from the files.
+public struct BudgetSummary: Hashable, Sendable {
+    public var currency: CurrencyCode
+    public var planned: Money
+    public var committed: Money
+    public var paid: Money
+    public var remaining: Money { Money(minorUnits: planned.minorUnits - committed.minorUnits, currency: currency) }
+    public var unspent: Money { Money(minorUnits: planned.minorUnits - paid.minorUnits, currency: currency) }
+    /// The stored rates applied in the conversion, for the report footer.
+    public var ratesUsed: [ExchangeRate]
+    /// Currencies that had no rate to the reporting currency; their amounts are left out of the totals.
+    public var missingRates: [CurrencyCode]
+    /// Amounts left out because a rate was missing.
+    public var unconverted: [Money]
+
+    /// True when every amount was converted.
+    public var isComplete: Bool { missingRates.isEmpty }
+}
+
+/// Campaign budget arithmetic across currencies.
+public enum Budget {
+    /// Sums the campaign's deals into a `BudgetSummary` in the campaign currency using stored `rates`.
+    public static func summary(for campaign: Campaign, deals: [Deal], rates: CurrencyRates,
+                               pipeline: StagePipeline = .default) -> BudgetSummary {
+        let target = campaign.reportingCurrency
+        var used = Set<ExchangeRate>()
+        var missing = Set<CurrencyCode>()
+        var unconverted: [Money] = []
+
+        func convert(_ m: Money) -> Int64? {
+            do {
+                let c = try rates.convert(m, to: target)
+                if let r = c.rate { used.insert(r) }
+                return c.converted.minorUnits
+            } catch {
+                missing.insert(m.currency)
+                unconverted.append(m)
+                return nil
+            }
+        }
+
+        var committed: Int64 = 0
+        var paid: Int64 = 0
+        for deal in deals where deal.campaignID == campaign.id {
+            var dealPaid: Int64 = 0
+            for p in deal.payments where p.status == .paid {
+                dealPaid &+= convert(p.amount) ?? 0
+            }
+            paid &+= dealPaid
+            if pipeline.isSideExit(deal.stage) {
+                committed &+= dealPaid
+            } else {
+                let agreed = deal.agreedFee.flatMap(convert) ?? 0
+                committed &+= max(agreed, dealPaid)
+            }
+        }
+        return BudgetSummary(currency: target, planned: campaign.budget,
+                             committed: Money(minorUnits: committed, currency: target),
+                             paid: Money(minorUnits: paid, currency: target),
+                             ratesUsed: used.sorted { ($0.from, $0.to) < ($1.from, $1.to) },
+                             missingRates: missing.sorted(), unconverted: unconverted)
+    }
+}
+
+extension Deal {
+    /// What the deal costs in `currency`: paid payments (`committed: false`) or max(agreed, paid) (`committed: true`).
+    /// Returns nil when an amount has no rate.
+    public func cost(in currency: CurrencyCode, rates: CurrencyRates, committed: Bool = false) -> Money? {
+        var paid: Int64 = 0
+        for p in payments where p.status == .paid {
+            guard let c = try? rates.convert(p.amount, to: currency) else { return nil }
+            paid &+= c.converted.minorUnits
+        }
+        guard committed else { return Money(minorUnits: paid, currency: currency) }
+        var agreed: Int64 = 0
+        if let fee = agreedFee {
+            guard let c = try? rates.convert(fee, to: currency) else { return nil }
+            agreed = c.converted.minorUnits
+        }
+        return Money(minorUnits: max(paid, agreed), currency: currency)
+    }
+
+    /// All deliverables' results summed, revenue in `currency`.
+    public func resultTotals(in currency: CurrencyCode, rates: CurrencyRates) -> ResultTotals {
+        var totals = ResultTotals(currency: currency)
+        var used = Set<ExchangeRate>()
+        for d in deliverables { if let r = d.results { totals.add(r, rates: rates, ratesUsed: &used) } }
+        return totals
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+
+/// Where a campaign is in its life.
+public enum CampaignStatus: String, Codable, Sendable, CaseIterable {
+    case planning, active, wrappingUp, done, cancelled
+
+    public var displayName: String {
+        switch self {
+        case .planning: return "Planning"
+        case .active: return "Active"
+        case .wrappingUp: return "Wrapping up"
+        case .done: return "Done"
+        case .cancelled: return "Cancelled"
+        }
+    }
+}
+
+/// What a campaign is for.
+public enum CampaignGoal: String, Codable, Sendable, CaseIterable {
+    case awareness, reach, traffic, leads, sales, productLaunch, followerGrowth, reputation, ugc
+}
+
+/// The marketing-funnel stage a campaign addresses.
+public enum FunnelStage: String, Codable, Sendable, CaseIterable {
+    case awareness, consideration, conversion, loyalty
+}
+
+/// Who a campaign wants to reach.
+public struct TargetAudience: Hashable, Codable, Sendable {
+    /// ISO country codes or region names.
+    public var countries: [String]
+    public var languages: [String]
+    /// e.g. "18-34".
+    public var ageRange: String?
+    public var gender: String?
+    public var interests: [String]
+
+    public init(countries: [String] = [], languages: [String] = [], ageRange: String? = nil, gender: String? = nil,
+                interests: [String] = []) {
+        self.countries = countries
+        self.languages = languages
+        self.ageRange = ageRange
+        self.gender = gender
+        self.interests = interests
+    }
+}
+
+/// The brief sent to every creator in a campaign.
+public struct CampaignBrief: Hashable, Codable, Sendable {
+    public var keyMessage: String?
+    public var dos: [String]
+    public var donts: [String]
+    public var brandVoice: String?
+    public var callToAction: String?
+    public var link: String?
+    /// How discount codes are issued ("one code per creator, 15% off, valid 30 days").
+    public var discountCodePolicy: String?
+    public var deliverablesSummary: String?
+    public var timeline: String?
+    public var approvalProcess: String?
+    /// e.g. "#ad in first line; FTC (US) / EU rules".
+    public var disclosureRule: String?
+    public var paymentTerms: String?
+    public var reportingRequired: String?
+
+    public init(keyMessage: String? = nil, dos: [String] = [], donts: [String] = [], brandVoice: String? = nil,
+                callToAction: String? = nil, link: String? = nil, discountCodePolicy: String? = nil,
+                deliverablesSummary: String? = nil, timeline: String? = nil, approvalProcess: String? = nil,
+                disclosureRule: String? = nil, paymentTerms: String? = nil, reportingRequired: String? = nil) {
+        self.keyMessage = keyMessage
+        self.dos = dos
+        self.donts = donts
+        self.brandVoice = brandVoice
+        self.callToAction = callToAction
+        self.link = link
+        self.discountCodePolicy = discountCodePolicy
+        self.deliverablesSummary = deliverablesSummary
+        self.timeline = timeline
+        self.approvalProcess = approvalProcess
+        self.disclosureRule = disclosureRule
+        self.paymentTerms = paymentTerms
+        self.reportingRequired = reportingRequired
+    }
+}
+
+/// Targets for a campaign's KPIs; each optional because few campaigns set all. Money targets are in the campaign currency.
+public struct KPITargets: Hashable, Codable, Sendable {
+    public var reach: Int?
+    public var impressions: Int?
+    public var views: Int?
+    public var engagements: Int?
+    /// Percent.
+    public var engagementRate: Double?
+    public var clicks: Int?
+    public var conversions: Int?
+    public var revenue: Money?
+    public var cpm: Money?
+    public var cpe: Money?
+    public var cpc: Money?
+    public var cpa: Money?
+    /// Percent.
+    public var roi: Double?
+    public var brandMentions: Int?
+    public var newFollowers: Int?
+
+    public init(reach: Int? = nil, impressions: Int? = nil, views: Int? = nil, engagements: Int? = nil,
+                engagementRate: Double? = nil, clicks: Int? = nil, conversions: Int? = nil, revenue: Money? = nil,
+                cpm: Money? = nil, cpe: Money? = nil, cpc: Money? = nil, cpa: Money? = nil, roi: Double? = nil,
+                brandMentions: Int? = nil, newFollowers: Int? = nil) {
+        self.reach = reach
+        self.impressions = impressions
+        self.views = views
+        self.engagements = engagements
+        self.engagementRate = engagementRate
+        self.clicks = clicks
+        self.conversions = conversions
+        self.revenue = revenue
+        self.cpm = cpm
+        self.cpe = cpe
+        self.cpc = cpc
+        self.cpa = cpa
+        self.roi = roi
+        self.brandMentions = brandMentions
+        self.newFollowers = newFollowers
+    }
+}
+
+/// A brand's campaign: the container for deals, with budget, brief and KPI targets.
+public struct Campaign: Record, Hashable, Identifiable {
+    public static let kind: RecordKind = .campaign
+    public static let currentSchemaVersion = 1
+
+    public var id: RecordID
+    public var schemaVersion: Int
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var revision: Int
+
+    public var name: String
+    /// Brand or client.
+    public var brand: String
+    public var product: String?
+    /// Account manager responsible.
+    public var owner: String?
+    public var status: CampaignStatus
+    public var startDate: Date?
+    public var endDate: Date?
+    public var goals: Set<CampaignGoal>
+    public var funnelStage: FunnelStage?
+    public var targetAudience: TargetAudience
+    /// Total budget; its currency is the campaign's reporting currency.
+    public var budget: Money
+    public var brief: CampaignBrief
+    public var kpiTargets: KPITargets
+    /// Referral-link template, e.g. `https://brand.com/serum?utm_source={platform}&utm_medium=influencer&utm_campaign={campaign}&utm_content={handle}`.
+    public var utmTemplate: String?
+    public var notes: String?
+    public var archived: Bool
+
+    public init(id: RecordID, createdAt: Date, updatedAt: Date? = nil, revision: Int = 1,
+                schemaVersion: Int = Campaign.currentSchemaVersion,
+                name: String, brand: String, product: String? = nil, owner: String? = nil,
+                status: CampaignStatus = .planning, startDate: Date? = nil, endDate: Date? = nil,
+                goals: Set<CampaignGoal> = [], funnelStage: FunnelStage? = nil,
+                targetAudience: TargetAudience = TargetAudience(), budget: Money,
+                brief: CampaignBrief = CampaignBrief(), kpiTargets: KPITargets = KPITargets(),
+                utmTemplate: String? = nil, notes: String? = nil, archived: Bool = false) {
+        self.id = id
+        self.schemaVersion = schemaVersion
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt ?? createdAt
+        self.revision = revision
+        self.name = name
+        self.brand = brand
+        self.product = product
+        self.owner = owner
+        self.status = status
+        self.startDate = startDate
+        self.endDate = endDate
+        self.goals = goals
+        self.funnelStage = funnelStage
+        self.targetAudience = targetAudience
+        self.budget = budget
+        self.brief = brief
+        self.kpiTargets = kpiTargets
+        self.utmTemplate = utmTemplate
+        self.notes = notes
+        self.archived = archived
+    }
+
+    /// The campaign's reporting currency (the budget's currency).
+    public var reportingCurrency: CurrencyCode { budget.currency }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Roster filters; empty sets mean "any". Pure, so the app can combine them with search.
+public struct RosterFilter: Hashable, Sendable {
+    public var platforms: Set<Platform>
+    public var tiers: Set<Tier>
+    public var niches: Set<Niche>
+    /// ISO country codes (upper-case).
+    public var countries: Set<String>
+    public var tags: Set<String>
+    public var verdicts: Set<VettingVerdict>
+    public var relationships: Set<RelationshipStatus>
+    /// nil: any; true: only do-not-contact; false: hide do-not-contact.
+    public var doNotContact: Bool?
+    public var includeArchived: Bool
+
+    public init(platforms: Set<Platform> = [], tiers: Set<Tier> = [], niches: Set<Niche> = [], countries: Set<String> = [],
+                tags: Set<String> = [], verdicts: Set<VettingVerdict> = [], relationships: Set<RelationshipStatus> = [],
+                doNotContact: Bool? = nil, includeArchived: Bool = false) {
+        self.platforms = platforms
+        self.tiers = tiers
+        self.niches = niches
+        self.countries = countries
+        self.tags = tags
+        self.verdicts = verdicts
+        self.relationships = relationships
+        self.doNotContact = doNotContact
+        self.includeArchived = includeArchived
+    }
+
+    public var isEmpty: Bool { self == RosterFilter() }
+
+    /// Whether `inf` passes every active filter.
+    public func matches(_ inf: Influencer, thresholds: TierThresholds = .standard) -> Bool {
+        if !includeArchived && inf.archived { return false }
+        if !platforms.isEmpty && !inf.accounts.contains(where: { platforms.contains($0.platform) }) { return false }
+        if !tiers.isEmpty { guard let t = inf.tier(thresholds: thresholds), tiers.contains(t) else { return false } }
+        if !niches.isEmpty && !inf.niches.contains(where: { niches.contains($0) }) { return false }
+        if !countries.isEmpty { guard let c = inf.country?.uppercased(), countries.contains(c) else { return false } }
+        if !tags.isEmpty {
+            let lower = Set(tags.map { $0.lowercased() })
+            if !inf.tags.contains(where: { lower.contains($0.lowercased()) }) { return false }
+        }
+        if !verdicts.isEmpty && !verdicts.contains(inf.vetting.verdict) { return false }
+        if !relationships.isEmpty && !relationships.contains(inf.relationship) { return false }
+        if let dnc = doNotContact, inf.isDoNotContact != dnc { return false }
+        return true
+    }
+
+    public func apply(to roster: [Influencer], thresholds: TierThresholds = .standard) -> [Influencer] {
+        roster.filter { matches($0, thresholds: thresholds) }
+    }
+}
+
+/// The roster columns a list can be sorted by.
+public enum RosterSortKey: String, Codable, Sendable, CaseIterable {
+    case name, followers, engagementRate, tier, platform, country, city, relationship, verdict, vettingScore,
+         metricAge, createdAt, updatedAt
+}
+
+/// A sort order for the roster; missing values always sort last, ties break by name then id (stable across runs).
+public struct RosterSort: Hashable, Sendable {
+    public var key: RosterSortKey
+    public var ascending: Bool
+
+    public init(_ key: RosterSortKey = .name, ascending: Bool = true) {
+        self.key = key
+        self.ascending = ascending
+    }
+
+    private enum Value: Comparable {
+        case int(Int), double(Double), text(String)
+    }
+
+    private func value(_ inf: Influencer, thresholds: TierThresholds) -> Value? {
+        switch key {
+        case .name: return .text(TextFolding.fold(inf.displayName))
+        case .followers: return inf.followers.map(Value.int)
+        case .engagementRate: return inf.engagementRate.map(Value.double)
+        case .tier: return inf.tier(thresholds: thresholds).flatMap { Tier.allCases.firstIndex(of: $0) }.map(Value.int)
+        case .platform: return inf.mainAccount.map { .text($0.platform.displayName.lowercased()) }
+        case .country: return inf.country.map { .text($0.uppercased()) }
+        case .city: return inf.city.map { .text(TextFolding.fold($0)) }
+        case .relationship: return RelationshipStatus.allCases.firstIndex(of: inf.relationship).map(Value.int)
+        case .verdict: return VettingVerdict.allCases.firstIndex(of: inf.vetting.verdict).map(Value.int)
+        case .vettingScore: return inf.vetting.score.map(Value.int)
+        case .metricAge: return inf.mainAccount?.latestFollowers.map { .double(-$0.asOf.timeIntervalSince1970) }
+        case .createdAt: return .double(inf.createdAt.timeIntervalSince1970)
+        case .updatedAt: return .double(inf.updatedAt.timeIntervalSince1970)
+        }
+    }
+
+    /// Sorted copy of `roster`.
+    public func apply(to roster: [Influencer], thresholds: TierThresholds = .standard) -> [Influencer] {
+        let keyed = roster.map { (inf: $0, v: value($0, thresholds: thresholds), name: TextFolding.fold($0.displayName)) }
+        return keyed.sorted { a, b in
+            switch (a.v, b.v) {
+            case let (x?, y?) where x != y: return ascending ? x < y : x > y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.name != b.name ? a.name < b.name : a.inf.id < b.inf.id
+            }
+        }.map(\.inf)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// What kind of item appears on the Today screen.
+public enum TodayKind: String, Codable, Sendable, CaseIterable {
+    case followUpOverdue, followUpDue, draftAwaitingReview, deliverableOverdue, deliverableDue,
+         paymentOverdue, paymentDue, rightsExpiring, stalled
+}
+
+/// One thing to act on today, tied to a deal.
+public struct TodayItem: Hashable, Sendable {
+    public var kind: TodayKind
+    public var dealID: RecordID
+    public var due: Date?
+    public var summary: String
+    public var whoseMove: Party?
+    /// Overdue items come first.
+    public var isOverdue: Bool
+}
+
+/// Builds the Today list relative to an injected `now`.
+public enum Today {
+    /// Items from open deals (closed deals still show unpaid payments and expiring rights), overdue first, then by due date.
+    /// "Due" means due before the end of `now`'s day in `timeZone`; rights show when ending within `rightsWarningDays`.
+    public static func items(deals: [Deal], now: Date, timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current,
+                             rightsWarningDays: Int = 14, pipeline: StagePipeline = .default) -> [TodayItem] {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = timeZone
+        let endOfDay = cal.date(byAdding: .day, value: 1, to: cal.startOfDay(for: now)) ?? now
+        let rightsHorizon = now.addingTimeInterval(Double(rightsWarningDays) * 86_400)
+        var out: [TodayItem] = []
+        for deal in deals where !deal.archived {
+            let closed = pipeline.isClosed(deal.stage)
+            if !closed, let next = deal.nextAction, next.due < endOfDay {
+                let overdue = next.due < now
+                out.append(TodayItem(kind: overdue ? .followUpOverdue : .followUpDue, dealID: deal.id, due: next.due,
+                                     summary: next.summary, whoseMove: next.whoseMove, isOverdue: overdue))
+            }
+            if !closed {
+                for d in deal.deliverables {
+                    let label = "\(d.platform.displayName) \(d.contentType.displayName)"
+                    if d.status == .inReview {
+                        out.append(TodayItem(kind: .draftAwaitingReview, dealID: deal.id, due: d.dueDate,
+                                             summary: "Review draft: \(label)", whoseMove: .us, isOverdue: false))
+                    } else if d.status != .live, let due = d.dueDate, due < endOfDay {
+                        let overdue = due < now
+                        out.append(TodayItem(kind: overdue ? .deliverableOverdue : .deliverableDue, dealID: deal.id, due: due,
+                                             summary: "Goes live: \(label)", whoseMove: .them, isOverdue: overdue))
+                    }
+                }
+                if deal.isStalled(now: now, pipeline: pipeline) {
+                    out.append(TodayItem(kind: .stalled, dealID: deal.id, due: deal.stageEnteredAt,
+                                         summary: "\(deal.daysInStage(now: now)) days in \(pipeline.name(of: deal.stage))",
+                                         whoseMove: deal.nextAction?.whoseMove, isOverdue: false))
+                }
+            }
+            for p in deal.payments where p.isOpen {
+                guard let due = p.dueDate, due < endOfDay else { continue }
+                let overdue = due < now
+                out.append(TodayItem(kind: overdue ? .paymentOverdue : .paymentDue, dealID: deal.id, due: due,
+                                     summary: "Pay \(p.amount.formatted) (\(p.kind.rawValue))", whoseMove: .us, isOverdue: overdue))
+            }
+            let c = deal.contract
+            let windows: [(String, Date?)] = [("Usage rights", c.usageRights?.endsAt), ("Exclusivity", c.exclusivity?.endsAt),
+                                              ("Whitelisting", c.whitelistingEndsAt)]
+            for (name, end) in windows {
+                guard let end, end >= now, end <= rightsHorizon else { continue }
+                out.append(TodayItem(kind: .rightsExpiring, dealID: deal.id, due: end,
+                                     summary: "\(name) ends", whoseMove: .us, isOverdue: false))
+            }
+        }
+        return out.sorted {
+            if $0.isOverdue != $1.isOverdue { return $0.isOverdue }
+            return ($0.due ?? .distantFuture) < ($1.due ?? .distantFuture)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import ReachCore
+
+@Suite struct BudgetAndTodayTests {
+    let rates = CurrencyRates(rates: [
+        ExchangeRate(from: .usd, to: .eur, rate: Decimal(string: "0.9") ?? 0, asOf: Fx.t0, source: "ECB"),
+        ExchangeRate(from: .eur, to: .jpy, rate: 160, asOf: Fx.t0),
+    ])
+
+    @Test func budgetAcrossCurrencies() throws {
+        let c = Fx.campaign(budget: Fx.eur(10_000))
+        var a = Fx.deal(n: 201, stage: .contracted)
+        a.agreedFee = Fx.usd(1_000)                                  // EUR 900 committed
+        a.payments = [Payment(amount: Fx.usd(500), status: .paid, paidAt: Fx.t0)] // EUR 450 paid
+        var b = Fx.deal(n: 202, stage: .published)
+        b.agreedFee = Money(minorUnits: 160_000, currency: .jpy)      // EUR 1,000
+        b.payments = [Payment(amount: Money(minorUnits: 160_000, currency: .jpy), status: .paid, paidAt: Fx.t0),
+                      Payment(kind: .bonus, amount: Money(minorUnits: 16_000, currency: .jpy), status: .planned)]
+        var exited = Fx.deal(n: 203, stage: .negotiating)
+        exited.agreedFee = Fx.eur(700)
+        try exited.move(to: .declined, at: Fx.day(1), reason: "exclusive elsewhere")
+        var gel = Fx.deal(n: 204, stage: .contracted)
+        gel.agreedFee = Money(minorUnits: 50_000, currency: .gel)     // no GEL rate
+        let s = Budget.summary(for: c, deals: [a, b, exited, gel], rates: rates)
+        #expect(s.committed == Fx.eur(1_900))
+        #expect(s.paid == Fx.eur(1_450))
+        #expect(s.remaining == Fx.eur(8_100))
+        #expect(s.unspent == Fx.eur(8_550))
+        #expect(s.missingRates == [.gel])
+        #expect(s.unconverted == [Money(minorUnits: 50_000, currency: .gel)])
+        #expect(s.ratesUsed.count == 2)
+        #expect(!s.isComplete)
+    }
+
+    @Test func campaignReport() {
+        var c = Fx.campaign(budget: Fx.eur(10_000))
+        c.kpiTargets = KPITargets(impressions: 200_000, revenue: Fx.eur(2_000), cpm: Fx.eur(10))
+        var a = Fx.deal(n: 201, stage: .reporting)
+        a.payments = [Payment(amount: Fx.eur(500), status: .paid, paidAt: Fx.t0)]
+        a.deliverables = [Deliverable(platform: .instagram, contentType: .reel, dueDate: Fx.day(3), status: .live,
+                                      results: DeliverableResults(reach: 40_000, impressions: 100_000, likes: 1_500, comments: 300, shares: 100, saves: 100,
+                                                                  conversions: 25, revenue: Fx.eur(1_500)))]
+        var b = Fx.deal(n: 202, stage: .inProduction)
+        b.deliverables = [Deliverable(platform: .tiktok, contentType: .video, count: 2, dueDate: Fx.day(3))]
+        let r = CampaignReport.make(campaign: c, deals: [a, b], rates: rates, now: Fx.day(5))
+        #expect(r.dealsPerStage == [.reporting: 1, .inProduction: 1])
+        #expect(r.deliverablesPlanned == 3 && r.deliverablesLive == 1 && r.deliverablesOverdue == 2)
+        #expect(r.totals.engagements == 2_000)
+        #expect(r.progress(.impressions)?.attainment == 0.5)
+        #expect(r.progress(.cpm)?.actual == 5)          // EUR 500 / 100k × 1000
+        #expect(r.progress(.cpm)?.attainment == 2)      // target 10 / actual 5
+        #expect(r.progress(.roi)?.actual == 200)        // (1500 − 500) / 500 × 100
+        let top = r.topCreatorsByROI(limit: 1)
+        #expect(top.first?.dealID == a.id)
+        #expect(top.first?.engagementRate == 5)         // 2,000 / 40,000 reach
+        #expect(top.first?.cpa == Fx.eur(20))
+    }
+
+    @Test func todayList() {
+        var a = Fx.deal(n: 201, stage: .contacted)
+        a.setFollowUp("Follow up", due: Fx.day(2), whoseMove: .us)          // overdue at day 3
+        var b = Fx.deal(n: 202, stage: .contentReview)
+        b.setFollowUp("Review", due: Fx.day(3).addingTimeInterval(3_600 * 20), whoseMove: .them) // due later today
+        b.deliverables = [Deliverable(platform: .instagram, contentType: .reel, status: .inReview)]
+        b.payments = [Payment(kind: .deposit, amount: Fx.eur(300), dueDate: Fx.day(1), status: .due)]
+        b.contract.usageRights = UsageRights(paidAds: true, endsAt: Fx.day(10))
+        var closed = Fx.deal(n: 203, stage: .complete)
+        closed.setFollowUp("ignored", due: Fx.day(1))
+        let items = Today.items(deals: [a, b, closed], now: Fx.day(3).addingTimeInterval(3_600 * 9))
+        let kinds = items.map(\.kind)
+        #expect(kinds.prefix(2).allSatisfy { [.followUpOverdue, .paymentOverdue].contains($0) })
+        #expect(kinds.contains(.followUpDue))
+        #expect(kinds.contains(.draftAwaitingReview))
+        #expect(kinds.contains(.rightsExpiring))
+        #expect(!items.contains { $0.dealID == closed.id && $0.kind == .followUpOverdue })
+        #expect(items.first { $0.kind == .followUpDue }?.whoseMove == .them)
+    }
+}
