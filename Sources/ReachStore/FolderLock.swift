@@ -15,6 +15,17 @@ struct FolderLock: Sendable {
     var fileMode: mode_t
     var timeout: Duration
 
+    /// Creates the lock file with exactly `fileMode` (umask-independent) if it does not exist yet.
+    func create() throws(StoreError) {
+        let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
+        if fd < 0 {
+            guard errno == EEXIST else { throw Posix.error("create the lock file", path) }
+            return
+        }
+        defer { close(fd) }
+        guard fchmod(fd, fileMode) == 0 else { throw Posix.error("set permissions of", path) }
+    }
+
     func withLock<T>(_ body: () throws -> T) throws -> T {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, fileMode)
         guard fd >= 0 else { throw Posix.error("open the lock file", path) }

@@ -35,6 +35,7 @@ public final class RecordStore: Sendable {
         reader = RecordFileReader(rootRealPath: realRoot, maxFileSize: options.maxFileSize)
         writer = AtomicWriter(fileMode: options.sharing.fileMode, hook: options.writeHook)
         lock = FolderLock(path: layout.lockFile, fileMode: options.sharing.fileMode, timeout: options.lockTimeout)
+        try lock.create()
         removeStaleTempFiles()
     }
 
