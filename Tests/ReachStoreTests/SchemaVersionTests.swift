@@ -61,7 +61,7 @@ import Testing
 
         let saved = try store.saveOK(record)
         #expect(saved.revision == 4 && saved.schemaVersion == 2)
-        let json = try JSONParser.parse(Data(try #require(readText(path)).utf8))
+        let json = try parseFile(path)
         #expect(json["fullName"] == nil)
         #expect(json["name"] == "Old Name")
         #expect(json["schemaVersion"] == 2)

@@ -123,3 +123,9 @@ struct TestFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
+
+/// The file at `path` parsed as JSON.
+func parseFile(_ path: String) throws -> JSONValue {
+    guard let data = FileManager.default.contents(atPath: path) else { throw TestFailure("no file at \(path)") }
+    return try JSONParser.parse(data)
+}
