@@ -1,0 +1,80 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The steps of an atomic write, in order; a hook sees each one before it happens.
+public enum AtomicWriteStep: String, Sendable, CaseIterable {
+    case createTemp, writeTemp, syncTemp, rename, syncDirectory
+}
+
+/// Called before every step of every atomic write with the target path; throwing aborts the write there.
+///
+/// Tests use it to simulate a crash between any two steps; it could also feed a debug log.
+public typealias AtomicWriteHook = @Sendable (AtomicWriteStep, _ target: String) throws -> Void
+
+/// Replaces a file so that a crash at any moment leaves either the old or the new complete content.
+///
+/// Temp file in the same directory (`.<name>.tmp-<pid>-<random>`, never mistaken for a record),
+/// fchmod to the exact mode, write, fsync, rename over the target, fsync the directory.
+/// The target is never opened for writing, so it is never truncated in place.
+struct AtomicWriter: Sendable {
+    var fileMode: mode_t
+    var hook: AtomicWriteHook?
+
+    static let tempMarker = ".tmp-"
+
+    /// The temp name for a target: hidden, and carrying our pid so a later cleanup can tell if we died.
+    static func tempPath(for target: String) -> String {
+        let random = String(UInt32.random(in: .min ... .max), radix: 16)
+        return Posix.parent(of: target) + "/." + Posix.baseName(of: target) + tempMarker + "\(getpid())-" + random
+    }
+
+    func write(_ bytes: [UInt8], to target: String) throws {
+        let temp = Self.tempPath(for: target)
+        try hook?(.createTemp, target)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
+        guard fd >= 0 else { throw Posix.error("create a temporary file in", Posix.parent(of: target)) }
+        var open = true
+        do {
+            guard fchmod(fd, fileMode) == 0 else { throw Posix.error("set permissions of", temp) }
+            try hook?(.writeTemp, target)
+            try writeAll(bytes, to: fd, path: temp)
+            try hook?(.syncTemp, target)
+            guard fsync(fd) == 0 else { throw Posix.error("flush", temp) }
+            open = false
+            guard close(fd) == 0 else { throw Posix.error("close", temp) }
+            try hook?(.rename, target)
+            try Posix.rename(temp, target)
+        } catch {
+            if open { close(fd) }
+            unlink(temp)
+            throw error
+        }
+        try hook?(.syncDirectory, target)
+        try Posix.syncDirectory(Posix.parent(of: target))
+    }
+
+    private func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(StoreError) {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                Glibc.write(fd, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Posix.error("write", path)
+            }
+            written += count
+        }
+    }
+
+    /// Moves `source` to `target` (same file system) and makes both directory entries durable.
+    static func move(_ source: String, to target: String) throws(StoreError) {
+        try Posix.rename(source, target)
+        try Posix.syncDirectory(Posix.parent(of: target))
+        let sourceDirectory = Posix.parent(of: source)
+        if sourceDirectory != Posix.parent(of: target) { try Posix.syncDirectory(sourceDirectory) }
+    }
+}

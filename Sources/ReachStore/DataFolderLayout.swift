@@ -1,0 +1,54 @@
+import ReachCore
+
+/// Every path inside the data folder, in one place, so no other file builds paths by hand.
+public struct DataFolderLayout: Sendable, Hashable {
+    /// The data folder itself.
+    public let root: String
+
+    public init(root: String) {
+        var trimmed = root
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        self.root = trimmed
+    }
+
+    public var workspaceFile: String { root + "/reach.json" }
+    public var lockFile: String { root + "/.lock" }
+    public var quarantineDirectory: String { root + "/quarantine" }
+    public var trashDirectory: String { root + "/trash" }
+    public var backupsDirectory: String { root + "/backups" }
+    public var logsDirectory: String { root + "/logs" }
+
+    /// `influencers/`, `campaigns/`...
+    public func directory(for kind: RecordKind) -> String { root + "/" + kind.folderName }
+    /// `influencers/<id>.json`
+    public func recordFile(_ kind: RecordKind, _ id: RecordID) -> String { directory(for: kind) + "/" + Self.fileName(id) }
+    /// `trash/influencers/`
+    public func trashDirectory(for kind: RecordKind) -> String { trashDirectory + "/" + kind.folderName }
+    /// `trash/influencers/<id>.json`
+    public func trashFile(_ kind: RecordKind, _ id: RecordID) -> String { trashDirectory(for: kind) + "/" + Self.fileName(id) }
+    /// `quarantine/influencers/`
+    public func quarantineDirectory(for kind: RecordKind) -> String { quarantineDirectory + "/" + kind.folderName }
+    /// `backups/influencers/`
+    public func backupsDirectory(for kind: RecordKind) -> String { backupsDirectory + "/" + kind.folderName }
+
+    /// Every folder the store creates on open.
+    var allDirectories: [String] {
+        [root, quarantineDirectory, trashDirectory, backupsDirectory, logsDirectory]
+            + RecordKind.allCases.flatMap {
+                [directory(for: $0), trashDirectory(for: $0), quarantineDirectory(for: $0), backupsDirectory(for: $0)]
+            }
+    }
+
+    /// Folders that may hold our temp files.
+    var writableDirectories: [String] {
+        [root] + RecordKind.allCases.flatMap { [directory(for: $0), trashDirectory(for: $0), backupsDirectory(for: $0)] }
+    }
+
+    static func fileName(_ id: RecordID) -> String { id.rawValue + ".json" }
+
+    /// The record id a file name claims (`<id>.json`), or nil for anything else (temp files, notes...).
+    static func recordID(fromFileName name: String) -> RecordID? {
+        guard name.hasSuffix(".json"), !name.hasPrefix(".") else { return nil }
+        return RecordID(rawValue: String(name.dropLast(5)))
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// A value behind an `NSLock`, so the `Sendable` store can keep a little mutable state.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}
+
+/// Fixed slots filled in parallel, each index written by exactly one iteration of `concurrentPerform`.
+final class ParallelSlots<Element>: @unchecked Sendable {
+    private var storage: [Element?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    /// Safe only because every index is written by one thread and read after all writers finished.
+    func set(_ index: Int, _ element: Element) {
+        storage.withUnsafeMutableBufferPointer { $0[index] = element }
+    }
+
+    var elements: [Element?] { storage }
+}

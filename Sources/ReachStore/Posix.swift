@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Thin wrappers over the system calls the store needs, turning `errno` into `StoreError.io`.
+///
+/// The store talks to POSIX directly (not FileManager) because durability needs fsync of files and
+/// directories, explicit modes with fchmod, O_EXCL temp files and lstat without following links.
+enum Posix {
+    static func error(_ operation: String, _ path: String) -> StoreError {
+        .io(operation: operation, path: path, errno: errno)
+    }
+
+    /// lstat: nil when the path does not exist (or cannot be examined).
+    static func lstat(_ path: String) -> stat? {
+        var info = stat()
+        return Glibc.lstat(path, &info) == 0 ? info : nil
+    }
+
+    static func isDirectory(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFDIR }
+    static func isRegular(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFREG }
+    static func isSymlink(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFLNK }
+
+    /// Creates a directory with exactly `mode` (umask-independent), or checks that it already is one.
+    static func makeDirectory(_ path: String, mode: mode_t) throws(StoreError) {
+        if mkdir(path, mode) == 0 {
+            guard chmod(path, mode) == 0 else { throw error("set permissions of", path) }
+            return
+        }
+        guard errno == EEXIST else { throw error("create folder", path) }
+        guard let info = Posix.lstat(path), isDirectory(info) else {
+            throw StoreError.unusableFolder(path: path, reason: "it exists but is not a folder")
+        }
+    }
+
+    /// Names in a directory, without "." and "..". Missing directory: empty.
+    static func listDirectory(_ path: String) throws(StoreError) -> [String] {
+        guard let dir = opendir(path) else {
+            if errno == ENOENT { return [] }
+            throw error("list folder", path)
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Reads a whole file (following a final symlink the caller has already vetted).
+    static func readFile(_ path: String) throws(StoreError) -> Data {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw error("open", path) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw error("examine", path) }
+        var data = Data(count: Int(info.st_size))
+        var filled = 0
+        var failure: Int32 = 0
+        data.withUnsafeMutableBytes { buffer in
+            while filled < buffer.count {
+                let count = read(fd, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if count == 0 { break }
+                filled += count
+            }
+        }
+        guard failure == 0 else { throw StoreError.io(operation: "read", path: path, errno: failure) }
+        // The file shrank while we read it: keep what is really there.
+        if filled < data.count { data.removeSubrange(filled...) }
+        return data
+    }
+
+    /// Flushes a directory's entries (a rename or unlink inside it) to the disk.
+    static func syncDirectory(_ path: String) throws(StoreError) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw error("open folder", path) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw error("flush folder", path) }
+    }
+
+    static func rename(_ from: String, _ to: String) throws(StoreError) {
+        guard Glibc.rename(from, to) == 0 else { throw error("move \(from) to", to) }
+    }
+
+    /// The parent directory of a path ("/a/b/c.json" → "/a/b").
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// The last path component ("/a/b/c.json" → "c.json").
+    static func baseName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    /// The canonical absolute path with symlinks resolved, or nil if it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// True when a process with this id exists (or exists but is not ours to signal).
+    static func processExists(_ pid: Int32) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
+    }
+}

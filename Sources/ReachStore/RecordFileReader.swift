@@ -1,0 +1,156 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import ReachCore
+
+/// What reading one record file produced: a record, a problem, or both (read-only, id mismatch).
+struct ReadOutcome<R: Record> {
+    var record: R?
+    /// The file's JSON object after migration, when it was parsed (always when `needRaw`).
+    var raw: [String: JSONValue]?
+    var problem: LoadProblem?
+    /// The schema version the file had when a migration ran on it.
+    var migratedFrom: Int?
+    /// The file's bytes as read, kept only when a migration ran (for the backup).
+    var originalData: Data?
+    var stamp: FileStamp?
+    /// The file disappeared between listing and reading (another session deleted it).
+    var vanished = false
+    /// True when the file was written by a newer Reach.
+    var isNewer = false
+}
+
+/// Reads and decodes one record file, classifying every way it can fail without crashing.
+///
+/// The fast path is a single `JSONDecoder` pass; only files that fail it or need migration are
+/// parsed again by `JSONParser`, which gives exact line/column positions and the raw JSON tree.
+struct RecordFileReader: Sendable {
+    var rootRealPath: String
+    var maxFileSize: Int
+
+    func read<R: Record>(
+        _ type: R.Type, path: String, relative: String, expectedID: RecordID?, decoder: JSONDecoder, needRaw: Bool
+    ) -> ReadOutcome<R> {
+        var outcome = ReadOutcome<R>()
+        guard var info = Posix.lstat(path) else {
+            outcome.vanished = true
+            return outcome
+        }
+        outcome.stamp = FileStamp(info)
+        func problem(_ kind: LoadProblem.Kind, _ reason: String, _ position: TextPosition? = nil) -> ReadOutcome<R> {
+            outcome.problem = LoadProblem(kind: kind, file: relative, position: position, reason: reason, recordID: expectedID)
+            return outcome
+        }
+        if Posix.isSymlink(info) {
+            guard let target = Posix.realPath(path) else { return problem(.unreadable, "a symbolic link to nothing") }
+            guard target.hasPrefix(rootRealPath + "/") else {
+                return problem(.symlinkOutsideFolder, "a symbolic link to \(target), outside the data folder")
+            }
+            guard let targetInfo = Posix.lstat(target) else { return problem(.unreadable, "a symbolic link to nothing") }
+            info = targetInfo
+        }
+        guard Posix.isRegular(info) else { return problem(.unreadable, "not a regular file") }
+        guard Int(info.st_size) <= maxFileSize else {
+            return problem(.tooLarge, "\(info.st_size) bytes, more than the \(maxFileSize)-byte limit")
+        }
+        let data: Data
+        do {
+            data = try Posix.readFile(path)
+        } catch {
+            if case .io(_, _, let code) = error, code == ENOENT {
+                outcome.vanished = true
+                return outcome
+            }
+            return problem(.unreadable, "could not be read: \(String(cString: strerror(Self.code(error))))")
+        }
+
+        if !needRaw, let record = try? decoder.decode(R.self, from: data), record.schemaVersion == R.currentSchemaVersion {
+            outcome.record = record
+            checkID(&outcome, relative: relative, expectedID: expectedID)
+            return outcome
+        }
+        return slowPath(type, data: data, relative: relative, expectedID: expectedID, decoder: decoder, outcome: outcome)
+    }
+
+    private func slowPath<R: Record>(
+        _ type: R.Type, data: Data, relative: String, expectedID: RecordID?, decoder: JSONDecoder, outcome start: ReadOutcome<R>
+    ) -> ReadOutcome<R> {
+        var outcome = start
+        func problem(_ kind: LoadProblem.Kind, _ reason: String, _ position: TextPosition? = nil) -> ReadOutcome<R> {
+            outcome.problem = LoadProblem(kind: kind, file: relative, position: position, reason: reason, recordID: expectedID)
+            return outcome
+        }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(data)
+        } catch {
+            return problem(.damaged, error.reason, TextPosition.of(offset: error.offset, in: data))
+        }
+        guard case .object(var object) = value else {
+            return problem(.damaged, "the file holds a JSON \(Self.typeName(value)), not an object", TextPosition(line: 1, column: 1))
+        }
+        guard let version = object["schemaVersion"]?.intValue else {
+            let position = JSONParser.offset(of: [.key("schemaVersion")], in: data).map { TextPosition.of(offset: $0, in: data) }
+            return problem(.damaged, "\"schemaVersion\" is missing or not a whole number", position)
+        }
+        var decodeData = data
+        if version > R.currentSchemaVersion {
+            outcome.isNewer = true
+            outcome.raw = object
+            outcome.problem = LoadProblem(
+                kind: .newerSchema, file: relative,
+                reason: "written by a newer Reach (schema \(version); this build knows up to \(R.currentSchemaVersion))",
+                recordID: expectedID)
+            outcome.record = try? decoder.decode(R.self, from: data)
+            return outcome
+        }
+        if version < R.currentSchemaVersion {
+            do {
+                try Migrator.migrate(R.self, json: &object, from: version)
+            } catch {
+                return problem(.migrationFailed, "upgrading from schema \(version) failed: \(error)")
+            }
+            decodeData = Data(JSONWriter.bytes(of: .object(object)))
+            outcome.migratedFrom = version
+            outcome.originalData = data
+        }
+        do {
+            outcome.record = try decoder.decode(R.self, from: decodeData)
+        } catch {
+            if outcome.migratedFrom != nil {
+                return problem(.migrationFailed, "after upgrading from schema \(version): \(RecordCoding.explain(error, in: decodeData).reason)")
+            }
+            let explained = RecordCoding.explain(error, in: data)
+            return problem(.damaged, explained.reason, explained.position)
+        }
+        outcome.raw = object
+        checkID(&outcome, relative: relative, expectedID: expectedID)
+        return outcome
+    }
+
+    private func checkID<R: Record>(_ outcome: inout ReadOutcome<R>, relative: String, expectedID: RecordID?) {
+        guard let record = outcome.record, let expectedID, record.id != expectedID, outcome.problem == nil else { return }
+        outcome.problem = LoadProblem(
+            kind: .idMismatch, file: relative,
+            reason: "the record inside has id \(record.id), not \(expectedID) as its file name says", recordID: record.id)
+    }
+
+    private static func code(_ error: StoreError) -> Int32 {
+        if case .io(_, _, let code) = error { return code }
+        return EIO
+    }
+
+    private static func typeName(_ value: JSONValue) -> String {
+        switch value {
+        case .null: "null"
+        case .bool: "true/false"
+        case .number: "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+}

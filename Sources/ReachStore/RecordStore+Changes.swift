@@ -1,0 +1,43 @@
+import Foundation
+import ReachCore
+
+extension RecordStore {
+    /// Other sessions' edits to one kind since this store last looked: stat only for unchanged files,
+    /// so polling every second stays cheap with 100,000 records. Our own saves are not reported.
+    public func scanChanges<R: Record>(_ type: R.Type) -> ChangeSet<R> {
+        let directory = layout.directory(for: R.kind)
+        let names: [String]
+        do {
+            names = try Posix.listDirectory(directory).filter { DataFolderLayout.recordID(fromFileName: $0) != nil }
+        } catch {
+            var changes = ChangeSet<R>()
+            changes.problems = [LoadProblem(kind: .unreadable, file: R.kind.folderName, reason: error.description)]
+            return changes
+        }
+        let previous = known.withLock { $0[R.kind] ?? [:] }
+        var stamps: [String: FileStamp] = [:]
+        var toRead: [String] = []
+        for name in names {
+            guard let info = Posix.lstat(directory + "/" + name) else { continue }
+            let stamp = FileStamp(info)
+            if previous[name] == stamp {
+                stamps[name] = stamp
+            } else {
+                toRead.append(name)
+            }
+        }
+        let processed = process(readFiles(R.self, in: directory, names: toRead, quarantine: true))
+        stamps.merge(processed.stamps) { _, new in new }
+
+        var changes = ChangeSet<R>()
+        changes.problems = processed.problems
+        for (name, record) in processed.records where !processed.quarantined.contains(name) {
+            if previous[name] == nil { changes.added.append(record) } else { changes.changed.append(record) }
+        }
+        for name in previous.keys where stamps[name] == nil {
+            if let id = DataFolderLayout.recordID(fromFileName: name) { changes.removed.append(id) }
+        }
+        known.withLock { $0[R.kind] = stamps }
+        return changes
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import ReachCore
+
+extension RecordStore {
+    /// Saves `record` if the file on disk still has `expectedRevision` (default: `record.revision`;
+    /// 0 means "must not exist yet"). Sets schemaVersion, revision + 1, updatedAt = now, keeps createdAt,
+    /// keeps fields this build does not know, and returns the record exactly as it now reads back.
+    public func save<R: Record>(_ record: R, expectedRevision: Int? = nil) throws -> SaveResult<R> {
+        guard record.id.isWellFormed else { throw StoreError.invalidRecordID(record.id.rawValue) }
+        let expected = expectedRevision ?? record.revision
+        let path = layout.recordFile(R.kind, record.id)
+        let decoder = RecordCoding.makeDecoder()
+        return try lock.withLock {
+            let disk = try readForWrite(R.self, path: path, id: record.id, decoder: decoder)
+            let diskRevision = disk.record?.revision ?? 0
+            guard diskRevision == expected else {
+                return .conflict(Conflict(theirs: disk.record, theirsRevision: diskRevision))
+            }
+            var new = record
+            new.schemaVersion = R.currentSchemaVersion
+            new.revision = diskRevision + 1
+            new.updatedAt = clock()
+            if let old = disk.record { new.createdAt = old.createdAt }
+            var json = try RecordCoding.encode(new, what: "\(R.kind.folderName) record \(record.id)")
+            if let old = disk.record, let raw = disk.raw {
+                let oldJSON = try RecordCoding.encode(old, what: "\(R.kind.folderName) record \(record.id)")
+                json = JSONMerge.merge(disk: .object(raw), diskEncoded: oldJSON, newEncoded: json)
+            }
+            let bytes = JSONWriter.bytes(of: json)
+            let saved: R
+            do {
+                saved = try decoder.decode(R.self, from: Data(bytes))
+            } catch {
+                throw StoreError.encodingFailed(what: "\(R.kind.folderName) record \(record.id)", reason: "it does not read back: \(error)")
+            }
+            if let from = disk.migratedFrom, let original = disk.originalData {
+                backUp(original, kind: R.kind, name: DataFolderLayout.fileName(record.id), version: from)
+            }
+            try writer.write(bytes, to: path)
+            remember(R.kind, name: DataFolderLayout.fileName(record.id), path: path)
+            return .saved(saved)
+        }
+    }
+
+    /// Moves the record to `trash/<kind>/<id>.json` if its revision on disk is still `expectedRevision`.
+    public func delete<R: Record>(_ type: R.Type, id: RecordID, expectedRevision: Int) throws -> DeleteResult<R> {
+        guard id.isWellFormed else { throw StoreError.invalidRecordID(id.rawValue) }
+        let path = layout.recordFile(R.kind, id)
+        return try lock.withLock {
+            let disk = try readForWrite(R.self, path: path, id: id, decoder: RecordCoding.makeDecoder())
+            let diskRevision = disk.record?.revision ?? 0
+            guard disk.record != nil, diskRevision == expectedRevision else {
+                return .conflict(Conflict(theirs: disk.record, theirsRevision: diskRevision))
+            }
+            try AtomicWriter.move(path, to: layout.trashFile(R.kind, id))
+            forget(R.kind, name: DataFolderLayout.fileName(id))
+            logger.info("moved \(relative(R.kind, id)) to the trash")
+            return .deleted
+        }
+    }
+
+    /// Brings a deleted record back from the trash (undo of `delete`), unchanged, and returns it.
+    public func restore<R: Record>(_ type: R.Type, id: RecordID) throws -> R {
+        guard id.isWellFormed else { throw StoreError.invalidRecordID(id.rawValue) }
+        let trashed = layout.trashFile(R.kind, id)
+        let path = layout.recordFile(R.kind, id)
+        return try lock.withLock {
+            guard Posix.lstat(trashed) != nil else { throw StoreError.notInTrash(path: relativePath(trashed)) }
+            guard Posix.lstat(path) == nil else { throw StoreError.restoreWouldOverwrite(path: relative(R.kind, id)) }
+            let outcome = reader.read(
+                R.self, path: trashed, relative: relativePath(trashed), expectedID: id,
+                decoder: RecordCoding.makeDecoder(), needRaw: false)
+            guard let record = outcome.record else {
+                throw StoreError.damagedOnDisk(path: relativePath(trashed), reason: outcome.problem?.reason ?? "it cannot be read")
+            }
+            try AtomicWriter.move(trashed, to: path)
+            remember(R.kind, name: DataFolderLayout.fileName(id), path: path)
+            return record
+        }
+    }
+
+    /// The record file as a writer must see it: absent, or decodable and not from a newer Reach.
+    private func readForWrite<R: Record>(_ type: R.Type, path: String, id: RecordID, decoder: JSONDecoder) throws -> ReadOutcome<R> {
+        let disk = reader.read(R.self, path: path, relative: relative(R.kind, id), expectedID: id, decoder: decoder, needRaw: true)
+        if disk.isNewer {
+            throw StoreError.writtenByNewerVersion(
+                path: relative(R.kind, id), found: disk.raw?["schemaVersion"]?.intValue ?? 0, supported: R.currentSchemaVersion)
+        }
+        if let problem = disk.problem, problem.kind != .idMismatch {
+            throw StoreError.damagedOnDisk(path: problem.file, reason: problem.position.map { "\($0): \(problem.reason)" } ?? problem.reason)
+        }
+        return disk
+    }
+
+    /// Records our own write so `scanChanges` does not report it back to us.
+    func remember(_ kind: RecordKind, name: String, path: String) {
+        guard let info = Posix.lstat(path) else { return }
+        known.withLock { $0[kind, default: [:]][name] = FileStamp(info) }
+    }
+
+    func forget(_ kind: RecordKind, name: String) {
+        _ = known.withLock { $0[kind]?.removeValue(forKey: name) }
+    }
+}

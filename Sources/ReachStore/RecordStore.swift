@@ -1,0 +1,84 @@
+import Foundation
+import Logging
+import ReachCore
+
+/// The data folder as an object: loads, saves, deletes and watches records of any `Record` type.
+///
+/// `Sendable` and free of global state: call it from a background task. Every write is atomic,
+/// takes the folder's advisory lock for its read-check-write, and checks the record's revision so
+/// several sessions on one folder never silently overwrite each other.
+public final class RecordStore: Sendable {
+    public let layout: DataFolderLayout
+    public let options: StoreOptions
+    let clock: @Sendable () -> Date
+    let reader: RecordFileReader
+    let writer: AtomicWriter
+    let lock: FolderLock
+    /// Per kind, the stamp of every file as this store last saw it (for `scanChanges`).
+    let known = Locked<[RecordKind: [String: FileStamp]]>([:])
+
+    /// The `logs/` folder, for the app's log file handler.
+    public var logsDirectory: String { layout.logsDirectory }
+    var logger: Logger { options.logger }
+
+    /// Opens (creating if needed) the data folder at `folder`, and removes temp files left by crashed sessions.
+    public init(folder: String, options: StoreOptions = StoreOptions(), clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        layout = DataFolderLayout(root: folder)
+        self.options = options
+        self.clock = clock
+        for directory in layout.allDirectories {
+            try Posix.makeDirectory(directory, mode: options.sharing.directoryMode)
+        }
+        guard let realRoot = Posix.realPath(layout.root) else {
+            throw StoreError.unusableFolder(path: layout.root, reason: "its real path cannot be resolved")
+        }
+        reader = RecordFileReader(rootRealPath: realRoot, maxFileSize: options.maxFileSize)
+        writer = AtomicWriter(fileMode: options.sharing.fileMode, hook: options.writeHook)
+        lock = FolderLock(path: layout.lockFile, fileMode: options.sharing.fileMode, timeout: options.lockTimeout)
+        try lock.create()
+        removeStaleTempFiles()
+    }
+
+    /// Every record of one kind, plus the problems met. Damaged files are moved to quarantine;
+    /// newer-schema files load read-only; older ones are migrated in memory (original backed up).
+    public func loadAll<R: Record>(_ type: R.Type) -> (records: [R], problems: [LoadProblem]) {
+        let directory = layout.directory(for: R.kind)
+        let names: [String]
+        do {
+            names = try Posix.listDirectory(directory).filter { DataFolderLayout.recordID(fromFileName: $0) != nil }
+        } catch {
+            return ([], [LoadProblem(kind: .unreadable, file: R.kind.folderName, reason: error.description)])
+        }
+        let processed = process(readFiles(R.self, in: directory, names: names, quarantine: true))
+        known.withLock { $0[R.kind] = processed.stamps }
+        return (processed.records.map(\.record), processed.problems)
+    }
+
+    /// One record by id, or nil when it does not exist. Throws when the file is damaged or unreadable.
+    public func load<R: Record>(_ type: R.Type, id: RecordID) throws -> R? {
+        guard id.isWellFormed else { throw StoreError.invalidRecordID(id.rawValue) }
+        let outcome = reader.read(
+            R.self, path: layout.recordFile(R.kind, id), relative: relative(R.kind, id), expectedID: id,
+            decoder: RecordCoding.makeDecoder(), needRaw: false)
+        if let problem = outcome.problem, problem.kind != .newerSchema || outcome.record == nil, problem.kind != .idMismatch {
+            throw StoreError.damagedOnDisk(path: problem.file, reason: problem.description)
+        }
+        return outcome.record
+    }
+
+    /// Deleted records of one kind, for undo lists and reports that must include deleted records.
+    public func loadTrash<R: Record>(_ type: R.Type) -> (records: [R], problems: [LoadProblem]) {
+        let directory = layout.trashDirectory(for: R.kind)
+        let names = ((try? Posix.listDirectory(directory)) ?? []).filter { DataFolderLayout.recordID(fromFileName: $0) != nil }
+        let outcomes = readFiles(R.self, in: directory, names: names, quarantine: false)
+        return (outcomes.compactMap { $0.outcome.record }, outcomes.compactMap { $0.outcome.problem })
+    }
+
+    func relative(_ kind: RecordKind, _ id: RecordID) -> String {
+        kind.folderName + "/" + DataFolderLayout.fileName(id)
+    }
+
+    func relativePath(_ absolute: String) -> String {
+        absolute.hasPrefix(layout.root + "/") ? String(absolute.dropFirst(layout.root.count + 1)) : absolute
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import ReachCore
+import Testing
+@testable import ReachStore
+
+@Suite struct ChangeDetectionTests {
+    @Test func seesAnotherInstancesEditsAndNothingElse() throws {
+        let folder = TempFolder()
+        let mine = try RecordStore(folder: folder.data, clock: { epoch })
+        let theirs = try RecordStore(folder: folder.data, clock: { epoch })
+        for n in 1...5 { _ = try mine.saveOK(person(n)) }
+        #expect(mine.loadAll(Person.self).records.count == 5)
+        #expect(mine.scanChanges(Person.self).isEmpty)
+
+        var edited = try #require(try theirs.load(Person.self, id: newID(2)))
+        edited.name = "changed elsewhere"
+        let saved = try theirs.saveOK(edited)
+        _ = try theirs.saveOK(person(6))
+        _ = try theirs.delete(Person.self, id: newID(3), expectedRevision: 1)
+
+        let changes = mine.scanChanges(Person.self)
+        #expect(changes.changed == [saved])
+        #expect(changes.added.map(\.id) == [newID(6)])
+        #expect(changes.removed == [newID(3)])
+        #expect(changes.problems.isEmpty)
+        #expect(mine.scanChanges(Person.self).isEmpty)
+    }
+
+    @Test func ownSavesAreNotReportedBack() throws {
+        let folder = TempFolder()
+        let store = try RecordStore(folder: folder.data, clock: { epoch })
+        _ = store.loadAll(Person.self)
+        let saved = try store.saveOK(person(1))
+        _ = try store.saveOK(saved)
+        _ = try store.delete(Person.self, id: saved.id, expectedRevision: 2)
+        _ = try store.restore(Person.self, id: saved.id)
+        #expect(store.scanChanges(Person.self).isEmpty)
+    }
+
+    @Test func aDamagedEditIsQuarantinedOnceAndReportedAsRemoved() throws {
+        let folder = TempFolder()
+        let store = try RecordStore(folder: folder.data, clock: { epoch })
+        let saved = try store.saveOK(person(1))
+        _ = store.loadAll(Person.self)
+        writeText("{ oops", to: store.layout.recordFile(.influencer, saved.id))
+        let changes = store.scanChanges(Person.self)
+        #expect(changes.problems.map(\.kind) == [.damaged])
+        #expect(changes.removed == [saved.id])
+        #expect(store.scanChanges(Person.self).isEmpty)
+    }
+
+    @Test func problemsThatStayInPlaceAreReportedOnlyOnce() throws {
+        let folder = TempFolder()
+        let store = try RecordStore(folder: folder.data, options: StoreOptions(maxFileSize: 100), clock: { epoch })
+        _ = store.loadAll(Person.self)
+        writeText(String(repeating: " ", count: 200), to: store.layout.recordFile(.influencer, newID(1)))
+        #expect(store.scanChanges(Person.self).problems.map(\.kind) == [.tooLarge])
+        #expect(store.scanChanges(Person.self).isEmpty)
+    }
+}
