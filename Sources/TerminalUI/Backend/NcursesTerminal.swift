@@ -121,14 +121,26 @@ public final class NcursesTerminal: Terminal {
         if style.attributes.contains(.dim) { attributes |= nc_attr_dim() }
         if style.attributes.contains(.underline) { attributes |= nc_attr_underline() }
         if style.attributes.contains(.reverse) { attributes |= nc_attr_reverse() }
-        var wide = change.cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-        wide.append(0)
+        let wide = Self.cursesCharacters(change.cell.character)
         var cell = cchar_t()
         if setcchar(&cell, wide, attributes, pair, nil) == ERR {
             _ = setcchar(&cell, [wchar_t(0xFFFD), 0], attributes, pair, nil)
         }
         // Writing the bottom-right cell reports ERR (the cursor cannot advance) but still draws it.
         _ = mvwadd_wch(nc_stdscr(), Int32(change.y), Int32(change.x), &cell)
+    }
+
+    /// The scalars curses can hold in one cell: the base plus zero-width marks. Emoji ZWJ sequences and
+    /// skin tones are cut to their first emoji, because curses would give the extra emoji their own
+    /// columns and shift the rest of the row.
+    private static func cursesCharacters(_ character: Character) -> [wchar_t] {
+        var result: [wchar_t] = []
+        for scalar in character.unicodeScalars {
+            if !result.isEmpty && (scalar.value == 0x200D || DisplayWidth.of(scalar) != 0) { break }
+            result.append(wchar_t(bitPattern: scalar.value))
+        }
+        result.append(0)
+        return result
     }
 
     // MARK: Input
