@@ -1,5 +1,5 @@
 /// A bordered box with an optional title; the frame around panes, popups and kanban columns.
-public struct Block: Widget {
+public struct Block: Widget, Sendable {
     public var title: String?
     public var titleStyle: Style
     public var borderStyle: Style
@@ -37,7 +37,7 @@ public struct Block: Widget {
 }
 
 /// A cleared, bordered box centred over other content; the base of modals, help and the command palette.
-public struct Popup {
+public struct Popup: Sendable {
     public var title: String?
     public var theme: Theme
 

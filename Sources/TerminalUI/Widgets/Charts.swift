@@ -18,7 +18,7 @@ public struct Bar: Sendable, Hashable {
 }
 
 /// Horizontal bars with labels and values, one per row (spend by campaign, deals per stage).
-public struct BarChart: Widget {
+public struct BarChart: Widget, Sendable {
     public var bars: [Bar]
     /// The value of a full-width bar; defaults to the largest value.
     public var maxValue: Double?
@@ -59,7 +59,7 @@ public struct BarChart: Widget {
 }
 
 /// A compact trend line (▁▂▃▄▅▆▇█) of the most recent values that fit; taller areas stack rows.
-public struct Sparkline: Widget {
+public struct Sparkline: Widget, Sendable {
     public var values: [Double]
     public var style: Style
 
@@ -86,7 +86,7 @@ public struct Sparkline: Widget {
 }
 
 /// A progress bar with a centred label (budget spent, deliverables done).
-public struct Gauge: Widget {
+public struct Gauge: Widget, Sendable {
     /// Progress from 0 to 1; values outside are clamped.
     public var ratio: Double
     public var label: String?

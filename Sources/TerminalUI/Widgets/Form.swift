@@ -1,5 +1,5 @@
 /// Draws a `FormState`: labels in a column, fields beside them, validation messages underneath.
-public struct Form {
+public struct Form: Sendable {
     public var theme: Theme
 
     public init(theme: Theme = .monochrome) { self.theme = theme }

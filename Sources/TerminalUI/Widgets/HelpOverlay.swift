@@ -6,7 +6,7 @@ public struct HelpSection: Sendable, Hashable {
 }
 
 /// The `?` overlay listing every key, in sections, scrollable when it does not fit.
-public struct HelpOverlay {
+public struct HelpOverlay: Sendable {
     public var title: String
     public var sections: [HelpSection]
     public var theme: Theme

@@ -41,7 +41,7 @@ public struct KanbanState: Sendable, Hashable {
 
 /// A pipeline board: columns side by side with title and count, cards stacked, scrolling horizontally
 /// when columns don't fit and vertically within the selected column.
-public struct Kanban {
+public struct Kanban: Sendable {
     public var columns: [KanbanColumn]
     public var minColumnWidth: Int
     public var theme: Theme

@@ -1,5 +1,5 @@
 /// A centred dialog with a title, a wrapped message and buttons, e.g. "Delete deal? [ Delete ] [ Cancel ]".
-public struct Modal: Widget {
+public struct Modal: Widget, Sendable {
     public var title: String
     public var message: String
     public var buttons: [String]
@@ -24,7 +24,7 @@ public struct Modal: Widget {
         guard !area.isEmpty else { return }
         let width = min(preferredWidth, area.width)
         let lines = TextViewer.wrap(message, width: max(1, width - 4))
-        let height = min(area.height, lines.count + 5)
+        let height = min(area.height, lines.count + 4)
         let inner = Popup(title: title, theme: theme).render(into: &buffer, area: area, width: width, height: height)
         let content = inner.inset(horizontal: 1, vertical: 0)
         for (row, line) in lines.prefix(max(0, content.height - 2)).enumerated() {

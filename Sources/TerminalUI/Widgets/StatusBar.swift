@@ -1,5 +1,5 @@
 /// The bottom line: key hints on the left (dropped from the end when they don't fit) and a message on the right.
-public struct StatusBar: Widget {
+public struct StatusBar: Widget, Sendable {
     public var hints: [KeyHint]
     public var message: String?
     public var messageStyle: Style?

@@ -1,5 +1,5 @@
 /// The tab bar across the top (Today · Roster · Pipeline · Campaigns) with the active tab highlighted.
-public struct Tabs: Widget {
+public struct Tabs: Widget, Sendable {
     public var titles: [String]
     public var selected: Int
     public var theme: Theme

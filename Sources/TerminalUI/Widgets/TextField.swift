@@ -1,5 +1,5 @@
 /// Draws a `TextFieldState` on one row, scrolling horizontally so the cursor stays visible.
-public struct TextField {
+public struct TextField: Sendable {
     public var placeholder: String
     public var focused: Bool
     public var style: Style

@@ -1,5 +1,5 @@
 /// Scrollable, word-wrapped text (notes, activity details, error reports).
-public struct TextViewer {
+public struct TextViewer: Sendable {
     public var text: String
     public var style: Style
 
