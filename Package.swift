@@ -34,6 +34,8 @@ let package = Package(
 
         // Cell buffer, widgets, key decoding, diff rendering; knows nothing of influencers.
         .target(name: "TerminalUI", dependencies: ["CNcurses"]),
+        // Shows every widget on one screen; for screenshots and manual checks in tmux.
+        .executableTarget(name: "tui-demo", dependencies: ["TerminalUI"]),
 
         // One state, actions, pure update, view.
         .target(name: "ReachApp", dependencies: ["ReachCore", "ReachStore", "TerminalUI"]),

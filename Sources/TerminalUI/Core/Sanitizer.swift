@@ -1,0 +1,58 @@
+import Foundation
+
+/// One drawable grapheme with its precomputed column width.
+public struct Glyph: Hashable, Sendable {
+    public var character: Character
+    public var width: Int
+    public init(_ character: Character, width: Int) { self.character = character; self.width = width }
+}
+
+/// Turns arbitrary (possibly hostile) text into safe glyphs: no escape sequence from data ever reaches the terminal.
+///
+/// C0 controls, DEL and `\r` become caret placeholders (`^[`, `^G`, `^M`), C1 controls become `<9B>`,
+/// bidi overrides/isolates become `�` so reordering attacks stay visible, and invisible zero-width
+/// characters are dropped for display. The stored text is never changed; this only affects drawing.
+public enum Sanitizer {
+    /// Display glyphs for `text`, NFC-normalised and sanitised.
+    public static func glyphs(_ text: String) -> [Glyph] {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return text.utf8.map { Glyph(Character(Unicode.Scalar($0)), width: 1) }
+        }
+        var result: [Glyph] = []
+        result.reserveCapacity(text.utf8.count)
+        for character in sanitized(text).precomposedStringWithCanonicalMapping {
+            let width = DisplayWidth.of(character)
+            if width == 0 {
+                // A cluster with no base (e.g. a combining mark at the start) gets a space to sit on.
+                result.append(Glyph(Character(" " + String(character)), width: 1))
+            } else {
+                result.append(Glyph(character, width: width))
+            }
+        }
+        return result
+    }
+
+    /// The text with every unsafe scalar replaced or dropped, still as a string.
+    public static func sanitized(_ text: String) -> String {
+        var output = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x00...0x1F:
+                output.append("^")
+                output.append(Unicode.Scalar(UInt8(value) + 0x40))
+            case 0x7F:
+                output.append(contentsOf: "^?".unicodeScalars)
+            case 0x80...0x9F:
+                output.append(contentsOf: "<\(String(value, radix: 16, uppercase: true))>".unicodeScalars)
+            case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C, 0x2028, 0x2029:
+                output.append("\u{FFFD}")
+            case 0x200B, 0x2060...0x2064, 0xFEFF, 0x00AD:
+                continue
+            default:
+                output.append(scalar)
+            }
+        }
+        return String(output)
+    }
+}

@@ -1,0 +1,89 @@
+import Testing
+@testable import TerminalUI
+
+@Suite struct FormTests {
+    private func makeForm() -> FormState {
+        FormState(fields: [
+            FormField("Name", isRequired: true),
+            FormField("Followers", kind: .number),
+            FormField("Fee", kind: .money),
+            FormField("Due", kind: .date),
+            FormField("Platform", kind: .choice(["Instagram", "TikTok", "YouTube"])),
+            FormField("Active", kind: .toggle),
+        ])
+    }
+
+    @Test func focusMovesWithTabShiftTabAndArrowsAndWraps() {
+        var form = makeForm()
+        form.handle(.key(KeyEvent(.tab)))
+        #expect(form.focus == 1)
+        form.handle(.key(KeyEvent(.down)))
+        #expect(form.focus == 2)
+        form.handle(.key(KeyEvent(.backTab)))
+        form.handle(.key(KeyEvent(.up)))
+        #expect(form.focus == 0)
+        form.handle(.key(KeyEvent(.up)))
+        #expect(form.focus == 5)
+    }
+
+    @Test func leavingAFieldValidatesIt() {
+        var form = makeForm()
+        form.handle(.key(KeyEvent(.tab)))
+        #expect(form.fields[0].error == "Required: enter a value.")
+        for character in "12k" { form.handle(.key(.char(character))) }
+        form.handle(.key(KeyEvent(.tab)))
+        #expect(form.fields[1].error == "Enter a whole number, e.g. 12000.")
+    }
+
+    @Test(arguments: [
+        (FormFieldKind.money, "1250", true), (.money, "1250.5", true), (.money, "1250.50", true),
+        (.money, "12.505", false), (.money, "abc", false), (.money, "-3", true),
+        (.date, "2024-02-29", true), (.date, "2023-02-29", false), (.date, "2025-13-01", false),
+        (.date, "2025-1-01", false), (.number, "-42", true), (.number, "4.2", false), (.text, "anything", true),
+    ])
+    func kindValidation(kind: FormFieldKind, value: String, valid: Bool) {
+        #expect((FormValidation.message(for: value, kind: kind, isRequired: false) == nil) == valid)
+    }
+
+    @Test func choiceCyclesAndToggleFlips() {
+        var form = makeForm()
+        form.moveFocus(by: 4)
+        form.handle(.key(KeyEvent(.right)))
+        form.handle(.key(.char(" ")))
+        #expect(form.fields[4].value == "YouTube")
+        form.handle(.key(KeyEvent(.right)))
+        #expect(form.fields[4].value == "Instagram")
+        form.handle(.key(KeyEvent(.left)))
+        #expect(form.fields[4].value == "YouTube")
+        form.handle(.key(KeyEvent(.tab)))
+        form.handle(.key(.char(" ")))
+        #expect(form.fields[5].value == "true")
+    }
+
+    @Test func validateAllFocusesFirstInvalidAndCustomValidatorRuns() {
+        var form = FormState(fields: [
+            FormField("Handle", value: "ok"),
+            FormField("Email", value: "nope", validator: { $0.contains("@") ? nil : "Enter an email address." }),
+        ])
+        let valid = form.validate()
+        #expect(!valid)
+        #expect(form.focus == 1)
+        #expect(form.fields[1].error == "Enter an email address.")
+        #expect(form.values["Handle"] == "ok")
+    }
+
+    @Test func rendersLabelsValuesAndErrors() {
+        var form = makeForm()
+        form.fields[0].input.setText("Anna")
+        form.fields[2].input.setText("12.345")
+        form.fields[2].validate()
+        var buffer = Buffer(width: 40, height: 12)
+        Form().render(into: &buffer, area: buffer.area, state: &form)
+        #expect(buffer.lines()[0] == "›Name      Anna                         ")
+        #expect(buffer.lines()[2] == " Fee       12.345                       ")
+        #expect(buffer.lines()[3] == "           ⚠ Enter an amount like 1250 …")
+        #expect(buffer.lines()[5] == " Platform    Instagram                  ")
+        #expect(buffer.lines()[6] == " Active    [ ]                          ")
+        #expect(buffer.cursor == Point(x: 15, y: 0))
+    }
+}
