@@ -1,0 +1,133 @@
+import Foundation
+import ReachCore
+import TerminalUI
+
+/// A column of the roster table: its header, width, text for a creator, and sort order.
+public enum RosterColumn: Int, CaseIterable, Sendable {
+    case name, handle, followers, tier, engagementRate, niche, country, language, lastContact, deals
+
+    public var title: String {
+        switch self {
+        case .name: "Name"
+        case .handle: "Handle"
+        case .followers: "Followers"
+        case .tier: "Tier"
+        case .engagementRate: "ER"
+        case .niche: "Niche"
+        case .country: "Ctry"
+        case .language: "Lang"
+        case .lastContact: "Contact"
+        case .deals: "Deals"
+        }
+    }
+
+    var width: Constraint {
+        switch self {
+        case .name: .fill(1)
+        case .handle: .fixed(20)
+        case .followers: .fixed(9)
+        case .tier: .fixed(5)
+        case .engagementRate: .fixed(5)
+        case .niche: .fixed(14)
+        case .country: .fixed(4)
+        case .language: .fixed(5)
+        case .lastContact: .fixed(10)
+        case .deals: .fixed(5)
+        }
+    }
+
+    var alignment: Alignment {
+        switch self {
+        case .followers, .engagementRate, .deals: .trailing
+        default: .leading
+        }
+    }
+
+    /// Columns dropped first when the table is narrow (last in this list goes first).
+    static let priority: [RosterColumn] = [.name, .handle, .followers, .tier, .engagementRate, .deals, .lastContact,
+                                           .country, .niche, .language]
+
+    /// The columns that fit in `width`, in table order; the name column keeps at least 14 cells.
+    static func visible(in width: Int) -> [RosterColumn] {
+        var chosen: [RosterColumn] = []
+        var used = 14
+        for column in priority {
+            if column == .name { chosen.append(column); continue }
+            guard case .fixed(let w) = column.width, used + w + 1 <= width else { continue }
+            used += w + 1
+            chosen.append(column)
+        }
+        return chosen.sorted { $0.rawValue < $1.rawValue }
+    }
+
+    /// The cell text for `influencer`.
+    func text(_ influencer: Influencer, _ state: AppState) -> String {
+        let workspace = state.workspace
+        switch self {
+        case .name:
+            return influencer.isDoNotContact ? "⊘ " + influencer.displayName : influencer.displayName
+        case .handle:
+            guard let main = influencer.mainAccount else { return "" }
+            return "@\(main.handle) · \(main.platform.displayName)"
+        case .followers:
+            guard let f = influencer.mainAccount?.latestFollowers else { return "" }
+            let stale = f.isStale(now: state.now, staleAfterDays: workspace.settings.workspace.staleMetricDays)
+            return Humanize.count(f.value) + (f.source == .estimate ? "~" : "") + (stale ? "!" : "")
+        case .tier:
+            return influencer.tier(thresholds: workspace.settings.workspace.tierThresholds)?.displayName ?? ""
+        case .engagementRate:
+            return influencer.engagementRate.map { String(format: "%.1f", $0) } ?? ""
+        case .niche:
+            return influencer.niches.map(\.rawValue).joined(separator: ", ")
+        case .country:
+            return influencer.country ?? ""
+        case .language:
+            return influencer.languages.joined(separator: ",")
+        case .lastContact:
+            return workspace.lastContact(withInfluencer: influencer.id).map { Humanize.ago($0, now: state.now, timeZone: state.timeZone) } ?? ""
+        case .deals:
+            let count = workspace.activeDealCount(ofInfluencer: influencer.id)
+            return count == 0 ? "" : "\(count)"
+        }
+    }
+
+    /// Sorts creators by this column; missing values last, ties by name then id, like `RosterSort`.
+    func sorted(_ roster: [Influencer], ascending: Bool, _ state: AppState) -> [Influencer] {
+        let thresholds = state.workspace.settings.workspace.tierThresholds
+        let coreKey: RosterSortKey? = switch self {
+        case .name: .name
+        case .followers: .followers
+        case .tier: .tier
+        case .engagementRate: .engagementRate
+        case .country: .country
+        default: nil
+        }
+        if let coreKey { return RosterSort(coreKey, ascending: ascending).apply(to: roster, thresholds: thresholds) }
+        let keyed = roster.map { ($0, sortKey($0, state), TextFolding.fold($0.displayName)) }
+        return keyed.sorted { a, b in
+            switch (a.1, b.1) {
+            case let (x?, y?) where x != y: return ascending ? x < y : x > y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.2 != b.2 ? a.2 < b.2 : a.0.id < b.0.id
+            }
+        }.map(\.0)
+    }
+
+    private enum SortValue: Comparable {
+        case number(Double)
+        case text(String)
+    }
+
+    private func sortKey(_ influencer: Influencer, _ state: AppState) -> SortValue? {
+        switch self {
+        case .handle: return influencer.mainAccount.map { .text($0.handle) }
+        case .niche: return influencer.niches.first.map { .text($0.rawValue) }
+        case .language: return influencer.languages.first.map { .text($0.lowercased()) }
+        case .lastContact:
+            return state.workspace.lastContact(withInfluencer: influencer.id).map { .number($0.timeIntervalSince1970) }
+        case .deals: return .number(Double(state.workspace.activeDealCount(ofInfluencer: influencer.id)))
+        case .name, .followers, .tier, .engagementRate, .country: return nil
+        }
+    }
+}
