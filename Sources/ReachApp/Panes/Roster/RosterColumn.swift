@@ -24,15 +24,24 @@ public enum RosterColumn: Int, CaseIterable, Sendable {
     var width: Constraint {
         switch self {
         case .name: .fill(1)
+        // Wide enough for the title plus the " ▲" sort indicator.
         case .handle: .fixed(20)
-        case .followers: .fixed(9)
-        case .tier: .fixed(5)
+        case .followers: .fixed(11)
+        case .tier: .fixed(6)
         case .engagementRate: .fixed(5)
         case .niche: .fixed(14)
-        case .country: .fixed(4)
-        case .language: .fixed(5)
+        case .country: .fixed(6)
+        case .language: .fixed(6)
         case .lastContact: .fixed(10)
-        case .deals: .fixed(5)
+        case .deals: .fixed(7)
+        }
+    }
+
+    /// The direction a column starts in: text A→Z, figures biggest (or newest) first.
+    var startsAscending: Bool {
+        switch self {
+        case .name, .handle, .niche, .country, .language: true
+        case .followers, .tier, .engagementRate, .lastContact, .deals: false
         }
     }
 

@@ -30,6 +30,7 @@ public enum RosterPane: Pane {
             KeyBinding(chars: "s", help: "Sort by next column") { state in
                 let all = RosterColumn.allCases
                 state.roster.sortColumn = all[(state.roster.sortColumn.rawValue + 1) % all.count]
+                state.roster.ascending = state.roster.sortColumn.startsAscending
                 refreshRows(&state)
                 return []
             },
