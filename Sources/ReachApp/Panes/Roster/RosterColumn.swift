@@ -56,10 +56,10 @@ public enum RosterColumn: Int, CaseIterable, Sendable {
     static let priority: [RosterColumn] = [.name, .handle, .followers, .tier, .engagementRate, .deals, .lastContact,
                                            .country, .niche, .language]
 
-    /// The columns that fit in `width`, in table order; the name column keeps at least 14 cells.
+    /// The columns that fit in `width`, in table order; the name column keeps at least 18 cells.
     static func visible(in width: Int) -> [RosterColumn] {
         var chosen: [RosterColumn] = []
-        var used = 14
+        var used = 18
         for column in priority {
             if column == .name { chosen.append(column); continue }
             guard case .fixed(let w) = column.width, used + w + 1 <= width else { continue }
@@ -77,7 +77,7 @@ public enum RosterColumn: Int, CaseIterable, Sendable {
             return influencer.isDoNotContact ? "⊘ " + influencer.displayName : influencer.displayName
         case .handle:
             guard let main = influencer.mainAccount else { return "" }
-            return "@\(main.handle) · \(main.platform.displayName)"
+            return "\(Self.shortName(main.platform)) @\(main.handle)"
         case .followers:
             guard let f = influencer.mainAccount?.latestFollowers else { return "" }
             let stale = f.isStale(now: state.now, staleAfterDays: workspace.settings.workspace.staleMetricDays)
@@ -98,6 +98,16 @@ public enum RosterColumn: Int, CaseIterable, Sendable {
             let count = workspace.activeDealCount(ofInfluencer: influencer.id)
             return count == 0 ? "" : "\(count)"
         }
+    }
+
+    /// Two or three letters for a platform, so the handle keeps the room in a narrow column.
+    static func shortName(_ platform: Platform) -> String {
+        let short: [Platform: String] = [
+            .instagram: "IG", .tiktok: "TT", .youtube: "YT", .facebook: "FB", .x: "X", .linkedin: "LI", .twitch: "TW",
+            .pinterest: "PIN", .snapchat: "SC", .wechat: "WC", .douyin: "DY", .weibo: "WB", .xiaohongshu: "XHS",
+            .blog: "Blog", .podcast: "Pod", .newsletter: "News",
+        ]
+        return short[platform] ?? platform.displayName
     }
 
     /// Sorts creators by this column; missing values last, ties by name then id, like `RosterSort`.

@@ -10,14 +10,16 @@ public enum RosterPane: Pane {
         if state.roster.focus == .table {
             sections.append(ListNavigation.section(cursor: \AppState.roster.cursor, count: { $0.roster.rows.count },
                                                    visible: { RosterLayout($0).visibleRows }))
+            sections.append(KeySection("Open", [
+                KeyBinding(keys: [KeyEvent(.enter)], "Open detail", hint: true) { state in
+                    if state.roster.selectedID != nil { focusDetail(&state) }
+                    return []
+                },
+            ]))
         } else {
             sections.append(detailSection)
         }
         sections.append(KeySection("Roster", [
-            KeyBinding(keys: [KeyEvent(.enter)], "Open detail", hint: true) { state in
-                if state.roster.selectedID != nil { focusDetail(&state) }
-                return []
-            },
             KeyBinding(keys: [KeyEvent(.tab)], "Switch table / detail") { state in
                 if state.roster.focus == .table { focusDetail(&state) } else { state.roster.focus = .table }
                 return []
@@ -37,6 +39,10 @@ public enum RosterPane: Pane {
             KeyBinding(chars: "S", help: "Flip sort direction") { state in
                 state.roster.ascending.toggle()
                 refreshRows(&state)
+                return []
+            },
+            KeyBinding(chars: "F", help: "Filter", hint: true) { state in
+                RosterFilterForm.open(&state)
                 return []
             },
             KeyBinding(chars: "x", help: "Clear filters and search") { state in
@@ -135,7 +141,7 @@ public enum RosterPane: Pane {
                 state.roster.isSearching = true
                 return []
             },
-        ]
+        ] + RosterFilterForm.commands(state)
     }
 
     public static func workspaceChanged(_ state: inout AppState) { refreshRows(&state) }
@@ -275,6 +281,14 @@ public enum RosterPane: Pane {
 }
 
 extension RosterPane {
+    /// Shows only creators matching `filter`.
+    static func apply(_ filter: RosterFilter, _ state: inout AppState) {
+        state.roster.filter = filter
+        state.roster.cursor = ListCursor()
+        refreshRows(&state)
+        state.show(filter.isEmpty ? "Showing every creator" : "Filter: \(RosterFilterText.describe(filter))")
+    }
+
     /// Selects a creator in the table if it is in the current rows (after a create).
     static func select(_ id: RecordID, _ state: inout AppState) {
         guard let index = state.roster.rows.firstIndex(of: id) else { return }
