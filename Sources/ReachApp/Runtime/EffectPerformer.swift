@@ -13,8 +13,10 @@ struct EffectPerformer {
         case .save(let record, let expected): return [save(record, expected)]
         case .delete(let record): return delete(record)
         case .restore(let kind, let id): return [restore(kind, id)]
-        case .saveSettings(let settings):
+        case .updateSettings(let change):
             do {
+                var settings = try store.loadWorkspace(AppSettings.self) ?? AppSettings()
+                change(&settings)
                 try store.saveWorkspace(settings)
                 return [.settingsSaved(settings)]
             } catch {

@@ -92,11 +92,12 @@ enum RosterFilterForm {
 
     /// Stores `filter` under `name` in `reach.json` (replacing one of the same name).
     static func save(name: String, _ filter: RosterFilter, _ state: inout AppState) -> [Effect] {
-        var settings = state.workspace.settings
-        settings.savedRosterFilters.removeAll { $0.name == name }
-        settings.savedRosterFilters.append(SavedRosterFilter(name: name, filter: filter))
-        settings.savedRosterFilters.sort { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
-        return [.saveSettings(settings)]
+        let saved = SavedRosterFilter(name: name, filter: filter)
+        return [.updateSettings { settings in
+            settings.savedRosterFilters.removeAll { $0.name == name }
+            settings.savedRosterFilters.append(saved)
+            settings.savedRosterFilters.sort { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        }]
     }
 
     /// Palette entries: filter, clear, save, and one per saved filter (recall and forget).
@@ -128,9 +129,8 @@ enum RosterFilterForm {
                 return []
             })
             commands.append(PaletteCommand("Forget roster filter: \(saved.name)") { state in
-                var settings = state.workspace.settings
-                settings.savedRosterFilters.removeAll { $0.name == saved.name }
-                return [.saveSettings(settings)]
+                let name = saved.name
+                return [.updateSettings { $0.savedRosterFilters.removeAll { $0.name == name } }]
             })
         }
         return commands
