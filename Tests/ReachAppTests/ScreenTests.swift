@@ -46,6 +46,8 @@ struct ScreenTests {
         var s = state("2jj<Enter>")
         expectSnapshot(Fx.render(s), "roster-detail-80x24")
         #expect(Fx.render(s).contains { $0.contains("TikTok @nino.eats · 1.2M followers · 45d old · stale · ER 6.1%") })
+        for _ in 0..<2 { _ = App.update(&s, .input(.key(.char("j")))) }
+        #expect(Fx.render(s)[3] == "│ GE · ka, en" + String(repeating: " ", count: 66) + "│", "scrolled two lines")
         _ = App.update(&s, .input(.key(KeyEvent(.escape))))
         #expect(s.roster.focus == .table)
     }

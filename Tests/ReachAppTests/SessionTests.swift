@@ -137,6 +137,24 @@ struct SessionTests {
         #expect(disk.displayName == "Ola (mine)")
     }
 
+    @Test("a change polled in while the edit form is open still raises the conflict (the form saves against its own version)")
+    func conflictAfterPoll() throws {
+        let h = try Harness()
+        h.type("2")
+        let row = try #require(h.state.roster.rows.firstIndex(of: Fx.ola))
+        h.type(String(repeating: "j", count: row) + "e<C-u>Ola (mine)")
+        let other = try h.otherStore()
+        var theirs = try #require(try other.load(Influencer.self, id: Fx.ola))
+        theirs.country = "SE"
+        _ = try other.save(theirs)
+        h.advance(seconds: 2)
+        h.type("")
+        #expect(h.state.workspace.influencers[Fx.ola]?.country == "SE", "the poll brought their change in")
+        h.type("<Enter>")
+        guard case .conflict? = h.state.overlays.last else { Issue.record("their change would be overwritten silently"); return }
+        #expect(try h.store.load(Influencer.self, id: Fx.ola)?.country == "SE")
+    }
+
     @Test("conflict dialog cannot be dismissed with Esc")
     func conflictNeedsChoice() throws {
         let h = try conflict()

@@ -91,7 +91,7 @@ struct EffectPerformer {
     }
 
     /// Everything other sessions changed since the last scan, for all kinds.
-    func scanChanges() -> ExternalChanges {
+    static func scanChanges(_ store: RecordStore) -> ExternalChanges {
         var changes = ExternalChanges()
         func collect<R: Record>(_ type: R.Type, _ wrap: (R) -> AnyRecord) {
             let set = store.scanChanges(type)

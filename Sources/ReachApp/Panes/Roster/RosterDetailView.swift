@@ -138,14 +138,18 @@ enum RosterDetailView {
         var vetting = "Vetting: \(inf.vetting.verdict.rawValue)"
         if let score = inf.vetting.score { vetting += " · score \(score)/100" }
         out.append(DetailLine(vetting, .heading))
-        for item in inf.vetting.checklist where item.result != .unknown || item.note != nil {
+        for item in inf.vetting.checklist {
             let mark = switch item.result {
             case .pass: "✓"
             case .fail: "✗"
-            case .unknown: "?"
+            case .unknown: "·"
             }
-            out.append(DetailLine("  \(mark) \(item.check.displayName)" + (item.note.map { ": \($0)" } ?? ""),
-                                  item.result == .fail ? .warning : .normal))
+            let kind: DetailLine.Kind = switch item.result {
+            case .pass: .normal
+            case .fail: .warning
+            case .unknown: .muted
+            }
+            out.append(DetailLine("  \(mark) \(item.check.displayName)" + (item.note.map { ": \($0)" } ?? ""), kind))
         }
         if let notes = inf.vetting.notes, !notes.isEmpty { out.append(DetailLine("  " + notes, .muted)) }
 
