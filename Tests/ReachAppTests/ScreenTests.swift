@@ -52,15 +52,20 @@ struct ScreenTests {
         #expect(s.roster.focus == .table)
     }
 
-    @Test("new-creator form at 80x24")
-    func form80() {
+    @Test("new-creator form at 80x24 and 120x40, with validation messages")
+    func form() {
         expectSnapshot(Fx.render(state("2n")), "form-new-80x24")
+        let invalid = Fx.render(state("2n<Tab><Tab><Tab><Tab>bad@<Enter>", width: 120, height: 40))
+        expectSnapshot(invalid, "form-invalid-120x40")
+        #expect(invalid.contains { $0.contains("⚠ Required: enter a value.") })
+        #expect(invalid.contains { $0.contains("⚠ \"bad@\" is not a valid email address") }, "all problems show at once")
     }
 
     @Test("help lists every key of the current screen and closes with Esc")
     func help() {
         let s = state("2?")
         expectSnapshot(Fx.render(s), "help-roster-80x24")
+        expectSnapshot(Fx.render(state("?", width: 120, height: 40)), "help-today-120x40")
         let today = Fx.render(state("?", width: 120, height: 40)).joined(separator: "\n")
         for label in ["Log activity", "Set follow-up date", "Next stage", "Open deal", "Undo", "Commands"] {
             #expect(today.contains(label))
@@ -91,6 +96,7 @@ struct ScreenTests {
     func palette() {
         let s = state(":new")
         expectSnapshot(Fx.render(s), "palette-80x24")
+        expectSnapshot(Fx.render(state(":", width: 120, height: 40)), "palette-120x40")
         var jump = state(":nino")
         let matches = CommandRegistry.matches("nino", jump)
         #expect(matches.first?.title == "Open creator: Nino Beridze")
