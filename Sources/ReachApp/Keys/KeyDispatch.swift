@@ -49,7 +49,7 @@ enum KeyDispatch {
     static func activeSections(_ state: AppState) -> [KeySection] {
         let pane = state.activePane
         let local = pane.keymap(state)
-        guard !pane.capturesText(state) else { return local }
+        guard !pane.capturesText(state) else { return local + [GlobalKeys.alwaysSection] }
         let taken = Set(local.flatMap(\.bindings).flatMap(\.sequences))
         let global = GlobalKeys.sections(state).map { section in
             KeySection(section.title, section.bindings.compactMap { binding in

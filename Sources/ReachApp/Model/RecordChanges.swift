@@ -9,7 +9,6 @@ public struct RecordChanges: Sendable, Hashable {
     }
 
     public var isEmpty: Bool { ids.values.allSatisfy(\.isEmpty) }
-    public var count: Int { ids.values.reduce(0) { $0 + $1.count } }
 
     public func ids(of kind: RecordKind) -> Set<RecordID> { ids[kind] ?? [] }
 }
