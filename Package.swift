@@ -57,7 +57,7 @@ let package = Package(
             dependencies: ["ReachStore", "ReachCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "ReachAppTests", dependencies: ["ReachApp", "ReachCore", "ReachStore", "TerminalUI"]),
+        .testTarget(name: "ReachAppTests", dependencies: ["ReachApp", "ReachCore", "ReachStore", "TerminalUI"], exclude: ["Snapshots"]),
         // Drives the real `reach` binary inside tmux; needs the executable built first.
         .testTarget(name: "EndToEndTests", dependencies: ["reach"]),
     ],
