@@ -14,30 +14,41 @@ final class TmuxSession {
     let tmux: String
     private(set) var isClosed = false
 
-    /// Starts `bash` in a `width`×`height` pane with `environment` exported (TERM, data folder, …).
-    init(width: Int, height: Int, environment: [String: String] = [:]) throws {
+    /// The shell's prompt; `waitForPrompt` looks for it alone on the last non-empty line.
+    static let prompt = "$ "
+
+    /// Starts `bash` in a `width`×`height` pane whose environment is only `TERM=term`, a UTF-8 locale, PATH, HOME,
+    /// USER and `environment`.
+    init(width: Int, height: Int, term: String = "xterm-256color", environment: [String: String] = [:]) throws {
         guard let tmux = Shell.which("tmux") else {
             throw HarnessError(description: "tmux is not installed (apt-get install -y tmux)")
         }
         self.tmux = tmux
         socket = "reach-e2e-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
-        var env = ProcessInfo.processInfo.environment
-        env["TMUX"] = nil
-        env["TERM"] = "xterm-256color"
+        var serverEnvironment = ProcessInfo.processInfo.environment
+        serverEnvironment["TMUX"] = nil
+        serverEnvironment["TERM"] = "xterm-256color"
+        serverEnvironment["LANG"] = "C.UTF-8"
+        // The pane starts from an empty environment (`env -i`): nothing of the test runner's (NO_COLOR, TERM, a
+        // user's REACH_DATA_DIR) leaks in, and tmux cannot impose its own TERM.
+        let inherited = ProcessInfo.processInfo.environment
+        var paneEnvironment = ["PS1": Self.prompt, "TERM": term, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+                               "PATH": inherited["PATH"] ?? "/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/tmp"]
+        paneEnvironment["USER"] = inherited["USER"]
+        paneEnvironment.merge(environment) { _, given in given }
+        let assignments = paneEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.shellQuote($0.value))" }
+        let shell = "env -i \(assignments.joined(separator: " ")) bash --norc --noprofile"
+        // -u: UTF-8 regardless of how the server guesses it, so `send-keys -l` with Georgian text arrives intact.
         let result = try Shell.run(
             tmux,
-            ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)",
-             "env PS1='$ ' bash --norc --noprofile"],
-            environment: env
+            ["-u", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)", shell],
+            environment: serverEnvironment
         )
         guard result.status == 0 else {
             throw HarnessError(description: "tmux new-session failed: \(result.output)")
         }
         try tmuxCommand(["set-option", "-g", "status", "off"])
-        for (key, value) in environment.sorted(by: { $0.key < $1.key }) {
-            try typeLine("export \(key)=\(Self.shellQuote(value))")
-        }
-        try typeLine("clear")
+        try waitForPrompt()
     }
 
     deinit { close() }
@@ -51,11 +62,11 @@ final class TmuxSession {
 
     /// Types `text` literally (no key-name interpretation) and presses Enter.
     func typeLine(_ text: String) throws {
-        try tmuxCommand(["send-keys", "-t", "e2e", "-l", text])
-        try tmuxCommand(["send-keys", "-t", "e2e", "Enter"])
+        try type(text)
+        try press("Enter")
     }
 
-    /// Types `text` literally, character by character as a user would paste-free.
+    /// Types `text` literally (`send-keys -l`), so any Unicode reaches the program as UTF-8 bytes.
     func type(_ text: String) throws {
         try tmuxCommand(["send-keys", "-t", "e2e", "-l", text])
     }
@@ -70,6 +81,13 @@ final class TmuxSession {
         try tmuxCommand(["capture-pane", "-p", "-t", "e2e"]).output
     }
 
+    /// The visible screen as rows, exactly `height` of them (trailing blank rows included).
+    func rows() throws -> [String] {
+        var rows = try screen().components(separatedBy: "\n")
+        if rows.last == "" { rows.removeLast() }
+        return rows
+    }
+
     /// The visible screen with colours and attributes as ANSI escape sequences (for screenshots).
     func screenWithEscapes() throws -> String {
         try tmuxCommand(["capture-pane", "-e", "-p", "-t", "e2e"]).output
@@ -80,10 +98,15 @@ final class TmuxSession {
         try tmuxCommand(["resize-window", "-t", "e2e", "-x", "\(width)", "-y", "\(height)"])
     }
 
+    /// A tmux format (`#{pane_title}`, `#{alternate_on}`, …) evaluated for the pane.
+    func format(_ format: String) throws -> String {
+        try tmuxCommand(["display-message", "-p", "-t", "e2e", format]).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The pid of the process in the foreground of the pane (the app, once started).
     func foregroundPID() throws -> Int32? {
-        let tty = try tmuxCommand(["display-message", "-p", "-t", "e2e", "#{pane_tty}"]).output
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let tty = try format("#{pane_tty}")
         let ps = try Shell.run("/bin/ps", ["-o", "pid=,stat=", "-t", tty])
         // The foreground process group carries a "+" in its state; the shell itself is not it while the app runs.
         let rows = ps.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
@@ -98,14 +121,10 @@ final class TmuxSession {
         timeout: TimeInterval = 10,
         _ predicate: (String) -> Bool
     ) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = try screen()
-            if predicate(last) { return last }
-            Thread.sleep(forTimeInterval: 0.05)
+        try Wait.value(description, timeout: timeout, lastSeen: screen) {
+            let screen = try screen()
+            return predicate(screen) ? screen : nil
         }
-        throw HarnessError(description: "timed out after \(timeout)s waiting for \(description). Screen was:\n\(last)")
     }
 
     /// Waits until `text` is on screen.
@@ -118,6 +137,30 @@ final class TmuxSession {
     @discardableResult
     func waitForAbsence(of text: String, timeout: TimeInterval = 10) throws -> String {
         try waitFor("\"\(text)\" to disappear", timeout: timeout) { !$0.contains(text) }
+    }
+
+    /// Waits until the shell owns the pane again and its prompt is the last line shown.
+    @discardableResult
+    func waitForPrompt(timeout: TimeInterval = 10) throws -> String {
+        try waitFor("the shell prompt", timeout: timeout) { screen in
+            let last = screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            // capture-pane drops trailing spaces, so the prompt "$ " reads as "$".
+            return last?.trimmingCharacters(in: .whitespaces) == Self.prompt.trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    /// Runs `command` in the pane's shell and returns what it printed (the screen after a clear) and its exit status.
+    func runInShell(_ command: String, timeout: TimeInterval = 10) throws -> (output: String, status: Int32) {
+        let marker = "e2e-exit="
+        try typeLine("clear; \(command); echo \(marker)$?")
+        let screen = try waitFor("\(command) to finish", timeout: timeout) { screen in
+            screen.split(separator: "\n").contains { $0.hasPrefix(marker) }
+        }
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let statusLine = lines.last(where: { $0.hasPrefix(marker) }),
+              let status = Int32(statusLine.dropFirst(marker.count).trimmingCharacters(in: .whitespaces))
+        else { throw HarnessError(description: "no exit status from \(command). Screen was:\n\(screen)") }
+        return (screen, status)
     }
 
     @discardableResult

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The real `reach` app running in a tmux pane on one data folder.
+///
+/// It is started from the pane's shell (not in place of it), so after it exits the test can check what the
+/// user would see: the prompt back, the terminal modes restored.
+final class ReachSession {
+    let tmux: TmuxSession
+    let folder: URL
+
+    /// The tab bar's first cells; on screen means the app has drawn its first frame and reads keys in raw mode.
+    static let tabBar = " 1 Today │ 2 Roster │ 3 Pipeline │ 4 Campaigns"
+
+    /// Opens a `width`×`height` pane with `TERM=term` (plus `environment`) and starts `reach` on `folder`.
+    init(folder: URL, width: Int = 120, height: Int = 40, term: String = "xterm-256color",
+         environment: [String: String] = [:]) throws {
+        self.folder = folder
+        var environment = environment
+        // A fixed zone: the test and the app must agree which day "today" is.
+        environment["TZ"] = environment["TZ"] ?? "UTC"
+        tmux = try TmuxSession(width: width, height: height, term: term, environment: environment)
+        do {
+            try start()
+        } catch {
+            tmux.close()
+            throw error
+        }
+    }
+
+    /// Starts `reach` in the shell and waits for its first frame (again after a quit, for restart scenarios).
+    func start() throws {
+        try tmux.typeLine("\(TmuxSession.shellQuote(try ReachBinary.path())) --data-dir \(TmuxSession.shellQuote(folder.path))")
+        try tmux.waitFor(text: Self.tabBar)
+    }
+
+    /// The running app's pid.
+    func pid() throws -> Int32 {
+        try Wait.value("reach in the pane's foreground", lastSeen: tmux.screen) {
+            try tmux.format("#{pane_current_command}") == "reach" ? try tmux.foregroundPID() : nil
+        }
+    }
+
+    /// Presses `q` and waits for the shell to be back.
+    func quit() throws {
+        try tmux.press("q")
+        try tmux.waitForPrompt()
+    }
+
+    /// Presses `key` (a `1`–`4` tab key) and waits until `text` shows.
+    @discardableResult
+    func go(to key: String, expecting text: String) throws -> String {
+        try tmux.type(key)
+        return try tmux.waitFor(text: text)
+    }
+
+    func close() { tmux.close() }
+}
