@@ -12,6 +12,16 @@ struct HarnessTests {
         #expect(screen.split(separator: "\n").contains { $0.hasPrefix("reach 0.") })
     }
 
+    /// The terminal-restore scenario reads `stty -a` under `sh -c`; this shows that reading sees modes a program left off.
+    @Test func sttyFlagsShowModesLeftOff() throws {
+        let session = try TmuxSession(width: 100, height: 20)
+        defer { session.close() }
+        let (screen, status) = try session.runInShell("sh -c 'stty -echo -icanon; stty -a; stty sane'")
+        #expect(status == 0)
+        let flags = EndToEndTests.sttyFlags(screen)
+        #expect(flags.contains("-echo") && flags.contains("-icanon"), "stty -a showed:\n\(screen)")
+    }
+
     @Test func waitingForMissingTextTimesOut() throws {
         let session = try TmuxSession(width: 40, height: 10)
         defer { session.close() }

@@ -28,16 +28,18 @@ final class ReachSession {
     }
 
     /// Starts `reach` in the shell and waits for its first frame (again after a quit, for restart scenarios).
-    func start() throws {
-        try tmux.typeLine("\(TmuxSession.shellQuote(try ReachBinary.path())) --data-dir \(TmuxSession.shellQuote(folder.path))")
+    ///
+    /// With `afterwards`, the app runs under `sh -c 'reach …; afterwards'`: that shell, unlike interactive bash,
+    /// never resets the terminal when a program dies from a signal, so `afterwards` sees what the app left behind.
+    func start(afterwards: String? = nil) throws {
+        let reach = "\(TmuxSession.shellQuote(try ReachBinary.path())) --data-dir \(TmuxSession.shellQuote(folder.path))"
+        try tmux.typeLine(afterwards.map { "sh -c \(TmuxSession.shellQuote("\(reach); \($0)"))" } ?? reach)
         try tmux.waitFor(text: Self.tabBar)
     }
 
     /// The running app's pid.
     func pid() throws -> Int32 {
-        try Wait.value("reach in the pane's foreground", lastSeen: tmux.screen) {
-            try tmux.format("#{pane_current_command}") == "reach" ? try tmux.foregroundPID() : nil
-        }
+        try Wait.value("reach in the pane's foreground", lastSeen: tmux.screen) { try tmux.foregroundPID(named: "reach") }
     }
 
     /// Presses `q` and waits for the shell to be back.

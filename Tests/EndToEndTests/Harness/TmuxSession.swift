@@ -68,7 +68,7 @@ final class TmuxSession {
 
     /// Types `text` literally (`send-keys -l`), so any Unicode reaches the program as UTF-8 bytes.
     func type(_ text: String) throws {
-        try tmuxCommand(["send-keys", "-t", "e2e", "-l", text])
+        try tmuxCommand(["send-keys", "-t", "e2e", "-l", "--", text])
     }
 
     /// Presses named keys (`Enter`, `Escape`, `C-c`, `Down`, `Tab`, `BTab`, …) in order.
@@ -79,13 +79,6 @@ final class TmuxSession {
     /// The visible screen as plain text, one string per row.
     func screen() throws -> String {
         try tmuxCommand(["capture-pane", "-p", "-t", "e2e"]).output
-    }
-
-    /// The visible screen as rows, exactly `height` of them (trailing blank rows included).
-    func rows() throws -> [String] {
-        var rows = try screen().components(separatedBy: "\n")
-        if rows.last == "" { rows.removeLast() }
-        return rows
     }
 
     /// The visible screen with colours and attributes as ANSI escape sequences (for screenshots).
@@ -104,14 +97,14 @@ final class TmuxSession {
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The pid of the process in the foreground of the pane (the app, once started).
-    func foregroundPID() throws -> Int32? {
+    /// The pid of the process called `name` in the pane's foreground process group (the app, once started; also when
+    /// a wrapper shell leads the group).
+    func foregroundPID(named name: String) throws -> Int32? {
         let tty = try format("#{pane_tty}")
-        let ps = try Shell.run("/bin/ps", ["-o", "pid=,stat=", "-t", tty])
-        // The foreground process group carries a "+" in its state; the shell itself is not it while the app runs.
+        let ps = try Shell.run("/bin/ps", ["-o", "pid=,stat=,comm=", "-t", tty])
+        // The foreground process group carries a "+" in its state.
         let rows = ps.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
-        let foreground = rows.filter { $0.count >= 2 && $0[1].contains("+") }.compactMap { Int32($0[0]) }
-        return foreground.max()
+        return rows.first { $0.count >= 3 && $0[1].contains("+") && $0[2] == name }.flatMap { Int32($0[0]) }
     }
 
     /// Polls the screen until `predicate` holds or `timeout` seconds pass; returns the last screen.
@@ -151,8 +144,9 @@ final class TmuxSession {
 
     /// Runs `command` in the pane's shell and returns what it printed (the screen after a clear) and its exit status.
     func runInShell(_ command: String, timeout: TimeInterval = 10) throws -> (output: String, status: Int32) {
+        // Quoted in two parts so the typed command line itself never contains the marker.
         let marker = "e2e-exit="
-        try typeLine("clear; \(command); echo \(marker)$?")
+        try typeLine("clear; \(command); echo \"e2e-\"\"exit=$?\"")
         let screen = try waitFor("\(command) to finish", timeout: timeout) { screen in
             screen.split(separator: "\n").contains { $0.hasPrefix(marker) }
         }

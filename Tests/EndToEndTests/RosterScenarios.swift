@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+extension EndToEndTests {
+    /// Scenario 3: Georgian typed through the terminal reaches the search field intact and finds the creator.
+    @Test("Search the roster in Georgian")
+    func searchRosterInGeorgian() throws {
+        let folder = try Self.seededFolder()
+        defer { folder.remove() }
+        let app = try ReachSession(folder: folder.url)
+        defer { app.close() }
+
+        try app.go(to: "2", expecting: "4 of 4 creators")
+        try app.tmux.type("/")
+        try app.tmux.waitFor(text: "Search:")
+        try app.tmux.type("ნინო")
+        try app.tmux.waitFor(text: "1 match")
+        try app.tmux.press("Enter")
+        let screen = try app.tmux.waitFor(text: "1 of 4 creators · search “ნინო”")
+
+        // Only she is listed, she is the selected row, and the detail beside the table is hers.
+        #expect(!screen.contains("Līga Bērziņa") && !screen.contains("Ola Nordmann") && !screen.contains("田中さくら"))
+        let styled = StyledScreen(try app.tmux.screenWithEscapes())
+        #expect(styled.reverseRuns.joined().contains { $0.contains(SmallWorkspace.georgianName) })
+        #expect(screen.contains("\(SmallWorkspace.georgianCity), GE"))
+    }
+
+    /// Scenario 4: a creator typed into the form is saved as `influencers/<id>.json` with exactly what was typed.
+    @Test("Add a creator through the form")
+    func addCreatorThroughForm() throws {
+        let folder = try Self.seededFolder()
+        defer { folder.remove() }
+        let app = try ReachSession(folder: folder.url)
+        defer { app.close() }
+
+        let name = "Tamar Kvaratskhelia", handle = "tamar.cooks"
+        try app.go(to: "2", expecting: "4 of 4 creators")
+        try app.tmux.type("n")
+        try app.tmux.waitFor(text: "New creator")
+        try app.tmux.type(name)
+        try app.tmux.press("Tab", "Tab")           // Platform (Instagram), then Handle
+        try app.tmux.type("@" + handle)
+        try app.tmux.press("Tab")                  // Followers
+        try app.tmux.type("48200")
+        try app.tmux.waitFor(text: "48200")
+        try app.tmux.press("Enter")
+        try app.tmux.waitFor(text: "Saved \(name)")
+        try app.tmux.waitFor(text: "5 of 5 creators")
+
+        let record = try folder.waitForRecord("influencers", "displayName \(name)") { $0["displayName"] as? String == name }
+        let id = try #require(record["id"] as? String)
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("influencers/\(id).json").path))
+        let accounts = try #require(record["accounts"] as? [[String: Any]])
+        #expect(accounts.count == 1)
+        #expect(accounts.first?["handle"] as? String == handle)
+        #expect(accounts.first?["platform"] as? String == "instagram")
+        let snapshots = accounts.first?["snapshots"] as? [[String: Any]]
+        #expect(snapshots?.first?["followers"] as? Int == 48200)
+    }
+}
