@@ -37,7 +37,8 @@ extension EndToEndTests {
         try app.quit()
 
         try app.start()
-        let rows = try app.tmux.waitFor(text: "Ola Nordmann").components(separatedBy: "\n")
+        try app.tmux.waitFor(text: "Ola Nordmann")
+        let rows = try app.tmux.settledScreen().components(separatedBy: "\n")
         let row = try #require(rows.first { $0.contains("Ola Nordmann") })
         #expect(row.contains("today") && row.contains("Intro call") && !row.contains("overdue"), "Today row: \(row)")
 
@@ -59,15 +60,17 @@ extension EndToEndTests {
 
     /// Moves Today's selection down until the selected (reverse-video) row mentions `text`.
     private func selectTodayRow(containing text: String, _ app: ReachSession) throws {
-        func selected() throws -> Bool {
-            StyledScreen(try app.tmux.screenWithEscapes()).reverseRuns.dropFirst().joined().contains { $0.contains(text) }
+        var screen = try app.tmux.settledScreen(withEscapes: true)
+        func selected() -> Bool {
+            StyledScreen(screen).reverseRuns.dropFirst().joined().contains { $0.contains(text) }
         }
-        for _ in 0..<20 where try !selected() {
-            let before = try app.tmux.screenWithEscapes()
+        for _ in 0..<20 where !selected() {
+            let before = screen
             try app.tmux.type("j")
             try Wait.until("the selection to move", timeout: 5) { try app.tmux.screenWithEscapes() != before }
+            screen = try app.tmux.settledScreen(withEscapes: true)
         }
-        #expect(try selected(), "no Today row with \(text) could be selected")
+        #expect(selected(), "no Today row with \(text) could be selected")
     }
 
     /// `YYYY-MM-DD` of `date` in UTC (the zone the sessions run in).

@@ -16,7 +16,8 @@ extension EndToEndTests {
         try app.tmux.type("ნინო")
         try app.tmux.waitFor(text: "1 match")
         try app.tmux.press("Enter")
-        let screen = try app.tmux.waitFor(text: "1 of 4 creators · search “ნინო”")
+        try app.tmux.waitFor(text: "1 of 4 creators · search “ნინო”")
+        let screen = try app.tmux.settledScreen()
 
         // Only she is listed, she is the selected row, and the detail beside the table is hers.
         #expect(!screen.contains("Līga Bērziņa") && !screen.contains("Ola Nordmann") && !screen.contains("田中さくら"))

@@ -10,7 +10,8 @@ extension EndToEndTests {
         let app = try ReachSession(folder: folder.url, term: profile.term, environment: profile.environment)
         defer { app.close() }
 
-        let rows = try app.tmux.waitFor(text: " to do").components(separatedBy: "\n")
+        try app.tmux.waitFor(text: " to do")
+        let rows = try app.tmux.settledScreen().components(separatedBy: "\n")
         let title = try #require(rows.first { $0.hasPrefix("Today · ") })
         let total = try #require(Self.firstNumber(in: title, before: " to do"))
         #expect(total > 0)

@@ -13,7 +13,8 @@ extension EndToEndTests {
         let app = try ReachSession(folder: folder.url, width: 120, height: 40)
         defer { app.close() }
         let pid = try app.pid()
-        let before = try app.go(to: "2", expecting: "4 of 4 creators")
+        try app.go(to: "2", expecting: "4 of 4 creators")
+        let before = try app.tmux.settledScreen()
 
         try app.tmux.resize(width: 60, height: 20)
         // A whole frame: tab bar on top, hints at the bottom (the 60-column set), the table's header between.
@@ -105,7 +106,8 @@ extension EndToEndTests {
         let titleBefore = try app.tmux.format("#{pane_title}")
         try app.go(to: "2", expecting: "5 of 5 creators")
         // Sorted by name, "Aa…" comes first and is selected, so the detail pane shows its full name and city.
-        let screen = try app.tmux.waitFor(text: "^[]0;pwned^G")
+        try app.tmux.waitFor(text: "^[]0;pwned^G")
+        let screen = try app.tmux.settledScreen()
         #expect(screen.contains("^[[2J"))
         #expect(screen.contains("<9B>"))
         #expect(screen.contains("\u{FFFD}"))

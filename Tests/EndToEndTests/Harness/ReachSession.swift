@@ -49,10 +49,9 @@ final class ReachSession {
     }
 
     /// Presses `key` (a `1`–`4` tab key) and waits until `text` shows.
-    @discardableResult
-    func go(to key: String, expecting text: String) throws -> String {
+    func go(to key: String, expecting text: String) throws {
         try tmux.type(key)
-        return try tmux.waitFor(text: text)
+        try tmux.waitFor(text: text)
     }
 
     func close() { tmux.close() }

@@ -120,6 +120,24 @@ final class TmuxSession {
         }
     }
 
+    /// The screen once it has stopped changing (the same for `quiet` seconds): a whole frame, for assertions about more
+    /// than the text waited for. A frame reaches tmux in several writes, so the first capture showing one part of it
+    /// may lack the rest.
+    func settledScreen(withEscapes: Bool = false, quiet: TimeInterval = 0.15, timeout: TimeInterval = 10) throws -> String {
+        let capture = withEscapes ? screenWithEscapes : screen
+        var last = try capture()
+        var since = Date()
+        return try Wait.value("the screen to settle", timeout: timeout, lastSeen: capture) {
+            let current = try capture()
+            if current != last {
+                last = current
+                since = Date()
+                return nil
+            }
+            return Date().timeIntervalSince(since) >= quiet ? current : nil
+        }
+    }
+
     /// Waits until `text` is on screen.
     @discardableResult
     func waitFor(text: String, timeout: TimeInterval = 10) throws -> String {
