@@ -45,13 +45,12 @@ extension EndToEndTests {
     func terminalIsRestored(ending: Ending) throws {
         let folder = try Self.seededFolder()
         defer { folder.remove() }
-        let app = try ReachSession(folder: folder.url, width: 100, height: 30)
-        defer { app.close() }
-        // Restart under `sh -c` so `stty -a` runs right after the app, before interactive bash could repair anything.
-        // The marker is typed in two quoted parts so only the echo's output matches it.
+        // Under `sh -c`, `stty -a` runs right after the app, before interactive bash could repair anything.
+        // The markers are typed in quoted parts so only the echoes' output matches them.
         let marker = "e2e-stty-done"
-        try app.quit()
-        try app.start(afterwards: "echo \"e2e-\"status=$?; stty -a; echo \"e2e-stty\"\"-done\"")
+        let app = try ReachSession(folder: folder.url, width: 100, height: 30,
+                                   afterwards: "echo \"e2e-\"status=$?; stty -a; echo \"e2e-stty\"\"-done\"")
+        defer { app.close() }
         let pid = try app.pid()
 
         let name = "Saved before \(ending.rawValue)"

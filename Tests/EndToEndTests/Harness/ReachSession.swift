@@ -11,16 +11,16 @@ final class ReachSession {
     /// The tab bar's first cells; on screen means the app has drawn its first frame and reads keys in raw mode.
     static let tabBar = " 1 Today │ 2 Roster │ 3 Pipeline │ 4 Campaigns"
 
-    /// Opens a `width`×`height` pane with `TERM=term` (plus `environment`) and starts `reach` on `folder`.
+    /// Opens a `width`×`height` pane with `TERM=term` (plus `environment`) and starts `reach` on `folder` (see `start`).
     init(folder: URL, width: Int = 120, height: Int = 40, term: String = "xterm-256color",
-         environment: [String: String] = [:]) throws {
+         environment: [String: String] = [:], afterwards: String? = nil) throws {
         self.folder = folder
         var environment = environment
         // A fixed zone: the test and the app must agree which day "today" is.
         environment["TZ"] = environment["TZ"] ?? "UTC"
         tmux = try TmuxSession(width: width, height: height, term: term, environment: environment)
         do {
-            try start()
+            try start(afterwards: afterwards)
         } catch {
             tmux.close()
             throw error
