@@ -26,6 +26,8 @@ enum ImportMerge {
         for (_, path) in textFields where base[keyPath: path].map(isBlank) ?? false { base[keyPath: path] = nil }
         if base.notes.map(isBlank) ?? false { base.notes = nil }
         var other = incoming
+        // Where the creator came from is the existing record's story; the import file is not their source.
+        other.consent = nil
         // Importing the same file twice must not append the same notes again.
         if let notes = other.notes?.trimmingCharacters(in: .whitespacesAndNewlines), let mine = base.notes,
            notes.isEmpty || mine.contains(notes) {
@@ -79,7 +81,7 @@ enum ImportMerge {
         if merged.relationship != base.relationship { changes.append("set relationship \(merged.relationship.displayName)") }
         for (label, changed) in [("agent", merged.agent != base.agent), ("audience", merged.audience != base.audience),
                                  ("vetting", merged.vetting != base.vetting), ("rate card", merged.rateCard != base.rateCard),
-                                 ("rating", merged.rating != base.rating), ("data source", merged.consent != base.consent)] where changed {
+                                 ("rating", merged.rating != base.rating)] where changed {
             changes.append("filled \(label)")
         }
         return MergeOutcome(record: changes.isEmpty ? existing : merged, changes: changes, kept: kept)

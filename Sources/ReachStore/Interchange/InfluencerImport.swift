@@ -53,6 +53,8 @@ public enum InfluencerImport {
             report.warnings += mapping.warnings
             let rows = InfluencerRowReader(mapping: mapping, consentSource: source, now: options.now)
             while let row = try reader.next() {
+                // Spreadsheets export rows of empty cells below the data; they are not creators.
+                if row.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
                 add(rows.read(row), line: row.line, fallbackName: fallbackName(row, mapping))
             }
         }

@@ -31,6 +31,10 @@ struct Workspace {
             overrides: try map.map { spec throws(InterchangeError) in try ColumnMapping.Override.parse(spec) }, dryRun: dryRun, now: now))
     }
 
+    /// Saves a new record (revision 0 on disk) and returns it as stored.
+    @discardableResult
+    func add<R: Record>(_ record: R) throws -> R { try store.saveOK(record, expectedRevision: 0) }
+
     var influencers: [Influencer] { store.loadAll(Influencer.self).records.sorted { $0.displayName < $1.displayName } }
 
     func influencer(named name: String) -> Influencer? { influencers.first { $0.displayName == name } }
