@@ -55,12 +55,14 @@ enum ImportValues {
             .filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
     }
 
-    /// An ISO 3166 alpha-2 code from a code or an English country name ("Latvia" → "LV"); nil if unknown.
+    /// An ISO 3166 alpha-2 code from a code, an English country name ("Latvia" → "LV") or a common alias ("UK"); nil if unknown.
     static func country(_ text: String) -> String? {
         let s = text.trimmingCharacters(in: .whitespaces)
-        if s.count == 2, s.allSatisfy({ $0.isASCII && $0.isLetter }) { return s.uppercased() }
-        return countryCodes[TextFolding.fold(s)]
+        if let code = countryCodes[TextFolding.fold(s)] { return code }
+        return isoRegions.contains(s.uppercased()) ? s.uppercased() : nil
     }
+
+    private static let isoRegions = Set(Locale.Region.isoRegions.map(\.identifier).filter { $0.count == 2 })
 
     /// A language code from a code or an English language name ("Georgian" → "ka"); nil if unknown.
     static func language(_ text: String) -> String? {
