@@ -33,11 +33,18 @@ enum ImportMerge {
            notes.isEmpty || mine.contains(notes) {
             other.notes = nil
         }
-        // Same figures on the same day are the same reading, not a new snapshot.
+        var kept: [String] = []
         for i in other.accounts.indices {
             guard let mine = base.accounts.first(where: { $0.platform == other.accounts[i].platform && $0.handle == other.accounts[i].handle })
             else { continue }
+            // Same figures on the same day are the same reading, not a new snapshot.
             other.accounts[i].snapshots.removeAll { new in mine.snapshots.contains { sameReading($0, new) } }
+            // Two rows of one import (same timestamp) disagreeing: the first row's figures stay, like every other field.
+            other.accounts[i].snapshots.removeAll { new in
+                guard let first = mine.snapshots.first(where: { $0.asOf == new.asOf && $0.source == .imported }) else { return false }
+                kept.append("kept \(mine.platform.displayName) figures \(figures(first)) (file: \(figures(new)))")
+                return true
+            }
         }
 
         var merged = base.merged(with: other, at: now)
@@ -46,7 +53,6 @@ enum ImportMerge {
         merged.updatedAt = existing.updatedAt
 
         var changes: [String] = []
-        var kept: [String] = []
         for (label, path) in textFields {
             switch (base[keyPath: path], other[keyPath: path]) {
             case (nil, let new?) where !isBlank(new):
@@ -96,11 +102,17 @@ enum ImportMerge {
     }
 
     private static func describe(_ s: MetricSnapshot) -> String {
+        let text = figures(s)
+        return text.isEmpty ? "" : " (" + text + ")"
+    }
+
+    /// "12,500 followers, ER 3.2%, 4000 avg views".
+    private static func figures(_ s: MetricSnapshot) -> String {
         var parts: [String] = []
         if let f = s.followers { parts.append("\(f.formatted(.number.locale(Locale(identifier: "en_US")))) followers") }
         if let er = s.engagementRate { parts.append("ER \(er)%") }
         if let v = s.avgViews { parts.append("\(v) avg views") }
-        return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
+        return parts.joined(separator: ", ")
     }
 }
 

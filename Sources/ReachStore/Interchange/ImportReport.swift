@@ -74,9 +74,17 @@ public struct ImportReport: Sendable, Equatable {
     }
 
     /// The listing for a terminal: warnings, one line per row, then what was and was not written.
-    public var lines: [String] {
+    /// Without `everyRow`, rows that were simply created or unchanged are left out (a 100,000-row import
+    /// lists only what needs a look: merges and rejections).
+    public func lines(everyRow: Bool = true) -> [String] {
         var out = warnings.map { "warning: " + $0 }
         for row in rows {
+            if !everyRow {
+                switch row.action {
+                case .created, .unchanged: if row.warnings.isEmpty { continue }
+                case .merged, .rejected: break
+                }
+            }
             let head = "line \(row.line): "
             switch row.action {
             case let .created(id):

@@ -30,8 +30,9 @@ public enum InfluencerImport {
         func add(_ result: Result<ImportCandidate, RowRejection>, line: Int, fallbackName: String) {
             switch result {
             case .success(let candidate):
+                let planned = plan.add(candidate, line: line)
                 report.rows.append(ImportRowResult(line: line, name: candidate.influencer.displayName,
-                                                   action: plan.add(candidate, line: line), warnings: candidate.warnings))
+                                                   action: planned.action, warnings: candidate.warnings + planned.notes))
             case .failure(let rejection):
                 report.rows.append(ImportRowResult(line: line, name: fallbackName, action: .rejected(rejection.reason)))
             }

@@ -11,8 +11,15 @@ struct InfluencerImportPlan {
         var record: Influencer
         /// 0 for a new record, else the revision loaded from disk.
         var expectedRevision: Int
-        /// Everything the file contributed to an existing record, to merge again if another session saved it meanwhile.
+        /// For an existing creator: everything the file said about them, folded row by row (first row wins),
+        /// merged once into the record as loaded, and again into another session's version after a conflict.
         var incoming: Influencer?
+        /// What that merge changes and keeps, so each row reports only what it added.
+        var changes: [String] = []
+        var kept: [String] = []
+
+        /// False when, all rows taken together, the file adds nothing to an existing creator.
+        var isNeeded: Bool { expectedRevision == 0 || !changes.isEmpty }
     }
 
     private(set) var roster: [RecordID: Influencer]
@@ -22,6 +29,8 @@ struct InfluencerImportPlan {
     private(set) var order: [RecordID] = []
     /// For records this file creates, the line that created them.
     private var createdOn: [RecordID: Int] = [:]
+    /// Existing records as loaded, before this file touched them.
+    private var originals: [RecordID: Influencer] = [:]
     let now: Date
 
     init(roster: [Influencer], now: Date) {
@@ -30,8 +39,8 @@ struct InfluencerImportPlan {
         for influencer in roster { index.add(influencer) }
     }
 
-    /// Plans one candidate and says what will happen to it.
-    mutating func add(_ candidate: ImportCandidate, line: Int) -> ImportAction {
+    /// Plans one candidate: what happens to it, plus notes on what the file said and was not used.
+    mutating func add(_ candidate: ImportCandidate, line: Int) -> (action: ImportAction, notes: [String]) {
         let incoming = candidate.influencer
         let target: RecordID
         if candidate.hasFileID, roster[incoming.id] != nil {
@@ -40,28 +49,39 @@ struct InfluencerImportPlan {
             let matches = index.matches(for: incoming)
             guard matches.count <= 1 else {
                 let list = matches.map { "\(roster[$0.id]?.displayName ?? "?") (\($0.id), \($0.reasons.joined(separator: ", ")))" }
-                return .rejected("matches \(matches.count) creators: \(list.joined(separator: " and ")). "
-                                 + "Merge them in Reach first, or fix the row.")
+                return (.rejected("matches \(matches.count) creators: \(list.joined(separator: " and ")). "
+                                  + "Merge them in Reach first, or fix the row."), [])
             }
-            guard let match = matches.first else { return create(incoming, line: line) }
+            guard let match = matches.first else { return (create(incoming, line: line), []) }
             target = match.id
         }
-        guard let current = roster[target] else { return create(incoming, line: line) }
-        let outcome = ImportMerge.merge(incoming, into: current, at: now)
-        guard !outcome.changes.isEmpty else {
-            return .unchanged(target, sameFileLine: createdOn[target])
+        guard let current = roster[target] else { return (create(incoming, line: line), []) }
+        if let created = createdOn[target] {
+            // A creator this file created: the record itself holds everything the file said so far.
+            let outcome = ImportMerge.merge(incoming, into: current, at: now)
+            guard !outcome.changes.isEmpty else { return (.unchanged(target, sameFileLine: created), outcome.kept) }
+            roster[target] = outcome.record
+            index.add(outcome.record)
+            writes[target]?.record = outcome.record
+            return (.merged(into: target, changes: outcome.changes, kept: outcome.kept, sameFileLine: created), [])
         }
+        // An existing creator: fold this row into what earlier rows said, then merge that once into the record
+        // as loaded, so importing the same file twice changes nothing the second time.
+        let original = originals[target] ?? current
+        originals[target] = original
+        let previous = writes[target]
+        let step = previous?.incoming.map { ImportMerge.merge(incoming, into: $0, at: now) }
+        let collapsed = step?.record ?? incoming
+        let outcome = ImportMerge.merge(collapsed, into: original, at: now)
+        let changes = outcome.changes.filter { !(previous?.changes ?? []).contains($0) }
+        let kept = (step?.kept ?? []) + outcome.kept.filter { !(previous?.kept ?? []).contains($0) }
         roster[target] = outcome.record
         index.add(outcome.record)
-        if var write = writes[target] {
-            write.record = outcome.record
-            write.incoming = write.incoming?.merged(with: incoming, at: now)
-            writes[target] = write
-        } else {
-            writes[target] = Write(record: outcome.record, expectedRevision: current.revision, incoming: incoming)
-            order.append(target)
-        }
-        return .merged(into: target, changes: outcome.changes, kept: outcome.kept, sameFileLine: createdOn[target])
+        if previous == nil { order.append(target) }
+        writes[target] = Write(record: outcome.record, expectedRevision: original.revision, incoming: collapsed,
+                               changes: outcome.changes, kept: outcome.kept)
+        guard !changes.isEmpty else { return (.unchanged(target, sameFileLine: nil), kept) }
+        return (.merged(into: target, changes: changes, kept: kept, sameFileLine: nil), [])
     }
 
     private mutating func create(_ influencer: Influencer, line: Int) -> ImportAction {
@@ -82,7 +102,7 @@ struct InfluencerImportPlan {
         var newRecords: [Influencer] = []
         var stopped = false
         for id in order {
-            guard let write = writes[id] else { continue }
+            guard let write = writes[id], write.isNeeded else { continue }
             guard write.expectedRevision > 0 else {
                 newRecords.append(write.record)
                 continue

@@ -90,7 +90,7 @@ import Testing
             let path = target.folder.path + "/\(kind).json"
             try Export.write(output.bytes, to: path)
             let report = try importer(path)
-            #expect(report.isClean, "\(kind): \(report.lines)")
+            #expect(report.isClean, "\(kind): \(report.lines())")
             #expect(report.created == output.count)
         }
         func strip<R: Record>(_ records: [R]) -> [R] {
