@@ -53,14 +53,14 @@ public struct CampaignReportDocument: Sendable {
     public func markdown() -> String {
         let c = campaign
         let b = report.budget
-        var out: [String] = ["# Campaign report: \(inline(c.name))", ""]
-        var facts = ["**Brand:** \(inline(c.brand))"]
-        if let product = c.product { facts.append("**Product:** \(inline(product))") }
+        var out: [String] = ["# Campaign report: \(oneLine(c.name))", ""]
+        var facts = ["**Brand:** \(oneLine(c.brand))"]
+        if let product = c.product { facts.append("**Product:** \(oneLine(product))") }
         facts.append("**Status:** \(c.status.displayName)")
         if c.startDate != nil || c.endDate != nil {
             facts.append("**Dates:** \(c.startDate.map(Self.day) ?? "?") to \(c.endDate.map(Self.day) ?? "?")")
         }
-        if let owner = c.owner { facts.append("**Owner:** \(inline(owner))") }
+        if let owner = c.owner { facts.append("**Owner:** \(oneLine(owner))") }
         out.append(facts.joined(separator: " · ") + "  ")
         out.append("**Goals:** \(goals) · **Currency:** \(b.currency) · **Report date:** \(Self.day(now))")
         out += ["", "## Budget", "", "| | Amount |", "|---|---:|",
@@ -165,7 +165,7 @@ public struct CampaignReportDocument: Sendable {
         ]
         if !trashedDeals.isEmpty {
             lines.append("\(trashedDeals.count) deleted deal\(trashedDeals.count == 1 ? " is" : "s are") in the trash and not counted "
-                         + "(paid \(trashedPaid.formatted)). Restore them in Reach to count them.")
+                         + "(paid \(trashedPaid.formatted)). Restore \(trashedDeals.count == 1 ? "it" : "them") in Reach to count \(trashedDeals.count == 1 ? "it" : "them").")
         }
         return lines
     }
@@ -234,8 +234,13 @@ public struct CampaignReportDocument: Sendable {
 
     static func day(_ date: Date) -> String { String(date.formatted(.iso8601).prefix(10)) }
 
+    /// Text on one line (names may hold line breaks).
+    private func oneLine(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+    }
+
     /// Text safe inside a Markdown table cell: one line, pipes escaped.
     private func inline(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "\\|")
+        oneLine(text).replacingOccurrences(of: "|", with: "\\|")
     }
 }
