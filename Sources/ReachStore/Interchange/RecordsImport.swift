@@ -12,13 +12,16 @@ public enum RecordsImport {
     }
 
     public static func deals(file: String, store: RecordStore, dryRun: Bool) throws(InterchangeError) -> ImportReport {
-        let influencers = Dictionary(store.loadAll(Influencer.self).records.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
-        let campaigns = Dictionary(store.loadAll(Campaign.self).records.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let loadedInfluencers = store.loadAll(Influencer.self)
+        let loadedCampaigns = store.loadAll(Campaign.self)
+        let loadedDeals = store.loadAll(Deal.self)
+        let influencers = Dictionary(loadedInfluencers.records.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+        let campaigns = Dictionary(loadedCampaigns.records.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let pipeline = ((try? store.loadWorkspace(WorkspaceSettings.self)) ?? nil)?.pipeline ?? .default
         var codes: [String: RecordID] = [:]
-        let existing = store.loadAll(Deal.self).records
-        for deal in existing { if let code = Self.code(deal) { codes[code] = deal.id } }
-        return try run(Deal.self, file: file, store: store, dryRun: dryRun, existing: existing,
+        for deal in loadedDeals.records { if let code = Self.code(deal) { codes[code] = deal.id } }
+        let problems = (loadedInfluencers.problems + loadedCampaigns.problems + loadedDeals.problems).map(\.description)
+        return try run(Deal.self, file: file, store: store, dryRun: dryRun, existing: (loadedDeals.records, problems),
                        name: { "\(influencers[$0.influencerID] ?? "?") in \(campaigns[$0.campaignID] ?? "?")" }) { deal in
             var problems = deal.validate(pipeline: pipeline).filter { $0.severity == .error }.map(\.description)
             if influencers[deal.influencerID] == nil {
@@ -43,18 +46,14 @@ public enum RecordsImport {
 
     /// Reads, validates and writes records of one kind; `problems` is asked once per record to be created.
     private static func run<R: Record>(
-        _ type: R.Type, file: String, store: RecordStore, dryRun: Bool, existing: [R]? = nil,
+        _ type: R.Type, file: String, store: RecordStore, dryRun: Bool, existing: (records: [R], problems: [String])? = nil,
         name: (R) -> String, problems: (R) -> [String]
     ) throws(InterchangeError) -> ImportReport {
         var report = ImportReport(file: file, dryRun: dryRun)
         var known: [RecordID: R] = [:]
-        if let existing {
-            for record in existing { known[record.id] = record }
-        } else {
-            let loaded = store.loadAll(R.self)
-            report.warnings += loaded.problems.map(\.description)
-            for record in loaded.records { known[record.id] = record }
-        }
+        let loaded = existing ?? { let all = store.loadAll(R.self); return (all.records, all.problems.map(\.description)) }()
+        report.warnings += loaded.problems
+        for record in loaded.records { known[record.id] = record }
         var createdOn: [RecordID: Int] = [:]
         var toCreate: [R] = []
         for element in try JSONRecordFile.elements(path: file) {

@@ -4,13 +4,13 @@ import Testing
 @testable import ReachStore
 
 @Suite struct CampaignReportTests {
-    static let day = Workspace.now - 86_400 * 5
+    static let day = DataFolderFixture.now - 86_400 * 5
     static func eur(_ major: Int64) -> Money { Money(major: major, currency: .eur) }
     static func usd(_ major: Int64) -> Money { Money(major: major, currency: .usd) }
 
     /// A campaign in EUR with a USD deal (stored rate), a GBP deal (no rate), a declined deal, and one deal in the trash.
-    static func workspace() throws -> Workspace {
-        let ws = try Workspace()
+    static func workspace() throws -> DataFolderFixture {
+        let ws = try DataFolderFixture()
         var settings = WorkspaceSettings()
         settings.currencyRates.set(ExchangeRate(from: .usd, to: .eur, rate: Decimal(string: "0.9") ?? 1,
                                                 asOf: Date(timeIntervalSince1970: 1_717_113_600), source: "ECB"))
@@ -49,7 +49,7 @@ import Testing
 
     @Test func markdownHasTheBudgetKPIsAndCreatorsComputedOnce() throws {
         let ws = try Self.workspace()
-        let doc = try CampaignReportDocument.load(campaign: "serum", store: ws.store, now: Workspace.now)
+        let doc = try CampaignReportDocument.load(campaign: "serum", store: ws.store, now: DataFolderFixture.now)
         let md = doc.markdown()
 
         #expect(md.hasPrefix("# Campaign report: Serum | launch\n"))
@@ -83,7 +83,7 @@ import Testing
 
     @Test func csvCarriesTheSameFiguresOnePerRow() throws {
         let ws = try Self.workspace()
-        let doc = try CampaignReportDocument.load(campaign: newID(10).rawValue, store: ws.store, now: Workspace.now)
+        let doc = try CampaignReportDocument.load(campaign: newID(10).rawValue, store: ws.store, now: DataFolderFixture.now)
         let rows = try csvRows(String(decoding: doc.csv(), as: UTF8.self)).map(\.fields)
         #expect(rows.first == ["section", "item", "metric", "value", "target", "attainment_percent"])
         #expect(rows.contains(["budget", "committed", "amount", "2900.00", "", ""]))
@@ -102,11 +102,11 @@ import Testing
     @Test func ambiguousAndUnknownCampaignsAreExplained() throws {
         let ws = try Self.workspace()
         try ws.add(Campaign(id: newID(11), createdAt: Self.day, name: "Serum relaunch", brand: "Glow Lab", budget: Self.eur(1)))
-        let error = caught { _ = try CampaignReportDocument.load(campaign: "serum", store: ws.store, now: Workspace.now) }
+        let error = caught { _ = try CampaignReportDocument.load(campaign: "serum", store: ws.store, now: DataFolderFixture.now) }
         #expect(error?.description.contains("matches 2 campaigns") == true)
         #expect(error?.description.contains(newID(11).rawValue) == true)
         // An exact name wins over partial matches.
-        #expect(try CampaignReportDocument.load(campaign: "serum relaunch", store: ws.store, now: Workspace.now).campaign.id == newID(11))
-        #expect(caught { _ = try CampaignReportDocument.load(campaign: "zzz", store: ws.store, now: Workspace.now) } == .notFound(what: "campaign", query: "zzz"))
+        #expect(try CampaignReportDocument.load(campaign: "serum relaunch", store: ws.store, now: DataFolderFixture.now).campaign.id == newID(11))
+        #expect(caught { _ = try CampaignReportDocument.load(campaign: "zzz", store: ws.store, now: DataFolderFixture.now) } == .notFound(what: "campaign", query: "zzz"))
     }
 }

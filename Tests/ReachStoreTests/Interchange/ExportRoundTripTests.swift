@@ -4,7 +4,7 @@ import Testing
 @testable import ReachStore
 
 @Suite struct ExportRoundTripTests {
-    static let day = Workspace.now - 86_400 * 3
+    static let day = DataFolderFixture.now - 86_400 * 3
 
     /// Creators with everything the CSV carries, including the awkward bits: commas, quotes, line breaks,
     /// leading spaces, several scripts, an unknown platform, a main account, do-not-contact, an agent.
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func influencerCSVReimportsToTheSameData() throws {
-        let source = try Workspace()
+        let source = try DataFolderFixture()
         for inf in Self.roster() { try source.add(inf) }
         let csv = try Export.run(.influencers, format: .csv, campaign: nil, store: source.store)
         #expect(csv.count == 3)
@@ -56,7 +56,7 @@ import Testing
         #expect(text.contains("instagram,instagram_url,instagram_followers,instagram_er,instagram_avg_views,instagram_as_of"))
         #expect(text.contains("vk_handle,vk_url,vk_followers"))
 
-        let target = try Workspace()
+        let target = try DataFolderFixture()
         let report = try target.importInfluencers(target.file("export.csv", text))
         #expect(report.created == 3)
         #expect(report.isClean)
@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func jsonExportsReimportAsIdenticalRecords() throws {
-        let source = try Workspace()
+        let source = try DataFolderFixture()
         for inf in Self.roster() { try source.add(inf) }
         let campaign = Campaign(id: newID(10), createdAt: Self.day, name: "Serum launch", brand: "Glow Lab", goals: [.sales],
                                 budget: Money(major: 10_000, currency: .eur))
@@ -82,7 +82,7 @@ import Testing
                         payments: [Payment(kind: .deposit, amount: Money(major: 400, currency: .eur), status: .paid, paidAt: Self.day)])
         try source.add(deal)
 
-        let target = try Workspace()
+        let target = try DataFolderFixture()
         for (kind, importer) in [(ExportKind.influencers, { (p: String) in try target.importInfluencers(p) }),
                                  (.campaigns, { try RecordsImport.campaigns(file: $0, store: target.store, dryRun: false) }),
                                  (.deals, { try RecordsImport.deals(file: $0, store: target.store, dryRun: false) })] {
@@ -103,7 +103,7 @@ import Testing
     }
 
     @Test func exportNarrowsToOneCampaignAndWritesAtomically() throws {
-        let ws = try Workspace()
+        let ws = try DataFolderFixture()
         for inf in Self.roster() { try ws.add(inf) }
         for (n, name) in [(10, "Serum launch"), (11, "Travel")] {
             try ws.add(Campaign(id: newID(n), createdAt: Self.day, name: name, brand: "B", budget: Money(major: 1_000, currency: .eur)))

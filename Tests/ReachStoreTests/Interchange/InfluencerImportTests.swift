@@ -17,7 +17,7 @@ import Testing
         + ",,,,,,,,,\n"
 
     @Test func messyCSVImportsGoodRowsAndReportsBadOnesByLine() throws {
-        let ws = try Workspace()
+        let ws = try DataFolderFixture()
         let report = try ws.importInfluencers(ws.file("people.csv", Self.messy))
 
         #expect(report.row(2)?.action.isCreated == true)
@@ -52,7 +52,7 @@ import Testing
         let ig = try #require(anna.account(on: .instagram))
         #expect(ig.handle == "anna.k")
         #expect(ig.snapshots.map(\.followers) == [12_500])
-        #expect(ig.snapshots.allSatisfy { $0.source == .imported && $0.asOf == Workspace.now })
+        #expect(ig.snapshots.allSatisfy { $0.source == .imported && $0.asOf == DataFolderFixture.now })
         #expect(ig.latestEngagementRate?.value == 3.2)
 
         let nino = try #require(ws.influencer(named: "ნინო ბერიძე"))
@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func semicolonsEuropeanNumbersAndPlatformColumn() throws {
-        let ws = try Workspace()
+        let ws = try DataFolderFixture()
         let semi = try ws.importInfluencers(ws.file("eu.csv", "Name;Instagram;Followers;Email\nLīga Bērziņa;@liga.skin;12.500;LIGA@example.lv\n"))
         #expect(semi.created == 1)
         #expect(ws.influencer(named: "Līga Bērziņa")?.followers == 12_500)
@@ -82,11 +82,11 @@ import Testing
     }
 
     @Test func mergesIntoExistingCreatorsWithoutOverwriting() throws {
-        let ws = try Workspace()
-        var liga = Influencer(id: newID(1), createdAt: Workspace.now - 86_400 * 10, displayName: "Līga",
+        let ws = try DataFolderFixture()
+        var liga = Influencer(id: newID(1), createdAt: DataFolderFixture.now - 86_400 * 10, displayName: "Līga",
                               contact: ContactInfo(email: "liga@example.lv"), country: "LV", tags: ["vip"], notes: "Prefers email",
                               accounts: [PlatformAccount(platform: .instagram, handle: "liga.skin", isMain: true,
-                                                         snapshots: [MetricSnapshot(asOf: Workspace.now - 86_400 * 40, followers: 9_000)])])
+                                                         snapshots: [MetricSnapshot(asOf: DataFolderFixture.now - 86_400 * 40, followers: 9_000)])])
         liga = try ws.add(liga)
         let csv = "Name,Email,TikTok,Country,Phone,Tags,Instagram,Instagram followers\n"
             + "Liga B.,LIGA@Example.lv,@liga.tt,EE,+371 2000 0000,\"vip, serum\",,\n"
@@ -117,11 +117,11 @@ import Testing
     }
 
     @Test func reimportingTheSameFileChangesNothing() throws {
-        let ws = try Workspace()
+        let ws = try DataFolderFixture()
         let path = ws.file("people.csv", Self.messy)
         _ = try ws.importInfluencers(path)
         let before = ws.snapshot()
-        let again = try ws.importInfluencers(path, now: Workspace.now + 3_600)
+        let again = try ws.importInfluencers(path, now: DataFolderFixture.now + 3_600)
         #expect(again.created == 0)
         #expect(again.merged == 0)
         #expect(again.unchanged == 4)
@@ -130,8 +130,8 @@ import Testing
     }
 
     @Test func dryRunWritesNothingAndPredictsTheRealRun() throws {
-        let ws = try Workspace()
-        try ws.add(Influencer(id: newID(1), createdAt: Workspace.now, displayName: "Existing",
+        let ws = try DataFolderFixture()
+        try ws.add(Influencer(id: newID(1), createdAt: DataFolderFixture.now, displayName: "Existing",
                                            accounts: [PlatformAccount(platform: .instagram, handle: "anna.k")]))
         let path = ws.file("people.csv", Self.messy)
         let before = ws.snapshot()
@@ -150,17 +150,17 @@ import Testing
     }
 
     @Test func aRowMatchingTwoCreatorsIsRejected() throws {
-        let ws = try Workspace()
-        try ws.add(Influencer(id: newID(1), createdAt: Workspace.now, displayName: "A",
+        let ws = try DataFolderFixture()
+        try ws.add(Influencer(id: newID(1), createdAt: DataFolderFixture.now, displayName: "A",
                                            accounts: [PlatformAccount(platform: .instagram, handle: "a.one")]))
-        try ws.add(Influencer(id: newID(2), createdAt: Workspace.now, displayName: "B", contact: ContactInfo(email: "b@x.io")))
+        try ws.add(Influencer(id: newID(2), createdAt: DataFolderFixture.now, displayName: "B", contact: ContactInfo(email: "b@x.io")))
         let report = try ws.importInfluencers(ws.file("x.csv", "Name,Instagram,Email\nAB,@a.one,b@x.io\n"))
         #expect(report.row(2)?.action.rejection?.contains("matches 2 creators") == true)
         #expect(ws.influencers.count == 2)
     }
 
     @Test func mapOverridesAndWholeFileProblems() throws {
-        let ws = try Workspace()
+        let ws = try DataFolderFixture()
         let csv = "Creator alias,Insta,Size\nZed,@zed,1k\n"
         let mapped = try ws.importInfluencers(ws.file("m.csv", csv), map: ["Insta=instagram", "size=instagram_followers", "Creator alias=display_name"])
         #expect(mapped.created == 1)
@@ -189,11 +189,11 @@ import Testing
             guard step == .createTemp else { return }
             let count = writes.withLock { n in n += 1; return n }
             if count > 2 { throw StoreError.io(operation: "write", path: "x", errno: ENOSPC) }
-        }), clock: { Workspace.now })
+        }), clock: { DataFolderFixture.now })
         try FileManager.default.createDirectory(atPath: folder.path + "/in", withIntermediateDirectories: true)
         let path = folder.path + "/in/four.csv"
         writeText("Name,Instagram\nA,@a\nB,@b\nC,@c\nD,@d\n", to: path)
-        let report = try InfluencerImport.run(file: path, store: store, options: .init(now: Workspace.now))
+        let report = try InfluencerImport.run(file: path, store: store, options: .init(now: DataFolderFixture.now))
         #expect(report.written.count == 2)
         #expect(report.notWritten.count == 2)
         #expect(report.failure?.contains("disk is full") == true)
@@ -205,8 +205,8 @@ import Testing
     }
 
     @Test func jsonImportKeepsIdsAndMergesByIdOrHandle() throws {
-        let ws = try Workspace()
-        let original = Influencer(id: newID(5), createdAt: Workspace.now, displayName: "Mei", tags: ["food"],
+        let ws = try DataFolderFixture()
+        let original = Influencer(id: newID(5), createdAt: DataFolderFixture.now, displayName: "Mei", tags: ["food"],
                                   accounts: [PlatformAccount(platform: .xiaohongshu, handle: "mei.eats")])
         let path = ws.folder.path + "/in.json"
         writeBytes(try Export.json([original]), to: path)

@@ -3,13 +3,13 @@ import ReachCore
 @testable import ReachStore
 
 /// Shared helpers for the import/export/report/GDPR tests: a data folder in a temp dir, files written from strings.
-struct Workspace {
+struct DataFolderFixture {
     let folder = TempFolder()
     let store: RecordStore
     static let now = Date(timeIntervalSince1970: 1_717_200_000)  // 2024-06-01T00:00:00Z
 
     init() throws {
-        store = try RecordStore(folder: folder.data, clock: { Workspace.now })
+        store = try RecordStore(folder: folder.data, clock: { DataFolderFixture.now })
     }
 
     /// Writes `text` (UTF-8) to a file outside the data folder and returns its path.
@@ -26,7 +26,7 @@ struct Workspace {
         return path
     }
 
-    func importInfluencers(_ path: String, dryRun: Bool = false, map: [String] = [], now: Date = Workspace.now) throws -> ImportReport {
+    func importInfluencers(_ path: String, dryRun: Bool = false, map: [String] = [], now: Date = DataFolderFixture.now) throws -> ImportReport {
         try InfluencerImport.run(file: path, store: store, options: .init(
             overrides: try map.map { spec throws(InterchangeError) in try ColumnMapping.Override.parse(spec) }, dryRun: dryRun, now: now))
     }

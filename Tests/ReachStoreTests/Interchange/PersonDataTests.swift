@@ -4,14 +4,14 @@ import Testing
 @testable import ReachStore
 
 @Suite struct PersonDataTests {
-    static let day = Workspace.now - 86_400 * 7
+    static let day = DataFolderFixture.now - 86_400 * 7
     static let annaID = newID(1), bobID = newID(2), campaignID = newID(10), dealID = newID(20), trashedDealID = newID(21)
     static let traces = ["Anna Kowalska", "anna kowalska", "anna.k", "anna.tt", "anna@example.pl", "+48 600 111 222", "Kowalska"]
 
     /// Anna appears everywhere: her record, a backup of it, two deals (one deleted), a quarantined deal,
     /// a campaign note, another creator's notes and a log file. Bob must survive untouched apart from the mention.
-    static func workspace() throws -> Workspace {
-        let ws = try Workspace()
+    static func workspace() throws -> DataFolderFixture {
+        let ws = try DataFolderFixture()
         try ws.add(Influencer(id: annaID, createdAt: day, displayName: "Anna Kowalska", realName: "Anna Maria Kowalska", firstName: "Ania",
                               contact: ContactInfo(email: "anna@example.pl", phone: "+48 600 111 222"), country: "PL",
                               notes: "Met at Beauty Days",
@@ -31,7 +31,7 @@ import Testing
                         activities: [Activity(at: day, channel: .email, direction: .outbound, summary: "Emailed Anna Kowalska about rates"),
                                      Activity(at: day, channel: .call, summary: "Call: Ania agreed to two reels"),
                                      Activity(at: day, channel: .note, summary: "Budget approved")],
-                        nextAction: NextAction(summary: "Send brief to anna@example.pl", due: Workspace.now),
+                        nextAction: NextAction(summary: "Send brief to anna@example.pl", due: DataFolderFixture.now),
                         notes: "Ania prefers mornings"))
         let trashed = try ws.add(Deal(id: trashedDealID, createdAt: day, influencerID: annaID, campaignID: campaignID, notes: "Old deal with @anna.tt"))
         _ = try ws.store.delete(Deal.self, id: trashed.id, expectedRevision: trashed.revision)
@@ -44,7 +44,7 @@ import Testing
     }
 
     /// Files (data-folder-relative) whose bytes contain `term`, ignoring case.
-    static func files(_ ws: Workspace, containing term: String) -> [String] {
+    static func files(_ ws: DataFolderFixture, containing term: String) -> [String] {
         ws.snapshot().filter { String(decoding: $0.value, as: UTF8.self).lowercased().contains(term.lowercased()) }.map(\.key).sorted()
     }
 
@@ -52,10 +52,10 @@ import Testing
         let ws = try Self.workspace()
         for term in Self.traces { #expect(!Self.files(ws, containing: term).isEmpty, "fixture should mention \(term)") }
         let campaign = try #require(try ws.store.load(Campaign.self, id: Self.campaignID))
-        let before = CampaignReport.make(campaign: campaign, deals: ws.store.loadAll(Deal.self).records, rates: CurrencyRates(), now: Workspace.now)
+        let before = CampaignReport.make(campaign: campaign, deals: ws.store.loadAll(Deal.self).records, rates: CurrencyRates(), now: DataFolderFixture.now)
 
         let subject = try PersonData.find("anna.k", store: ws.store)
-        let plan = try PersonData.erase(subject, store: ws.store, now: Workspace.now)
+        let plan = try PersonData.erase(subject, store: ws.store, now: DataFolderFixture.now)
         #expect(plan.applied)
         #expect(plan.problems.isEmpty)
         #expect(plan.removed == ["backups/influencers/\(Self.annaID).v0.json", "influencers/\(Self.annaID).json"])
@@ -81,7 +81,7 @@ import Testing
         #expect(deal.payments.first?.amount == Money(major: 500, currency: .eur))
         #expect(deal.deliverables.first?.results?.revenue == Money(major: 1_500, currency: .eur))
         let after = CampaignReport.make(campaign: try #require(try ws.store.load(Campaign.self, id: Self.campaignID)),
-                                        deals: loaded.records, rates: CurrencyRates(), now: Workspace.now)
+                                        deals: loaded.records, rates: CurrencyRates(), now: DataFolderFixture.now)
         #expect(after.budget == before.budget)
         #expect(after.totals == before.totals)
 
@@ -97,7 +97,7 @@ import Testing
         #expect(log.split(separator: "\n").count == 1)
         let entry = try RecordCoding.makeDecoder().decode(ErasureLog.Entry.self, from: Data(log.utf8))
         #expect(entry.influencerID == Self.annaID)
-        #expect(entry.erasedAt == Workspace.now)
+        #expect(entry.erasedAt == DataFolderFixture.now)
         #expect(entry.removedFiles == plan.removed)
         #expect(mode(ws.folder.data + "/logs/erasures.jsonl") == 0o600)
     }
@@ -105,7 +105,7 @@ import Testing
     @Test func withoutConfirmationNothingChanges() throws {
         let ws = try Self.workspace()
         let before = ws.snapshot()
-        let plan = PersonData.planErasure(try PersonData.find("Anna Kowalska", store: ws.store), store: ws.store, now: Workspace.now)
+        let plan = PersonData.planErasure(try PersonData.find("Anna Kowalska", store: ws.store), store: ws.store, now: DataFolderFixture.now)
         #expect(!plan.applied)
         #expect(plan.removed.count == 2)
         #expect(plan.anonymised.count == 6)
@@ -119,14 +119,14 @@ import Testing
         _ = try ws.store.delete(Influencer.self, id: anna.id, expectedRevision: anna.revision)
         let subject = try PersonData.find("anna@example.pl", store: ws.store)
         #expect(subject.inTrash)
-        let plan = try PersonData.erase(subject, store: ws.store, now: Workspace.now)
+        let plan = try PersonData.erase(subject, store: ws.store, now: DataFolderFixture.now)
         #expect(plan.removed.contains("trash/influencers/\(Self.annaID).json"))
         for term in Self.traces { #expect(Self.files(ws, containing: term).isEmpty) }
     }
 
     @Test func exportHoldsEverythingAboutThem() throws {
         let ws = try Self.workspace()
-        let bytes = try PersonData.export(try PersonData.find(Self.annaID.rawValue, store: ws.store), store: ws.store, now: Workspace.now)
+        let bytes = try PersonData.export(try PersonData.find(Self.annaID.rawValue, store: ws.store), store: ws.store, now: DataFolderFixture.now)
         let doc = try JSONParser.parse(bytes)
         #expect(doc["influencer"]?["displayName"]?.stringValue == "Anna Kowalska")
         #expect(doc["deals"]?.arrayValue?.count == 1)
@@ -139,7 +139,7 @@ import Testing
                            "influencers/\(Self.bobID).json", "logs/reach.log", "quarantine/deals/\(newID(23)).json.20240101T000000Z"])
         // The export reads; it never writes.
         let before = ws.snapshot()
-        _ = try PersonData.export(try PersonData.find("anna.k", store: ws.store), store: ws.store, now: Workspace.now)
+        _ = try PersonData.export(try PersonData.find("anna.k", store: ws.store), store: ws.store, now: DataFolderFixture.now)
         #expect(ws.snapshot() == before)
     }
 

@@ -4,14 +4,14 @@ import Testing
 @testable import ReachStore
 
 @Suite struct RecordsImportTests {
-    static let day = Workspace.now - 86_400
+    static let day = DataFolderFixture.now - 86_400
 
     static func deal(_ n: Int, influencer: Int = 1, campaign: Int = 10, code: String? = nil) -> Deal {
         Deal(id: newID(n), createdAt: day, influencerID: newID(influencer), campaignID: newID(campaign), tracking: Tracking(discountCode: code))
     }
 
     @Test func dealsAreValidatedAgainstTheFolderAndEachOther() throws {
-        let ws = try Workspace()
+        let ws = try DataFolderFixture()
         try ws.add(Influencer(id: newID(1), createdAt: Self.day, displayName: "Anna"))
         try ws.add(Campaign(id: newID(10), createdAt: Self.day, name: "Glow", brand: "B", budget: Money(major: 1, currency: .eur)))
         let existing = try ws.add(Self.deal(20, code: "TAKEN"))
@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func campaignsAndBrokenFiles() throws {
-        let ws = try Workspace()
+        let ws = try DataFolderFixture()
         let good = Campaign(id: newID(10), createdAt: Self.day, name: "Glow", brand: "B", budget: Money(major: 1, currency: .eur))
         let bad = Campaign(id: newID(11), createdAt: Self.day, name: "", brand: "B", budget: Money(major: 1, currency: .eur))
         let path = ws.folder.path + "/c.json"
