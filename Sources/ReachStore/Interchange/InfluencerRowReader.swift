@@ -63,7 +63,7 @@ struct InfluencerRowReader: Sendable {
             case .notes:
                 if text[field] == nil { text[field] = raw }
             case let .handle(platform), let .profileURL(platform):
-                let isURL = field == .profileURL(platform) || Self.looksLikeURL(value)
+                let isURL = Self.looksLikeURL(value)
                 let target = (isURL ? Handle.platform(fromURL: value) : nil) ?? platform
                 let handle = Handle.normalise(value)
                 guard !handle.isEmpty else { continue }
