@@ -14,7 +14,8 @@ struct ReachCommand: ParsableCommand {
             Exit codes: 0 ok, 1 user error (with a message saying what to do), 2 usage error.
             """,
         version: "reach \(version)",
-        subcommands: [OpenCommand.self],
+        subcommands: [OpenCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, PersonCommand.self,
+                      CompletionCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }
