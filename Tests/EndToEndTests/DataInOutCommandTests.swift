@@ -17,6 +17,18 @@ import Testing
         #expect(try ReachBinary.run(["export", "creators"]).status == 2)
     }
 
+    @Test func dataDirWorksBeforeOrAfterTheSubcommand() throws {
+        let dir = try ReachBinary.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for arguments in [["--data-dir", dir.path, "export", "influencers", "--format", "json"],
+                          ["--data-dir=\(dir.path)", "export", "influencers", "--format", "json"],
+                          ["export", "influencers", "--format", "json", "--data-dir", dir.path]] {
+            let result = try ReachBinary.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.output)")
+        }
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("influencers").path))
+    }
+
     @Test func importExportReportAndEraseThroughTheBinary() throws {
         let dir = try ReachBinary.scratchFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
