@@ -7,6 +7,6 @@ struct TortureCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reach-torture",
         abstract: "Scripted RecordStore operations for the reliability tests (prints one line per write).",
-        subcommands: [CrashLoop.self, ConcurrentEdits.self, Workout.self]
+        subcommands: [CrashLoop.self, ConcurrentEdits.self, Workout.self, Inspect.self]
     )
 }

@@ -11,6 +11,10 @@ enum TortureEvent: Equatable, Sendable {
     case ack(id: RecordID, revision: Int, digest: String, token: String)
     /// `save` returned a conflict: the disk had `theirs`, not the revision this writer loaded.
     case conflict(id: RecordID, loaded: Int, theirs: Int)
+    /// A record as loaded (`inspect`).
+    case record(id: RecordID, revision: Int, digest: String)
+    /// A file that did not load cleanly (`inspect`, `workout`): the problem's kind and file.
+    case problem(kind: String, file: String)
     /// The script finished.
     case done
 
@@ -20,6 +24,8 @@ enum TortureEvent: Equatable, Sendable {
         case let .begin(id, revision, digest): "begin \(id) \(revision) \(digest)"
         case let .ack(id, revision, digest, token): "ack \(id) \(revision) \(digest) \(token)"
         case let .conflict(id, loaded, theirs): "conflict \(id) \(loaded) \(theirs)"
+        case let .record(id, revision, digest): "record \(id) \(revision) \(digest)"
+        case let .problem(kind, file): "problem \(kind) \(file)"
         case .done: "done"
         }
     }
@@ -35,6 +41,11 @@ enum TortureEvent: Equatable, Sendable {
         case ("ack", 5):
             guard let revision = Int(words[2]) else { return nil }
             self = .ack(id: RecordID(rawValue: words[1]), revision: revision, digest: words[3], token: words[4])
+        case ("record", 4):
+            guard let revision = Int(words[2]) else { return nil }
+            self = .record(id: RecordID(rawValue: words[1]), revision: revision, digest: words[3])
+        case ("problem", 3):
+            self = .problem(kind: words[1], file: words[2])
         case ("conflict", 4):
             guard let loaded = Int(words[2]), let theirs = Int(words[3]) else { return nil }
             self = .conflict(id: RecordID(rawValue: words[1]), loaded: loaded, theirs: theirs)

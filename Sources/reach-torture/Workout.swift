@@ -21,6 +21,7 @@ struct Workout: ParsableCommand {
     func run() throws {
         let store = try setup.openStore()
         let loaded = store.loadAll(TortureRecord.self)
+        for problem in loaded.problems { EventOutput.emit(.problem(kind: problem.kind.rawValue, file: problem.file)) }
         var saved: [TortureRecord] = []
         for index in 0..<records {
             let record = TortureRecord(id: RecordID.generate(at: Date()), at: Date(), body: "workout \(index)")
