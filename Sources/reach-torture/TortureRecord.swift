@@ -1,11 +1,13 @@
 import Foundation
 import ReachCore
+import ReachStore
 
 /// The record the torture program writes: a body of varying size plus the tokens of every edit,
-/// so a test can tell exactly which write a file holds.
-struct TortureRecord: Record {
+/// so a test can tell exactly which write a file holds. Schema 1 called `body` `text`, so tests
+/// can plant old files and see them migrated with a backup.
+struct TortureRecord: Record, MigratableRecord {
     static let kind = RecordKind.influencer
-    static let currentSchemaVersion = 1
+    static let currentSchemaVersion = 2
     var id: RecordID
     var schemaVersion = TortureRecord.currentSchemaVersion
     var createdAt: Date
@@ -20,6 +22,10 @@ struct TortureRecord: Record {
         createdAt = date
         updatedAt = date
         self.body = body
+    }
+
+    static func migrate(json: inout [String: JSONValue], from version: Int) throws {
+        if version == 1, let text = json.removeValue(forKey: "text") { json["body"] = text }
     }
 
     /// A short fingerprint of the content a writer chose (body and tokens), printed with every write.

@@ -15,7 +15,7 @@ struct Workout: ParsableCommand {
     @Option(help: "How many records to create (each is then edited once).")
     var records = 5
 
-    @Option(help: "Edit the records already in the folder too (as a second user on a shared folder).")
+    @Flag(help: "Edit the records already in the folder too (as a second user on a shared folder).")
     var editExisting = false
 
     func run() throws {

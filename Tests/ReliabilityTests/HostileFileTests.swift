@@ -86,7 +86,7 @@ import Testing
     @Test(arguments: ["-9223372036854775808", "-1", "0", twoToThe70])
     func schemaVersionOutsideItsRangeIsDamaged(version: String) throws {
         let planted = try Planted()
-        try planted.replace("\"schemaVersion\": 1", with: "\"schemaVersion\": \(version)")
+        try planted.replace("\"schemaVersion\": 2", with: "\"schemaVersion\": \(version)")
         expectSaveRefused(planted, mentioning: "schemaVersion")
         expectReported(planted, as: .damaged, mentioning: "\"schemaVersion\"")
         #expect(!FileManager.default.fileExists(atPath: planted.scratch.data + "/backups/influencers/\(planted.victim.id).v\(version).json"))
