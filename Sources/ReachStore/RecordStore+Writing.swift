@@ -27,6 +27,9 @@ extension RecordStore {
                 json = JSONMerge.merge(disk: .object(raw), diskEncoded: oldJSON, newEncoded: json)
             }
             let bytes = JSONWriter.bytes(of: json)
+            guard bytes.count <= options.maxFileSize else {
+                throw StoreError.recordTooLarge(path: relative(R.kind, record.id), size: bytes.count, limit: options.maxFileSize)
+            }
             let saved: R
             do {
                 saved = try decoder.decode(R.self, from: Data(bytes))
@@ -86,9 +89,12 @@ extension RecordStore {
             throw StoreError.writtenByNewerVersion(
                 path: relative(R.kind, id), found: disk.raw?["schemaVersion"]?.intValue ?? 0, supported: R.currentSchemaVersion)
         }
-        if let problem = disk.problem, problem.kind != .idMismatch {
+        if let problem = disk.problem, problem.kind == .damaged {
             throw StoreError.damagedOnDisk(path: problem.file, reason: problem.position.map { "\($0): \(problem.reason)" } ?? problem.reason)
         }
+        // Not damaged, but left in place by loads (too large, unreadable, link out of the folder...):
+        // "reload to quarantine it" would be wrong advice, so the problem's own advice is given.
+        if let problem = disk.problem, problem.kind != .idMismatch { throw StoreError.cannotReplace(problem) }
         return disk
     }
 

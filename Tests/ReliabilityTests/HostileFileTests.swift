@@ -91,4 +91,83 @@ import Testing
         expectReported(planted, as: .damaged, mentioning: "\"schemaVersion\"")
         #expect(!FileManager.default.fileExists(atPath: planted.scratch.data + "/backups/influencers/\(planted.victim.id).v\(version).json"))
     }
+
+    @Test func tenMegabyteStringFieldIsReportedAndNeverReplaced() throws {
+        let planted = try Planted()
+        let huge = String(repeating: "ab", count: 5 * 1024 * 1024)
+        try planted.replace("\"body\": \"victim\"", with: "\"body\": \"\(huge)\"")
+        expectSaveRefused(planted, mentioning: "too big to be a record")
+        #expect(throws: StoreError.self) { try planted.saveEditOverIt() }
+        do {
+            _ = try planted.saveEditOverIt()
+        } catch {
+            #expect(!"\(error)".contains("quarantine"), "a too-large file is never quarantined, so do not advise reloading: \(error)")
+        }
+        expectReported(planted, as: .tooLarge, mentioning: "left in place")
+    }
+
+    /// A record the store could not load back must not be written in the first place.
+    @Test func savingARecordOverTheSizeLimitIsRefusedBeforeWriting() throws {
+        let planted = try Planted()
+        let before = planted.bytes
+        var edit = planted.victim
+        edit.body = String(repeating: "x", count: 10 * 1024 * 1024)
+        do {
+            let result = try planted.store.save(edit)
+            Issue.record("saved a record too large to load back: \(result)")
+        } catch let error as StoreError {
+            guard case let .recordTooLarge(path, size, limit) = error else { throw error }
+            #expect(path == planted.relative && size > edit.body.utf8.count && limit == StoreOptions().maxFileSize)
+            #expect(error.description.contains("your edit is still on screen"))
+        }
+        #expect(planted.bytes == before)
+        #expect(try planted.store.load(TortureRecord.self, id: planted.victim.id) == planted.victim)
+    }
+
+    @Test func tenMegabyteStringRoundTripsWhenTheLimitAllowsIt() throws {
+        let planted = try Planted(options: StoreOptions(maxFileSize: 32 * 1024 * 1024))
+        var edit = planted.victim
+        edit.body = String(repeating: "Zoë 🎉 \u{1B}[31m ", count: 600_000)
+        let saved = try #require(try planted.store.save(edit).saved)
+        #expect(planted.bytes.count > 10 * 1024 * 1024)
+        let loaded = planted.store.loadAll(TortureRecord.self)
+        #expect(loaded.problems.isEmpty)
+        #expect(loaded.records.first { $0.id == saved.id }.map { Array($0.body.utf8) == Array(edit.body.utf8) } == true)
+    }
+
+    @Test(arguments: [true, false])
+    func hundredThousandLevelsOfNestingAreDamagedWithoutCrashing(insideAField: Bool) throws {
+        let planted = try Planted()
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        if insideAField {
+            try planted.replace("\"body\"", with: "\"deep\": \(deep),\n  \"body\"")
+        } else {
+            try planted.plant(deep)
+        }
+        expectSaveRefused(planted, mentioning: "nested")
+        let problem = expectReported(planted, as: .damaged, mentioning: "nested")
+        #expect(problem?.movedTo != nil)
+    }
+
+    /// Foundation's decoder accepts up to 512 levels; the store's own parser (used to keep unknown
+    /// fields on save) must accept the same, or a record loads but can never be saved.
+    @Test(arguments: [300, 511])
+    func nestingThatLoadsCanAlsoBeSaved(levels: Int) throws {
+        let planted = try Planted()
+        let deep = String(repeating: "[", count: levels - 1) + String(repeating: "]", count: levels - 1)
+        try planted.replace("\"body\"", with: "\"deep\": \(deep),\n  \"body\"")
+        let loaded = planted.store.loadAll(TortureRecord.self)
+        #expect(loaded.problems.isEmpty)
+        var edit = try #require(loaded.records.first { $0.id == planted.victim.id })
+        edit.body = "edited"
+        #expect(try planted.store.save(edit).saved != nil)
+        let reparsed = try JSONParser.parse(planted.bytes)
+        #expect(reparsed["deep"] != nil, "the deep unknown field was kept")
+        // As a schema-1 file it takes the store's own parser during loadAll (on a worker thread).
+        try planted.replace("\"schemaVersion\": 2", with: "\"schemaVersion\": 1")
+        try planted.replace("\"body\"", with: "\"text\"")
+        let migrated = planted.store.loadAll(TortureRecord.self)
+        #expect(migrated.problems.isEmpty)
+        #expect(migrated.records.first { $0.id == planted.victim.id }?.body == "edited")
+    }
 }
