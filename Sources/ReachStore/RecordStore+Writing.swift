@@ -14,6 +14,7 @@ extension RecordStore {
             let disk = try readForWrite(R.self, path: path, id: record.id, decoder: decoder)
             let diskRevision = disk.record?.revision ?? 0
             guard diskRevision == expected else {
+                if let theirs = disk.record, Self.sameContent(record, theirs) { return .saved(theirs) }
                 return .conflict(Conflict(theirs: disk.record, theirsRevision: diskRevision))
             }
             var new = record
@@ -96,6 +97,19 @@ extension RecordStore {
         // "reload to quarantine it" would be wrong advice, so the problem's own advice is given.
         if let problem = disk.problem, problem.kind != .idMismatch { throw StoreError.cannotReplace(problem) }
         return disk
+    }
+
+    /// True when `mine` differs from `theirs` only in the store's metadata. Saving it again is then
+    /// not a conflict: nothing would change. This is how a retry succeeds after a save whose file
+    /// was renamed into place before the error (a failed directory flush), and when two sessions
+    /// made the same edit.
+    static func sameContent<R: Record>(_ mine: R, _ theirs: R) -> Bool {
+        var mine = mine
+        mine.schemaVersion = theirs.schemaVersion
+        mine.revision = theirs.revision
+        mine.createdAt = theirs.createdAt
+        mine.updatedAt = theirs.updatedAt
+        return mine == theirs
     }
 
     /// Records our own write so `scanChanges` does not report it back to us.
