@@ -49,12 +49,12 @@ final class TortureChild {
     /// The complete lines printed so far, parsed.
     var events: [TortureEvent] { TortureEvent.parse(output) }
 
-    /// Waits until the child printed `ready` (polling its output file); throws if it exited first.
-    func waitUntilReady(timeout: Duration = .seconds(20)) throws {
+    /// Waits until the child's output satisfies `condition` (polling its output file); throws if it exited first.
+    func wait(until condition: (String) -> Bool, timeout: Duration = .seconds(20)) throws {
         let deadline = ContinuousClock.now + timeout
-        while !output.hasPrefix(TortureEvent.ready.line + "\n") {
-            if let status = poll() { throw HarnessFailure("reach-torture exited (\(status)) before ready: \(errors)") }
-            guard ContinuousClock.now < deadline else { throw HarnessFailure("reach-torture not ready after \(timeout)") }
+        while !condition(output) {
+            if let status = poll() { throw HarnessFailure("reach-torture exited (\(status)) too early: \(errors)") }
+            guard ContinuousClock.now < deadline else { throw HarnessFailure("reach-torture printed too little after \(timeout)") }
             usleep(500)
         }
     }
