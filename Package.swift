@@ -38,6 +38,12 @@ let package = Package(
         // One state, actions, pure update, view.
         .target(name: "ReachApp", dependencies: ["ReachCore", "ReachStore", "TerminalUI"]),
 
+        // Test support: scripted store operations in a child process the reliability tests kill and race.
+        .executableTarget(
+            name: "reach-torture",
+            dependencies: ["ReachStore", "ReachCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
         .executableTarget(
             name: "reach",
             dependencies: [
@@ -58,6 +64,14 @@ let package = Package(
         .testTarget(name: "ReachAppTests", dependencies: ["ReachApp", "ReachCore", "ReachStore", "TerminalUI"], exclude: ["Snapshots"]),
         // Drives the real `reach` binary inside tmux; needs the executable built first.
         .testTarget(name: "EndToEndTests", dependencies: ["reach"]),
+        // Crash, concurrency, hostile-file and disk-error tests; runs `reach-torture` as a child process.
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: [
+                "ReachStore", "ReachCore", "reach-torture",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
