@@ -32,8 +32,23 @@ struct AtomicWriter: Sendable {
     }
 
     func write(_ bytes: [UInt8], to target: String) throws {
-        let temp = Self.tempPath(for: target)
+        let temp = try writeTemp(bytes, for: target, sync: true)
+        do {
+            try hook?(.rename, target)
+            try Posix.rename(temp, target)
+        } catch {
+            unlink(temp)
+            throw error
+        }
+        try hook?(.syncDirectory, target)
+        try Posix.syncDirectory(Posix.parent(of: target))
+    }
+
+    /// Creates `target`'s temp file with the exact mode and `bytes`, fsynced only when `sync`
+    /// (a batch syncs the whole file system once instead). Returns its path; removes it on failure.
+    func writeTemp(_ bytes: [UInt8], for target: String, sync: Bool) throws -> String {
         try hook?(.createTemp, target)
+        let temp = Self.tempPath(for: target)
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
         guard fd >= 0 else { throw Posix.error("create a temporary file in", Posix.parent(of: target)) }
         var open = true
@@ -41,19 +56,18 @@ struct AtomicWriter: Sendable {
             guard fchmod(fd, fileMode) == 0 else { throw Posix.error("set permissions of", temp) }
             try hook?(.writeTemp, target)
             try writeAll(bytes, to: fd, path: temp)
-            try hook?(.syncTemp, target)
-            guard fsync(fd) == 0 else { throw Posix.error("flush", temp) }
+            if sync {
+                try hook?(.syncTemp, target)
+                guard fsync(fd) == 0 else { throw Posix.error("flush", temp) }
+            }
             open = false
             guard close(fd) == 0 else { throw Posix.error("close", temp) }
-            try hook?(.rename, target)
-            try Posix.rename(temp, target)
         } catch {
             if open { close(fd) }
             unlink(temp)
             throw error
         }
-        try hook?(.syncDirectory, target)
-        try Posix.syncDirectory(Posix.parent(of: target))
+        return temp
     }
 
     private func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(StoreError) {
