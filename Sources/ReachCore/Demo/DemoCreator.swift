@@ -49,7 +49,7 @@ enum DemoCreatorFactory {
             displayName: spec.displayName, realName: spec.realName, firstName: spec.firstName,
             contact: contact(spec, rng: &rng), agent: spec.agent,
             country: spec.country, city: spec.city, languages: spec.languages, timeZone: spec.timeZone,
-            tags: spec.tags + [tier.rawValue], niches: spec.niches, notes: spec.notes,
+            tags: spec.tags, niches: spec.niches, notes: spec.notes,
             relationship: spec.relationship, doNotContact: spec.doNotContactReason != nil, doNotContactReason: spec.doNotContactReason,
             accounts: accounts, audience: audience(spec, tier: tier, now: now, rng: &rng),
             vetting: vetting(spec, tier: tier, now: now, rng: &rng),

@@ -13,7 +13,12 @@ struct DemoDealBuilder {
     private let pipeline = StagePipeline.default
     private static let day: Double = 86_400
 
-    private func at(_ days: Double) -> Date { now.addingTimeInterval(days * Self.day) }
+    /// `now` moved by `days`; exactly 0 means "later today" (between now and midnight UTC), so it shows as due today, not overdue.
+    private func at(_ days: Double) -> Date {
+        guard days == 0 else { return now.addingTimeInterval(days * Self.day) }
+        let midnight = (now.timeIntervalSince1970 / Self.day).rounded(.down) * Self.day + Self.day
+        return Date(timeIntervalSince1970: (now.timeIntervalSince1970 + midnight) / 2)
+    }
     private func index(_ stage: StageKey) -> Int { pipeline.index(of: stage) ?? 0 }
 
     /// How long a deal typically sits in each stage, in days.
