@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "ReachAppTests", dependencies: ["ReachApp", "ReachCore", "ReachStore", "TerminalUI"]),
         // Drives the real `reach` binary inside tmux; needs the executable built first.
-        .testTarget(name: "EndToEndTests", dependencies: ["reach"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["reach", "ReachStore", "ReachCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

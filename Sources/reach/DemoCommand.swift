@@ -62,7 +62,8 @@ struct DemoCommand: ParsableCommand {
         _ = try store.insertBatch(demo.campaigns)
         _ = try store.insertBatch(demo.influencers)
         _ = try store.insertBatch(demo.deals)
-        let keptSettings = try store.loadWorkspace(WorkspaceSettings.self) != nil
+        // Whatever is in an existing reach.json (even settings this build cannot read) stays untouched.
+        let keptSettings = FileManager.default.fileExists(atPath: store.layout.workspaceFile)
         if !keptSettings { try store.saveWorkspace(demo.settings) }
         let seconds = Double((clock.now - started).components.attoseconds) / 1e18 + Double((clock.now - started).components.seconds)
 

@@ -23,7 +23,8 @@ enum DemoScaled {
             guard !influencer.isDoNotContact else { continue }
             let wanted = dealRNG.pick([0, 1, 2, 3, 4], weights: [10, 25, 30, 20, 15])
             var chosen = Set<Int>()
-            for _ in 0..<wanted {
+            // One deal per creator and campaign; a few extra draws make up for picking a campaign twice.
+            for _ in 0..<(wanted * 3) where chosen.count < wanted {
                 let index = pickCampaign(for: influencer, campaigns: campaigns, rng: &dealRNG)
                 guard chosen.insert(index).inserted else { continue }
                 let (campaign, archetype) = campaigns[index]
