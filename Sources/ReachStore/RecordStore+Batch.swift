@@ -33,7 +33,8 @@ extension RecordStore {
     /// fsyncs the folder once. A crash leaves each record absent or complete, never partial; an
     /// error leaves none of the batch behind. Each record is stored as a first save would:
     /// current schema version, revision 1, `updatedAt` = now, `createdAt` kept.
-    /// Returns the records exactly as they read back, in the given order.
+    /// Returns the records as written, in the given order. Unlike `save`, they are not decoded again
+    /// (that would cost a third of the time), so dates keep any fraction of a second the file drops.
     public func insertBatch<R: Record>(_ records: [R]) throws -> [R] {
         guard !records.isEmpty else { return [] }
         if let bad = records.first(where: { !$0.id.isWellFormed }) { throw StoreError.invalidRecordID(bad.id.rawValue) }
@@ -78,9 +79,8 @@ extension RecordStore {
         let chunks = (records.count + chunkSize - 1) / chunkSize
         let slots = ParallelSlots<Result<(temp: String, target: String, record: R), any Error>>(count: records.count)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let decoder = RecordCoding.makeDecoder()
             for index in (chunk * chunkSize)..<min(records.count, (chunk + 1) * chunkSize) {
-                slots.set(index, Result { try writeBatchTemp(records[index], now: now, decoder: decoder) })
+                slots.set(index, Result { try writeBatchTemp(records[index], now: now) })
             }
         }
         var written: [(temp: String, target: String, record: R)] = []
@@ -100,21 +100,14 @@ extension RecordStore {
         return written
     }
 
-    private func writeBatchTemp<R: Record>(_ record: R, now: Date, decoder: JSONDecoder) throws -> (temp: String, target: String, record: R) {
+    private func writeBatchTemp<R: Record>(_ record: R, now: Date) throws -> (temp: String, target: String, record: R) {
         var new = record
         new.schemaVersion = R.currentSchemaVersion
         new.revision = 1
         new.updatedAt = now
-        let what = "\(R.kind.folderName) record \(record.id)"
-        let bytes = JSONWriter.bytes(of: try RecordCoding.encode(new, what: what))
-        let saved: R
-        do {
-            saved = try decoder.decode(R.self, from: Data(bytes))
-        } catch {
-            throw StoreError.encodingFailed(what: what, reason: "it does not read back: \(error)")
-        }
+        let bytes = JSONWriter.bytes(of: try RecordCoding.encode(new, what: "\(R.kind.folderName) record \(record.id)"))
         let target = layout.recordFile(R.kind, record.id)
-        return (try writer.writeTemp(bytes, for: target, sync: false), target, saved)
+        return (try writer.writeTemp(bytes, for: target, sync: false), target, new)
     }
 }
 

@@ -9,6 +9,8 @@ struct DemoDealBuilder {
     let influencer: Influencer
     let plan: DemoDealPlan
     var rng: DemoRandom
+    /// Makes discount codes unique by construction (deals built in parallel cannot share a set of used codes).
+    var codeTag: String? = nil
 
     private let pipeline = StagePipeline.default
     private static let day: Double = 86_400
@@ -216,6 +218,7 @@ struct DemoDealBuilder {
         var stem = String(letters.prefix(8))
         if stem.count < 3 { stem = String(TextFolding.fold(influencer.mainAccount?.handle ?? "creator").uppercased().filter { $0.isASCII && $0.isLetter }.prefix(8)) }
         if stem.isEmpty { stem = "REACH" }
+        if let codeTag { stem = String(stem.prefix(6)) + codeTag }
         var code = stem + suffix
         while codes.contains(code) { code = stem + String(rng.int(2...999)) + suffix }
         codes.insert(code)

@@ -6,33 +6,35 @@ enum DemoScaled {
 
     static func make(count: Int, now: Date, rng: DemoRandom) -> ([Influencer], [Campaign], [Deal]) {
         let campaigns = makeCampaigns(count: max(7, count / 500), now: now, rng: rng.fork(-2))
+        // Specs in order (handles must be unique), then the expensive parts on every core.
         var usedHandles = Set<String>()
         var specRNG = rng.fork(-3)
-        var influencers: [Influencer] = []
-        influencers.reserveCapacity(count)
-        for index in 0..<count {
-            let spec = DemoNames.spec(index: index, rng: &specRNG, usedHandles: &usedHandles)
+        let specs = (0..<count).map { DemoNames.spec(index: $0, rng: &specRNG, usedHandles: &usedHandles) }
+        let influencers = DemoParallel.map(count) { index in
             var creatorRNG = rng.fork(index)
-            influencers.append(DemoCreatorFactory.make(spec, now: now, rng: &creatorRNG))
+            return DemoCreatorFactory.make(specs[index], now: now, rng: &creatorRNG)
         }
-        var deals: [Deal] = []
-        deals.reserveCapacity(count * 2)
-        var codes = Set<String>()
+        var planned: [(influencer: Int, campaign: Int, plan: DemoDealPlan)] = []
+        planned.reserveCapacity(count * 2)
         var dealRNG = rng.fork(-4)
-        for influencer in influencers {
-            guard !influencer.isDoNotContact else { continue }
+        for (index, influencer) in influencers.enumerated() where !influencer.isDoNotContact {
             let wanted = dealRNG.pick([0, 1, 2, 3, 4], weights: [10, 25, 30, 20, 15])
             var chosen = Set<Int>()
             // One deal per creator and campaign; a few extra draws make up for picking a campaign twice.
             for _ in 0..<(wanted * 3) where chosen.count < wanted {
-                let index = pickCampaign(for: influencer, campaigns: campaigns, rng: &dealRNG)
-                guard chosen.insert(index).inserted else { continue }
-                let (campaign, archetype) = campaigns[index]
-                var builder = DemoDealBuilder(now: now, archetype: archetype, campaign: campaign, influencer: influencer,
-                                              plan: plan(for: campaign, influencer: influencer, now: now, rng: &dealRNG),
-                                              rng: dealRNG.fork(deals.count))
-                deals.append(builder.build(codes: &codes))
+                let campaign = pickCampaign(for: influencer, campaigns: campaigns, rng: &dealRNG)
+                guard chosen.insert(campaign).inserted else { continue }
+                planned.append((index, campaign, plan(for: campaigns[campaign].0, influencer: influencer, now: now, rng: &dealRNG)))
             }
+        }
+        let plans = planned
+        let deals = DemoParallel.map(plans.count) { index in
+            let (influencer, campaign, plan) = plans[index]
+            var builder = DemoDealBuilder(now: now, archetype: campaigns[campaign].1, campaign: campaigns[campaign].0,
+                                          influencer: influencers[influencer], plan: plan, rng: rng.fork(count + index),
+                                          codeTag: String(index, radix: 36).uppercased())
+            var codes = Set<String>()
+            return builder.build(codes: &codes)
         }
         return (influencers, campaigns.map(\.0), deals)
     }
