@@ -1,16 +1,239 @@
+import Foundation
+import ReachCore
 import TerminalUI
 
-/// State of the Pipeline tab (deals by stage).
-public struct PipelineState: Sendable {
-    public init() {}
-}
-
-/// The Pipeline tab: deals as columns per stage.
+/// The Pipeline tab: every open deal by stage, as a kanban board or a sortable table, for one campaign or all.
 public enum PipelinePane: Pane {
-    public static func keymap(_ state: AppState) -> [KeySection] { [] }
+    public static func keymap(_ state: AppState) -> [KeySection] {
+        let movement = state.pipeline.mode == .board ? boardSection
+            : ListNavigation.section(cursor: \AppState.pipeline.tableCursor, count: { $0.pipeline.rows.count },
+                                     visible: PipelineTable.visibleRows)
+        var pane = [
+            KeyBinding(keys: [KeyEvent(.enter)], "Open deal", hint: true) { state in
+                if let id = state.pipeline.selectedDealID { DealDetailPane.open(id, &state) }
+                return []
+            },
+            KeyBinding(chars: "n", help: "New deal", hint: true) { state in
+                DealForm.openNew(campaignID: state.pipeline.campaignFilter, &state)
+                return []
+            },
+            KeyBinding(chars: "c", help: "Choose campaign (or all)", hint: true) { state in
+                chooseCampaign(&state)
+                return []
+            },
+            KeyBinding(chars: "v", help: state.pipeline.mode == .board ? "Table view" : "Board view", hint: true) { state in
+                state.pipeline.mode = state.pipeline.mode == .board ? .table : .board
+                let selected = state.pipeline.selectedDealID
+                refresh(&state)
+                if let selected { select(selected, &state) }
+                return []
+            },
+            KeyBinding(chars: "z", help: state.pipeline.showSideExits ? "Hide side exits" : "Show side exits") { state in
+                state.pipeline.showSideExits.toggle()
+                refresh(&state)
+                return []
+            },
+            KeyBinding(chars: "m", help: "Move to stage…") { state in
+                if let id = state.pipeline.selectedDealID { DealActions.changeStage(id, &state) }
+                return []
+            },
+            KeyBinding(chars: "t", help: "Outreach template") { state in
+                if let id = state.pipeline.selectedDealID { OutreachFlow.pickTemplate(for: id, &state) }
+                return []
+            },
+        ]
+        if state.pipeline.mode == .table {
+            pane += [
+                KeyBinding(chars: "s", help: "Sort by next column") { state in
+                    let all = PipelineField.allCases
+                    state.pipeline.sortField = all[(state.pipeline.sortField.rawValue + 1) % all.count]
+                    state.pipeline.ascending = true
+                    resort(&state)
+                    return []
+                },
+                KeyBinding(chars: "S", help: "Flip sort direction") { state in
+                    state.pipeline.ascending.toggle()
+                    resort(&state)
+                    return []
+                },
+            ]
+        }
+        return [movement, KeySection("Pipeline", pane), DealActions.section { $0.pipeline.selectedDealID }]
+    }
+
+    /// Board movement: columns with h/l, cards with j/k.
+    static let boardSection: KeySection = {
+        @Sendable func move(columns: Int = 0, cards: @escaping @Sendable (Int) -> Int) -> @Sendable (inout AppState) -> [Effect] {
+            { state in
+                let counts = state.pipeline.columns.map(\.dealIDs.count)
+                state.pipeline.board.move(columns: columns, cards: cards(PipelineBoard.cardsPerColumn(state)), cardCounts: counts)
+                PipelineBoard.keepVisible(&state)
+                return []
+            }
+        }
+        return KeySection("Board", [
+            KeyBinding(keys: [.char("h"), KeyEvent(.left)], "Previous stage column", run: move(columns: -1) { _ in 0 }),
+            KeyBinding(keys: [.char("l"), KeyEvent(.right)], "Next stage column", run: move(columns: 1) { _ in 0 }),
+            KeyBinding(keys: [.char("j"), KeyEvent(.down)], "Next card", run: move { _ in 1 }),
+            KeyBinding(keys: [.char("k"), KeyEvent(.up)], "Previous card", run: move { _ in -1 }),
+            KeyBinding([[.char("g"), .char("g")], [KeyEvent(.home)]], "First card", run: move { _ in -1_000_000 }),
+            KeyBinding(keys: [.char("G"), KeyEvent(.end)], "Last card", run: move { _ in 1_000_000 }),
+            KeyBinding(keys: [KeyEvent(.pageDown), .ctrl("d")], "Page down", run: move { $0 }),
+            KeyBinding(keys: [KeyEvent(.pageUp), .ctrl("u")], "Page up", run: move { -$0 }),
+        ])
+    }()
+
+    public static func commands(_ state: AppState) -> [PaletteCommand] {
+        OutreachFlow.commands() + [
+            PaletteCommand("New deal", key: "n") { state in
+                let creator = state.tab == .roster && state.dealDetail == nil ? state.roster.selectedID : nil
+                let campaign = state.tab == .campaigns ? state.campaigns.selectedID : state.pipeline.campaignFilter
+                DealForm.openNew(influencerID: creator, campaignID: campaign, &state)
+                return []
+            },
+            PaletteCommand("Change stage of this deal…", key: "m") { state in
+                guard let id = DealActions.currentDealID(state) else {
+                    state.show("Select or open a deal first (Pipeline or Today).", .warning)
+                    return []
+                }
+                DealActions.changeStage(id, &state)
+                return []
+            },
+            PaletteCommand("Pipeline: show one campaign or all", key: "c") { state in
+                GlobalKeys.switchTab(.pipeline, &state)
+                chooseCampaign(&state)
+                return []
+            },
+        ]
+    }
+
+    public static func workspaceChanged(_ state: inout AppState) {
+        let selected = state.pipeline.selectedDealID
+        refresh(&state)
+        if let selected { select(selected, &state) }
+    }
+
+    public static func resized(_ state: inout AppState) {
+        PipelineBoard.keepVisible(&state)
+        state.pipeline.tableCursor.clamp(count: state.pipeline.rows.count, visible: PipelineTable.visibleRows(state))
+    }
+
+    /// Calls `body` for each deal the pipeline shows: the filtered campaign's (via the workspace index) or all,
+    /// without archived deals, and without side exits when they are hidden.
+    static func forEachDeal(_ state: AppState, _ body: (Deal) -> Void) {
+        let workspace = state.workspace
+        let showExits = state.pipeline.showSideExits
+        func visit(_ deal: Deal) {
+            guard !deal.archived, showExits || !workspace.pipeline.isSideExit(deal.stage) else { return }
+            body(deal)
+        }
+        if let campaign = state.pipeline.campaignFilter {
+            for id in workspace.dealIDs(ofCampaign: campaign) { if let deal = workspace.deals[id] { visit(deal) } }
+        } else {
+            for deal in workspace.deals.values { visit(deal) }
+        }
+    }
+
+    /// Recomputes the current view's rows (the board's columns or the table's order) and the header counts.
+    static func refresh(_ state: inout AppState) {
+        if let filter = state.pipeline.campaignFilter, state.workspace.campaigns[filter] == nil { state.pipeline.campaignFilter = nil }
+        var count = 0, overdue = 0
+        forEachDeal(state) { deal in
+            count += 1
+            if DealSummary.isOverdue(deal, state) { overdue += 1 }
+        }
+        state.pipeline.dealCount = count
+        state.pipeline.overdueCount = overdue
+        switch state.pipeline.mode {
+        case .board:
+            state.pipeline.columns = PipelineBoard.columns(state)
+            state.pipeline.rows = []
+            PipelineBoard.keepVisible(&state)
+        case .table:
+            state.pipeline.rows = PipelineTable.rows(state)
+            state.pipeline.tableCursor.clamp(count: state.pipeline.rows.count, visible: PipelineTable.visibleRows(state))
+        }
+    }
+
+    private static func resort(_ state: inout AppState) {
+        let selected = state.pipeline.selectedDealID
+        state.pipeline.rows = PipelineTable.rows(state)
+        if let selected { select(selected, &state) }
+    }
+
+    /// Puts the cursor on `dealID` in the current view if it is shown there.
+    public static func select(_ dealID: RecordID, _ state: inout AppState) {
+        switch state.pipeline.mode {
+        case .board:
+            for (column, entry) in state.pipeline.columns.enumerated() {
+                guard let card = entry.dealIDs.firstIndex(of: dealID) else { continue }
+                state.pipeline.board.column = column
+                state.pipeline.board.card = card
+                PipelineBoard.keepVisible(&state)
+                return
+            }
+        case .table:
+            guard let row = state.pipeline.rows.firstIndex(of: dealID) else { return }
+            state.pipeline.tableCursor.selected = row
+            state.pipeline.tableCursor.clamp(count: state.pipeline.rows.count, visible: PipelineTable.visibleRows(state))
+        }
+    }
+
+    /// `c`: a picker of campaigns (plus "All campaigns") that filters the pipeline.
+    static func chooseCampaign(_ state: inout AppState) {
+        let all = PickerItem(id: "", title: "All campaigns", detail: "\(state.workspace.deals.count) deals")
+        let campaigns = state.workspace.campaigns.values.sorted { ($0.archived ? 1 : 0, $0.name) < ($1.archived ? 1 : 0, $1.name) }
+        let items = [all] + campaigns.map { campaign in
+            PickerItem(id: campaign.id.rawValue, title: campaign.name,
+                       detail: "\(campaign.brand) · \(campaign.status.displayName) · \(state.workspace.dealIDs(ofCampaign: campaign.id).count) deals")
+        }
+        let picker = Picker(title: "Pipeline of campaign", items: items, selected: state.pipeline.campaignFilter?.rawValue ?? "",
+                            state: state) { item, state in
+            state.pipeline.campaignFilter = item.id.isEmpty ? nil : RecordID(rawValue: item.id)
+            state.pipeline.board = KanbanState()
+            state.pipeline.tableCursor = ListCursor()
+            refresh(&state)
+            return []
+        }
+        state.overlays.append(.custom(picker))
+    }
+
+    /// The board or table area: the main area below the header line.
+    static func contentArea(_ size: Size) -> Rect { AppLayout.main(size).inset(top: 1) }
+
+    static func emptyText(_ state: AppState) -> String {
+        state.workspace.deals.isEmpty ? "No deals yet. Press n to add one." : "No deals here. c shows another campaign or all."
+    }
 
     public static func render(_ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
-        buffer.write("Pipeline: \(state.workspace.deals.count) deals. Open one from Today (1) or a creator in the Roster (2).",
-                     x: area.x, y: area.y, maxWidth: area.width, style: theme.muted)
+        guard !area.isEmpty else { return }
+        renderHeader(state, into: &buffer, area: area.row(0), theme: theme)
+        let content = area.inset(top: 1)
+        guard !content.isEmpty else { return }
+        switch state.pipeline.mode {
+        case .board:
+            PipelineBoard.render(state, into: &buffer, area: content, theme: theme)
+        case .table:
+            PipelineTable.render(state, into: &buffer, area: content, theme: theme)
+        }
+    }
+
+    private static func renderHeader(_ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
+        let pipeline = state.pipeline
+        let scope = pipeline.campaignFilter.flatMap { state.workspace.campaigns[$0] }.map { "\($0.name) (\($0.brand))" }
+            ?? "All campaigns"
+        var used = buffer.write("Pipeline · \(scope) · \(pipeline.dealCount) deal\(pipeline.dealCount == 1 ? "" : "s")",
+                                x: area.x, y: area.y, maxWidth: area.width, style: theme.title)
+        if pipeline.overdueCount > 0 {
+            used += buffer.write(" · \(pipeline.overdueCount) overdue", x: area.x + used, y: area.y,
+                                 maxWidth: area.width - used, style: theme.overdue)
+        }
+        var notes: [String] = []
+        if pipeline.mode == .table { notes.append("sorted by \(pipeline.sortField.title.lowercased())") }
+        if !pipeline.showSideExits { notes.append("side exits hidden") }
+        if !notes.isEmpty {
+            buffer.write(" · " + notes.joined(separator: " · "), x: area.x + used, y: area.y, maxWidth: area.width - used,
+                         style: theme.muted)
+        }
     }
 }
