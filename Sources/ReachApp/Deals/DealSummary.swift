@@ -26,10 +26,10 @@ enum DealSummary {
         return deal.isStalled(now: state.now, pipeline: state.workspace.pipeline) ? days + " stalled" : days
     }
 
-    /// "Send counter-offer · 3d overdue", or a prompt to set one.
+    /// "3d overdue · Send counter-offer" (the due first, so a narrow card keeps it), or a prompt to set one.
     static func nextAction(_ deal: Deal, _ state: AppState) -> String {
         guard let next = deal.nextAction else { return "no next action (f)" }
-        return "\(next.summary) · \(due(deal, state))"
+        return "\(due(deal, state)) · \(next.summary)"
     }
 
     /// Where a side-exited deal went and why: "Declined: budget too low".

@@ -74,12 +74,11 @@ enum CampaignDashboardView {
 
     private static func stages(_ report: CampaignReport, _ state: AppState, _ page: inout Sheet) {
         let total = report.dealsPerStage.values.reduce(0, +)
-        page.heading("Deals per stage", "\(total) deal\(total == 1 ? "" : "s")")
+        page.heading("Deals per stage", "\(total) deal\(total == 1 ? "" : "s") · stages with deals")
         guard total > 0 else { page.line("No deals yet: N adds one.", page.theme.muted); return }
         let pipeline = state.workspace.pipeline
         let bars = pipeline.allStages.compactMap { stage -> Bar? in
-            let count = report.dealsPerStage[stage.key] ?? 0
-            guard count > 0 || stage.role != .sideExit else { return nil }
+            guard let count = report.dealsPerStage[stage.key], count > 0 else { return nil }
             return Bar(stage.name, value: Double(count), style: stage.role == .sideExit ? page.theme.muted : nil)
         }
         page.chart(BarChart(bars, theme: page.theme), rows: bars.count)
@@ -141,7 +140,7 @@ enum CampaignDashboardView {
 
     private static func creators(_ report: CampaignReport, _ state: AppState, _ page: inout Sheet) {
         let byROI = report.topCreatorsByROI().filter { $0.roi != nil }
-        let byER = report.topCreatorsByEngagementRate().filter { $0.engagementRate != nil }
+        let byER = report.topCreatorsByEngagementRate().filter { $0.engagementRate != nil && $0.totals.engagements > 0 }
         page.heading("Top creators by ROI", "")
         if byROI.isEmpty { page.line("No ROI yet: needs paid payments and results with revenue.", page.theme.muted) }
         for performance in byROI {

@@ -148,6 +148,7 @@ public enum CampaignsPane: Pane {
         GlobalKeys.switchTab(.pipeline, &state)
         state.pipeline.campaignFilter = id
         state.pipeline.board = KanbanState()
+        state.pipeline.columnChosen = false
         state.pipeline.tableCursor = ListCursor()
         PipelinePane.refresh(&state)
     }
@@ -239,8 +240,9 @@ public enum CampaignsPane: Pane {
             case .brand: campaign.brand
             case .status: campaign.status.displayName
             case .dates:
-                [campaign.startDate, campaign.endDate].map { $0.map { Humanize.day($0, timeZone: state.timeZone) } ?? "…" }
-                    .joined(separator: " → ")
+                campaign.startDate == nil && campaign.endDate == nil ? "—"
+                    : [campaign.startDate, campaign.endDate].map { $0.map { Humanize.day($0, timeZone: state.timeZone) } ?? "…" }
+                        .joined(separator: " → ")
             case .budget: campaign.budget.formatted
             case .deals: "\(ids.count)"
             case .spent:

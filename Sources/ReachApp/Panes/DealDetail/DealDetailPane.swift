@@ -26,7 +26,7 @@ public enum DealDetailPane: Pane {
 
     /// The page of the open deal, if it still exists.
     static func page(_ state: AppState) -> DealPage? {
-        state.dealDetail.flatMap { state.workspace.deals[$0.dealID] }.map { DealPage($0, state) }
+        state.dealDetail.flatMap { state.workspace.deals[$0.dealID] }.map { DealPage($0, state, width: state.size.width) }
     }
 
     /// Scrolls to `offset(current, page, bodyHeight)`, kept within the page.
@@ -70,15 +70,15 @@ public enum DealDetailPane: Pane {
                 }),
             ]),
             KeySection("Edit the deal", [
-                KeyBinding(chars: "o", help: "Record offer / counter-offer", hint: true, run: onDeal(DealEditors.recordOffer)),
+                KeyBinding(chars: "o", help: "Record offer", hint: true, run: onDeal(DealEditors.recordOffer)),
                 KeyBinding(chars: "D", help: "Add deliverable", run: onDeal(DealEditors.addDeliverable)),
-                KeyBinding(chars: "s", help: "Set deliverable status", hint: true, run: onDeal(DealEditors.deliverableStatus)),
+                KeyBinding(chars: "s", help: "Deliverable status", hint: true, run: onDeal(DealEditors.deliverableStatus)),
                 KeyBinding(chars: "r", help: "Enter results of a deliverable", run: onDeal(DealEditors.enterResults)),
                 KeyBinding(chars: "p", help: "Add payment", hint: true, run: onDeal(DealEditors.addPayment)),
                 KeyBinding(chars: "P", help: "Mark payment paid", run: onDeal(DealEditors.markPaid)),
                 KeyBinding(chars: "e", help: "Edit terms and tracking", run: onDeal(DealEditors.editTerms)),
                 KeyBinding(chars: "y", help: "Copy tracking link", run: onDeal(DealEditors.copyTrackingLink)),
-                KeyBinding(chars: "t", help: "Outreach template", hint: true, run: onDeal(OutreachFlow.pickTemplate)),
+                KeyBinding(chars: "t", help: "Template", hint: true, run: onDeal(OutreachFlow.pickTemplate)),
                 KeyBinding(chars: "m", help: "Move to stage…", run: onDeal(DealActions.changeStage)),
             ]),
             DealActions.section { $0.dealDetail?.dealID },

@@ -41,10 +41,13 @@ struct DealPage {
 
     private let deal: Deal
     private let state: AppState
+    /// Columns available; long entries wrap under their first line.
+    private let width: Int
 
-    init(_ deal: Deal, _ state: AppState) {
+    init(_ deal: Deal, _ state: AppState, width: Int) {
         self.deal = deal
         self.state = state
+        self.width = max(20, width)
         buildHeader()
         negotiation()
         contract()
@@ -57,6 +60,14 @@ struct DealPage {
     private var tz: TimeZone { state.timeZone }
     private func day(_ date: Date) -> String { Humanize.day(date, timeZone: tz) }
     private func due(_ date: Date) -> String { Humanize.due(date, now: state.now, timeZone: tz) }
+
+    /// `prefix` then `text` wrapped to the width, continuation lines indented under the text.
+    private mutating func hanging(_ prefix: String, _ prefixTone: Tone, _ text: String, _ tone: Tone) {
+        let indent = DisplayWidth.of(prefix)
+        for (index, part) in TextViewer.wrap(text, width: max(10, width - indent)).enumerated() {
+            body.append(PageLine([(index == 0 ? prefix : String(repeating: " ", count: indent), prefixTone), (part, tone)]))
+        }
+    }
 
     private mutating func section(_ title: String, _ summary: String = "", _ summaryTone: Tone = .muted) {
         if !body.isEmpty { body.append(PageLine("")) }
@@ -110,7 +121,7 @@ struct DealPage {
             body.append(PageLine(spans))
         }
         if !terms.missingItems.isEmpty {
-            body.append(PageLine("  ✗ Missing: " + terms.missingItems.map(\.displayName).joined(separator: ", "), .warning))
+            hanging("  ✗ Missing: ", .warning, terms.missingItems.map(\.displayName).joined(separator: ", "), .warning)
         }
     }
 
@@ -168,13 +179,13 @@ struct DealPage {
             line.append((item.status.displayName, item.status == .live ? .success : (item.status == .changesRequested ? .warning : .normal)))
             if item.reviewRounds > 0 { line.append((" · \(item.reviewRounds) review round\(item.reviewRounds == 1 ? "" : "s")", .muted)) }
             body.append(PageLine(line))
-            if let reason = item.changesReason { body.append(PageLine("     changes: \(reason)", .muted)) }
-            if let url = item.liveURL { body.append(PageLine("     \(url)", .muted)) }
-            if let results = item.results { body.append(PageLine("     " + DealPage.results(results, followers: followers), .normal)) }
+            if let reason = item.changesReason { hanging("     changes: ", .muted, reason, .muted) }
+            if let url = item.liveURL { hanging("     ", .muted, url, .muted) }
+            if let results = item.results { hanging("     ", .normal, DealPage.results(results, followers: followers), .normal) }
         }
         if let performance = performance(), performance.totals.engagements + performance.totals.impressions > 0
             || !performance.totals.revenue.isZero {
-            body.append(PageLine("  " + DealPage.costMetrics(performance), .normal))
+            hanging("  ", .normal, DealPage.costMetrics(performance), .normal)
         }
     }
 
@@ -224,9 +235,10 @@ struct DealPage {
         let code = deal.tracking.discountCode
         body.append(PageLine("  Code: " + (code ?? "none (e sets one)"), code == nil ? .muted : .normal))
         if let link = deal.tracking.referralLink {
-            body.append(PageLine("  Link: \(link)"))
+            hanging("  Link: ", .normal, link, .normal)
         } else if let link = DealPage.campaignLink(deal, state) {
-            body.append(PageLine([("  Link: \(link)", .normal), (" (from the campaign's UTM template)", .muted)]))
+            hanging("  Link: ", .normal, link, .normal)
+            body.append(PageLine("        (built from the campaign's UTM template)", .muted))
         } else {
             body.append(PageLine("  Link: none (e sets one, or add a UTM template to the campaign)", .muted))
         }
@@ -270,8 +282,9 @@ struct DealPage {
         for activity in deal.timeline {
             let direction = activity.direction.map { $0 == .inbound ? " ←" : " →" } ?? ""
             let author = activity.author.map { " (\($0))" } ?? ""
-            body.append(PageLine([("  \(day(activity.at)) \(activity.channel.rawValue)\(direction) ", .muted),
-                                  (activity.summary, activity.channel == .system ? .muted : .normal), (author, .muted)]))
+            let prefix = "  \(day(activity.at)) \(activity.channel.rawValue)\(direction) "
+            hanging(prefix.padding(toLength: 22, withPad: " ", startingAt: 0), .muted, activity.summary + author,
+                    activity.channel == .system ? .muted : .normal)
         }
     }
 }

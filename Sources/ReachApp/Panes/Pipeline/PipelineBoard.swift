@@ -94,11 +94,11 @@ enum PipelineBoard {
         Kanban(columns, minColumnWidth: minColumnWidth, theme: theme).render(into: &buffer, area: area, state: &board)
     }
 
-    /// Name and days in stage; campaign (when several are shown) and fee; next action and due.
+    /// Name and days in stage; fee and campaign (when several are shown); due and next action.
     static func card(_ deal: Deal, width: Int, sideExit: Bool, _ state: AppState, _ theme: Theme) -> KanbanCard {
         let name = state.workspace.influencerName(deal.influencerID)
         let fee = DealSummary.fee(deal)
-        let second = state.pipeline.campaignFilter == nil ? "\(state.workspace.campaignName(deal.campaignID)) · \(fee)" : fee
+        let second = state.pipeline.campaignFilter == nil ? "\(fee) · \(state.workspace.campaignName(deal.campaignID))" : fee
         if sideExit {
             return KanbanCard([name, second, DealSummary.exit(deal, state)], style: theme.muted)
         }

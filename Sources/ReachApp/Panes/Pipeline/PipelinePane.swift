@@ -17,7 +17,7 @@ public enum PipelinePane: Pane {
                 DealForm.openNew(campaignID: state.pipeline.campaignFilter, &state)
                 return []
             },
-            KeyBinding(chars: "c", help: "Choose campaign (or all)", hint: true) { state in
+            KeyBinding(chars: "c", help: "Filter by campaign", hint: true) { state in
                 chooseCampaign(&state)
                 return []
             },
@@ -66,6 +66,7 @@ public enum PipelinePane: Pane {
         @Sendable func move(columns: Int = 0, cards: @escaping @Sendable (Int) -> Int) -> @Sendable (inout AppState) -> [Effect] {
             { state in
                 let counts = state.pipeline.columns.map(\.dealIDs.count)
+                if columns != 0 { state.pipeline.columnChosen = true }
                 state.pipeline.board.move(columns: columns, cards: cards(PipelineBoard.cardsPerColumn(state)), cardCounts: counts)
                 PipelineBoard.keepVisible(&state)
                 return []
@@ -148,6 +149,10 @@ public enum PipelinePane: Pane {
         case .board:
             state.pipeline.columns = PipelineBoard.columns(state)
             state.pipeline.rows = []
+            if !state.pipeline.columnChosen, let first = state.pipeline.columns.firstIndex(where: { !$0.dealIDs.isEmpty }) {
+                state.pipeline.board = KanbanState(column: first)
+                state.pipeline.board.columnOffset = first
+            }
             PipelineBoard.keepVisible(&state)
         case .table:
             state.pipeline.rows = PipelineTable.rows(state)
@@ -169,6 +174,7 @@ public enum PipelinePane: Pane {
                 guard let card = entry.dealIDs.firstIndex(of: dealID) else { continue }
                 state.pipeline.board.column = column
                 state.pipeline.board.card = card
+                state.pipeline.columnChosen = true
                 PipelineBoard.keepVisible(&state)
                 return
             }
@@ -191,6 +197,7 @@ public enum PipelinePane: Pane {
                             state: state) { item, state in
             state.pipeline.campaignFilter = item.id.isEmpty ? nil : RecordID(rawValue: item.id)
             state.pipeline.board = KanbanState()
+            state.pipeline.columnChosen = false
             state.pipeline.tableCursor = ListCursor()
             refresh(&state)
             return []

@@ -20,6 +20,9 @@ public struct PipelineState: Sendable {
     /// Side exits (Declined, Rejected, Lost) as a last column / as table rows.
     public var showSideExits = true
     public var board = KanbanState()
+    /// The user picked the board column (h/l, or a deal was selected); until then the board opens on the first
+    /// column with deals rather than on an empty Prospect column.
+    public var columnChosen = false
     /// Board columns (derived).
     public var columns: [PipelineColumn] = []
     /// Table rows in sort order (derived, only while the table is shown).
