@@ -33,7 +33,8 @@ enum DealEditors {
     static func recordOffer(_ dealID: RecordID, _ state: inout AppState) {
         guard let deal = state.workspace.deals[dealID] else { return }
         let currency = currency(deal, state)
-        let nextParty: Party = deal.latestOffer?.by == .us ? .them : .us
+        // The last recorded offer (offers made the same day tie on date): a counter comes from the other side.
+        let nextParty: Party = deal.offers.last?.by == .us ? .them : .us
         form("Record offer", dealID, fields: [
             FormField("By", kind: .choice(Party.labels), value: nextParty.label),
             .money("Amount", value: nil, defaultCurrency: currency, required: true),
