@@ -10,7 +10,7 @@ enum PipelineBoard {
     static let cardHeight = 3
 
     /// Columns with their deals, ordered: overdue and soonest next action first, then longest in the stage.
-    static func columns(_ state: AppState) -> [PipelineColumn] {
+    static func columns(_ state: AppState) -> (columns: [PipelineColumn], tally: PipelinePane.Tally) {
         let pipeline = state.workspace.pipeline
         var columns = pipeline.stages.map { PipelineColumn(title: $0.name, stages: [$0.key], isSideExits: false, dealIDs: []) }
         if state.pipeline.showSideExits, !pipeline.sideExits.isEmpty {
@@ -21,7 +21,7 @@ enum PipelineBoard {
         typealias Entry = (id: RecordID, due: Double, entered: Double)
         var unknown: [StageKey: [Entry]] = [:]
         var buckets = Array(repeating: [Entry](), count: columns.count)
-        PipelinePane.forEachDeal(state) { deal in
+        let tally = PipelinePane.forEachDeal(state) { deal in
             let entry: Entry = (deal.id, deal.nextAction?.due.timeIntervalSince1970 ?? .greatestFiniteMagnitude,
                                 deal.stageEnteredAt.timeIntervalSince1970)
             if let index = columnOf[deal.stage] {
@@ -42,7 +42,7 @@ enum PipelineBoard {
                 return a.id < b.id
             }.map(\.id)
         }
-        return columns
+        return (columns, tally)
     }
 
     /// How many columns fit side by side (the same rule as the `Kanban` widget).

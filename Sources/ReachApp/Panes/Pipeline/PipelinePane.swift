@@ -119,13 +119,26 @@ public enum PipelinePane: Pane {
         state.pipeline.tableCursor.clamp(count: state.pipeline.rows.count, visible: PipelineTable.visibleRows(state))
     }
 
+    /// How many deals the pipeline shows and how many have an overdue next action (for the header).
+    struct Tally {
+        var count = 0
+        var overdue = 0
+    }
+
     /// Calls `body` for each deal the pipeline shows: the filtered campaign's (via the workspace index) or all,
-    /// without archived deals, and without side exits when they are hidden.
-    static func forEachDeal(_ state: AppState, _ body: (Deal) -> Void) {
+    /// without archived deals, and without side exits when they are hidden. One pass also counts them.
+    @discardableResult
+    static func forEachDeal(_ state: AppState, _ body: (Deal) -> Void) -> Tally {
         let workspace = state.workspace
+        let pipeline = workspace.pipeline
+        let sideExits = Set(pipeline.sideExits.map(\.key))
+        let closed = sideExits.union(pipeline.stages.filter { $0.role != .open }.map(\.key))
         let showExits = state.pipeline.showSideExits
+        var tally = Tally()
         func visit(_ deal: Deal) {
-            guard !deal.archived, showExits || !workspace.pipeline.isSideExit(deal.stage) else { return }
+            guard !deal.archived, showExits || !sideExits.contains(deal.stage) else { return }
+            tally.count += 1
+            if !closed.contains(deal.stage), deal.isFollowUpOverdue(now: state.now) { tally.overdue += 1 }
             body(deal)
         }
         if let campaign = state.pipeline.campaignFilter {
@@ -133,21 +146,16 @@ public enum PipelinePane: Pane {
         } else {
             for deal in workspace.deals.values { visit(deal) }
         }
+        return tally
     }
 
     /// Recomputes the current view's rows (the board's columns or the table's order) and the header counts.
     static func refresh(_ state: inout AppState) {
         if let filter = state.pipeline.campaignFilter, state.workspace.campaigns[filter] == nil { state.pipeline.campaignFilter = nil }
-        var count = 0, overdue = 0
-        forEachDeal(state) { deal in
-            count += 1
-            if DealSummary.isOverdue(deal, state) { overdue += 1 }
-        }
-        state.pipeline.dealCount = count
-        state.pipeline.overdueCount = overdue
+        let tally: Tally
         switch state.pipeline.mode {
         case .board:
-            state.pipeline.columns = PipelineBoard.columns(state)
+            (state.pipeline.columns, tally) = PipelineBoard.columns(state)
             state.pipeline.rows = []
             if !state.pipeline.columnChosen, let first = state.pipeline.columns.firstIndex(where: { !$0.dealIDs.isEmpty }) {
                 state.pipeline.board = KanbanState(column: first)
@@ -155,14 +163,16 @@ public enum PipelinePane: Pane {
             }
             PipelineBoard.keepVisible(&state)
         case .table:
-            state.pipeline.rows = PipelineTable.rows(state)
+            (state.pipeline.rows, tally) = PipelineTable.rows(state)
             state.pipeline.tableCursor.clamp(count: state.pipeline.rows.count, visible: PipelineTable.visibleRows(state))
         }
+        state.pipeline.dealCount = tally.count
+        state.pipeline.overdueCount = tally.overdue
     }
 
     private static func resort(_ state: inout AppState) {
         let selected = state.pipeline.selectedDealID
-        state.pipeline.rows = PipelineTable.rows(state)
+        state.pipeline.rows = PipelineTable.rows(state).rows
         if let selected { select(selected, &state) }
     }
 
@@ -236,6 +246,7 @@ public enum PipelinePane: Pane {
                                  maxWidth: area.width - used, style: theme.overdue)
         }
         var notes: [String] = []
+        if pipeline.dealCount == 0, pipeline.mode == .board { notes.append(emptyText(state)) }
         if pipeline.mode == .table { notes.append("sorted by \(pipeline.sortField.title.lowercased())") }
         if !pipeline.showSideExits { notes.append("side exits hidden") }
         if !notes.isEmpty {

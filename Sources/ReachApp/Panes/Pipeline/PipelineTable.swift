@@ -6,7 +6,12 @@ import TerminalUI
 public enum PipelineField: Int, CaseIterable, Sendable {
     case creator, campaign, stage, fee, nextAction, due, whoseMove, daysInStage
 
-    var title: String {
+    /// Below this width the table is compact: narrower fixed columns, "us"/"them" for whose move, no age column.
+    static let roomyWidth = 110
+
+    var title: String { title(compact: false) }
+
+    func title(compact: Bool) -> String {
         switch self {
         case .creator: "Creator"
         case .campaign: "Campaign"
@@ -14,35 +19,35 @@ public enum PipelineField: Int, CaseIterable, Sendable {
         case .fee: "Fee"
         case .nextAction: "Next action"
         case .due: "Due"
-        case .whoseMove: "Whose move"
+        case .whoseMove: compact ? "Move" : "Whose move"
         case .daysInStage: "In stage"
         }
     }
 
-    var width: Constraint {
+    func width(compact: Bool) -> Constraint {
         switch self {
         case .creator, .campaign: .fill(2)
         case .nextAction: .fill(3)
-        case .stage: .fixed(14)
-        case .fee: .fixed(15)
-        case .due: .fixed(12)
-        case .whoseMove: .fixed(12)
+        case .stage: .fixed(compact ? 12 : 14)
+        case .fee: .fixed(compact ? 13 : 15)
+        case .due: .fixed(compact ? 11 : 12)
+        case .whoseMove: .fixed(compact ? 5 : 12)
         case .daysInStage: .fixed(12)
         }
     }
 
-    /// Columns that fit: the campaign only when several are shown, whose move and age from 110 columns.
+    /// Columns that fit: the campaign only when several are shown, the age column from `roomyWidth`.
     static func visible(width: Int, filtered: Bool) -> [PipelineField] {
         allCases.filter { field in
             switch field {
             case .campaign: !filtered
-            case .whoseMove, .daysInStage: width >= 110
+            case .daysInStage: width >= roomyWidth
             default: true
             }
         }
     }
 
-    func text(_ deal: Deal, _ state: AppState) -> String {
+    func text(_ deal: Deal, _ state: AppState, compact: Bool = false) -> String {
         switch self {
         case .creator: state.workspace.influencerName(deal.influencerID)
         case .campaign: state.workspace.campaignName(deal.campaignID)
@@ -50,7 +55,7 @@ public enum PipelineField: Int, CaseIterable, Sendable {
         case .fee: DealSummary.fee(deal)
         case .nextAction: deal.nextAction?.summary ?? "—"
         case .due: DealSummary.due(deal, state)
-        case .whoseMove: deal.nextAction?.whoseMove.moveLabel ?? "—"
+        case .whoseMove: deal.nextAction.map { compact ? $0.whoseMove.label : $0.whoseMove.moveLabel } ?? "—"
         case .daysInStage: DealSummary.age(deal, state)
         }
     }
@@ -80,16 +85,16 @@ public enum PipelineSortKey: Sendable, Comparable {
 /// The table view of the pipeline: one row per deal, sortable by any column.
 enum PipelineTable {
     /// Sorts `deals` by the state's sort column (ties by id, so the order is stable between refreshes).
-    static func rows(_ state: AppState) -> [RecordID] {
+    static func rows(_ state: AppState) -> (rows: [RecordID], tally: PipelinePane.Tally) {
         let field = state.pipeline.sortField
         let ascending = state.pipeline.ascending
         var keyed: [(id: RecordID, key: PipelineSortKey)] = []
-        PipelinePane.forEachDeal(state) { keyed.append(($0.id, field.key($0, state))) }
+        let tally = PipelinePane.forEachDeal(state) { keyed.append(($0.id, field.key($0, state))) }
         keyed.sort { a, b in
             if a.key != b.key { return ascending ? a.key < b.key : b.key < a.key }
             return a.id < b.id
         }
-        return keyed.map(\.id)
+        return (keyed.map(\.id), tally)
     }
 
     static func visibleRows(_ state: AppState) -> Int { max(1, PipelinePane.contentArea(state.size).height - 1) }
@@ -97,16 +102,18 @@ enum PipelineTable {
     static func render(_ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
         let pipeline = state.pipeline
         let fields = PipelineField.visible(width: area.width, filtered: pipeline.campaignFilter != nil)
+        let compact = area.width < PipelineField.roomyWidth
         let rows = pipeline.rows
         let sort = fields.firstIndex(of: pipeline.sortField).map { SortIndicator(column: $0, ascending: pipeline.ascending) }
-        let table = Table(columns: fields.map { TableColumn($0.title, width: $0.width) }, rowCount: rows.count, sort: sort,
+        let table = Table(columns: fields.map { TableColumn($0.title(compact: compact), width: $0.width(compact: compact)) },
+                          rowCount: rows.count, sort: sort,
                           theme: theme, rowStyle: { index in
                               guard let deal = state.workspace.deals[rows[index]] else { return nil }
                               if state.workspace.pipeline.isSideExit(deal.stage) { return theme.muted }
                               return DealSummary.isOverdue(deal, state) ? theme.overdue : nil
                           }) { index in
             guard let deal = state.workspace.deals[rows[index]] else { return [] }
-            return fields.map { $0.text(deal, state) }
+            return fields.map { $0.text(deal, state, compact: compact) }
         }
         var selection = pipeline.tableCursor.selection(hasRows: !rows.isEmpty)
         table.render(into: &buffer, area: area, state: &selection)
