@@ -132,7 +132,11 @@ final class Harness {
 
     init(width: Int = 80, height: Int = 24, seed: Bool = true, editor: ScriptedEditor = ScriptedEditor { $0 }) throws {
         folder = NSTemporaryDirectory() + "reach-app-tests-" + UUID().uuidString
-        store = try RecordStore(folder: folder)
+        let diskFull = self.diskFull
+        let options = StoreOptions(writeHook: { step, target in
+            if diskFull.isOn, step == .writeTemp { throw StoreError.io(operation: "write", path: target, errno: ENOSPC) }
+        })
+        store = try RecordStore(folder: folder, options: options)
         if seed {
             for r in Fx.influencers { _ = try store.save(r, expectedRevision: 0) }
             for r in Fx.campaigns { _ = try store.save(r, expectedRevision: 0) }
@@ -150,6 +154,8 @@ final class Harness {
     }
 
     private let clock: ClockBox
+    /// While on, every write fails as if the disk were full.
+    let diskFull = FailSwitch()
 
     /// Moves the injected clock.
     func advance(seconds: TimeInterval) { clock.now = clock.now.addingTimeInterval(seconds) }
@@ -169,6 +175,16 @@ final class Harness {
     func otherStore() throws -> RecordStore { try RecordStore(folder: folder) }
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }
+}
+
+/// A flag shared with the store's write hook.
+final class FailSwitch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isOn: Bool {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
+    }
 }
 
 /// A mutable clock the runner reads.

@@ -107,6 +107,8 @@ struct RosterFlowTests {
         h.type("2/q")
         #expect(!h.state.shouldQuit)
         #expect(h.state.roster.search.text == "q")
+        h.type("<C-c>")
+        #expect(h.state.shouldQuit, "Ctrl-C quits even while typing")
     }
 
     @Test("edit changes the file and u undoes the edit on disk")

@@ -35,8 +35,14 @@ enum GlobalKeys {
                 },
                 KeyBinding(chars: "q", help: "Quit") { state in quit(&state) },
             ]),
+            alwaysSection,
         ]
     }
+
+    /// Keys that work even while a pane takes typed text (the terminal is in raw mode, so Ctrl-C arrives as a key).
+    static let alwaysSection = KeySection("Always", [
+        KeyBinding(keys: [.ctrl("c")], "Quit") { state in quit(&state) },
+    ])
 
     static func commands(_ state: AppState) -> [PaletteCommand] {
         var commands = Tab.allCases.map { tab in

@@ -26,8 +26,7 @@ enum KeyDispatch {
     /// The key handling of the main screen (no overlay): pane keys first, then global keys, then the pane's text input.
     static func handle(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
         let pane = state.activePane
-        var sections = pane.keymap(state)
-        if !pane.capturesText(state) { sections += GlobalKeys.sections(state) }
+        let sections = activeSections(state)
         let typed = state.pendingKeys + [key]
         switch resolve(typed, in: sections) {
         case .run(let binding):
@@ -45,19 +44,30 @@ enum KeyDispatch {
         }
     }
 
-    /// Every section the help overlay lists for the current screen.
-    static func helpSections(_ state: AppState) -> [KeySection] {
+    /// The pane's sections, then the global ones minus key sequences the pane already uses (the pane wins, so the
+    /// help must not list the shadowed global meaning). Used for dispatch, help and hints alike.
+    static func activeSections(_ state: AppState) -> [KeySection] {
         let pane = state.activePane
-        var sections = pane.keymap(state)
-        if !pane.capturesText(state) { sections += GlobalKeys.sections(state) }
-        return sections
+        let local = pane.keymap(state)
+        guard !pane.capturesText(state) else { return local + [GlobalKeys.alwaysSection] }
+        let taken = Set(local.flatMap(\.bindings).flatMap(\.sequences))
+        let global = GlobalKeys.sections(state).map { section in
+            KeySection(section.title, section.bindings.compactMap { binding in
+                var binding = binding
+                binding.sequences.removeAll { taken.contains($0) }
+                return binding.sequences.isEmpty ? nil : binding
+            })
+        }
+        return local + global.filter { !$0.bindings.isEmpty }
     }
+
+    /// Every section the help overlay lists for the current screen.
+    static func helpSections(_ state: AppState) -> [KeySection] { activeSections(state) }
 
     /// Hints for the status bar: help and commands first (they lead to everything else), then the pane's keys.
     static func hints(_ state: AppState) -> [KeyHint] {
-        let pane = state.activePane
-        let global = pane.capturesText(state) ? [] : GlobalKeys.sections(state).flatMap(\.bindings).filter(\.isHint)
-        let local = pane.keymap(state).flatMap(\.bindings).filter(\.isHint)
-        return (global + local).map(\.hint)
+        let bindings = activeSections(state).flatMap(\.bindings).filter(\.isHint)
+        let paneCount = state.activePane.keymap(state).flatMap(\.bindings).filter(\.isHint).count
+        return (bindings.dropFirst(paneCount) + bindings.prefix(paneCount)).map(\.hint)
     }
 }

@@ -13,9 +13,15 @@ enum RecordDifference {
         let keys = Set(a.keys).union(b.keys).subtracting(ignored).sorted()
         var out: [String] = []
         for key in keys where a[key] != b[key] {
-            out.append("\(key): theirs \(a[key] ?? "—") · mine \(b[key] ?? "—")")
+            out.append("\(key): theirs \(short(a[key])) · mine \(short(b[key]))")
         }
         return out.isEmpty ? ["Same content; only the revision differs."] : out
+    }
+
+    /// At most 60 characters, so a long timeline or notes field cannot fill the dialog.
+    private static func short(_ text: String?) -> String {
+        guard let text else { return "—" }
+        return text.count > 60 ? String(text.prefix(59)) + "…" : text
     }
 
     /// Top-level fields rendered as short text (nested values as compact JSON).

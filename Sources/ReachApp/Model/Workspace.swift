@@ -11,6 +11,8 @@ public struct Workspace: Sendable {
     public var settings: AppSettings
     /// Fuzzy-search keys of the roster.
     public private(set) var searchIndex = SearchIndex()
+    /// Folded display names (`TextFolding.fold`), the tie-breaker of every roster sort; folding is too slow to redo per sort.
+    private var sortNames: [RecordID: String] = [:]
     private var dealIDsByInfluencer: [RecordID: Set<RecordID>] = [:]
     private var dealIDsByCampaign: [RecordID: Set<RecordID>] = [:]
 
@@ -21,6 +23,7 @@ public struct Workspace: Sendable {
         self.campaigns = Dictionary(campaigns.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         self.templates = Dictionary(templates.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         searchIndex = SearchIndex(Array(self.influencers.values))
+        for influencer in self.influencers.values { sortNames[influencer.id] = TextFolding.fold(influencer.displayName) }
         for deal in deals { put(.deal(deal)) }
     }
 
@@ -32,6 +35,7 @@ public struct Workspace: Sendable {
         case .influencer(let r):
             influencers[r.id] = r
             searchIndex.update(r)
+            sortNames[r.id] = TextFolding.fold(r.displayName)
         case .campaign(let r):
             campaigns[r.id] = r
         case .deal(let r):
@@ -50,6 +54,7 @@ public struct Workspace: Sendable {
         switch kind {
         case .influencer:
             searchIndex.remove(id)
+            sortNames[id] = nil
             return influencers.removeValue(forKey: id).map(AnyRecord.influencer)
         case .campaign:
             return campaigns.removeValue(forKey: id).map(AnyRecord.campaign)
@@ -66,6 +71,9 @@ public struct Workspace: Sendable {
         dealIDsByInfluencer[deal.influencerID]?.remove(deal.id)
         dealIDsByCampaign[deal.campaignID]?.remove(deal.id)
     }
+
+    /// A creator's folded name, for sorting.
+    public func sortName(_ id: RecordID) -> String { sortNames[id] ?? "" }
 
     /// The record of `kind` with `id`, if loaded.
     public func record(_ kind: RecordKind, _ id: RecordID) -> AnyRecord? {

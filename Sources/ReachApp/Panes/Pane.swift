@@ -16,8 +16,10 @@ public protocol Pane {
     static func handleUnbound(_ event: InputEvent, _ state: inout AppState) -> [Effect]?
     /// Commands this pane adds to the `:` palette.
     static func commands(_ state: AppState) -> [PaletteCommand]
-    /// Recompute derived rows after records were added, changed or removed (locally or by another session).
+    /// Recompute derived rows from scratch (after loading, or when many records changed).
     static func workspaceChanged(_ state: inout AppState)
+    /// Some records were added, changed or removed (here or by another session); the default recomputes everything.
+    static func recordsChanged(_ changes: RecordChanges, _ state: inout AppState)
     /// Called when the screen size changed, to keep selections visible.
     static func resized(_ state: inout AppState)
     /// Draws the pane into `area` (the space between the tab bar and the status bar).
@@ -29,5 +31,6 @@ extension Pane {
     public static func handleUnbound(_ event: InputEvent, _ state: inout AppState) -> [Effect]? { nil }
     public static func commands(_ state: AppState) -> [PaletteCommand] { [] }
     public static func workspaceChanged(_ state: inout AppState) {}
+    public static func recordsChanged(_ changes: RecordChanges, _ state: inout AppState) { workspaceChanged(&state) }
     public static func resized(_ state: inout AppState) {}
 }

@@ -11,6 +11,8 @@ public final class AppRunner {
     private let performer: EffectPerformer
     private let clock: () -> Date
     private var lastPoll: Date
+    /// Scans of the data folder run off the loop in `run()` (a 100k folder takes a noticeable fraction of a second).
+    private let poller: BackgroundPoller
     /// How often the data folder is checked for other sessions' edits.
     public var pollInterval: TimeInterval = 1
     /// How long to wait for a key before the clock ticks.
@@ -21,6 +23,7 @@ public final class AppRunner {
         self.terminal = terminal
         self.performer = EffectPerformer(store: store, terminal: terminal, editor: editor)
         self.clock = clock
+        self.poller = BackgroundPoller(store: store)
         self.theme = theme ?? Theme(mode: terminal.colorMode)
         var initial = state
         initial.size = terminal.size
@@ -44,7 +47,7 @@ public final class AppRunner {
                     drained += 1
                 }
             }
-            changed = tick() || changed
+            changed = tick(background: true) || changed
             if changed, !state.shouldQuit { present() }
         }
     }
@@ -54,7 +57,7 @@ public final class AppRunner {
         while !state.shouldQuit, let event = terminal.nextEvent(timeout: .zero) {
             send(.input(event))
         }
-        _ = tick()
+        _ = tick(background: false)
         present()
     }
 
@@ -72,21 +75,25 @@ public final class AppRunner {
     /// Checks the data folder now for changes made by other sessions.
     public func pollExternalChanges() {
         lastPoll = clock()
-        let changes = performer.scanChanges()
+        let changes = EffectPerformer.scanChanges(performer.store)
         if !changes.isEmpty { send(.externalChanges(changes)) }
     }
 
-    /// Advances the clock; polls the folder once per `pollInterval`. True when the screen may have changed.
-    private func tick() -> Bool {
+    /// Advances the clock; polls the folder once per `pollInterval` (in the background, or inline for tests).
+    /// True when the screen may have changed.
+    private func tick(background: Bool) -> Bool {
         let now = clock()
         let before = (state.status, Int(state.now.timeIntervalSince1970 / 60))
         send(.tick(now))
         var changed = before.0 != state.status || before.1 != Int(now.timeIntervalSince1970 / 60)
-        if now.timeIntervalSince(lastPoll) >= pollInterval {
-            let statusBefore = state.status
+        let statusBefore = state.status
+        if background {
+            if let changes = poller.takeResult(), !changes.isEmpty { send(.externalChanges(changes)) }
+            if now.timeIntervalSince(lastPoll) >= pollInterval, poller.start() { lastPoll = now }
+        } else if now.timeIntervalSince(lastPoll) >= pollInterval {
             pollExternalChanges()
-            changed = changed || statusBefore != state.status
         }
+        changed = changed || statusBefore != state.status
         return changed
     }
 
@@ -96,5 +103,43 @@ public final class AppRunner {
         if state.size != terminal.size { send(.input(.resize(width: terminal.size.width, height: terminal.size.height))) }
         AppView.render(state, into: &buffer, theme: theme)
         terminal.present(buffer)
+    }
+}
+
+/// Runs `scanChanges` on a background queue, one scan at a time; the loop collects the result on a later tick.
+/// Unchecked-Sendable: its mutable fields are only touched under `lock`.
+final class BackgroundPoller: @unchecked Sendable {
+    private let store: RecordStore
+    private let queue = DispatchQueue(label: "reach.poll", qos: .utility)
+    private let lock = NSLock()
+    private var running = false
+    private var result: ExternalChanges?
+
+    init(store: RecordStore) { self.store = store }
+
+    /// Starts a scan unless one is running; true when started.
+    func start() -> Bool {
+        let canStart = lock.withLock { () -> Bool in
+            guard !running else { return false }
+            running = true
+            return true
+        }
+        guard canStart else { return false }
+        queue.async { [self] in
+            let changes = EffectPerformer.scanChanges(store)
+            lock.withLock {
+                result = changes
+                running = false
+            }
+        }
+        return true
+    }
+
+    /// The finished scan's changes, once.
+    func takeResult() -> ExternalChanges? {
+        lock.withLock {
+            defer { result = nil }
+            return result
+        }
     }
 }

@@ -13,8 +13,10 @@ struct EffectPerformer {
         case .save(let record, let expected): return [save(record, expected)]
         case .delete(let record): return delete(record)
         case .restore(let kind, let id): return [restore(kind, id)]
-        case .saveSettings(let settings):
+        case .updateSettings(let change):
             do {
+                var settings = try store.loadWorkspace(AppSettings.self) ?? AppSettings()
+                change(&settings)
                 try store.saveWorkspace(settings)
                 return [.settingsSaved(settings)]
             } catch {
@@ -89,7 +91,7 @@ struct EffectPerformer {
     }
 
     /// Everything other sessions changed since the last scan, for all kinds.
-    func scanChanges() -> ExternalChanges {
+    static func scanChanges(_ store: RecordStore) -> ExternalChanges {
         var changes = ExternalChanges()
         func collect<R: Record>(_ type: R.Type, _ wrap: (R) -> AnyRecord) {
             let set = store.scanChanges(type)

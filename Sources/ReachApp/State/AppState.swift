@@ -58,4 +58,14 @@ public struct AppState: Sendable {
         for tab in Tab.allCases { tab.pane.workspaceChanged(&self) }
         if dealDetail != nil { DealDetailPane.workspaceChanged(&self) }
     }
+
+    /// Tells every pane which records changed, so each can update only what they touch.
+    mutating func recordsChanged(_ changes: RecordChanges) {
+        guard !changes.isEmpty else { return }
+        for tab in Tab.allCases { tab.pane.recordsChanged(changes, &self) }
+        if dealDetail != nil { DealDetailPane.recordsChanged(changes, &self) }
+    }
+
+    /// Shorthand for one record.
+    mutating func recordChanged(_ record: AnyRecord) { recordsChanged(RecordChanges([(record.kind, record.id)])) }
 }

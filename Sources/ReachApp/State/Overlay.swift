@@ -86,6 +86,7 @@ public struct ConflictDialog: Sendable, Equatable {
 
 /// A one-line question (a date, a reason, a name); `submit` may refuse the text with a message.
 public struct PromptOverlay: Sendable {
+    /// What submitting did: close with effects, or refuse the text with a message (the prompt stays open).
     public enum Outcome: Sendable {
         case close([Effect])
         case invalid(String)

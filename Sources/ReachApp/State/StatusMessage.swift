@@ -2,6 +2,7 @@ import Foundation
 
 /// A one-line message in the status bar (a save, an error), which disappears after a while.
 public struct StatusMessage: Sendable, Hashable {
+    /// How the message is styled and how long it stays.
     public enum Level: Sendable, Hashable { case info, success, warning, error }
 
     public var text: String

@@ -2,6 +2,7 @@ import ReachCore
 
 /// What `u` does to take back one edit: the inverse operation, recorded when the edit was made.
 public struct UndoEntry: Sendable, Equatable {
+    /// The operation that takes the edit back.
     public enum Inverse: Sendable, Equatable {
         /// Put this earlier version back (saved over whatever revision is current).
         case revert(to: AnyRecord)

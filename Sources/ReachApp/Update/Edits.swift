@@ -7,7 +7,7 @@ public enum Edits {
         let previous = state.workspace.record(record.kind, record.id)
         state.undoStack.append(UndoEntry(label, previous.map { .revert(to: $0) } ?? .remove(record)))
         state.workspace.put(record)
-        state.refreshAllPanes()
+        state.recordChanged(record)
         return [.save(record, expectedRevision: previous == nil ? 0 : record.revision)]
     }
 
@@ -29,7 +29,7 @@ public enum Edits {
             let current = state.workspace.record(old.kind, old.id)?.revision ?? 0
             let reverted = old.withRevision(current)
             state.workspace.put(reverted)
-            state.refreshAllPanes()
+            state.recordChanged(reverted)
             return [.save(reverted, expectedRevision: current)]
         case .remove(let created):
             guard let current = state.workspace.record(created.kind, created.id) else { return [] }

@@ -8,8 +8,9 @@ public enum Effect: Sendable {
     case delete(AnyRecord)
     /// Bring a deleted record back from the trash (undo).
     case restore(RecordKind, RecordID)
-    /// Write `reach.json` settings (saved filters).
-    case saveSettings(AppSettings)
+    /// Change `reach.json` settings: the runtime applies `change` to the settings on disk (another session may have
+    /// changed them since they were loaded) and saves the result.
+    case updateSettings(@Sendable (inout AppSettings) -> Void)
     /// Put text on the clipboard via OSC 52.
     case copy(String)
     /// Suspend the screen and edit text in `$EDITOR`.

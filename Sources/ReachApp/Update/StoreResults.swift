@@ -5,7 +5,7 @@ enum StoreResults {
     static func saved(_ record: AnyRecord, _ state: inout AppState) -> [Effect] {
         state.workspace.put(record)
         state.pendingSaves[record.id] = nil
-        state.refreshAllPanes()
+        state.recordChanged(record)
         state.show("Saved \(state.workspace.title(of: record))", .success)
         return []
     }
@@ -30,7 +30,7 @@ enum StoreResults {
             if let theirs = dialog.theirs { state.undoStack.append(UndoEntry("keep my version of \(title)", .revert(to: theirs))) }
             let mine = dialog.mine.withRevision(dialog.theirsRevision)
             state.workspace.put(mine)
-            state.refreshAllPanes()
+            state.recordChanged(mine)
             return [.save(mine, expectedRevision: dialog.theirsRevision)]
         }
         state.pendingSaves[dialog.mine.id] = nil
@@ -41,7 +41,7 @@ enum StoreResults {
         }
         // "Take theirs" must not lose mine either: `u` saves my version over theirs.
         state.undoStack.append(UndoEntry("take their version of \(title)", .revert(to: dialog.mine)))
-        state.refreshAllPanes()
+        state.recordChanged(dialog.mine)
         state.show("Took their version of \(title); u puts yours back")
         return []
     }
@@ -51,7 +51,7 @@ enum StoreResults {
         state.workspace.remove(record.kind, record.id)
         state.pendingSaves[record.id] = nil
         if case .deal = record, state.dealDetail?.dealID == record.id { state.dealDetail = nil }
-        state.refreshAllPanes()
+        state.recordChanged(record)
         state.show("Moved \(title) to the trash; u to undo", .success)
         return []
     }
@@ -66,7 +66,7 @@ enum StoreResults {
 
     static func restored(_ record: AnyRecord, _ state: inout AppState) -> [Effect] {
         state.workspace.put(record)
-        state.refreshAllPanes()
+        state.recordChanged(record)
         state.show("Restored \(state.workspace.title(of: record))", .success)
         return []
     }
@@ -79,18 +79,21 @@ enum StoreResults {
     /// Changes by other sessions. A record with an unsaved local edit keeps the local version; its save will conflict
     /// and ask the user, so neither version is lost.
     static func external(_ changes: ExternalChanges, _ state: inout AppState) -> [Effect] {
-        var applied = 0
-        for record in changes.upserted where state.pendingSaves[record.id] == nil {
+        var applied: [(RecordKind, RecordID)] = []
+        // Skip unsaved local edits, and versions older than ours (a background scan that raced our own save).
+        for record in changes.upserted where state.pendingSaves[record.id] == nil
+            && record.revision >= (state.workspace.record(record.kind, record.id)?.revision ?? 0) {
             state.workspace.put(record)
-            applied += 1
+            applied.append((record.kind, record.id))
         }
         for (kind, id) in changes.removed where state.pendingSaves[id] == nil {
-            if state.workspace.remove(kind, id) != nil { applied += 1 }
+            if state.workspace.remove(kind, id) != nil { applied.append((kind, id)) }
             if kind == .deal, state.dealDetail?.dealID == id { state.dealDetail = nil }
         }
-        if applied > 0 {
-            state.refreshAllPanes()
-            state.show("\(applied) change\(applied == 1 ? "" : "s") from another session")
+        if !applied.isEmpty {
+            state.recordsChanged(RecordChanges(applied))
+            let count = applied.count
+            state.show("\(count) change\(count == 1 ? "" : "s") from another session")
         }
         if !changes.problems.isEmpty {
             state.loadProblems += changes.problems.map(\.description)

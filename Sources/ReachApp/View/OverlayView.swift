@@ -78,7 +78,7 @@ enum OverlayView {
 
     private static func renderForm(_ overlay: FormOverlay, into buffer: inout Buffer, area: Rect, theme: Theme) {
         let rows = overlay.form.fields.reduce(0) { $0 + ($1.error == nil ? 1 : 2) } + (overlay.message == nil ? 0 : 2)
-        let width = min(area.width, 76)
+        let width = min(area.width, min(100, max(76, area.width * 2 / 3)))
         let inner = Popup(title: overlay.title, theme: theme)
             .render(into: &buffer, area: area, width: width, height: min(area.height, rows + 2))
         let content = inner.inset(horizontal: 1, vertical: 0)

@@ -101,38 +101,45 @@ enum InfluencerForm {
 
     static func openEdit(_ id: RecordID, _ state: inout AppState) {
         guard let inf = state.workspace.influencers[id] else { return }
-        state.overlays.append(.form(overlay(title: "Edit \(inf.displayName)", form: FormState(fields: fields(inf)), editing: id)))
+        state.overlays.append(.form(overlay(title: "Edit \(inf.displayName)", form: FormState(fields: fields(inf)), editing: inf)))
     }
 
-    static func overlay(title: String, form: FormState, editing id: RecordID?) -> FormOverlay {
+    /// `editing` is the version the form was filled from: saving checks its revision, so a change made meanwhile by
+    /// another session raises the conflict dialog instead of being overwritten by this form's older values.
+    static func overlay(title: String, form: FormState, editing original: Influencer?) -> FormOverlay {
         FormOverlay(title: title, form: form, editorFields: [Label.notes]) { form, state in
-            submit(form, title: title, editing: id, &state)
+            submit(form, title: title, editing: original, &state)
         }
     }
 
     /// Validates and saves; on create, a likely duplicate first asks whether to open the existing creator.
-    static func submit(_ form: FormState, title: String, editing id: RecordID?, _ state: inout AppState) -> FormOverlay.Outcome {
+    static func submit(_ form: FormState, title: String, editing original: Influencer?, _ state: inout AppState) -> FormOverlay.Outcome {
+        // Field-kind checks (required, numbers) and ReachCore's rules both run, so every problem shows at once.
         var form = form
-        guard form.validate() else { return .stay(form, message: nil) }
-        let base = id.flatMap { state.workspace.influencers[$0] }
-            ?? Influencer(id: RecordID.generate(at: state.now), createdAt: state.now, displayName: "")
+        let fieldsValid = form.validate()
+        let base = original ?? Influencer(id: RecordID.generate(at: state.now), createdAt: state.now, displayName: "")
         let candidate = apply(form.values, to: base, now: state.now)
         let issues = candidate.validate()
         let errors = issues.filter { $0.severity == .error }
-        if !errors.isEmpty {
+        guard fieldsValid, errors.isEmpty else {
             var unplaced: [String] = []
+            var placed: [(Int, String)] = []
             for issue in errors {
                 if let label = fieldForIssue.first(where: { issue.field.hasPrefix($0.prefix) })?.label,
                    let index = form.fields.firstIndex(where: { $0.label == label }) {
-                    form.fields[index].error = issue.message
+                    placed.append((index, issue.message))
                 } else {
                     unplaced.append(issue.message)
                 }
             }
-            return .stay(form, message: unplaced.isEmpty ? "Fix the marked fields." : unplaced.joined(separator: " "))
+            // Focus the first problem first: moving focus re-checks the field it leaves, which would clear its message.
+            let firstProblem = (form.fields.indices.filter { form.fields[$0].error != nil } + placed.map(\.0)).min()
+            if let firstProblem { form.moveFocus(by: firstProblem - form.focus) }
+            for (index, message) in placed where form.fields[index].error == nil { form.fields[index].error = message }
+            return .stay(form, message: unplaced.isEmpty ? nil : unplaced.joined(separator: " "))
         }
         let warning = issues.first { $0.severity == .warning }?.message
-        guard id == nil else {
+        guard original == nil else {
             let effects = Edits.commit(.influencer(candidate), label: "edit \(candidate.displayName)", &state)
             if let warning { state.show("Saved with a warning: \(warning)", .warning) }
             return .close(effects)

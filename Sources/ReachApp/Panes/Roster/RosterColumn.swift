@@ -56,10 +56,10 @@ public enum RosterColumn: Int, CaseIterable, Sendable {
     static let priority: [RosterColumn] = [.name, .handle, .followers, .tier, .engagementRate, .deals, .lastContact,
                                            .country, .niche, .language]
 
-    /// The columns that fit in `width`, in table order; the name column keeps at least 14 cells.
+    /// The columns that fit in `width`, in table order; the name column keeps at least 18 cells.
     static func visible(in width: Int) -> [RosterColumn] {
         var chosen: [RosterColumn] = []
-        var used = 14
+        var used = 18
         for column in priority {
             if column == .name { chosen.append(column); continue }
             guard case .fixed(let w) = column.width, used + w + 1 <= width else { continue }
@@ -77,7 +77,7 @@ public enum RosterColumn: Int, CaseIterable, Sendable {
             return influencer.isDoNotContact ? "⊘ " + influencer.displayName : influencer.displayName
         case .handle:
             guard let main = influencer.mainAccount else { return "" }
-            return "@\(main.handle) · \(main.platform.displayName)"
+            return "\(Self.shortName(main.platform)) @\(main.handle)"
         case .followers:
             guard let f = influencer.mainAccount?.latestFollowers else { return "" }
             let stale = f.isStale(now: state.now, staleAfterDays: workspace.settings.workspace.staleMetricDays)
@@ -100,43 +100,80 @@ public enum RosterColumn: Int, CaseIterable, Sendable {
         }
     }
 
-    /// Sorts creators by this column; missing values last, ties by name then id, like `RosterSort`.
-    func sorted(_ roster: [Influencer], ascending: Bool, _ state: AppState) -> [Influencer] {
-        let thresholds = state.workspace.settings.workspace.tierThresholds
-        let coreKey: RosterSortKey? = switch self {
-        case .name: .name
-        case .followers: .followers
-        case .tier: .tier
-        case .engagementRate: .engagementRate
-        case .country: .country
-        default: nil
-        }
-        if let coreKey { return RosterSort(coreKey, ascending: ascending).apply(to: roster, thresholds: thresholds) }
-        let keyed = roster.map { ($0, sortKey($0, state), TextFolding.fold($0.displayName)) }
-        return keyed.sorted { a, b in
-            switch (a.1, b.1) {
-            case let (x?, y?) where x != y: return ascending ? x < y : x > y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return a.2 != b.2 ? a.2 < b.2 : a.0.id < b.0.id
-            }
-        }.map(\.0)
+    /// Two or three letters for a platform, so the handle keeps the room in a narrow column.
+    static func shortName(_ platform: Platform) -> String {
+        let short: [Platform: String] = [
+            .instagram: "IG", .tiktok: "TT", .youtube: "YT", .facebook: "FB", .x: "X", .linkedin: "LI", .twitch: "TW",
+            .pinterest: "PIN", .snapchat: "SC", .wechat: "WC", .douyin: "DY", .weibo: "WB", .xiaohongshu: "XHS",
+            .blog: "Blog", .podcast: "Pod", .newsletter: "News",
+        ]
+        return short[platform] ?? platform.displayName
     }
 
-    private enum SortValue: Comparable {
+    /// The value this column sorts by; nil sorts last whatever the direction.
+    func sortValue(_ influencer: Influencer, _ state: AppState) -> RosterOrder.Value? {
+        let workspace = state.workspace
+        switch self {
+        case .name: return .text(workspace.sortName(influencer.id))
+        case .handle: return influencer.mainAccount.map { .text($0.handle) }
+        case .followers: return influencer.followers.map { .number(Double($0)) }
+        case .tier:
+            return influencer.tier(thresholds: workspace.settings.workspace.tierThresholds)
+                .flatMap { Tier.allCases.firstIndex(of: $0) }.map { .number(Double($0)) }
+        case .engagementRate: return influencer.engagementRate.map(RosterOrder.Value.number)
+        case .niche: return influencer.niches.first.map { .text($0.rawValue) }
+        case .country: return influencer.country.map { .text($0.uppercased()) }
+        case .language: return influencer.languages.first.map { .text($0.lowercased()) }
+        case .lastContact: return workspace.lastContact(withInfluencer: influencer.id).map { .number($0.timeIntervalSince1970) }
+        case .deals: return .number(Double(workspace.activeDealCount(ofInfluencer: influencer.id)))
+        }
+    }
+}
+
+/// The roster's sort order as a comparator over precomputed keys, so a full sort computes each key once and a
+/// single changed creator is re-placed with a binary search. Missing values go last; ties break by folded name, then id.
+struct RosterOrder {
+    enum Value: Comparable, Sendable {
         case number(Double)
         case text(String)
     }
 
-    private func sortKey(_ influencer: Influencer, _ state: AppState) -> SortValue? {
-        switch self {
-        case .handle: return influencer.mainAccount.map { .text($0.handle) }
-        case .niche: return influencer.niches.first.map { .text($0.rawValue) }
-        case .language: return influencer.languages.first.map { .text($0.lowercased()) }
-        case .lastContact:
-            return state.workspace.lastContact(withInfluencer: influencer.id).map { .number($0.timeIntervalSince1970) }
-        case .deals: return .number(Double(state.workspace.activeDealCount(ofInfluencer: influencer.id)))
-        case .name, .followers, .tier, .engagementRate, .country: return nil
+    struct Key {
+        var id: RecordID
+        var value: Value?
+        var name: String
+    }
+
+    var column: RosterColumn
+    var ascending: Bool
+
+    func key(_ influencer: Influencer, _ state: AppState) -> Key {
+        Key(id: influencer.id, value: column.sortValue(influencer, state), name: state.workspace.sortName(influencer.id))
+    }
+
+    func less(_ a: Key, _ b: Key) -> Bool {
+        switch (a.value, b.value) {
+        case let (x?, y?) where x != y: return ascending ? x < y : x > y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a.name != b.name ? a.name < b.name : a.id < b.id
         }
+    }
+
+    /// Ids of `roster` in this order.
+    func sorted(_ roster: [Influencer], _ state: AppState) -> [RecordID] {
+        roster.map { key($0, state) }.sorted(by: less).map(\.id)
+    }
+
+    /// Where `influencer` belongs in `rows` (already in this order).
+    func insertionIndex(of influencer: Influencer, in rows: [RecordID], _ state: AppState) -> Int {
+        let target = key(influencer, state)
+        var low = 0, high = rows.count
+        while low < high {
+            let mid = (low + high) / 2
+            guard let other = state.workspace.influencers[rows[mid]] else { high = mid; continue }
+            if less(key(other, state), target) { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }

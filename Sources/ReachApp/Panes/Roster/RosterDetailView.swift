@@ -29,11 +29,17 @@ enum RosterDetailView {
             buffer.write("No creator selected.", x: inner.x, y: inner.y, maxWidth: inner.width, style: theme.muted)
             return
         }
-        // Wrap each line to the width, keeping its style.
+        // Wrap each line to the width, keeping its style and its indent on continuation lines.
         var rows: [DetailLine] = []
         for line in lines(influencer, state) {
-            let wrapped = line.text.isEmpty ? [""] : TextViewer.wrap(line.text, width: inner.width)
-            rows += wrapped.map { DetailLine($0, line.kind) }
+            let indent = String(line.text.prefix { $0 == " " })
+            let body = String(line.text.dropFirst(indent.count))
+            let width = max(1, inner.width - indent.count - (indent.isEmpty ? 0 : 2))
+            let wrapped = body.isEmpty ? [""] : TextViewer.wrap(body, width: width)
+            for (index, piece) in wrapped.enumerated() {
+                let lead = index == 0 ? indent : indent + (indent.isEmpty ? "" : "  ")
+                rows.append(DetailLine(lead + piece, line.kind))
+            }
         }
         let offset = min(state.roster.detailScroll.offset, max(0, rows.count - inner.height))
         for (index, row) in rows.dropFirst(offset).prefix(inner.height).enumerated() {
@@ -84,7 +90,7 @@ enum RosterDetailView {
         if inf.accounts.isEmpty { out.append(DetailLine("  none", .muted)) }
         for account in inf.accounts {
             var text = "  \(account.platform.displayName) @\(account.handle)"
-            if account.isMain || (inf.accounts.count > 1 && account.id == inf.mainAccount?.id) { text += " (main)" }
+            if inf.accounts.count > 1 && account.id == inf.mainAccount?.id { text += " (main)" }
             var stale = false
             if let f = account.latestFollowers {
                 text += " · \(Humanize.count(f.value)) followers"
@@ -132,14 +138,18 @@ enum RosterDetailView {
         var vetting = "Vetting: \(inf.vetting.verdict.rawValue)"
         if let score = inf.vetting.score { vetting += " · score \(score)/100" }
         out.append(DetailLine(vetting, .heading))
-        for item in inf.vetting.checklist where item.result != .unknown || item.note != nil {
+        for item in inf.vetting.checklist {
             let mark = switch item.result {
             case .pass: "✓"
             case .fail: "✗"
-            case .unknown: "?"
+            case .unknown: "·"
             }
-            out.append(DetailLine("  \(mark) \(item.check.displayName)" + (item.note.map { ": \($0)" } ?? ""),
-                                  item.result == .fail ? .warning : .normal))
+            let kind: DetailLine.Kind = switch item.result {
+            case .pass: .normal
+            case .fail: .warning
+            case .unknown: .muted
+            }
+            out.append(DetailLine("  \(mark) \(item.check.displayName)" + (item.note.map { ": \($0)" } ?? ""), kind))
         }
         if let notes = inf.vetting.notes, !notes.isEmpty { out.append(DetailLine("  " + notes, .muted)) }
 

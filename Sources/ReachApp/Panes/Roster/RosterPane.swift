@@ -10,14 +10,16 @@ public enum RosterPane: Pane {
         if state.roster.focus == .table {
             sections.append(ListNavigation.section(cursor: \AppState.roster.cursor, count: { $0.roster.rows.count },
                                                    visible: { RosterLayout($0).visibleRows }))
+            sections.append(KeySection("Open", [
+                KeyBinding(keys: [KeyEvent(.enter)], "Open detail", hint: true) { state in
+                    if state.roster.selectedID != nil { focusDetail(&state) }
+                    return []
+                },
+            ]))
         } else {
             sections.append(detailSection)
         }
         sections.append(KeySection("Roster", [
-            KeyBinding(keys: [KeyEvent(.enter)], "Open detail", hint: true) { state in
-                if state.roster.selectedID != nil { focusDetail(&state) }
-                return []
-            },
             KeyBinding(keys: [KeyEvent(.tab)], "Switch table / detail") { state in
                 if state.roster.focus == .table { focusDetail(&state) } else { state.roster.focus = .table }
                 return []
@@ -37,6 +39,10 @@ public enum RosterPane: Pane {
             KeyBinding(chars: "S", help: "Flip sort direction") { state in
                 state.roster.ascending.toggle()
                 refreshRows(&state)
+                return []
+            },
+            KeyBinding(chars: "F", help: "Filter", hint: true) { state in
+                RosterFilterForm.open(&state)
                 return []
             },
             KeyBinding(chars: "x", help: "Clear filters and search") { state in
@@ -135,13 +141,39 @@ public enum RosterPane: Pane {
                 state.roster.isSearching = true
                 return []
             },
-        ]
+        ] + RosterFilterForm.commands(state)
     }
 
     public static func workspaceChanged(_ state: inout AppState) { refreshRows(&state) }
 
-    public static func resized(_ state: inout AppState) {
-        state.roster.cursor.clamp(count: state.roster.rows.count, visible: RosterLayout(state).visibleRows)
+    /// Re-places just the changed creators (a binary search each), unless a search is active (relevance order)
+    /// or so much changed that a full pass is as cheap.
+    public static func recordsChanged(_ changes: RecordChanges, _ state: inout AppState) {
+        var affected = changes.ids(of: .influencer)
+        let dealIDs = changes.ids(of: .deal)
+        if [.deals, .lastContact].contains(state.roster.sortColumn), !dealIDs.isEmpty {
+            // A deal's creator moves in these orders; a removed deal's creator is unknown, so recompute.
+            guard dealIDs.allSatisfy({ state.workspace.deals[$0] != nil }) else { refreshRows(&state); return }
+            affected.formUnion(dealIDs.compactMap { state.workspace.deals[$0]?.influencerID })
+        }
+        guard !affected.isEmpty else { return }
+        let roster = state.roster
+        guard roster.search.text.trimmingCharacters(in: .whitespaces).isEmpty, affected.count <= 100 else {
+            refreshRows(&state)
+            return
+        }
+        let selected = roster.selectedID
+        let thresholds = state.workspace.settings.workspace.tierThresholds
+        let order = RosterOrder(column: roster.sortColumn, ascending: roster.ascending)
+        var rows = roster.rows
+        rows.removeAll { affected.contains($0) }
+        for id in affected {
+            guard let influencer = state.workspace.influencers[id], roster.filter.matches(influencer, thresholds: thresholds)
+            else { continue }
+            rows.insert(id, at: order.insertionIndex(of: influencer, in: rows, state))
+        }
+        state.roster.rows = rows
+        reselect(selected, &state)
     }
 
     /// Recomputes the rows from filter, sort and search, keeping the selected creator selected.
@@ -149,16 +181,23 @@ public enum RosterPane: Pane {
         let selected = state.roster.selectedID
         let roster = state.roster
         let thresholds = state.workspace.settings.workspace.tierThresholds
-        let filtered = state.workspace.influencers.values.filter { roster.filter.matches($0, thresholds: thresholds) }
         let query = roster.search.text.trimmingCharacters(in: .whitespaces)
+        func filtered() -> [Influencer] {
+            state.workspace.influencers.values.filter { roster.filter.matches($0, thresholds: thresholds) }
+        }
         if query.isEmpty {
-            state.roster.rows = roster.sortColumn.sorted(filtered, ascending: roster.ascending, state).map(\.id)
+            state.roster.rows = RosterOrder(column: roster.sortColumn, ascending: roster.ascending).sorted(filtered(), state)
         } else {
             // Search results are ordered by relevance.
-            let within = roster.filter.isEmpty ? nil : Set(filtered.map(\.id))
+            let within = roster.filter.isEmpty ? nil : Set(filtered().map(\.id))
             state.roster.rows = state.workspace.searchIndex.search(query, within: within).map(\.id)
         }
-        if let selected, let index = state.roster.rows.firstIndex(of: selected) { state.roster.cursor.selected = index }
+        reselect(selected, &state)
+    }
+
+    /// Keeps `id` selected if it is still listed, and the selection visible.
+    static func reselect(_ id: RecordID?, _ state: inout AppState) {
+        if let id, let index = state.roster.rows.firstIndex(of: id) { state.roster.cursor.selected = index }
         state.roster.cursor.clamp(count: state.roster.rows.count, visible: RosterLayout(state).visibleRows)
     }
 
@@ -275,6 +314,14 @@ public enum RosterPane: Pane {
 }
 
 extension RosterPane {
+    /// Shows only creators matching `filter`.
+    static func apply(_ filter: RosterFilter, _ state: inout AppState) {
+        state.roster.filter = filter
+        state.roster.cursor = ListCursor()
+        refreshRows(&state)
+        state.show(filter.isEmpty ? "Showing every creator" : "Filter: \(RosterFilterText.describe(filter))")
+    }
+
     /// Selects a creator in the table if it is in the current rows (after a create).
     static func select(_ id: RecordID, _ state: inout AppState) {
         guard let index = state.roster.rows.firstIndex(of: id) else { return }
