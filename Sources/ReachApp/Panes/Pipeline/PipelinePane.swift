@@ -85,7 +85,7 @@ public enum PipelinePane: Pane {
     }()
 
     public static func commands(_ state: AppState) -> [PaletteCommand] {
-        OutreachFlow.commands() + [
+        [
             PaletteCommand("New deal", key: "n") { state in
                 let creator = state.tab == .roster && state.dealDetail == nil ? state.roster.selectedID : nil
                 let campaign = state.tab == .campaigns ? state.campaigns.selectedID : state.pipeline.campaignFilter
@@ -100,12 +100,12 @@ public enum PipelinePane: Pane {
                 DealActions.changeStage(id, &state)
                 return []
             },
-            PaletteCommand("Pipeline: show one campaign or all", key: "c") { state in
+            PaletteCommand("Pipeline: filter by campaign", key: "c") { state in
                 GlobalKeys.switchTab(.pipeline, &state)
                 chooseCampaign(&state)
                 return []
             },
-        ]
+        ] + OutreachFlow.commands()
     }
 
     public static func workspaceChanged(_ state: inout AppState) {
