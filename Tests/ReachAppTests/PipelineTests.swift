@@ -191,6 +191,33 @@ struct PipelineTests {
         #expect(state.dealDetail == nil)
     }
 
+    @Test("re-placing changed deals one by one gives the same rows as a full refresh, on the board and in the table")
+    func incrementalMatchesFull() throws {
+        for mode in [PipelineState.Mode.board, .table] {
+            var state = DealFx.state()
+            DealFx.type("3", &state)
+            if mode == .table { DealFx.type("v", &state) }
+            let edits: [(RecordID, (inout Deal) throws -> Void)] = [
+                (Fx.dealNino, { try $0.advance(at: Fx.now) }),
+                (Fx.dealOla, { $0.setFollowUp("Chase signature", due: Fx.days(-1)) }),
+                (Fx.dealSakura, { try $0.move(to: .lost, at: Fx.now, reason: "No budget") }),
+                (Fx.dealLiga, { $0.clearNextAction() }),
+                (Fx.dealNino, { $0.archived = true }),
+            ]
+            for (id, edit) in edits {
+                var deal = try #require(state.workspace.deals[id])
+                try edit(&deal)
+                _ = Edits.commit(.deal(deal), label: "edit", &state)
+                var full = state
+                PipelinePane.workspaceChanged(&full)
+                #expect(state.pipeline.columns == full.pipeline.columns, "\(mode) board after editing \(id)")
+                #expect(state.pipeline.rows == full.pipeline.rows, "\(mode) rows after editing \(id)")
+                #expect(state.pipeline.dealCount == full.pipeline.dealCount && state.pipeline.overdueIDs == full.pipeline.overdueIDs)
+            }
+            #expect(state.pipeline.dealCount == 3 && state.pipeline.overdueIDs == [Fx.dealOla])
+        }
+    }
+
     @Test("a bad fee keeps the form open with MoneyInput's message")
     func badFee() {
         var state = DealFx.state()

@@ -37,7 +37,7 @@ public enum CampaignsPane: Pane {
         }
         return [
             ListNavigation.section(cursor: \AppState.campaigns.cursor, count: { $0.campaigns.rows.count },
-                                   visible: listRows, didMove: refreshDashboard),
+                                   visible: listRows, didMove: selectionMoved),
             KeySection("Campaigns", [
                 KeyBinding(keys: [KeyEvent(.enter)], "Open dashboard", hint: true) { state in
                     guard state.campaigns.selectedID != nil else { return [] }
@@ -96,11 +96,52 @@ public enum CampaignsPane: Pane {
         if let selected, let index = state.campaigns.rows.firstIndex(of: selected) { state.campaigns.cursor.selected = index }
         state.campaigns.cursor.clamp(count: state.campaigns.rows.count, visible: listRows(state))
         if state.campaigns.rows.isEmpty { state.campaigns.showsDashboard = false }
-        refreshDashboard(&state)
+        state.campaigns.spent = [:]
+        selectionMoved(&state)
+    }
+
+    /// Deals or campaigns changed: only their campaigns' figures are dropped (all of them when a deal was removed,
+    /// since its campaign is no longer known), and the dashboard is recomputed for the selected campaign.
+    public static func recordsChanged(_ changes: RecordChanges, _ state: inout AppState) {
+        let campaigns = changes.ids(of: .campaign)
+        let deals = changes.ids(of: .deal)
+        if !campaigns.isEmpty {
+            workspaceChanged(&state)
+            return
+        }
+        for id in deals {
+            guard let campaign = state.workspace.deals[id]?.campaignID else {
+                state.campaigns.spent = [:]
+                break
+            }
+            state.campaigns.spent[campaign] = nil
+        }
+        selectionMoved(&state)
     }
 
     public static func resized(_ state: inout AppState) {
         state.campaigns.cursor.clamp(count: state.campaigns.rows.count, visible: listRows(state))
+        fillSpent(&state)
+    }
+
+    /// After the selection or the rows changed: the selected campaign's dashboard and the figures of rows on screen.
+    static func selectionMoved(_ state: inout AppState) {
+        refreshDashboard(&state)
+        fillSpent(&state)
+    }
+
+    /// Computes the share paid for list rows on screen that do not have it yet (`Budget.summary` of that campaign).
+    static func fillSpent(_ state: inout AppState) {
+        let workspace = state.workspace
+        let first = state.campaigns.cursor.offset
+        for id in state.campaigns.rows.dropFirst(first).prefix(listRows(state)) where state.campaigns.spent[id] == nil {
+            guard let campaign = workspace.campaigns[id] else { continue }
+            let deals = workspace.dealIDs(ofCampaign: id).compactMap { workspace.deals[$0] }
+            let summary = Budget.summary(for: campaign, deals: deals, rates: workspace.settings.workspace.currencyRates,
+                                         pipeline: workspace.pipeline)
+            let planned = summary.planned.minorUnits
+            state.campaigns.spent[id] = .some(planned > 0 ? Int((Double(summary.paid.minorUnits) / Double(planned) * 100).rounded()) : nil)
+        }
     }
 
     /// Active campaigns first, finished ones last.
@@ -129,7 +170,7 @@ public enum CampaignsPane: Pane {
         guard let index = state.campaigns.rows.firstIndex(of: id) else { return }
         state.campaigns.cursor.selected = index
         state.campaigns.cursor.clamp(count: state.campaigns.rows.count, visible: listRows(state))
-        refreshDashboard(&state)
+        selectionMoved(&state)
     }
 
     static func jumpToCampaign(_ state: inout AppState) {
@@ -227,14 +268,9 @@ public enum CampaignsPane: Pane {
         static func visible(in width: Int) -> [Column] { allCases.filter { $0 != .dates || width >= 100 } }
     }
 
-    /// One row; budget and spend come from `Budget.summary` of this campaign's deals, computed only for rows on screen.
+    /// One row; the share paid comes from `fillSpent` (computed in `update` for the rows on screen).
     static func cells(_ campaign: Campaign, _ columns: [Column], _ state: AppState) -> [String] {
-        let workspace = state.workspace
-        let ids = workspace.dealIDs(ofCampaign: campaign.id)
-        let summary = columns.contains(.spent)
-            ? Budget.summary(for: campaign, deals: ids.compactMap { workspace.deals[$0] }, rates: workspace.settings.workspace.currencyRates,
-                             pipeline: workspace.pipeline) : nil
-        return columns.map { column in
+        columns.map { column in
             switch column {
             case .name: campaign.name + (campaign.archived ? " (archived)" : "")
             case .brand: campaign.brand
@@ -244,9 +280,13 @@ public enum CampaignsPane: Pane {
                     : [campaign.startDate, campaign.endDate].map { $0.map { Humanize.day($0, timeZone: state.timeZone) } ?? "…" }
                         .joined(separator: " → ")
             case .budget: campaign.budget.formatted
-            case .deals: "\(ids.count)"
+            case .deals: "\(state.workspace.dealIDs(ofCampaign: campaign.id).count)"
             case .spent:
-                summary.map { s in s.planned.minorUnits > 0 ? "\(Int((Double(s.paid.minorUnits) / Double(s.planned.minorUnits) * 100).rounded()))%" : "—" } ?? ""
+                switch state.campaigns.spent[campaign.id] {
+                case .some(.some(let percent)): "\(percent)%"
+                case .some(.none): "—"
+                case .none: "…"
+                }
             }
         }
     }

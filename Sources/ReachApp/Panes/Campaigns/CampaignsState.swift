@@ -13,6 +13,9 @@ public struct CampaignsState: Sendable {
     public var dashboardScroll = ScrollState()
     /// Figures of the selected campaign (derived).
     public var dashboard: CampaignDashboard?
+    /// Share of the budget paid, per campaign, for the list rows on screen (derived; dropped when a campaign or
+    /// one of its deals changes, computed again when the row is next on screen).
+    public var spent: [RecordID: Int?] = [:]
 
     public init() {}
 

@@ -9,7 +9,22 @@ enum PipelineBoard {
     /// Lines per card; the widget leaves one blank row between cards.
     static let cardHeight = 3
 
-    /// Columns with their deals, ordered: overdue and soonest next action first, then longest in the stage.
+    /// A card's place in its column: overdue and soonest next action first, then longest in the stage.
+    struct Order: Comparable {
+        var due: Double
+        var entered: Double
+        var id: RecordID
+
+        init(_ deal: Deal) {
+            due = deal.nextAction?.due.timeIntervalSince1970 ?? .greatestFiniteMagnitude
+            entered = deal.stageEnteredAt.timeIntervalSince1970
+            id = deal.id
+        }
+
+        static func < (a: Order, b: Order) -> Bool { (a.due, a.entered, a.id) < (b.due, b.entered, b.id) }
+    }
+
+    /// Columns with their deals in `Order`.
     static func columns(_ state: AppState) -> (columns: [PipelineColumn], tally: PipelinePane.Tally) {
         let pipeline = state.workspace.pipeline
         var columns = pipeline.stages.map { PipelineColumn(title: $0.name, stages: [$0.key], isSideExits: false, dealIDs: []) }
@@ -18,31 +33,33 @@ enum PipelineBoard {
         }
         var columnOf: [StageKey: Int] = [:]
         for (index, column) in columns.enumerated() { for stage in column.stages { columnOf[stage] = index } }
-        typealias Entry = (id: RecordID, due: Double, entered: Double)
-        var unknown: [StageKey: [Entry]] = [:]
-        var buckets = Array(repeating: [Entry](), count: columns.count)
+        var unknown: [StageKey: [Order]] = [:]
+        var buckets = Array(repeating: [Order](), count: columns.count)
         let tally = PipelinePane.forEachDeal(state) { deal in
-            let entry: Entry = (deal.id, deal.nextAction?.due.timeIntervalSince1970 ?? .greatestFiniteMagnitude,
-                                deal.stageEnteredAt.timeIntervalSince1970)
             if let index = columnOf[deal.stage] {
-                buckets[index].append(entry)
+                buckets[index].append(Order(deal))
             } else if !pipeline.isSideExit(deal.stage) {
                 // A stage no longer configured: shown in its own column rather than hidden.
-                unknown[deal.stage, default: []].append(entry)
+                unknown[deal.stage, default: []].append(Order(deal))
             }
         }
         for key in unknown.keys.sorted() {
             columns.append(PipelineColumn(title: "\(key.rawValue) (not configured)", stages: [key], isSideExits: false, dealIDs: []))
             buckets.append(unknown[key] ?? [])
         }
-        for index in columns.indices {
-            columns[index].dealIDs = buckets[index].sorted { a, b in
-                if a.due != b.due { return a.due < b.due }
-                if a.entered != b.entered { return a.entered < b.entered }
-                return a.id < b.id
-            }.map(\.id)
-        }
+        for index in columns.indices { columns[index].dealIDs = buckets[index].sorted().map(\.id) }
         return (columns, tally)
+    }
+
+    /// Where a deal goes in a column already in `Order` (binary search, looking up only the cards compared).
+    static func insertionIndex(of deal: Deal, in ids: [RecordID], _ state: AppState) -> Int {
+        let order = Order(deal)
+        var low = 0, high = ids.count
+        while low < high {
+            let middle = (low + high) / 2
+            if let other = state.workspace.deals[ids[middle]], Order(other) < order { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// How many columns fit side by side (the same rule as the `Kanban` widget).

@@ -119,34 +119,114 @@ public enum PipelinePane: Pane {
         state.pipeline.tableCursor.clamp(count: state.pipeline.rows.count, visible: PipelineTable.visibleRows(state))
     }
 
-    /// How many deals the pipeline shows and how many have an overdue next action (for the header).
+    /// How many deals the pipeline shows, and which of them have an overdue next action.
     struct Tally {
         var count = 0
-        var overdue = 0
+        var overdue: Set<RecordID> = []
     }
 
-    /// Calls `body` for each deal the pipeline shows: the filtered campaign's (via the workspace index) or all,
-    /// without archived deals, and without side exits when they are hidden. One pass also counts them.
+    /// Which deals the pipeline shows: not archived, of the filtered campaign, side exits only when shown.
+    struct Scope {
+        let campaign: RecordID?
+        let showExits: Bool
+        let sideExits: Set<StageKey>
+        let closed: Set<StageKey>
+        let now: Date
+
+        init(_ state: AppState) {
+            let pipeline = state.workspace.pipeline
+            campaign = state.pipeline.campaignFilter
+            showExits = state.pipeline.showSideExits
+            sideExits = Set(pipeline.sideExits.map(\.key))
+            closed = sideExits.union(pipeline.stages.filter { $0.role != .open }.map(\.key))
+            now = state.now
+        }
+
+        func includes(_ deal: Deal) -> Bool {
+            !deal.archived && (campaign == nil || deal.campaignID == campaign) && (showExits || !sideExits.contains(deal.stage))
+        }
+
+        func isOverdue(_ deal: Deal) -> Bool { !closed.contains(deal.stage) && deal.isFollowUpOverdue(now: now) }
+    }
+
+    /// Calls `body` for each deal the pipeline shows (a filtered campaign's via the workspace index, else all),
+    /// counting them in the same pass.
     @discardableResult
     static func forEachDeal(_ state: AppState, _ body: (Deal) -> Void) -> Tally {
         let workspace = state.workspace
-        let pipeline = workspace.pipeline
-        let sideExits = Set(pipeline.sideExits.map(\.key))
-        let closed = sideExits.union(pipeline.stages.filter { $0.role != .open }.map(\.key))
-        let showExits = state.pipeline.showSideExits
+        let scope = Scope(state)
         var tally = Tally()
         func visit(_ deal: Deal) {
-            guard !deal.archived, showExits || !sideExits.contains(deal.stage) else { return }
+            guard scope.includes(deal) else { return }
             tally.count += 1
-            if !closed.contains(deal.stage), deal.isFollowUpOverdue(now: state.now) { tally.overdue += 1 }
+            if scope.isOverdue(deal) { tally.overdue.insert(deal.id) }
             body(deal)
         }
-        if let campaign = state.pipeline.campaignFilter {
+        if let campaign = scope.campaign {
             for id in workspace.dealIDs(ofCampaign: campaign) { if let deal = workspace.deals[id] { visit(deal) } }
         } else {
             for deal in workspace.deals.values { visit(deal) }
         }
         return tally
+    }
+
+    /// Re-places just the changed deals (a binary search each) instead of sorting every deal again; a full pass
+    /// when many changed, or when the change can reorder rows in ways one deal cannot tell (names in the table sort).
+    public static func recordsChanged(_ changes: RecordChanges, _ state: inout AppState) {
+        let deals = changes.ids(of: .deal)
+        let namesChanged = !changes.ids(of: .influencer).isEmpty || !changes.ids(of: .campaign).isEmpty
+        let sortsByName = state.pipeline.mode == .table && [.creator, .campaign].contains(state.pipeline.sortField)
+        let filterGone = state.pipeline.campaignFilter.map { state.workspace.campaigns[$0] == nil } ?? false
+        guard deals.count <= 100, !filterGone, !(namesChanged && sortsByName) else {
+            workspaceChanged(&state)
+            return
+        }
+        guard !deals.isEmpty else { return }
+        let selected = state.pipeline.selectedDealID
+        let scope = Scope(state)
+        for id in deals where !place(id, scope, &state) {
+            workspaceChanged(&state)
+            return
+        }
+        if let selected { select(selected, &state) }
+        resized(&state)
+    }
+
+    /// Takes the deal out of the rows and puts it back where it now belongs (if the pipeline still shows it);
+    /// false when it needs a column the board does not have (a stage no longer configured).
+    private static func place(_ id: RecordID, _ scope: Scope, _ state: inout AppState) -> Bool {
+        var pipeline = state.pipeline
+        var wasShown = false
+        switch pipeline.mode {
+        case .board:
+            for index in pipeline.columns.indices {
+                if let at = pipeline.columns[index].dealIDs.firstIndex(of: id) {
+                    pipeline.columns[index].dealIDs.remove(at: at)
+                    wasShown = true
+                    break
+                }
+            }
+        case .table:
+            if let at = pipeline.rows.firstIndex(of: id) {
+                pipeline.rows.remove(at: at)
+                wasShown = true
+            }
+        }
+        if wasShown { pipeline.dealCount -= 1 }
+        pipeline.overdueIDs.remove(id)
+        defer { state.pipeline = pipeline }
+        guard let deal = state.workspace.deals[id], scope.includes(deal) else { return true }
+        switch pipeline.mode {
+        case .board:
+            guard let column = pipeline.columns.firstIndex(where: { $0.stages.contains(deal.stage) }) else { return false }
+            let at = PipelineBoard.insertionIndex(of: deal, in: pipeline.columns[column].dealIDs, state)
+            pipeline.columns[column].dealIDs.insert(id, at: at)
+        case .table:
+            pipeline.rows.insert(id, at: PipelineTable.insertionIndex(of: deal, in: pipeline.rows, state))
+        }
+        pipeline.dealCount += 1
+        if scope.isOverdue(deal) { pipeline.overdueIDs.insert(id) }
+        return true
     }
 
     /// Recomputes the current view's rows (the board's columns or the table's order) and the header counts.
@@ -167,7 +247,7 @@ public enum PipelinePane: Pane {
             state.pipeline.tableCursor.clamp(count: state.pipeline.rows.count, visible: PipelineTable.visibleRows(state))
         }
         state.pipeline.dealCount = tally.count
-        state.pipeline.overdueCount = tally.overdue
+        state.pipeline.overdueIDs = tally.overdue
     }
 
     private static func resort(_ state: inout AppState) {
@@ -241,8 +321,8 @@ public enum PipelinePane: Pane {
             ?? "All campaigns"
         var used = buffer.write("Pipeline · \(scope) · \(pipeline.dealCount) deal\(pipeline.dealCount == 1 ? "" : "s")",
                                 x: area.x, y: area.y, maxWidth: area.width, style: theme.title)
-        if pipeline.overdueCount > 0 {
-            used += buffer.write(" · \(pipeline.overdueCount) overdue", x: area.x + used, y: area.y,
+        if !pipeline.overdueIDs.isEmpty {
+            used += buffer.write(" · \(pipeline.overdueIDs.count) overdue", x: area.x + used, y: area.y,
                                  maxWidth: area.width - used, style: theme.overdue)
         }
         var notes: [String] = []

@@ -30,9 +30,9 @@ public struct PipelineState: Sendable {
     public var tableCursor = ListCursor()
     public var sortField: PipelineField = .due
     public var ascending = true
-    /// Deals shown and how many of them have an overdue next action (derived, for the header).
+    /// Deals shown, and those of them whose next action is overdue (derived, for the header).
     public var dealCount = 0
-    public var overdueCount = 0
+    public var overdueIDs: Set<RecordID> = []
 
     public init() {}
 

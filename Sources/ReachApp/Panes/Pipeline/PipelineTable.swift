@@ -90,11 +90,31 @@ enum PipelineTable {
         let ascending = state.pipeline.ascending
         var keyed: [(id: RecordID, key: PipelineSortKey)] = []
         let tally = PipelinePane.forEachDeal(state) { keyed.append(($0.id, field.key($0, state))) }
-        keyed.sort { a, b in
-            if a.key != b.key { return ascending ? a.key < b.key : b.key < a.key }
-            return a.id < b.id
-        }
+        keyed.sort { precedes($0, $1, ascending: ascending) }
         return (keyed.map(\.id), tally)
+    }
+
+    /// The table order: by the sort key in the chosen direction, ties by id so refreshes keep rows still.
+    static func precedes(_ a: (id: RecordID, key: PipelineSortKey), _ b: (id: RecordID, key: PipelineSortKey), ascending: Bool) -> Bool {
+        if a.key != b.key { return ascending ? a.key < b.key : b.key < a.key }
+        return a.id < b.id
+    }
+
+    /// Where a deal goes in rows already sorted (binary search, computing keys only for the rows compared).
+    static func insertionIndex(of deal: Deal, in rows: [RecordID], _ state: AppState) -> Int {
+        let field = state.pipeline.sortField, ascending = state.pipeline.ascending
+        let entry = (id: deal.id, key: field.key(deal, state))
+        var low = 0, high = rows.count
+        while low < high {
+            let middle = (low + high) / 2
+            if let other = state.workspace.deals[rows[middle]],
+               precedes((other.id, field.key(other, state)), entry, ascending: ascending) {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return low
     }
 
     static func visibleRows(_ state: AppState) -> Int { max(1, PipelinePane.contentArea(state.size).height - 1) }
