@@ -277,11 +277,12 @@ public enum PipelinePane: Pane {
 
     /// `c`: a picker of campaigns (plus "All campaigns") that filters the pipeline.
     static func chooseCampaign(_ state: inout AppState) {
-        let all = PickerItem(id: "", title: "All campaigns", detail: "\(state.workspace.deals.count) deals")
+        func deals(_ count: Int) -> String { "\(count) deal\(count == 1 ? "" : "s")" }
+        let all = PickerItem(id: "", title: "All campaigns", detail: deals(state.workspace.deals.count))
         let campaigns = state.workspace.campaigns.values.sorted { ($0.archived ? 1 : 0, $0.name) < ($1.archived ? 1 : 0, $1.name) }
         let items = [all] + campaigns.map { campaign in
             PickerItem(id: campaign.id.rawValue, title: campaign.name,
-                       detail: "\(campaign.brand) · \(campaign.status.displayName) · \(state.workspace.dealIDs(ofCampaign: campaign.id).count) deals")
+                       detail: "\(campaign.brand) · \(campaign.status.displayName) · \(deals(state.workspace.dealIDs(ofCampaign: campaign.id).count))")
         }
         let picker = Picker(title: "Pipeline of campaign", items: items, selected: state.pipeline.campaignFilter?.rawValue ?? "",
                             state: state) { item, state in
