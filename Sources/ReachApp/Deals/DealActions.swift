@@ -46,9 +46,24 @@ public enum DealActions {
 
     /// `>`: moves the deal to the next stage of the pipeline.
     public static func advance(_ dealID: RecordID, _ state: inout AppState) -> [Effect] {
-        guard var deal = state.workspace.deals[dealID] else { return [] }
-        do {
+        stageMove(dealID, &state) { deal, state throws(StageMoveError) in
             try deal.advance(at: state.now, pipeline: state.workspace.pipeline, author: state.author)
+        }
+    }
+
+    /// `<`: moves the deal back one stage (from a side exit, back to where it left the flow).
+    public static func moveBack(_ dealID: RecordID, _ state: inout AppState) -> [Effect] {
+        stageMove(dealID, &state) { deal, state throws(StageMoveError) in
+            try deal.moveBack(at: state.now, pipeline: state.workspace.pipeline, author: state.author)
+        }
+    }
+
+    /// Applies a stage move (which logs the history and the activity) and saves it; a refused move is shown, not saved.
+    private static func stageMove(_ dealID: RecordID, _ state: inout AppState,
+                                  _ move: (inout Deal, AppState) throws(StageMoveError) -> Void) -> [Effect] {
+        guard var deal = state.workspace.deals[dealID] else { return [] }
+        do throws(StageMoveError) {
+            try move(&deal, state)
         } catch {
             state.show(error.description, .warning)
             return []
@@ -56,42 +71,23 @@ public enum DealActions {
         return Edits.commit(.deal(deal), label: "move to \(state.workspace.pipeline.name(of: deal.stage))", &state)
     }
 
-    /// `<`: moves the deal back one stage (from a side exit, back to where it left the flow).
-    public static func moveBack(_ dealID: RecordID, _ state: inout AppState) -> [Effect] {
-        guard var deal = state.workspace.deals[dealID] else { return [] }
-        do {
-            try deal.moveBack(at: state.now, pipeline: state.workspace.pipeline, author: state.author)
-        } catch {
-            state.show(error.description, .warning)
-            return []
-        }
-        return Edits.commit(.deal(deal), label: "move back to \(state.workspace.pipeline.name(of: deal.stage))", &state)
-    }
-
     /// Moves the deal to any configured stage; a side exit first asks why (`Deal.move` refuses one without a reason).
     public static func move(_ dealID: RecordID, to stage: StageKey, _ state: inout AppState) -> [Effect] {
         let pipeline = state.workspace.pipeline
         guard let deal = state.workspace.deals[dealID], deal.stage != stage else { return [] }
-        guard pipeline.isSideExit(stage) else { return commitMove(dealID, to: stage, reason: nil, &state) ?? [] }
+        @Sendable func commit(reason: String?, _ state: inout AppState) -> [Effect] {
+            stageMove(dealID, &state) { deal, state throws(StageMoveError) in
+                try deal.move(to: stage, at: state.now, reason: reason, pipeline: state.workspace.pipeline, author: state.author)
+            }
+        }
+        guard pipeline.isSideExit(stage) else { return commit(reason: nil, &state) }
         let prompt = PromptOverlay(title: "\(pipeline.name(of: stage)) · \(state.workspace.title(of: .deal(deal)))",
                                    label: "Reason", hint: "Why did the deal end? (required)") { text, state in
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return .invalid("A reason is required.") }
-            return .close(commitMove(dealID, to: stage, reason: text, &state) ?? [])
+            return .close(commit(reason: text, &state))
         }
         state.overlays.append(.prompt(prompt))
         return []
-    }
-
-    private static func commitMove(_ dealID: RecordID, to stage: StageKey, reason: String?, _ state: inout AppState) -> [Effect]? {
-        guard var deal = state.workspace.deals[dealID] else { return nil }
-        let pipeline = state.workspace.pipeline
-        do throws(StageMoveError) {
-            try deal.move(to: stage, at: state.now, reason: reason, pipeline: pipeline, author: state.author)
-        } catch {
-            state.show(error.description, .warning)
-            return nil
-        }
-        return Edits.commit(.deal(deal), label: "move to \(pipeline.name(of: stage))", &state)
     }
 
     /// "Change stage": a picker of every stage, the current one highlighted.

@@ -4,6 +4,7 @@ import TerminalUI
 
 /// Creating a deal: pick the creator (fuzzy search over the whole roster), then campaign, stage, fee and next action.
 public enum DealForm {
+    /// Field labels, shared by the form and the code reading it back.
     enum Label {
         static let campaign = "Campaign"
         static let stage = "Stage"

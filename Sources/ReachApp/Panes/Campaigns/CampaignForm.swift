@@ -4,6 +4,7 @@ import TerminalUI
 
 /// Create and edit campaigns (details, budget, dates, goals, and the brief every creator gets), and their KPI targets.
 enum CampaignForm {
+    /// Field labels, shared by the form and the code reading it back.
     enum Label {
         static let name = "Name"
         static let brand = "Brand"

@@ -235,6 +235,7 @@ public enum CampaignsPane: Pane {
         }
     }
 
+    /// The list's columns; the dates need a wide screen.
     enum Column: CaseIterable {
         case name, brand, status, dates, budget, deals, spent
 

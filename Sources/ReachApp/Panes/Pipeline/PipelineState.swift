@@ -12,6 +12,7 @@ public struct PipelineColumn: Sendable, Hashable {
 
 /// The Pipeline tab: board or table, the campaign filter, selections, and the rows derived from the workspace.
 public struct PipelineState: Sendable {
+    /// Kanban columns by stage, or one sortable row per deal.
     public enum Mode: Sendable, Hashable { case board, table }
 
     public var mode: Mode = .board

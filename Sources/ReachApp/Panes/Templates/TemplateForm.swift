@@ -14,6 +14,7 @@ extension TemplateKind {
 
 /// Create and edit outreach templates: name, kind, language, subject, and a body edited in `$EDITOR` (Ctrl-O).
 enum TemplateForm {
+    /// Field labels, shared by the form and the code reading it back.
     enum Label {
         static let name = "Name"
         static let kind = "Kind"

@@ -5,6 +5,7 @@ import TerminalUI
 /// The outreach templates in a popup: manage them (n new, e edit, d delete) or, opened from a deal with `t`,
 /// pick one to fill in for that deal.
 public struct TemplatesList: OverlayModel {
+    /// Why the list is open: to manage templates, or to pick one for a deal.
     public enum Purpose: Sendable, Hashable {
         case manage
         /// Enter previews the chosen template filled in for this deal.
