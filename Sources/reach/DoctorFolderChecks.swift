@@ -26,16 +26,13 @@ enum DoctorFolderChecks {
             return [folder]
         }
         folder.ok("exists, readable and writable")
-        var info = stat()
-        let teamFolder = lstat(path, &info) == 0 && info.st_mode & 0o070 == 0o070
         checkLock(path + "/.lock", into: &folder)
         checkDiskSpace(path, into: &folder)
 
         var records = DoctorReport.Section(title: "Records")
         let store: RecordStore
         do {
-            // Open it as `reach` would; a group-writable folder is a team folder, so new sub-folders stay group-writable.
-            store = try RecordStore(folder: path, options: StoreOptions(sharing: teamFolder ? .team : .privateToUser))
+            store = try openDataFolder(path)
         } catch {
             records.problem("the folder cannot be opened: \(error)")
             return [folder, records]
@@ -53,7 +50,11 @@ enum DoctorFolderChecks {
         } catch {
             records.problem("\(error)")
         }
-        checkPermissions(path, info: info, teamMode: settings?.sharedTeamMode ?? false, into: &folder)
+        var info = stat()
+        _ = lstat(path, &info)
+        // The same rule `openDataFolder` uses: a group-writable folder is a team folder.
+        let teamMode = (settings?.sharedTeamMode ?? false) || info.st_mode & 0o070 == 0o070
+        checkPermissions(path, info: info, teamMode: teamMode, into: &folder)
         checkRecords(store, survey: survey, into: &records)
         return [folder, records]
     }
