@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import ReachCore
 import ReachStore
@@ -35,6 +36,13 @@ func userFacing<T>(_ body: () throws -> T) throws -> T {
     } catch let error as StoreError {
         throw UserError(description: error.description)
     }
+}
+
+/// `--output FILE`, shared by every command that writes a document (export, report, person export).
+struct OutputOption: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"),
+            completion: .file())
+    var output: String?
 }
 
 /// Writes `bytes` to `--output` atomically, or to standard output when no file is given.
