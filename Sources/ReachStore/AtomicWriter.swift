@@ -31,29 +31,44 @@ struct AtomicWriter: Sendable {
         return Posix.parent(of: target) + "/." + Posix.baseName(of: target) + tempMarker + "\(getpid())-" + random
     }
 
+    /// Errors name `target`, not the temp file: the user knows the record's file, not our temp names.
     func write(_ bytes: [UInt8], to target: String) throws {
-        let temp = Self.tempPath(for: target)
-        try hook?(.createTemp, target)
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
-        guard fd >= 0 else { throw Posix.error("create a temporary file in", Posix.parent(of: target)) }
-        var open = true
+        let temp = try writeTemp(bytes, for: target, sync: true)
         do {
-            guard fchmod(fd, fileMode) == 0 else { throw Posix.error("set permissions of", temp) }
-            try hook?(.writeTemp, target)
-            try writeAll(bytes, to: fd, path: temp)
-            try hook?(.syncTemp, target)
-            guard fsync(fd) == 0 else { throw Posix.error("flush", temp) }
-            open = false
-            guard close(fd) == 0 else { throw Posix.error("close", temp) }
             try hook?(.rename, target)
             try Posix.rename(temp, target)
         } catch {
-            if open { close(fd) }
             unlink(temp)
             throw error
         }
         try hook?(.syncDirectory, target)
         try Posix.syncDirectory(Posix.parent(of: target))
+    }
+
+    /// Creates `target`'s temp file with the exact mode and `bytes`, fsynced only when `sync`
+    /// (a batch syncs the whole file system once instead). Returns its path; removes it on failure.
+    func writeTemp(_ bytes: [UInt8], for target: String, sync: Bool) throws -> String {
+        try hook?(.createTemp, target)
+        let temp = Self.tempPath(for: target)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
+        guard fd >= 0 else { throw Posix.error("create a temporary file in", Posix.parent(of: target)) }
+        var open = true
+        do {
+            guard fchmod(fd, fileMode) == 0 else { throw Posix.error("set permissions of a new version of", target) }
+            try hook?(.writeTemp, target)
+            try writeAll(bytes, to: fd, path: target)
+            if sync {
+                try hook?(.syncTemp, target)
+                guard fsync(fd) == 0 else { throw Posix.error("flush a new version of", target) }
+            }
+            open = false
+            guard close(fd) == 0 else { throw Posix.error("close a new version of", target) }
+        } catch {
+            if open { close(fd) }
+            unlink(temp)
+            throw error
+        }
+        return temp
     }
 
     private func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(StoreError) {
@@ -64,7 +79,7 @@ struct AtomicWriter: Sendable {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw Posix.error("write", path)
+                throw Posix.error("write a new version of", path)
             }
             written += count
         }

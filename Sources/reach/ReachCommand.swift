@@ -14,9 +14,13 @@ struct ReachCommand: ParsableCommand {
             Exit codes: 0 ok, 1 user error (with a message saying what to do), 2 usage error.
             """,
         version: "reach \(version)",
-        subcommands: [OpenCommand.self],
+        subcommands: [OpenCommand.self, DemoCommand.self, DoctorCommand.self, ImportCommand.self, ExportCommand.self,
+                      ReportCommand.self, PersonCommand.self, CompletionCommand.self],
         defaultSubcommand: OpenCommand.self
     )
+
+    /// Declared here too so `reach --data-dir X demo` works: subcommands read the same group.
+    @OptionGroup var global: GlobalOptions
 }
 
 /// Shared by every subcommand so `--data-dir` works in any position.

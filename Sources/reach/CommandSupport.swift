@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import ReachCore
+import ReachStore
+
+extension GlobalOptions {
+    /// The data folder chosen by `--data-dir`, `$REACH_DATA_DIR`, `$XDG_DATA_HOME`, or the default.
+    var resolvedFolder: String {
+        DataFolderLocation.resolve(explicit: dataDir, environment: ProcessInfo.processInfo.environment, home: NSHomeDirectory())
+    }
+
+    /// Opens (creating if needed) the chosen data folder the way every subcommand must (see `openDataFolder`).
+    func openStore() throws -> RecordStore {
+        let path = resolvedFolder
+        return try userFacing { try openDataFolder(path) }
+    }
+}
+
+/// Opens a data folder in team mode (new files 0660, folders 2770) when the folder is already group-writable
+/// or `reach.json` turns `sharedTeamMode` on, else privately (0600/0700); every subcommand opens it this way
+/// so one teammate's saves never lock the others out.
+func openDataFolder(_ path: String) throws -> RecordStore {
+    var info = stat()
+    let groupWritable = lstat(path, &info) == 0 && info.st_mode & 0o070 == 0o070
+    let store = try RecordStore(folder: path, options: StoreOptions(sharing: groupWritable ? .team : .privateToUser))
+    guard !groupWritable, (try? store.loadWorkspace(WorkspaceSettings.self))??.sharedTeamMode == true else { return store }
+    return try RecordStore(folder: path, options: StoreOptions(sharing: .team))
+}
+
+/// Runs `body`, turning the library's typed errors (which already name the file and what to do) into `UserError`.
+func userFacing<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as InterchangeError {
+        throw UserError(description: error.description)
+    } catch let error as StoreError {
+        throw UserError(description: error.description)
+    }
+}
+
+/// `--output FILE`, shared by every command that writes a document (export, report, person export).
+struct OutputOption: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"),
+            completion: .file())
+    var output: String?
+}
+
+/// Writes `bytes` to `--output` atomically, or to standard output when no file is given.
+func emit(_ bytes: [UInt8], to output: String?) throws {
+    if let output {
+        try userFacing { try Export.write(bytes, to: output) }
+    } else {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+}
+
+/// Prints lines of a report to standard output.
+func printLines(_ lines: [String]) {
+    FileHandle.standardOutput.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+}
