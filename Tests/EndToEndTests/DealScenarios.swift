@@ -1,76 +1,80 @@
 import Foundation
-import ReachCore
 import Testing
 
 extension EndToEndTests {
-    /// Scenario 5: a deal moved stage by stage to Contracted with `>`, given a follow-up for today with `f`, is on
-    /// Today after a restart, and its file records the stage and every stage change.
-    @Test("Move a deal to Contracted and follow up today")
-    func moveDealToContractedAndFollowUp() throws {
-        let folder = try Self.seededFolder()
+    /// Scenario 5: a deal created on the Pipeline (`n`), moved stage by stage to Contracted with `>` and given a follow-up
+    /// for today with `f` is on Today after a restart; its file records the stage and every stage change.
+    @Test("Create a deal, move it to Contracted, follow up today")
+    func createDealMoveToContractedAndFollowUp() throws {
+        let folder = try Self.demoFolder()
         defer { folder.remove() }
-        // The deal starts as a fresh prospect with an overdue intro call, which puts it on Today.
-        let now = Date()
-        let (creatorID, campaignID) = try dealParties(folder)
-        var deal = Deal(id: RecordID.generate(at: now), createdAt: now.addingTimeInterval(-2 * 86_400),
-                        influencerID: creatorID, campaignID: campaignID)
-        deal.setFollowUp("Intro call", due: now.addingTimeInterval(-86_400))
-        try folder.insert(deals: [deal])
-
+        let (creatorID, creator) = try creatorWithoutDeals(folder)
         let app = try ReachSession(folder: folder.url)
         defer { app.close() }
-        try app.tmux.waitFor(text: "Ola Nordmann")
-        try selectTodayRow(containing: "Ola Nordmann", app)
+
+        try app.go(to: "3", expecting: "Pipeline · All campaigns")
+        try app.tmux.type("n")
+        try app.tmux.waitFor(text: "New deal · choose the creator")
+        try app.tmux.type(creator)
+        try app.tmux.waitFor(text: "› \(creator)")
         try app.tmux.press("Enter")
-        try app.tmux.waitFor(text: "Stage: Prospect")
+        try app.tmux.waitFor(text: "New deal · \(creator)")
+        try app.tmux.press("Enter")                // the defaults: first open campaign, Prospect
+        try app.tmux.waitFor(text: "Saved \(creator)")
+        try app.tmux.press("Enter")                // the new deal is selected on the board; open it
+        try app.tmux.waitFor(text: "Stage: Prospect · ")
         for stage in ["Vetting", "Shortlisted", "Contacted", "Negotiating", "Contracted"] {
             try app.tmux.type(">")
-            try app.tmux.waitFor(text: "Stage: \(stage) ")
+            try app.tmux.waitFor(text: "Stage: \(stage) · ")
         }
         try app.tmux.type("f")
         try app.tmux.waitFor(text: "Next follow-up")
         try app.tmux.press("C-u")
         try app.tmux.type("today")
         try app.tmux.press("Enter")
-        try app.tmux.waitFor(text: "Next: Intro call · ")
         try app.tmux.waitFor(text: "(today)")
         try app.quit()
 
         try app.start()
-        try app.tmux.waitFor(text: "Ola Nordmann")
-        let rows = try app.tmux.settledScreen().components(separatedBy: "\n")
-        let row = try #require(rows.first { $0.contains("Ola Nordmann") })
-        #expect(row.contains("today") && row.contains("Intro call") && !row.contains("overdue"), "Today row: \(row)")
+        try app.tmux.waitFor(text: " to do")
+        let row = try todayRow(creator, "Reach out", app) // the new deal's default next action
+        #expect(row.contains("today") && !row.contains("overdue"), "Today row: \(row)")
 
-        let saved = try folder.waitForRecord("deals", "id \(deal.id)") { $0["id"] as? String == deal.id.rawValue }
-        #expect(saved["stage"] as? String == "contracted")
-        let history = (saved["stageHistory"] as? [[String: Any]] ?? []).map { $0["to"] as? String ?? "?" }
+        let deal = try folder.waitForRecord("deals", "influencerID \(creatorID)") { $0["influencerID"] as? String == creatorID }
+        #expect(deal["stage"] as? String == "contracted")
+        let history = (deal["stageHistory"] as? [[String: Any]] ?? []).map { $0["to"] as? String ?? "?" }
         #expect(history == ["prospect", "vetting", "shortlisted", "contacted", "negotiating", "contracted"])
-        let next = saved["nextAction"] as? [String: Any]
+        let next = deal["nextAction"] as? [String: Any]
         #expect(next?["due"] as? String == "\(Self.utcDay(Date()))T23:59:00Z")
     }
 
-    /// Ola (no deal yet in `SmallWorkspace`) and the campaign, read from the seeded files.
-    private func dealParties(_ folder: DataFolder) throws -> (RecordID, RecordID) {
-        let creator = try #require(try folder.records("influencers").first { $0["displayName"] as? String == "Ola Nordmann" })
-        let campaign = try #require(try folder.records("campaigns").first)
-        return (RecordID(rawValue: try #require(creator["id"] as? String)),
-                RecordID(rawValue: try #require(campaign["id"] as? String)))
+    /// A demo creator with no deal yet (so Today will have one row for them) and a plain ASCII name that is easy to
+    /// type into the picker and unambiguous on screen.
+    private func creatorWithoutDeals(_ folder: DataFolder) throws -> (id: String, name: String) {
+        let withDeals = Set(try folder.records("deals").compactMap { $0["influencerID"] as? String })
+        let candidates = try folder.records("influencers").compactMap { record -> (String, String)? in
+            guard let id = record["id"] as? String, let name = record["displayName"] as? String, !withDeals.contains(id),
+                  record["doNotContact"] as? Bool != true,
+                  name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0 == " ") })
+            else { return nil }
+            return (id, name)
+        }
+        return try #require(candidates.min { $0.1 < $1.1 }, "the demo has no creator without a deal")
     }
 
-    /// Moves Today's selection down until the selected (reverse-video) row mentions `text`.
-    private func selectTodayRow(containing text: String, _ app: ReachSession) throws {
-        var screen = try app.tmux.settledScreen(withEscapes: true)
-        func selected() -> Bool {
-            StyledScreen(screen).reverseRuns.dropFirst().joined().contains { $0.contains(text) }
+    /// Pages down Today (Ctrl-D) until a row shows `creator` with `summary`; returns that row.
+    private func todayRow(_ creator: String, _ summary: String, _ app: ReachSession) throws -> String {
+        var screen = try app.tmux.settledScreen()
+        func row() -> String? {
+            screen.components(separatedBy: "\n").first { $0.contains(creator) && $0.contains(summary) }
         }
-        for _ in 0..<20 where !selected() {
+        for _ in 0..<10 where row() == nil {
             let before = screen
-            try app.tmux.type("j")
-            try Wait.until("the selection to move", timeout: 5) { try app.tmux.screenWithEscapes() != before }
-            screen = try app.tmux.settledScreen(withEscapes: true)
+            try app.tmux.press("C-d")
+            try app.tmux.waitFor("Ctrl-D to page down (no Today row for \(creator))", timeout: 5) { $0 != before }
+            screen = try app.tmux.settledScreen()
         }
-        #expect(selected(), "no Today row with \(text) could be selected")
+        return try #require(row(), "no Today row for \(creator):\n\(screen)")
     }
 
     /// `YYYY-MM-DD` of `date` in UTC (the zone the sessions run in).

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
-/// The real `reach` binary in tmux, scenario by scenario. Serialized: the scenarios share two cores with the
-/// build, and several wait on the app's one-second folder polling, which parallel runs would starve.
+/// The real `reach` binary in tmux, scenario by scenario, on data written by `reach demo`. Serialized: the scenarios
+/// share two cores with builds, and several wait on the app's one-second folder polling, which parallel runs starve.
 @Suite(.serialized)
 struct EndToEndTests {
-    /// The terminals every screen scenario is also run in: full colour, and a plain `screen` with `NO_COLOR`.
+    /// The terminals the screen scenarios run in: full colour, and a plain `screen` with `NO_COLOR`.
     struct Profile: Sendable, CustomTestStringConvertible {
         var term: String
         var environment: [String: String]
@@ -18,15 +18,24 @@ struct EndToEndTests {
         var testDescription: String { expectsColour ? term : "\(term) NO_COLOR=1" }
     }
 
-    /// A folder with `SmallWorkspace` in it.
-    static func seededFolder() throws -> DataFolder {
+    /// A Georgian creator of the demo roster (the hand-written part, the same for every seed).
+    static let georgianName = "ნინო ბერიძე"
+    static let georgianCity = "Tbilisi"
+
+    /// A fresh folder filled by the real `reach demo`.
+    static func demoFolder() throws -> DataFolder {
         let folder = try DataFolder()
-        do {
-            try SmallWorkspace.write(to: folder)
-        } catch {
+        let result = try ReachBinary.run(["--data-dir", folder.url.path, "demo"])
+        guard result.status == 0 else {
             folder.remove()
-            throw error
+            throw HarnessError(description: "reach demo failed (\(result.status)): \(result.output)")
         }
         return folder
+    }
+
+    /// The roster line's count of creators, as the Roster shows it unfiltered ("71 of 71 creators").
+    static func allCreators(_ folder: DataFolder) throws -> String {
+        let count = try folder.records("influencers").count
+        return "\(count) of \(count) creators"
     }
 }

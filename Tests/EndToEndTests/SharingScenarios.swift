@@ -5,39 +5,52 @@ extension EndToEndTests {
     /// Scenario 8: two `reach` processes on one folder; each one's edit shows in the other within 3 s, no restart.
     @Test("Two sessions see each other's edits")
     func twoSessionsSeeEachOthersEdits() throws {
-        let folder = try Self.seededFolder()
+        let folder = try Self.demoFolder()
         defer { folder.remove() }
         let first = try ReachSession(folder: folder.url, width: 120, height: 40)
         defer { first.close() }
         let second = try ReachSession(folder: folder.url, width: 120, height: 40)
         defer { second.close() }
-        // Both on the Roster, where the first (selected) creator is Līga and her detail shows beside the table.
-        try first.go(to: "2", expecting: "4 of 4 creators")
-        try second.go(to: "2", expecting: "4 of 4 creators")
 
-        // The first renames her.
-        let renamed = "Līga Bērziņa-Ozola"
-        try first.tmux.type("e")
-        try first.tmux.waitFor(text: "Edit Līga Bērziņa")
-        try first.tmux.press("End")
-        try first.tmux.type("-Ozola")
-        try first.tmux.press("Enter")
-        try first.tmux.waitFor(text: "Saved")
-        let savedAt = Date()
-        try second.tmux.waitFor(text: renamed, timeout: 3)
-        let renameDelay = Date().timeIntervalSince(savedAt)
-
-        // The second logs an activity on her deal from Today (her overdue follow-up is the first item).
-        try second.go(to: "1", expecting: "3 to do")
-        try second.tmux.type("a")
-        try second.tmux.waitFor(text: "Log activity")
-        try second.tmux.type("Rate call done")
+        // Both search the Roster for one creator; the second renames her, the first sees the new name.
+        let name = Self.georgianName
+        for session in [first, second] {
+            try session.go(to: "2", expecting: try Self.allCreators(folder))
+            try session.tmux.type("/")
+            try session.tmux.waitFor(text: "Search:")
+            try session.tmux.type("ნინო")
+            try session.tmux.waitFor(text: "1 match")
+            try session.tmux.press("Enter")
+            try session.tmux.waitFor(text: "search “ნინო”")
+        }
+        let renamed = name + " Renamed"
+        try second.tmux.type("e")
+        try second.tmux.waitFor(text: "Edit \(name)")
+        try second.tmux.press("End")
+        try second.tmux.type(" Renamed")
         try second.tmux.press("Enter")
-        try second.tmux.waitFor(text: "Saved")
-        let loggedAt = Date()
-        try first.tmux.waitFor(text: "Rate call done", timeout: 3)
-        let activityDelay = Date().timeIntervalSince(loggedAt)
+        try second.tmux.waitFor(text: "Saved \(renamed)")
+        let renamedAt = Date()
+        try first.tmux.waitFor(text: renamed, timeout: 3)
+        let renameDelay = Date().timeIntervalSince(renamedAt)
 
-        #expect(renameDelay <= 3 && activityDelay <= 3, "rename seen after \(renameDelay) s, activity after \(activityDelay) s")
+        // Both open the first deal on Today; the first moves its follow-up, the second's deal page shows the new date.
+        for session in [first, second] {
+            try session.go(to: "1", expecting: " to do")
+            try session.tmux.press("Enter")
+            try session.tmux.waitFor(text: "Stage: ")
+        }
+        let due = "\(Self.utcDay(Date().addingTimeInterval(9 * 86_400))) (in 9d)"
+        try first.tmux.type("f")
+        try first.tmux.waitFor(text: "Next follow-up")
+        try first.tmux.press("C-u")
+        try first.tmux.type("+9d")
+        try first.tmux.press("Enter")
+        try first.tmux.waitFor(text: due)
+        let movedAt = Date()
+        try second.tmux.waitFor(text: due, timeout: 3)
+        let followUpDelay = Date().timeIntervalSince(movedAt)
+
+        #expect(renameDelay <= 3 && followUpDelay <= 3, "rename seen after \(renameDelay) s, follow-up after \(followUpDelay) s")
     }
 }

@@ -1,9 +1,7 @@
 import Foundation
-import ReachCore
-import ReachStore
 
-/// A scratch data folder for one scenario: seeded through ReachStore (the app's own writer) and read back as
-/// plain JSON, so the on-disk format is checked without trusting the app's decoder.
+/// A scratch data folder for one scenario, read back as plain JSON so the on-disk format is checked without trusting
+/// the app's decoder.
 struct DataFolder {
     let url: URL
 
@@ -11,14 +9,6 @@ struct DataFolder {
     init() throws { url = try ReachBinary.scratchFolder() }
 
     func remove() { try? FileManager.default.removeItem(at: url) }
-
-    /// Saves records as new files (revision check "must not exist yet").
-    func insert(influencers: [Influencer] = [], campaigns: [Campaign] = [], deals: [Deal] = []) throws {
-        let store = try RecordStore(folder: url.path)
-        for record in influencers { _ = try store.save(record, expectedRevision: 0) }
-        for record in campaigns { _ = try store.save(record, expectedRevision: 0) }
-        for record in deals { _ = try store.save(record, expectedRevision: 0) }
-    }
 
     /// Writes `text` as `<kind>/<name>` verbatim, bypassing every app code path (for hostile or hand-written files).
     func writeRaw(_ text: String, kind: String, name: String) throws {
