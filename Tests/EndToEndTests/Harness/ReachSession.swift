@@ -54,5 +54,6 @@ final class ReachSession {
         try tmux.waitFor(text: text)
     }
 
+    /// Ends the pane and everything running in it (the app too, if a test failed before quitting it).
     func close() { tmux.close() }
 }
