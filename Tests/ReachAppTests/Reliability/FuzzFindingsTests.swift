@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+import ReachCore
+import TerminalUI
+@testable import ReachApp
+
+/// One small test per bug the fuzzer found, so each stays fixed even if the random runs stop reaching it.
+@Suite("Fuzz findings")
+struct FuzzFindingsTests {
+    /// Found by seed 1 at step 654: typing a lone Hangul vowel into a form field trapped in `Sanitizer.glyphs`
+    /// (`Character(" " + "\u{1160}")` is two grapheme clusters).
+    @Test("a mark that cannot sit on a space is drawn as U+FFFD, keeping what follows",
+          arguments: ["\u{1160}", "\u{11a8}", "\u{600}", "\u{180e}", "\u{fff9}", "\u{e0001}", "\u{600}日"])
+    func unattachableMark(_ text: String) {
+        let glyphs = Sanitizer.glyphs("a" + text)
+        #expect(glyphs.first?.character == "a")
+        #expect(glyphs.dropFirst().first?.character == "\u{FFFD}")
+        #expect(glyphs.map(\.character).contains("日") == text.contains("日"))
+        var state = FuzzWorld.state(width: 80, height: 24)
+        for event in [InputEvent.key(.char("2")), .key(.char("n")), .paste(text)] { _ = App.update(&state, .input(event)) }
+        var buffer = Buffer(width: 80, height: 24)
+        AppView.render(state, into: &buffer, theme: .monochrome)
+        #expect(ScreenInspection.problems(buffer, expected: buffer.size).isEmpty)
+        #expect(buffer.lines().contains { $0.contains("›Display name") && $0.contains("\u{FFFD}") })
+    }
+}
