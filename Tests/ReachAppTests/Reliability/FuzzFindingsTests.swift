@@ -24,3 +24,25 @@ struct FuzzFindingsTests {
         #expect(buffer.lines().contains { $0.contains("›Display name") && $0.contains("\u{FFFD}") })
     }
 }
+
+/// Numbers and dates at the edges, typed into prompts or found in data files written by others.
+@Suite("Fuzz findings: extreme values")
+struct ExtremeValueFindingsTests {
+    /// `f` then a huge `+nw`: `7 * n` overflowed and crashed; a huge `+nd` silently meant today.
+    @Test("a follow-up offset beyond 9999 is refused, not a crash or a wrong date",
+          arguments: ["+1317624576693539402w", "+9223372036854775807d", "+10000d", "+99999999m"])
+    func hugeOffset(_ text: String) {
+        #expect(DateInput.parse(text, now: FuzzWorld.now, timeZone: FuzzWorld.utc) == nil)
+        var state = FuzzWorld.state(width: 80, height: 24)
+        for event in keys("1ggf<C-u>") + [.paste(text), .key(KeyEvent(.enter))] { _ = App.update(&state, .input(event)) }
+        guard case .prompt(let prompt)? = state.overlays.last else { Issue.record("the prompt closed"); return }
+        #expect(prompt.error?.contains("is not a date") == true)
+    }
+
+    @Test("offsets up to 9999 still work")
+    func largestOffset() throws {
+        let due = try #require(DateInput.parse("+9999d", now: FuzzWorld.now, timeZone: FuzzWorld.utc))
+        #expect(Humanize.day(due, timeZone: FuzzWorld.utc) == "2051-10-26")
+        #expect(DateInput.parse("+1w", now: FuzzWorld.now, timeZone: FuzzWorld.utc).map { Humanize.day($0, timeZone: FuzzWorld.utc) } == "2024-06-17")
+    }
+}
