@@ -45,4 +45,19 @@ struct ExtremeValueFindingsTests {
         #expect(Humanize.day(due, timeZone: FuzzWorld.utc) == "2051-10-26")
         #expect(DateInput.parse("+1w", now: FuzzWorld.now, timeZone: FuzzWorld.utc).map { Humanize.day($0, timeZone: FuzzWorld.utc) } == "2024-06-17")
     }
+
+    /// A creator whose follower count another program wrote as Int.min crashed the roster (`abs(Int.min)` traps).
+    @Test("follower counts at the limits of Int are drawn", arguments: [Int.min, Int.max, -1, 0])
+    func extremeFollowers(_ followers: Int) {
+        #expect(Humanize.count(followers).hasPrefix(followers < 0 ? "-" : ""))
+        var state = FuzzWorld.state(width: 120, height: 40)
+        var creator = FuzzWorld.influencers()[0]
+        creator.accounts[0].snapshots = [MetricSnapshot(asOf: FuzzWorld.now, followers: followers)]
+        creator.revision += 1
+        _ = App.update(&state, .externalChanges(ExternalChanges(upserted: [.influencer(creator)])))
+        RosterPane.open(creator.id, &state)
+        var buffer = Buffer(size: state.size)
+        AppView.render(state, into: &buffer, theme: .monochrome)
+        #expect(buffer.lines().contains { $0.contains("@handle0") && $0.contains(Humanize.count(followers)) })
+    }
 }
