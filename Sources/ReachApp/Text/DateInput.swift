@@ -18,13 +18,18 @@ public enum DateInput {
 
     private static let weekdays = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
 
+    /// The largest `+n` offset taken (27 years in days). More is a typo, and Foundation cannot be trusted with it:
+    /// `+9223372036854775807d` came back as today, and `7 × n` for a huge `+nw` overflowed and crashed.
+    static let maxOffset = 9_999
+
     private static func day(for input: String, today: Date, calendar: Calendar) -> Date? {
         switch input {
         case "today", "tod": return today
         case "tomorrow", "tom", "tmr": return calendar.date(byAdding: .day, value: 1, to: today)
         default: break
         }
-        if input.hasPrefix("+"), let unit = input.last, let amount = Int(input.dropFirst().dropLast()), amount >= 0 {
+        if input.hasPrefix("+"), let unit = input.last, let amount = Int(input.dropFirst().dropLast()),
+           (0...maxOffset).contains(amount) {
             switch unit {
             case "d": return calendar.date(byAdding: .day, value: amount, to: today)
             case "w": return calendar.date(byAdding: .day, value: 7 * amount, to: today)

@@ -4,7 +4,8 @@ import Foundation
 public enum Humanize {
     /// Follower-style counts: 950, 12.3k, 1.2M (one decimal below 100 of a unit).
     public static func count(_ value: Int) -> String {
-        let magnitude = abs(value)
+        // `magnitude`, not `abs`: abs(Int.min) traps, and a data file can hold any number.
+        let magnitude = value.magnitude
         let sign = value < 0 ? "-" : ""
         func scaled(_ divisor: Double, _ suffix: String) -> String {
             let v = Double(magnitude) / divisor

@@ -43,15 +43,14 @@ public enum AppView {
         }
     }
 
+    /// The status bar's key hints: the top popup's, the keys typed so far of a sequence, or the screen's.
+    static func statusHints(_ state: AppState) -> [KeyHint] {
+        if let top = state.overlays.last { return OverlayView.hints(top) }
+        if !state.pendingKeys.isEmpty { return [KeyHint(state.pendingKeys.map(KeyLabel.text).joined(), "…")] }
+        return KeyDispatch.hints(state)
+    }
+
     private static func renderStatusBar(_ state: AppState, into buffer: inout Buffer, theme: Theme) {
-        let hints: [KeyHint]
-        if let top = state.overlays.last {
-            hints = OverlayView.hints(top)
-        } else if !state.pendingKeys.isEmpty {
-            hints = [KeyHint(state.pendingKeys.map(KeyLabel.text).joined(), "…")]
-        } else {
-            hints = KeyDispatch.hints(state)
-        }
         let style: Style? = state.status.map {
             switch $0.level {
             case .info: theme.statusBar
@@ -60,7 +59,7 @@ public enum AppView {
             case .error: theme.error
             }
         }
-        StatusBar(hints: hints, message: state.status?.text, messageStyle: style, theme: theme)
+        StatusBar(hints: statusHints(state), message: state.status?.text, messageStyle: style, theme: theme)
             .render(into: &buffer, area: AppLayout.statusBar(buffer.size))
     }
 }

@@ -11,7 +11,8 @@ public struct Glyph: Hashable, Sendable {
 ///
 /// C0 controls, DEL and `\r` become caret placeholders (`^[`, `^G`, `^M`), C1 controls become `<9B>`,
 /// bidi overrides/isolates become `�` so reordering attacks stay visible, and invisible zero-width
-/// characters are dropped for display. The stored text is never changed; this only affects drawing.
+/// characters are dropped for display. A mark with nothing to sit on is drawn on a space (or as `�`).
+/// The stored text is never changed; this only affects drawing.
 public enum Sanitizer {
     /// Display glyphs for `text`, NFC-normalised and sanitised.
     public static func glyphs(_ text: String) -> [Glyph] {
@@ -23,8 +24,15 @@ public enum Sanitizer {
         for character in sanitized(text).precomposedStringWithCanonicalMapping {
             let width = DisplayWidth.of(character)
             if width == 0 {
-                // A cluster with no base (e.g. a combining mark at the start) gets a space to sit on.
-                result.append(Glyph(Character(" " + String(character)), width: 1))
+                // A cluster with no base (e.g. a combining mark at the start) gets a space to sit on. One that cannot
+                // attach to a space (a lone Hangul vowel, U+0600, a language tag) shows its first scalar as U+FFFD.
+                let seated = " " + String(character)
+                if seated.count == 1 {
+                    result.append(Glyph(Character(seated), width: 1))
+                } else {
+                    result.append(Glyph("\u{FFFD}", width: 1))
+                    result += glyphs(String(String.UnicodeScalarView(character.unicodeScalars.dropFirst())))
+                }
             } else {
                 result.append(Glyph(character, width: width))
             }
