@@ -2,8 +2,9 @@ import ReachCore
 
 /// Writes the records an import planned, one atomic file each, and says exactly what reached the disk.
 ///
-/// Stops at the first store error (full disk, permissions): records already written stay written and
-/// complete, the rest are listed as not written, so a re-run (which merges, never duplicates) finishes the job.
+/// New records go in one all-or-nothing batch; updates are saved one by one and stop at the first store error
+/// (full disk, permissions): records already written stay written and complete, the rest are listed as not
+/// written, so a re-run (which merges, never duplicates) finishes the job.
 struct RecordBatchWriter {
     let store: RecordStore
 
@@ -19,10 +20,21 @@ struct RecordBatchWriter {
         }
     }
 
-    /// Creates records that must not exist yet.
-    ///
-    /// The single place to switch to `RecordStore.insertBatch` once it exists (one fsync for many files).
+    /// Creates records that must not exist yet, all in one `insertBatch` (one file-system flush for the lot):
+    /// either every record is written or none is. Only if another session created one of these ids meanwhile
+    /// does it fall back to one save each, so the others still land.
     func insertNew<R: Record>(_ records: [R], into outcome: inout Outcome) {
+        guard !records.isEmpty else { return }
+        do {
+            outcome.written += try store.insertBatch(records).map(\.id)
+        } catch BatchInsertError.alreadyExists {
+            insertOneByOne(records, into: &outcome)
+        } catch {
+            outcome.stop(error, remaining: records.map(\.id))
+        }
+    }
+
+    private func insertOneByOne<R: Record>(_ records: [R], into outcome: inout Outcome) {
         for (index, record) in records.enumerated() {
             do {
                 switch try store.save(record, expectedRevision: 0) {

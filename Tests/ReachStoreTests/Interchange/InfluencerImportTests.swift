@@ -182,7 +182,8 @@ import Testing
         #expect(ws.snapshot() == before)
     }
 
-    @Test func aStoreErrorStopsWritingAndSaysWhatWasWritten() throws {
+    /// New records go in one batch: a full disk part-way through leaves none of them behind, and says so.
+    @Test func aStoreErrorWritesNoNewRecordAndSaysSo() throws {
         let folder = TempFolder()
         let writes = Locked(0)
         let store = try RecordStore(folder: folder.data, options: StoreOptions(writeHook: { step, _ in
@@ -194,14 +195,15 @@ import Testing
         let path = folder.path + "/in/four.csv"
         writeText("Name,Instagram\nA,@a\nB,@b\nC,@c\nD,@d\n", to: path)
         let report = try InfluencerImport.run(file: path, store: store, options: .init(now: DataFolderFixture.now))
-        #expect(report.written.count == 2)
-        #expect(report.notWritten.count == 2)
+        #expect(report.written.isEmpty)
+        #expect(report.notWritten.count == 4)
         #expect(report.failure?.contains("disk is full") == true)
         #expect(!report.isClean)
         let onDisk = store.loadAll(Influencer.self)
-        #expect(onDisk.records.count == 2)
+        #expect(onDisk.records.isEmpty)
         #expect(onDisk.problems.isEmpty)
-        #expect(Set(onDisk.records.map(\.id)) == Set(report.written))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.data + "/influencers")
+        #expect(leftovers.isEmpty, "temp files left behind: \(leftovers)")
     }
 
     @Test func jsonImportKeepsIdsAndMergesByIdOrHandle() throws {
