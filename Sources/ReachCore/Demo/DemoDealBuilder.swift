@@ -45,7 +45,7 @@ struct DemoDealBuilder {
             owner: campaign.owner, stage: .prospect,
             source: plan.source ?? rng.pick(DealSource.allCases.filter { $0 != .other }),
             partnershipType: archetype.partnership, compensation: archetype.compensation, pricing: pricing(), notes: plan.notes)
-        deal.logActivity(at: entries[0], channel: .note, summary: "Added to \(campaign.name) (\(deal.source?.rawValue ?? "search"))",
+        log(&deal, at: entries[0], channel: .note, summary: "Added to \(campaign.name) (\(deal.source?.rawValue ?? "search"))",
                          author: campaign.owner)
 
         for i in path.indices.dropFirst() {
@@ -67,6 +67,15 @@ struct DemoDealBuilder {
         return deal
     }
 
+    /// Logs a timeline entry. Its id is a placeholder (`finish` numbers every entry from the seed), which
+    /// also spares `UUID()`: on Linux it reads /dev/urandom each time, a real cost for 200,000 deals.
+    private func log(_ deal: inout Deal, at date: Date, channel: ActivityChannel, direction: ActivityDirection? = nil,
+                     summary: String, author: String? = nil) {
+        deal.logActivity(Activity(id: Self.placeholderID, at: date, channel: channel, direction: direction, summary: summary, author: author))
+    }
+
+    private static let placeholderID = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+
     // MARK: Stages
 
     private mutating func enter(_ stage: StageKey, at t: Date, until: Date, fee: Money?, deal: inout Deal, codes: inout Set<String>) {
@@ -75,20 +84,20 @@ struct DemoDealBuilder {
         let owner = campaign.owner
         switch stage {
         case .shortlisted:
-            deal.logActivity(at: t, channel: .note, summary: "Vetting done: \(influencer.vetting.verdict.rawValue), score \(influencer.vetting.score ?? 0)", author: owner)
+            log(&deal, at: t, channel: .note, summary: "Vetting done: \(influencer.vetting.verdict.rawValue), score \(influencer.vetting.score ?? 0)", author: owner)
         case .contacted:
             let channel: ActivityChannel = influencer.contact.email == nil ? .dm : rng.pick([.email, .email, .dm])
             let language = influencer.languages.first == "ja" ? "Japanese" : "English"
-            deal.logActivity(at: t, channel: channel, direction: .outbound, summary: "First outreach sent (\(language) template), mentioned a recent post", author: owner)
+            log(&deal, at: t, channel: channel, direction: .outbound, summary: "First outreach sent (\(language) template), mentioned a recent post", author: owner)
         case .negotiating:
-            deal.logActivity(at: t, channel: .email, direction: .inbound, summary: rng.pick([
+            log(&deal, at: t, channel: .email, direction: .inbound, summary: rng.pick([
                 "Replied: interested, asked for budget and dates", "Replied with rate card and media kit",
                 "Manager replied: available, wants usage-rights details"]))
             if let fee {
                 deal.recordOffer(by: .us, amount: DemoMoney.share(fee, rng.double(0.55...0.8)), at: within(0.15), note: "Opening offer")
                 deal.recordOffer(by: .them, amount: DemoMoney.share(fee, rng.double(1.2...1.6)), at: within(0.45), note: "Rate card price")
             } else {
-                deal.logActivity(at: within(0.3), channel: .email, direction: .outbound, summary: "Offered gifted kit + 15% commission", author: owner)
+                log(&deal, at: within(0.3), channel: .email, direction: .outbound, summary: "Offered gifted kit + 15% commission", author: owner)
             }
         case .contracted:
             if let fee { deal.recordOffer(by: rng.pick([Party.us, .them]), amount: fee, at: t, note: "Final terms", agreed: true) }
@@ -96,14 +105,14 @@ struct DemoDealBuilder {
             if let suffix = archetype.codeSuffix { deal.tracking.discountCode = uniqueCode(suffix: suffix, codes: &codes) }
             deal.tracking.referralLink = campaign.referralLink(influencer: influencer, deal: deal)
         case .inProduction:
-            deal.logActivity(at: t, channel: .email, direction: .outbound,
+            log(&deal, at: t, channel: .email, direction: .outbound,
                              summary: archetype.compensation == .paid ? "Brief sent with posting dates" : "Brief sent and product kit shipped", author: owner)
         case .contentReview:
-            deal.logActivity(at: t, channel: .email, direction: .inbound, summary: "Draft submitted for review")
+            log(&deal, at: t, channel: .email, direction: .inbound, summary: "Draft submitted for review")
         case .reporting:
-            deal.logActivity(at: t, channel: .email, direction: .outbound, summary: "Asked for insights screenshots (7-day figures)", author: owner)
+            log(&deal, at: t, channel: .email, direction: .outbound, summary: "Asked for insights screenshots (7-day figures)", author: owner)
         case .complete:
-            deal.logActivity(at: t, channel: .note, summary: "Results recorded; all payments settled", author: owner)
+            log(&deal, at: t, channel: .note, summary: "Results recorded; all payments settled", author: owner)
         default:
             break
         }
