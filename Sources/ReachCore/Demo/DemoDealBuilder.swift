@@ -45,8 +45,10 @@ struct DemoDealBuilder {
             owner: campaign.owner, stage: .prospect,
             source: plan.source ?? rng.pick(DealSource.allCases.filter { $0 != .other }),
             partnershipType: archetype.partnership, compensation: archetype.compensation, pricing: pricing(), notes: plan.notes)
-        log(&deal, at: entries[0], channel: .note, summary: "Added to \(campaign.name) (\(deal.source?.rawValue ?? "search"))",
-                         author: campaign.owner)
+        let found: [DealSource: String] = [.search: "found by search", .referral: "referred", .inbound: "inbound request",
+                                           .agencyList: "from an agency list", .other: "other source"]
+        log(&deal, at: entries[0], channel: .note, summary: "Added to \(campaign.name) (\(deal.source.flatMap { found[$0] } ?? "found by search"))",
+            author: campaign.owner)
 
         for i in path.indices.dropFirst() {
             let until = i + 1 < path.count ? entries[i + 1] : (isExit ? exitAt : now)
@@ -57,7 +59,13 @@ struct DemoDealBuilder {
         let followUps = reached == .contacted ? (isExit ? max(plan.followUps, 1) : plan.followUps) : 0
         let gap = (isExit ? exitAt : now).timeIntervalSince(lastEntry) / Double(followUps + 1)
         for n in 0..<followUps { deal.recordFollowUpSent(at: lastEntry.addingTimeInterval(Double(n + 1) * gap)) }
-        if isExit { try? deal.move(to: plan.stage, at: exitAt, reason: plan.exitReason ?? "No reason given", author: campaign.owner) }
+        if isExit {
+            do {
+                try deal.move(to: plan.stage, at: exitAt, reason: plan.exitReason ?? "No reason given", author: campaign.owner)
+            } catch {
+                assertionFailure("demo side exit: \(error)")
+            }
+        }
         if index(reached) >= index(.contracted) {
             addDeliverables(to: &deal, entries: Dictionary(uniqueKeysWithValues: zip(path, entries)), exited: isExit)
             addPayments(to: &deal, entries: Dictionary(uniqueKeysWithValues: zip(path, entries)), exited: isExit)
@@ -94,8 +102,8 @@ struct DemoDealBuilder {
                 "Replied: interested, asked for budget and dates", "Replied with rate card and media kit",
                 "Manager replied: available, wants usage-rights details"]))
             if let fee {
-                deal.recordOffer(by: .us, amount: DemoMoney.share(fee, rng.double(0.55...0.8)), at: within(0.15), note: "Opening offer")
-                deal.recordOffer(by: .them, amount: DemoMoney.share(fee, rng.double(1.2...1.6)), at: within(0.45), note: "Rate card price")
+                deal.recordOffer(by: .us, amount: DemoMoney.scaled(fee, by: rng.double(0.55...0.8)), at: within(0.15), note: "Opening offer")
+                deal.recordOffer(by: .them, amount: DemoMoney.scaled(fee, by: rng.double(1.2...1.6)), at: within(0.45), note: "Rate card price")
             } else {
                 log(&deal, at: within(0.3), channel: .email, direction: .outbound, summary: "Offered gifted kit + 15% commission", author: owner)
             }
@@ -180,10 +188,9 @@ struct DemoDealBuilder {
             }
             let balance = Money(minorUnits: fee.minorUnits - deposit.minorUnits, currency: fee.currency)
             let balanceDue = (firstLive ?? campaign.endDate ?? at(30)).addingTimeInterval(14 * Self.day)
-            let status: PaymentStatus = exited ? .cancelled : reachedIndex >= index(.published) ? .due : .planned
+            let status: PaymentStatus = reachedIndex >= index(.published) ? .due : .planned
             let payment = Payment(id: rng.uuid(), kind: .balance, amount: balance, dueDate: balanceDue, status: status,
-                                  invoiceRef: invoice + "-2", method: archetype.paymentMethod,
-                                  note: exited ? "Deal ended before publishing" : nil)
+                                  invoiceRef: invoice + "-2", method: archetype.paymentMethod)
             payments.append(payment)
             if complete { toPay.append(payment.id) }
         }
@@ -208,6 +215,11 @@ struct DemoDealBuilder {
             payments.append(Payment(id: rng.uuid(), kind: .expense, amount: DemoMoney.around(usd: 180, in: deal.agreedFee?.currency ?? archetype.currency),
                                     dueDate: signedAt.addingTimeInterval(10 * Self.day), status: .cancelled,
                                     note: "Travel to the studio not needed: recorded remotely"))
+        }
+        // A deal that ended early cancels whatever it had not paid yet.
+        for i in payments.indices where exited && !toPay.contains(payments[i].id) && payments[i].isOpen {
+            payments[i].status = .cancelled
+            payments[i].note = "Deal ended before publishing"
         }
         deal.payments = payments
         // Paid lines go through the ledger operation, so the timeline shows each payment.
