@@ -301,10 +301,12 @@ struct DemoDealBuilder {
                 deal.setDeliverableStatus(id, to: .inReview, at: submitted)
                 deal.setDeliverableStatus(id, to: .approved, at: min(now, submitted.addingTimeInterval(Self.day)))
             case .live:
+                // Reviewed when the deal entered content review (if that was before posting), approved half-way to posting.
                 let posted = min(now.addingTimeInterval(-3_600), due)
-                deal.setDeliverableStatus(id, to: .inReview, at: posted.addingTimeInterval(-4 * Self.day))
-                deal.setDeliverableStatus(id, to: .approved, at: posted.addingTimeInterval(-2 * Self.day))
-                deal.setDeliverableStatus(id, to: .live, at: posted, liveURL: liveURL(item.0))
+                let reviewed = min(posted.addingTimeInterval(-3_600), entries[.contentReview] ?? posted.addingTimeInterval(-4 * Self.day))
+                deal.setDeliverableStatus(id, to: .inReview, at: reviewed)
+                deal.setDeliverableStatus(id, to: .approved, at: reviewed.addingTimeInterval(posted.timeIntervalSince(reviewed) / 2))
+                deal.setDeliverableStatus(id, to: .live, at: posted, liveURL: liveURL(item.0, item.1))
                 if let i = deal.deliverables.firstIndex(where: { $0.id == id }) {
                     deal.deliverables[i].results = results(item.0, item.1, posted: posted, code: deal.tracking.discountCode)
                 }
@@ -312,13 +314,14 @@ struct DemoDealBuilder {
         }
     }
 
-    private mutating func liveURL(_ platform: Platform) -> String {
+    private mutating func liveURL(_ platform: Platform, _ type: ContentType) -> String {
         let handle = influencer.account(on: platform)?.handle ?? influencer.mainAccount?.handle ?? "creator"
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
         func token(_ n: Int) -> String { String((0..<n).map { _ in alphabet[rng.int(0...alphabet.count - 1)] }) }
         let digits = String((0..<19).map { _ in Character(String(rng.int(0...9))) })
         switch platform {
-        case .instagram: return "https://www.instagram.com/reel/\(token(11))/"
+        case .instagram where type == .story: return "https://www.instagram.com/stories/\(handle)/\(digits)/"
+        case .instagram: return "https://www.instagram.com/\(type == .reel ? "reel" : "p")/\(token(11))/"
         case .tiktok: return "https://www.tiktok.com/@\(handle)/video/\(digits)"
         case .youtube: return "https://www.youtube.com/watch?v=\(token(11))"
         case .linkedin: return "https://www.linkedin.com/posts/\(handle)_activity-\(digits)"
