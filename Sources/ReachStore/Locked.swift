@@ -15,15 +15,24 @@ final class Locked<Value>: @unchecked Sendable {
 }
 
 /// Fixed slots filled in parallel, each index written by exactly one iteration of `concurrentPerform`.
+///
+/// A raw buffer, not an Array: writing through `Array.withUnsafeMutableBufferPointer` from several threads
+/// can see the array as shared and copy it mid-write (it crashed debug builds under load).
 final class ParallelSlots<Element>: @unchecked Sendable {
-    private var storage: [Element?]
+    private let storage: UnsafeMutableBufferPointer<Element?>
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    /// Safe only because every index is written by one thread and read after all writers finished.
-    func set(_ index: Int, _ element: Element) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = element }
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
     }
 
-    var elements: [Element?] { storage }
+    deinit {
+        _ = storage.deinitialize()
+        storage.deallocate()
+    }
+
+    /// Safe only because every index is written by one thread and read after all writers finished.
+    func set(_ index: Int, _ element: Element) { storage[index] = element }
+
+    var elements: [Element?] { Array(storage) }
 }

@@ -40,7 +40,7 @@ extension RecordStore {
         if let bad = records.first(where: { !$0.id.isWellFormed }) { throw StoreError.invalidRecordID(bad.id.rawValue) }
         var seen = Set<RecordID>()
         let repeated = records.filter { !seen.insert($0.id).inserted }.map(\.id)
-        guard repeated.isEmpty else { throw BatchInsertError.duplicateIDs(Array(Set(repeated)).sorted().prefix(5).map { $0 }) }
+        guard repeated.isEmpty else { throw BatchInsertError.duplicateIDs(Array(Set(repeated).sorted().prefix(5))) }
 
         let directory = layout.directory(for: R.kind)
         let now = clock()

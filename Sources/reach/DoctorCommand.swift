@@ -25,6 +25,10 @@ struct DoctorCommand: ParsableCommand {
         // ✓ and ✗ need a UTF-8 locale to show; the locale check above explains the ASCII marks otherwise.
         let locale = ["LC_ALL", "LC_CTYPE", "LANG"].compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
         print(report.render(unicode: DoctorTerminalChecks.isUTF8(locale)), terminator: "")
-        if report.problems > 0 { throw ExitCode(1) }
+        guard report.problems == 0 else {
+            // Exit directly: the report already said everything, and an error thrown from here would add a line to stderr.
+            fflush(nil)
+            Glibc.exit(1)
+        }
     }
 }

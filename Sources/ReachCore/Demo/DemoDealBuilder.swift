@@ -45,8 +45,10 @@ struct DemoDealBuilder {
             owner: campaign.owner, stage: .prospect,
             source: plan.source ?? rng.pick(DealSource.allCases.filter { $0 != .other }),
             partnershipType: archetype.partnership, compensation: archetype.compensation, pricing: pricing(), notes: plan.notes)
-        deal.logActivity(at: entries[0], channel: .note, summary: "Added to \(campaign.name) (\(deal.source?.rawValue ?? "search"))",
-                         author: campaign.owner)
+        let found: [DealSource: String] = [.search: "found by search", .referral: "referred", .inbound: "inbound request",
+                                           .agencyList: "from an agency list", .other: "other source"]
+        log(&deal, at: entries[0], channel: .note, summary: "Added to \(campaign.name) (\(deal.source.flatMap { found[$0] } ?? "found by search"))",
+            author: campaign.owner)
 
         for i in path.indices.dropFirst() {
             let until = i + 1 < path.count ? entries[i + 1] : (isExit ? exitAt : now)
@@ -57,7 +59,13 @@ struct DemoDealBuilder {
         let followUps = reached == .contacted ? (isExit ? max(plan.followUps, 1) : plan.followUps) : 0
         let gap = (isExit ? exitAt : now).timeIntervalSince(lastEntry) / Double(followUps + 1)
         for n in 0..<followUps { deal.recordFollowUpSent(at: lastEntry.addingTimeInterval(Double(n + 1) * gap)) }
-        if isExit { try? deal.move(to: plan.stage, at: exitAt, reason: plan.exitReason ?? "No reason given", author: campaign.owner) }
+        if isExit {
+            do {
+                try deal.move(to: plan.stage, at: exitAt, reason: plan.exitReason ?? "No reason given", author: campaign.owner)
+            } catch {
+                assertionFailure("demo side exit: \(error)")
+            }
+        }
         if index(reached) >= index(.contracted) {
             addDeliverables(to: &deal, entries: Dictionary(uniqueKeysWithValues: zip(path, entries)), exited: isExit)
             addPayments(to: &deal, entries: Dictionary(uniqueKeysWithValues: zip(path, entries)), exited: isExit)
@@ -67,6 +75,15 @@ struct DemoDealBuilder {
         return deal
     }
 
+    /// Logs a timeline entry. Its id is a placeholder (`finish` numbers every entry from the seed), which
+    /// also spares `UUID()`: on Linux it reads /dev/urandom each time, a real cost for 200,000 deals.
+    private func log(_ deal: inout Deal, at date: Date, channel: ActivityChannel, direction: ActivityDirection? = nil,
+                     summary: String, author: String? = nil) {
+        deal.logActivity(Activity(id: Self.placeholderID, at: date, channel: channel, direction: direction, summary: summary, author: author))
+    }
+
+    private static let placeholderID = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+
     // MARK: Stages
 
     private mutating func enter(_ stage: StageKey, at t: Date, until: Date, fee: Money?, deal: inout Deal, codes: inout Set<String>) {
@@ -75,20 +92,20 @@ struct DemoDealBuilder {
         let owner = campaign.owner
         switch stage {
         case .shortlisted:
-            deal.logActivity(at: t, channel: .note, summary: "Vetting done: \(influencer.vetting.verdict.rawValue), score \(influencer.vetting.score ?? 0)", author: owner)
+            log(&deal, at: t, channel: .note, summary: "Vetting done: \(influencer.vetting.verdict.rawValue), score \(influencer.vetting.score ?? 0)", author: owner)
         case .contacted:
             let channel: ActivityChannel = influencer.contact.email == nil ? .dm : rng.pick([.email, .email, .dm])
             let language = influencer.languages.first == "ja" ? "Japanese" : "English"
-            deal.logActivity(at: t, channel: channel, direction: .outbound, summary: "First outreach sent (\(language) template), mentioned a recent post", author: owner)
+            log(&deal, at: t, channel: channel, direction: .outbound, summary: "First outreach sent (\(language) template), mentioned a recent post", author: owner)
         case .negotiating:
-            deal.logActivity(at: t, channel: .email, direction: .inbound, summary: rng.pick([
+            log(&deal, at: t, channel: .email, direction: .inbound, summary: rng.pick([
                 "Replied: interested, asked for budget and dates", "Replied with rate card and media kit",
                 "Manager replied: available, wants usage-rights details"]))
             if let fee {
-                deal.recordOffer(by: .us, amount: DemoMoney.share(fee, rng.double(0.55...0.8)), at: within(0.15), note: "Opening offer")
-                deal.recordOffer(by: .them, amount: DemoMoney.share(fee, rng.double(1.2...1.6)), at: within(0.45), note: "Rate card price")
+                deal.recordOffer(by: .us, amount: DemoMoney.scaled(fee, by: rng.double(0.55...0.8)), at: within(0.15), note: "Opening offer")
+                deal.recordOffer(by: .them, amount: DemoMoney.scaled(fee, by: rng.double(1.2...1.6)), at: within(0.45), note: "Rate card price")
             } else {
-                deal.logActivity(at: within(0.3), channel: .email, direction: .outbound, summary: "Offered gifted kit + 15% commission", author: owner)
+                log(&deal, at: within(0.3), channel: .email, direction: .outbound, summary: "Offered gifted kit + 15% commission", author: owner)
             }
         case .contracted:
             if let fee { deal.recordOffer(by: rng.pick([Party.us, .them]), amount: fee, at: t, note: "Final terms", agreed: true) }
@@ -96,14 +113,14 @@ struct DemoDealBuilder {
             if let suffix = archetype.codeSuffix { deal.tracking.discountCode = uniqueCode(suffix: suffix, codes: &codes) }
             deal.tracking.referralLink = campaign.referralLink(influencer: influencer, deal: deal)
         case .inProduction:
-            deal.logActivity(at: t, channel: .email, direction: .outbound,
+            log(&deal, at: t, channel: .email, direction: .outbound,
                              summary: archetype.compensation == .paid ? "Brief sent with posting dates" : "Brief sent and product kit shipped", author: owner)
         case .contentReview:
-            deal.logActivity(at: t, channel: .email, direction: .inbound, summary: "Draft submitted for review")
+            log(&deal, at: t, channel: .email, direction: .inbound, summary: "Draft submitted for review")
         case .reporting:
-            deal.logActivity(at: t, channel: .email, direction: .outbound, summary: "Asked for insights screenshots (7-day figures)", author: owner)
+            log(&deal, at: t, channel: .email, direction: .outbound, summary: "Asked for insights screenshots (7-day figures)", author: owner)
         case .complete:
-            deal.logActivity(at: t, channel: .note, summary: "Results recorded; all payments settled", author: owner)
+            log(&deal, at: t, channel: .note, summary: "Results recorded; all payments settled", author: owner)
         default:
             break
         }
@@ -171,10 +188,9 @@ struct DemoDealBuilder {
             }
             let balance = Money(minorUnits: fee.minorUnits - deposit.minorUnits, currency: fee.currency)
             let balanceDue = (firstLive ?? campaign.endDate ?? at(30)).addingTimeInterval(14 * Self.day)
-            let status: PaymentStatus = exited ? .cancelled : reachedIndex >= index(.published) ? .due : .planned
+            let status: PaymentStatus = reachedIndex >= index(.published) ? .due : .planned
             let payment = Payment(id: rng.uuid(), kind: .balance, amount: balance, dueDate: balanceDue, status: status,
-                                  invoiceRef: invoice + "-2", method: archetype.paymentMethod,
-                                  note: exited ? "Deal ended before publishing" : nil)
+                                  invoiceRef: invoice + "-2", method: archetype.paymentMethod)
             payments.append(payment)
             if complete { toPay.append(payment.id) }
         }
@@ -199,6 +215,11 @@ struct DemoDealBuilder {
             payments.append(Payment(id: rng.uuid(), kind: .expense, amount: DemoMoney.around(usd: 180, in: deal.agreedFee?.currency ?? archetype.currency),
                                     dueDate: signedAt.addingTimeInterval(10 * Self.day), status: .cancelled,
                                     note: "Travel to the studio not needed: recorded remotely"))
+        }
+        // A deal that ended early cancels whatever it had not paid yet.
+        for i in payments.indices where exited && !toPay.contains(payments[i].id) && payments[i].isOpen {
+            payments[i].status = .cancelled
+            payments[i].note = "Deal ended before publishing"
         }
         deal.payments = payments
         // Paid lines go through the ledger operation, so the timeline shows each payment.
@@ -280,10 +301,12 @@ struct DemoDealBuilder {
                 deal.setDeliverableStatus(id, to: .inReview, at: submitted)
                 deal.setDeliverableStatus(id, to: .approved, at: min(now, submitted.addingTimeInterval(Self.day)))
             case .live:
+                // Reviewed when the deal entered content review (if that was before posting), approved half-way to posting.
                 let posted = min(now.addingTimeInterval(-3_600), due)
-                deal.setDeliverableStatus(id, to: .inReview, at: posted.addingTimeInterval(-4 * Self.day))
-                deal.setDeliverableStatus(id, to: .approved, at: posted.addingTimeInterval(-2 * Self.day))
-                deal.setDeliverableStatus(id, to: .live, at: posted, liveURL: liveURL(item.0))
+                let reviewed = min(posted.addingTimeInterval(-3_600), entries[.contentReview] ?? posted.addingTimeInterval(-4 * Self.day))
+                deal.setDeliverableStatus(id, to: .inReview, at: reviewed)
+                deal.setDeliverableStatus(id, to: .approved, at: reviewed.addingTimeInterval(posted.timeIntervalSince(reviewed) / 2))
+                deal.setDeliverableStatus(id, to: .live, at: posted, liveURL: liveURL(item.0, item.1))
                 if let i = deal.deliverables.firstIndex(where: { $0.id == id }) {
                     deal.deliverables[i].results = results(item.0, item.1, posted: posted, code: deal.tracking.discountCode)
                 }
@@ -291,13 +314,14 @@ struct DemoDealBuilder {
         }
     }
 
-    private mutating func liveURL(_ platform: Platform) -> String {
+    private mutating func liveURL(_ platform: Platform, _ type: ContentType) -> String {
         let handle = influencer.account(on: platform)?.handle ?? influencer.mainAccount?.handle ?? "creator"
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
         func token(_ n: Int) -> String { String((0..<n).map { _ in alphabet[rng.int(0...alphabet.count - 1)] }) }
         let digits = String((0..<19).map { _ in Character(String(rng.int(0...9))) })
         switch platform {
-        case .instagram: return "https://www.instagram.com/reel/\(token(11))/"
+        case .instagram where type == .story: return "https://www.instagram.com/stories/\(handle)/\(digits)/"
+        case .instagram: return "https://www.instagram.com/\(type == .reel ? "reel" : "p")/\(token(11))/"
         case .tiktok: return "https://www.tiktok.com/@\(handle)/video/\(digits)"
         case .youtube: return "https://www.youtube.com/watch?v=\(token(11))"
         case .linkedin: return "https://www.linkedin.com/posts/\(handle)_activity-\(digits)"

@@ -26,6 +26,11 @@ enum DemoMoney {
         return Int64((value / magnitude).rounded() * magnitude)
     }
 
+    /// An amount scaled by `factor` and rounded like a quote (an opening offer of 70% of EUR 1,100 is EUR 770).
+    static func scaled(_ money: Money, by factor: Double) -> Money {
+        Money(major: roundNicely(Double(money.minorUnits / Money.scale(money.currency)) * factor), currency: money.currency)
+    }
+
     /// A fraction of an amount, in whole major units (a 50% deposit of EUR 1,100 is EUR 550).
     static func share(_ money: Money, _ fraction: Double) -> Money {
         let scale = Money.scale(money.currency)

@@ -13,11 +13,22 @@ enum DemoParallel {
     }
 
     /// Fixed slots written from several threads; safe because every index is written by exactly one iteration
-    /// and read only after `concurrentPerform` has returned.
+    /// and read only after `concurrentPerform` has returned. A raw buffer, because an Array written from several
+    /// threads can look shared and be copied mid-write.
     private final class Slots<T>: @unchecked Sendable {
-        private var storage: [T?]
-        init(count: Int) { storage = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ value: T) { storage.withUnsafeMutableBufferPointer { $0[index] = value } }
+        private let storage: UnsafeMutableBufferPointer<T?>
+
+        init(count: Int) {
+            storage = .allocate(capacity: count)
+            storage.initialize(repeating: nil)
+        }
+
+        deinit {
+            _ = storage.deinitialize()
+            storage.deallocate()
+        }
+
+        func set(_ index: Int, _ value: T) { storage[index] = value }
         var values: [T] { storage.compactMap { $0 } }
     }
 }

@@ -16,9 +16,6 @@ public struct DemoWorkspace: Hashable, Sendable {
         self.settings = settings
     }
 
-    /// Number of records of all kinds.
-    public var recordCount: Int { influencers.count + campaigns.count + deals.count + templates.count }
-
     /// Every validation issue in the set, per record, including workspace-wide checks (duplicate codes, dangling references).
     public func validationIssues() -> [String: [ValidationIssue]] {
         var out: [String: [ValidationIssue]] = [:]
