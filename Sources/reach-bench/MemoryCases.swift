@@ -1,0 +1,16 @@
+import ReachCore
+import ReachStore
+
+/// Peak memory of holding a large folder: measured in its own process, so nothing else counts towards it.
+enum MemoryCases {
+    static let all = [peak]
+
+    static let peak = BenchCase(name: "memory.load-100k", datasets: [100_000]) { _ in
+        let dataset = Dataset(influencers: 100_000)
+        let data = try dataset.load(from: dataset.openStore())
+        let rss = Machine.peakRSS() ?? .nan
+        blackHole(data)
+        return [BenchResult(name: "memory peak RSS after load 100k", value: rss, unit: .megabytes, target: .max(below: 200),
+                            note: "\(data.influencers.count) influencers + \(data.deals.count) deals")]
+    }
+}
