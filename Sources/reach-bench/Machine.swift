@@ -17,9 +17,14 @@ struct Machine: Sendable {
     var description: String { "\(cores) cores (nproc), \(cpuModel), \(memoryMB) MB RAM" }
 
     /// Peak resident set size of this process so far (VmHWM), in MB; nil where /proc is missing.
-    static func peakRSS() -> Double? {
+    static func peakRSS() -> Double? { statusMegabytes("VmHWM") }
+
+    /// Resident set size now (VmRSS), in MB.
+    static func currentRSS() -> Double? { statusMegabytes("VmRSS") }
+
+    private static func statusMegabytes(_ name: String) -> Double? {
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-        guard let text = field("VmHWM", in: status, separator: ":"),
+        guard let text = field(name, in: status, separator: ":"),
               let kilobytes = Double(text.split(separator: " ").first ?? "") else { return nil }
         return kilobytes / 1024
     }

@@ -25,7 +25,10 @@ struct ReachBench: ParsableCommand {
     @Option(name: .customLong("export-jsonl"), help: "Write the generated influencers as JSON Lines to this file and exit.")
     var exportJSONL: String?
 
-    @Option(help: "Number of influencers for --export-jsonl.")
+    @Flag(help: "Generate (or reuse) the cached data folder for --count influencers, print its path and exit.")
+    var printDataFolder = false
+
+    @Option(help: "Number of influencers for --export-jsonl and --print-data-folder.")
     var count = 100_000
 
     @Flag(help: .hidden)
@@ -35,6 +38,12 @@ struct ReachBench: ParsableCommand {
         let options = BenchOptions(quick: quick)
         if let exportJSONL {
             try JSONLExport.write(count: count, to: exportJSONL)
+            return
+        }
+        if printDataFolder {
+            let dataset = Dataset(influencers: count)
+            try dataset.prepare()
+            print(dataset.folder)
             return
         }
         let cases = BenchCase.selected(by: only)
