@@ -38,6 +38,8 @@ struct BenchResult: Codable, Sendable {
     var p99: Double
     var max: Double
     var unit: BenchUnit
+    /// Median CPU time of the measuring thread (see `Samples.cpuMedian`).
+    var cpuP50: Double?
     var target: BenchTarget?
     /// Peak resident memory of the process that measured this row (VmHWM), in MB.
     var peakRSS: Double?
@@ -51,6 +53,7 @@ struct BenchResult: Codable, Sendable {
         p99 = samples.p99
         max = samples.max
         unit = .milliseconds
+        cpuP50 = samples.cpuMedian
         self.target = target
         self.note = note
     }

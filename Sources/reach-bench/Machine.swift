@@ -16,6 +16,12 @@ struct Machine: Sendable {
 
     var description: String { "\(cores) cores (nproc), \(cpuModel), \(memoryMB) MB RAM" }
 
+    /// The 1-minute load average (how many runnable tasks share the cores).
+    static func loadAverage() -> Double {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+        return Double(text.split(separator: " ").first ?? "") ?? .nan
+    }
+
     /// Peak resident set size of this process so far (VmHWM), in MB; nil where /proc is missing.
     static func peakRSS() -> Double? { statusMegabytes("VmHWM") }
 

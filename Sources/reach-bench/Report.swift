@@ -1,24 +1,27 @@
 import Foundation
 
-/// The printed table: name, N, p50, p99, max, target, PASS/FAIL, peak RSS, note; plain text or Markdown.
+/// The printed table: name, N, p50, p99, max, target, PASS/FAIL, thread CPU p50, peak RSS, note; plain text or Markdown.
 struct Report {
     var machine: Machine
     var results: [BenchResult]
     var quick: Bool
+    /// 1-minute load averages at the start and end of the run: above the core count, wall-clock figures include waiting.
+    var load: (start: Double, end: Double)
 
-    private static let headers = ["case", "N", "p50", "p99", "max", "target", "result", "peak RSS", "note"]
+    private static let headers = ["case", "N", "p50", "p99", "max", "target", "result", "cpu p50", "peak RSS", "note"]
 
     private var rows: [[String]] {
         results.map { r in
             [r.name, "\(r.count)", Self.format(r.p50, r.unit), Self.format(r.p99, r.unit), Self.format(r.max, r.unit),
              r.target.map { "\($0.statistic.rawValue) < \(Self.format($0.limit, r.unit))" } ?? "—",
-             r.passed.map { $0 ? "PASS" : "FAIL" } ?? "—",
+             r.passed.map { $0 ? "PASS" : "FAIL" } ?? "—", r.cpuP50.map { Self.format($0, .milliseconds) } ?? "—",
              r.peakRSS.map { Self.format($0, .megabytes) } ?? "—", r.note ?? ""]
         }
     }
 
     private var heading: String {
-        "machine: \(machine.description)" + (quick ? "  [--quick: fewer iterations]" : "")
+        "machine: \(machine.description); load average \(String(format: "%.1f", load.start)) at start, "
+            + "\(String(format: "%.1f", load.end)) at end" + (quick ? "  [--quick: fewer iterations]" : "")
     }
 
     private var summary: String {
@@ -32,7 +35,7 @@ struct Report {
         let lines = all.map { row in
             row.enumerated().map { column, cell in
                 let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return (1...4).contains(column) || column == 7 ? pad + cell : cell + pad
+                return (1...4).contains(column) || column == 7 || column == 8 ? pad + cell : cell + pad
             }.joined(separator: "  ")
         }
         return ([heading, ""] + [lines[0], String(repeating: "-", count: lines[0].count)] + lines.dropFirst() + ["", summary])

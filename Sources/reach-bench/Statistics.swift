@@ -1,10 +1,16 @@
+import Foundation
+
 /// Timing samples of one case and their percentiles, so every figure in the table is computed the same way.
 struct Samples: Sendable {
     /// Sorted ascending.
     let sortedMilliseconds: [Double]
+    /// Median CPU time of the measuring thread per run, when recorded: on a shared machine the wall-clock
+    /// figures include time spent waiting for a core, and this column shows how much.
+    var cpuMedian: Double?
 
-    init(_ durations: [Duration]) {
+    init(_ durations: [Duration], cpuMilliseconds: [Double] = []) {
         sortedMilliseconds = durations.map(\.milliseconds).sorted()
+        cpuMedian = cpuMilliseconds.isEmpty ? nil : Samples(milliseconds: cpuMilliseconds).p50
     }
 
     init(milliseconds: [Double]) {
@@ -41,13 +47,24 @@ enum Measure {
     static func repeating(_ iterations: Int, warmup: Int = 3, _ body: () throws -> Void) rethrows -> Samples {
         for _ in 0..<warmup { try body() }
         var durations: [Duration] = []
+        var cpu: [Double] = []
         durations.reserveCapacity(iterations)
+        cpu.reserveCapacity(iterations)
         for _ in 0..<iterations {
+            let cpuStart = threadCPUMilliseconds()
             let start = clock.now
             try body()
             durations.append(clock.now - start)
+            cpu.append(threadCPUMilliseconds() - cpuStart)
         }
-        return Samples(durations)
+        return Samples(durations, cpuMilliseconds: cpu)
+    }
+
+    /// CPU time consumed by the calling thread (CLOCK_THREAD_CPUTIME_ID), in milliseconds.
+    static func threadCPUMilliseconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) * 1_000 + Double(spec.tv_nsec) / 1e6
     }
 
     /// One timed run, returning what the body produced.
