@@ -11,7 +11,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
@@ -28,7 +27,6 @@ let package = Package(
                 "ReachCore",
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
 
@@ -39,6 +37,12 @@ let package = Package(
 
         // One state, actions, pure update, view.
         .target(name: "ReachApp", dependencies: ["ReachCore", "ReachStore", "TerminalUI"]),
+
+        // Test support: scripted store operations in a child process the reliability tests kill and race.
+        .executableTarget(
+            name: "reach-torture",
+            dependencies: ["ReachStore", "ReachCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
 
         .executableTarget(
             name: "reach",
@@ -66,9 +70,17 @@ let package = Package(
             dependencies: ["ReachStore", "ReachCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "ReachAppTests", dependencies: ["ReachApp", "ReachCore", "ReachStore", "TerminalUI"]),
+        .testTarget(name: "ReachAppTests", dependencies: ["ReachApp", "ReachCore", "ReachStore", "TerminalUI"], exclude: ["Snapshots"]),
         // Drives the real `reach` binary inside tmux; needs the executable built first.
         .testTarget(name: "EndToEndTests", dependencies: ["reach"]),
+        // Crash, concurrency, hostile-file and disk-error tests; runs `reach-torture` as a child process.
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: [
+                "ReachStore", "ReachCore", "reach-torture",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -31,6 +31,7 @@ struct AtomicWriter: Sendable {
         return Posix.parent(of: target) + "/." + Posix.baseName(of: target) + tempMarker + "\(getpid())-" + random
     }
 
+    /// Errors name `target`, not the temp file: the user knows the record's file, not our temp names.
     func write(_ bytes: [UInt8], to target: String) throws {
         let temp = Self.tempPath(for: target)
         try hook?(.createTemp, target)
@@ -38,13 +39,13 @@ struct AtomicWriter: Sendable {
         guard fd >= 0 else { throw Posix.error("create a temporary file in", Posix.parent(of: target)) }
         var open = true
         do {
-            guard fchmod(fd, fileMode) == 0 else { throw Posix.error("set permissions of", temp) }
+            guard fchmod(fd, fileMode) == 0 else { throw Posix.error("set permissions of a new version of", target) }
             try hook?(.writeTemp, target)
-            try writeAll(bytes, to: fd, path: temp)
+            try writeAll(bytes, to: fd, path: target)
             try hook?(.syncTemp, target)
-            guard fsync(fd) == 0 else { throw Posix.error("flush", temp) }
+            guard fsync(fd) == 0 else { throw Posix.error("flush a new version of", target) }
             open = false
-            guard close(fd) == 0 else { throw Posix.error("close", temp) }
+            guard close(fd) == 0 else { throw Posix.error("close a new version of", target) }
             try hook?(.rename, target)
             try Posix.rename(temp, target)
         } catch {
@@ -64,7 +65,7 @@ struct AtomicWriter: Sendable {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw Posix.error("write", path)
+                throw Posix.error("write a new version of", path)
             }
             written += count
         }

@@ -18,7 +18,9 @@ enum JSONPathComponent: Hashable, Sendable {
 /// hand-edited record file deserves "line 12, column 3: expected ',' or '}'".
 struct JSONParser {
     /// Deeper documents are refused instead of risking the stack; no record is anywhere near this deep.
-    static let maxDepth = 256
+    /// The same limit as Foundation's JSONDecoder: a file it loads must also parse here, or its
+    /// record would load but never save (the save re-parses it to keep unknown fields).
+    static let maxDepth = 512
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0

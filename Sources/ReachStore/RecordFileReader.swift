@@ -67,7 +67,8 @@ struct RecordFileReader: Sendable {
             return problem(.unreadable, "could not be read: \(String(cString: strerror(Self.code(error))))")
         }
 
-        if !needRaw, let record = try? decoder.decode(R.self, from: data), record.schemaVersion == R.currentSchemaVersion {
+        if !needRaw, let record = try? decoder.decode(R.self, from: data), record.schemaVersion == R.currentSchemaVersion,
+           Self.revisions.contains(record.revision) {
             outcome.record = record
             checkID(&outcome, relative: relative, expectedID: expectedID)
             return outcome
@@ -92,9 +93,10 @@ struct RecordFileReader: Sendable {
         guard case .object(var object) = value else {
             return problem(.damaged, "the file holds a JSON \(Self.typeName(value)), not an object", TextPosition(line: 1, column: 1))
         }
-        guard let version = object["schemaVersion"]?.intValue else {
+        // A version below 1 was never written by Reach (and Int.min would make the migration loop endless).
+        guard let version = object["schemaVersion"]?.intValue, version >= 1 else {
             let position = JSONParser.offset(of: [.key("schemaVersion")], in: data).map { TextPosition.of(offset: $0, in: data) }
-            return problem(.damaged, "\"schemaVersion\" is missing or not a whole number", position)
+            return problem(.damaged, "\"schemaVersion\" is missing or not a whole number from 1 up", position)
         }
         var decodeData = data
         if version > R.currentSchemaVersion {
@@ -120,16 +122,26 @@ struct RecordFileReader: Sendable {
         do {
             outcome.record = try decoder.decode(R.self, from: decodeData)
         } catch {
-            if outcome.migratedFrom != nil {
-                return problem(.migrationFailed, "after upgrading from schema \(version): \(RecordCoding.explain(error, in: decodeData).reason)")
+            let explained = RecordCoding.explain(error, in: decodeData, parsed: .object(object)) {
+                _ = try decoder.decode(R.self, from: $0)
             }
-            let explained = RecordCoding.explain(error, in: data)
+            if outcome.migratedFrom != nil {
+                return problem(.migrationFailed, "after upgrading from schema \(version): \(explained.reason)")
+            }
             return problem(.damaged, explained.reason, explained.position)
+        }
+        if let revision = outcome.record?.revision, !Self.revisions.contains(revision) {
+            outcome.record = nil
+            let position = JSONParser.offset(of: [.key("revision")], in: data).map { TextPosition.of(offset: $0, in: data) }
+            return problem(.damaged, "\"revision\" is \(revision), but it counts saves from 1 (set it to 1 if you wrote the file by hand)", position)
         }
         outcome.raw = object
         checkID(&outcome, relative: relative, expectedID: expectedID)
         return outcome
     }
+
+    /// The revisions a file may carry: 0 means "no file yet" to `save`, and Int.max has no next one.
+    static let revisions = 1..<Int.max
 
     private func checkID<R: Record>(_ outcome: inout ReadOutcome<R>, relative: String, expectedID: RecordID?) {
         guard let record = outcome.record, let expectedID, record.id != expectedID, outcome.problem == nil else { return }

@@ -14,6 +14,7 @@ extension RecordStore {
             let disk = try readForWrite(R.self, path: path, id: record.id, decoder: decoder)
             let diskRevision = disk.record?.revision ?? 0
             guard diskRevision == expected else {
+                if let theirs = disk.record, Self.sameContent(record, theirs) { return .saved(theirs) }
                 return .conflict(Conflict(theirs: disk.record, theirsRevision: diskRevision))
             }
             var new = record
@@ -27,6 +28,9 @@ extension RecordStore {
                 json = JSONMerge.merge(disk: .object(raw), diskEncoded: oldJSON, newEncoded: json)
             }
             let bytes = JSONWriter.bytes(of: json)
+            guard bytes.count <= options.maxFileSize else {
+                throw StoreError.recordTooLarge(path: relative(R.kind, record.id), size: bytes.count, limit: options.maxFileSize)
+            }
             let saved: R
             do {
                 saved = try decoder.decode(R.self, from: Data(bytes))
@@ -86,10 +90,26 @@ extension RecordStore {
             throw StoreError.writtenByNewerVersion(
                 path: relative(R.kind, id), found: disk.raw?["schemaVersion"]?.intValue ?? 0, supported: R.currentSchemaVersion)
         }
-        if let problem = disk.problem, problem.kind != .idMismatch {
+        if let problem = disk.problem, problem.kind == .damaged {
             throw StoreError.damagedOnDisk(path: problem.file, reason: problem.position.map { "\($0): \(problem.reason)" } ?? problem.reason)
         }
+        // Not damaged, but left in place by loads (too large, unreadable, link out of the folder...):
+        // "reload to quarantine it" would be wrong advice, so the problem's own advice is given.
+        if let problem = disk.problem, problem.kind != .idMismatch { throw StoreError.cannotReplace(problem) }
         return disk
+    }
+
+    /// True when `mine` differs from `theirs` only in the store's metadata. Saving it again is then
+    /// not a conflict: nothing would change. This is how a retry succeeds after a save whose file
+    /// was renamed into place before the error (a failed directory flush), and when two sessions
+    /// made the same edit.
+    static func sameContent<R: Record>(_ mine: R, _ theirs: R) -> Bool {
+        var mine = mine
+        mine.schemaVersion = theirs.schemaVersion
+        mine.revision = theirs.revision
+        mine.createdAt = theirs.createdAt
+        mine.updatedAt = theirs.updatedAt
+        return mine == theirs
     }
 
     /// Records our own write so `scanChanges` does not report it back to us.

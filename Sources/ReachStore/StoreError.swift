@@ -15,6 +15,11 @@ public enum StoreError: Error, Sendable, Equatable, LocalizedError, CustomString
     case damagedOnDisk(path: String, reason: String)
     /// An id that is not a well-formed ULID cannot be used as a file name.
     case invalidRecordID(String)
+    /// The file on disk is one the store must not replace: too large, unreadable, a link out of the
+    /// folder, or an old schema that failed to upgrade. The problem says which and what to do.
+    case cannotReplace(LoadProblem)
+    /// The record would be bigger than `StoreOptions.maxFileSize`, so it could not be loaded back.
+    case recordTooLarge(path: String, size: Int, limit: Int)
     /// `restore` found nothing in the trash for this record.
     case notInTrash(path: String)
     /// `restore` would overwrite a live record with the same id.
@@ -38,6 +43,11 @@ public enum StoreError: Error, Sendable, Equatable, LocalizedError, CustomString
                 + "It is read-only here; upgrade Reach to edit it."
         case let .damagedOnDisk(path, reason):
             return "\(path) is damaged on disk (\(reason)). Reload to move it to quarantine/, then save your edit again."
+        case let .cannotReplace(problem):
+            return "Not saved: \(problem.description) Your edit is still on screen; save again once the file is dealt with."
+        case let .recordTooLarge(path, size, limit):
+            return "Not saved: \(path) would be \(size) bytes, more than the \(limit)-byte limit for one record, "
+                + "so it could not be loaded again. Shorten the longest text (a large paste?); your edit is still on screen."
         case let .invalidRecordID(id):
             return "\"\(id)\" is not a valid record id (26 characters of Crockford base32). Create the record with a generated id."
         case let .notInTrash(path):

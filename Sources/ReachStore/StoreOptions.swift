@@ -9,10 +9,12 @@ import Logging
 public enum FolderSharing: String, Sendable, Codable, CaseIterable {
     /// Folders 0700, files 0600: only the owner.
     case privateToUser
-    /// Folders 0770, files 0660: everyone in the folder's group (put the team in one group, chgrp the folder).
+    /// Folders 2770, files 0660: everyone in the folder's group (put the team in one group, then
+    /// `chgrp team DIR && chmod 2770 DIR`). The setgid bit makes every file and folder created inside
+    /// take the folder's group, not its creator's primary group, so teammates can read each other's saves.
     case team
 
-    var directoryMode: mode_t { self == .team ? 0o770 : 0o700 }
+    var directoryMode: mode_t { self == .team ? 0o2770 : 0o700 }
     var fileMode: mode_t { self == .team ? 0o660 : 0o600 }
 }
 

@@ -1,4 +1,8 @@
 import ArgumentParser
+import Foundation
+import ReachApp
+import ReachStore
+import TerminalUI
 
 /// Opens the interactive app; the default when `reach` is run without a subcommand.
 struct OpenCommand: ParsableCommand {
@@ -10,6 +14,31 @@ struct OpenCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        throw UserError(description: "the interactive app is not built yet; try `reach --help`")
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw UserError(description: "the app needs an interactive terminal (stdin and stdout must be a TTY); run `reach` directly, not through a pipe. See `reach --help` for commands that work without one.")
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let folder = DataFolderLocation.resolve(explicit: global.dataDir, environment: environment, home: NSHomeDirectory())
+        let store: RecordStore
+        do {
+            store = try RecordStore(folder: folder)
+        } catch {
+            throw UserError(description: "cannot open the data folder \(folder): \(error)")
+        }
+        let loaded = WorkspaceLoader.load(from: store)
+        var state = AppState(workspace: loaded.workspace, now: Date(), author: environment["USER"])
+        state.loadProblems = loaded.problems
+        if !loaded.problems.isEmpty {
+            state.show("\(loaded.problems.count) file(s) did not load cleanly; : Load problems for details", .warning)
+        }
+        let editor = ExternalEditor(environment: environment, directory: store.layout.root + "/tmp")
+        do {
+            try NcursesTerminal.run(environment: environment) { terminal in
+                let runner = AppRunner(terminal: terminal, store: store, state: state, clock: { Date() }, editor: editor)
+                runner.run()
+            }
+        } catch let error as TerminalError {
+            throw UserError(description: error.description)
+        }
     }
 }

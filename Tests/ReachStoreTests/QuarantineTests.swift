@@ -68,7 +68,7 @@ import Glibc
         let directory = folder.data + "/influencers"
         let hugeID = newID(1), deepID = newID(2)
         writeText("{\"x\": \"" + String(repeating: "a", count: 10_000) + "\"}", to: directory + "/\(hugeID).json")
-        writeText(String(repeating: "[", count: 300) + String(repeating: "]", count: 300), to: directory + "/\(deepID).json")
+        writeText(String(repeating: "[", count: 600) + String(repeating: "]", count: 600), to: directory + "/\(deepID).json")
         let loaded = store.loadAll(Person.self)
         let kinds = Dictionary(uniqueKeysWithValues: loaded.problems.map { ($0.recordID, $0.kind) })
         #expect(kinds[hugeID] == .tooLarge)

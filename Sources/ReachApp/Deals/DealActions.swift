@@ -1,0 +1,104 @@
+import Foundation
+import ReachCore
+import TerminalUI
+
+/// What can be done to a deal from any screen (Today, the deal view, the pipeline): log, follow up, move stage.
+public enum DealActions {
+    /// `a`: a small form (channel, direction, summary) that appends to the deal's timeline.
+    public static func logActivity(_ dealID: RecordID, _ state: inout AppState) {
+        guard let deal = state.workspace.deals[dealID] else { return }
+        let channels = ActivityChannel.allCases.filter { $0 != .system }
+        let form = FormState(fields: [
+            FormField("Channel", kind: .choice(channels.map(\.rawValue)), value: ActivityChannel.email.rawValue),
+            FormField("Direction", kind: .choice(["out", "in", "—"]), value: "out"),
+            FormField("Summary", isRequired: true),
+        ], focus: 2)
+        let title = "Log activity · \(state.workspace.title(of: .deal(deal)))"
+        state.overlays.append(.form(FormOverlay(title: title, form: form) { form, state in
+            var form = form
+            guard form.validate() else { return .stay(form, message: nil) }
+            guard var deal = state.workspace.deals[dealID] else { return .close([]) }
+            let values = form.values
+            let channel = ActivityChannel(rawValue: values["Channel"] ?? "") ?? .note
+            let direction = ActivityDirection(rawValue: values["Direction"] ?? "")
+            deal.logActivity(at: state.now, channel: channel, direction: direction,
+                             summary: values["Summary"] ?? "", author: state.author)
+            return .close(Edits.commit(.deal(deal), label: "log activity", &state))
+        }))
+    }
+
+    /// `f`: asks for the next follow-up date (`2025-03-14`, `+3d`, `tomorrow`, `mon`).
+    public static func setFollowUp(_ dealID: RecordID, _ state: inout AppState) {
+        guard let deal = state.workspace.deals[dealID] else { return }
+        let current = deal.nextAction.map { Humanize.day($0.due, timeZone: state.timeZone) } ?? ""
+        let prompt = PromptOverlay(title: "Next follow-up · \(state.workspace.title(of: .deal(deal)))",
+                                   label: "Date", hint: DateInput.help, text: current) { text, state in
+            guard let due = DateInput.parse(text, now: state.now, timeZone: state.timeZone) else {
+                return .invalid("\"\(text)\" is not a date. \(DateInput.help)")
+            }
+            guard var deal = state.workspace.deals[dealID] else { return .close([]) }
+            let summary = deal.nextAction?.summary ?? "Follow up"
+            deal.setFollowUp(summary, due: due, whoseMove: deal.nextAction?.whoseMove ?? .us)
+            return .close(Edits.commit(.deal(deal), label: "set follow-up", &state))
+        }
+        state.overlays.append(.prompt(prompt))
+    }
+
+    /// `>`: moves the deal to the next stage of the pipeline.
+    public static func advance(_ dealID: RecordID, _ state: inout AppState) -> [Effect] {
+        guard var deal = state.workspace.deals[dealID] else { return [] }
+        do {
+            try deal.advance(at: state.now, pipeline: state.workspace.pipeline, author: state.author)
+        } catch {
+            state.show(error.description, .warning)
+            return []
+        }
+        return Edits.commit(.deal(deal), label: "move to \(state.workspace.pipeline.name(of: deal.stage))", &state)
+    }
+
+    /// `X`: ends the deal through a side exit (Declined, Rejected, Lost); a reason is required.
+    public static func close(_ dealID: RecordID, _ state: inout AppState) {
+        guard let deal = state.workspace.deals[dealID] else { return }
+        let exits = state.workspace.pipeline.sideExits
+        guard !exits.isEmpty else { return }
+        let form = FormState(fields: [
+            FormField("Outcome", kind: .choice(exits.map(\.name)), value: exits[0].name),
+            FormField("Reason", isRequired: true),
+        ], focus: 1)
+        let title = "Close deal · \(state.workspace.title(of: .deal(deal)))"
+        state.overlays.append(.form(FormOverlay(title: title, form: form) { form, state in
+            var form = form
+            guard form.validate() else { return .stay(form, message: nil) }
+            guard var deal = state.workspace.deals[dealID] else { return .close([]) }
+            let pipeline = state.workspace.pipeline
+            let exit = pipeline.sideExits.first { $0.name == form.values["Outcome"] } ?? exits[0]
+            do throws(StageMoveError) {
+                try deal.move(to: exit.key, at: state.now, reason: form.values["Reason"], pipeline: pipeline, author: state.author)
+            } catch {
+                return .stay(form, message: error.description)
+            }
+            return .close(Edits.commit(.deal(deal), label: "close deal", &state))
+        }))
+    }
+
+    /// The deal keys shared by every screen that has a current deal; `dealID` finds it in the state.
+    public static func section(_ dealID: @escaping @Sendable (AppState) -> RecordID?) -> KeySection {
+        KeySection("Deal", [
+            KeyBinding(chars: "a", help: "Log activity", hint: true) { state in
+                if let id = dealID(state) { logActivity(id, &state) }
+                return []
+            },
+            KeyBinding(chars: "f", help: "Set follow-up date", hint: true) { state in
+                if let id = dealID(state) { setFollowUp(id, &state) }
+                return []
+            },
+            KeyBinding(chars: ">", help: "Next stage", hint: true) { state in
+                dealID(state).map { advance($0, &state) } ?? []
+            },
+            KeyBinding(chars: "X", help: "Close deal (declined, rejected, lost)") { state in
+                if let id = dealID(state) { close(id, &state) }
+                return []
+            },
+        ])
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import ReachCore
+
+/// Every loaded record by id plus the indexes screens need, each kept up to date one record at a time
+/// so a save or an external change costs the same on a 100,000-creator roster as on a small one.
+public struct Workspace: Sendable {
+    public private(set) var influencers: [RecordID: Influencer] = [:]
+    public private(set) var campaigns: [RecordID: Campaign] = [:]
+    public private(set) var deals: [RecordID: Deal] = [:]
+    public private(set) var templates: [RecordID: Template] = [:]
+    public var settings: AppSettings
+    /// Fuzzy-search keys of the roster.
+    public private(set) var searchIndex = SearchIndex()
+    /// Folded display names (`TextFolding.fold`), the tie-breaker of every roster sort; folding is too slow to redo per sort.
+    private var sortNames: [RecordID: String] = [:]
+    private var dealIDsByInfluencer: [RecordID: Set<RecordID>] = [:]
+    private var dealIDsByCampaign: [RecordID: Set<RecordID>] = [:]
+
+    public init(influencers: [Influencer] = [], campaigns: [Campaign] = [], deals: [Deal] = [], templates: [Template] = [],
+                settings: AppSettings = AppSettings()) {
+        self.settings = settings
+        self.influencers = Dictionary(influencers.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.campaigns = Dictionary(campaigns.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.templates = Dictionary(templates.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        searchIndex = SearchIndex(Array(self.influencers.values))
+        for influencer in self.influencers.values { sortNames[influencer.id] = TextFolding.fold(influencer.displayName) }
+        for deal in deals { put(.deal(deal)) }
+    }
+
+    public var pipeline: StagePipeline { settings.workspace.pipeline }
+
+    /// Adds or replaces a record and updates the indexes it touches.
+    public mutating func put(_ record: AnyRecord) {
+        switch record {
+        case .influencer(let r):
+            influencers[r.id] = r
+            searchIndex.update(r)
+            sortNames[r.id] = TextFolding.fold(r.displayName)
+        case .campaign(let r):
+            campaigns[r.id] = r
+        case .deal(let r):
+            if let old = deals[r.id] { unindex(old) }
+            deals[r.id] = r
+            dealIDsByInfluencer[r.influencerID, default: []].insert(r.id)
+            dealIDsByCampaign[r.campaignID, default: []].insert(r.id)
+        case .template(let r):
+            templates[r.id] = r
+        }
+    }
+
+    /// Removes a record (deleted here or by another session); returns what was removed.
+    @discardableResult
+    public mutating func remove(_ kind: RecordKind, _ id: RecordID) -> AnyRecord? {
+        switch kind {
+        case .influencer:
+            searchIndex.remove(id)
+            sortNames[id] = nil
+            return influencers.removeValue(forKey: id).map(AnyRecord.influencer)
+        case .campaign:
+            return campaigns.removeValue(forKey: id).map(AnyRecord.campaign)
+        case .deal:
+            guard let old = deals.removeValue(forKey: id) else { return nil }
+            unindex(old)
+            return .deal(old)
+        case .template:
+            return templates.removeValue(forKey: id).map(AnyRecord.template)
+        }
+    }
+
+    private mutating func unindex(_ deal: Deal) {
+        dealIDsByInfluencer[deal.influencerID]?.remove(deal.id)
+        dealIDsByCampaign[deal.campaignID]?.remove(deal.id)
+    }
+
+    /// A creator's folded name, for sorting.
+    public func sortName(_ id: RecordID) -> String { sortNames[id] ?? "" }
+
+    /// The record of `kind` with `id`, if loaded.
+    public func record(_ kind: RecordKind, _ id: RecordID) -> AnyRecord? {
+        switch kind {
+        case .influencer: influencers[id].map(AnyRecord.influencer)
+        case .campaign: campaigns[id].map(AnyRecord.campaign)
+        case .deal: deals[id].map(AnyRecord.deal)
+        case .template: templates[id].map(AnyRecord.template)
+        }
+    }
+
+    /// Deals of one creator, newest first.
+    public func deals(ofInfluencer id: RecordID) -> [Deal] {
+        (dealIDsByInfluencer[id] ?? []).compactMap { deals[$0] }.sorted { $0.createdAt > $1.createdAt }
+    }
+
+    /// Deals of one campaign, oldest first.
+    public func deals(ofCampaign id: RecordID) -> [Deal] {
+        (dealIDsByCampaign[id] ?? []).compactMap { deals[$0] }.sorted { $0.createdAt < $1.createdAt }
+    }
+
+    /// Open (not closed, not archived) deals of a creator.
+    public func activeDealCount(ofInfluencer id: RecordID) -> Int {
+        (dealIDsByInfluencer[id] ?? []).reduce(0) { count, dealID in
+            guard let deal = deals[dealID], !deal.archived, !pipeline.isClosed(deal.stage) else { return count }
+            return count + 1
+        }
+    }
+
+    /// The newest contact with a creator (any non-system timeline entry of their deals).
+    public func lastContact(withInfluencer id: RecordID) -> Date? {
+        var latest: Date?
+        for dealID in dealIDsByInfluencer[id] ?? [] {
+            for activity in deals[dealID]?.activities ?? [] where activity.channel != .system {
+                if latest.map({ activity.at > $0 }) ?? true { latest = activity.at }
+            }
+        }
+        return latest
+    }
+
+    /// Display name of a creator, or a marker for a dangling reference.
+    public func influencerName(_ id: RecordID) -> String { influencers[id]?.displayName ?? "(missing creator)" }
+
+    /// Display name of a campaign, or a marker for a dangling reference.
+    public func campaignName(_ id: RecordID) -> String { campaigns[id]?.name ?? "(missing campaign)" }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import ReachCore
+import TerminalUI
+
+/// The create/edit form for a creator: fields in, an `Influencer` out, checked with ReachCore's `validate()`
+/// and, on create, against the roster for likely duplicates.
+enum InfluencerForm {
+    enum Label {
+        static let name = "Display name"
+        static let platform = "Platform"
+        static let handle = "Handle or URL"
+        static let followers = "Followers"
+        static let email = "Email"
+        static let country = "Country"
+        static let city = "City"
+        static let languages = "Languages"
+        static let timeZone = "Time zone"
+        static let tags = "Tags"
+        static let niches = "Niches"
+        static let notes = "Notes"
+        static let relationship = "Relationship"
+        static let doNotContact = "Do not contact"
+        static let reason = "Why not"
+    }
+
+    /// Which form field shows a `validate()` issue (by field path prefix).
+    static let fieldForIssue: [(prefix: String, label: String)] = [
+        ("displayName", Label.name), ("contact.email", Label.email), ("country", Label.country),
+        ("timeZone", Label.timeZone), ("doNotContactReason", Label.reason), ("accounts", Label.handle),
+    ]
+
+    static func fields(_ inf: Influencer?) -> [FormField] {
+        let main = inf?.mainAccount
+        let platforms = Platform.known.map(\.displayName)
+        return [
+            FormField(Label.name, value: inf?.displayName ?? "", isRequired: true),
+            FormField(Label.platform, kind: .choice(platforms), value: (main?.platform ?? .instagram).displayName),
+            FormField(Label.handle, value: main.map { "@" + $0.handle } ?? ""),
+            FormField(Label.followers, kind: .number, value: main?.latestFollowers.map { "\($0.value)" } ?? ""),
+            FormField(Label.email, value: inf?.contact.email ?? ""),
+            FormField(Label.country, value: inf?.country ?? ""),
+            FormField(Label.city, value: inf?.city ?? ""),
+            FormField(Label.languages, value: inf?.languages.joined(separator: ", ") ?? ""),
+            FormField(Label.timeZone, value: inf?.timeZone ?? ""),
+            FormField(Label.tags, value: inf?.tags.joined(separator: ", ") ?? ""),
+            FormField(Label.niches, value: inf?.niches.map(\.rawValue).joined(separator: ", ") ?? ""),
+            FormField(Label.notes, value: inf?.notes ?? ""),
+            FormField(Label.relationship, kind: .choice(RelationshipStatus.allCases.map(\.displayName)),
+                      value: (inf?.relationship ?? .prospect).displayName),
+            FormField(Label.doNotContact, kind: .toggle, value: inf?.doNotContact == true ? "true" : "false"),
+            FormField(Label.reason, value: inf?.doNotContactReason ?? ""),
+        ]
+    }
+
+    /// `base` with the form's values applied. A new follower figure is added as a dated manual snapshot.
+    static func apply(_ values: [String: String], to base: Influencer, now: Date) -> Influencer {
+        func text(_ label: String) -> String? {
+            let v = (values[label] ?? "").trimmingCharacters(in: .whitespaces)
+            return v.isEmpty ? nil : v
+        }
+        func list(_ label: String) -> [String] {
+            (values[label] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        var inf = base
+        inf.displayName = text(Label.name) ?? ""
+        inf.contact.email = text(Label.email)
+        inf.country = text(Label.country)?.uppercased()
+        inf.city = text(Label.city)
+        inf.languages = list(Label.languages)
+        inf.timeZone = text(Label.timeZone)
+        inf.tags = list(Label.tags)
+        inf.niches = list(Label.niches).map(Niche.init(rawValue:))
+        inf.notes = values[Label.notes].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        inf.relationship = RelationshipStatus.allCases.first { $0.displayName == values[Label.relationship] } ?? inf.relationship
+        inf.doNotContact = values[Label.doNotContact] == "true"
+        inf.doNotContactReason = text(Label.reason)
+        if let handleText = text(Label.handle) {
+            let chosen = Platform.known.first { $0.displayName == values[Label.platform] } ?? .instagram
+            let platform = Handle.platform(fromURL: handleText) ?? chosen
+            let handle = Handle.normalise(handleText)
+            let index = inf.accounts.firstIndex { $0.id == base.mainAccount?.id }
+            if let index {
+                inf.accounts[index].platform = platform
+                inf.accounts[index].handle = handle
+            } else {
+                inf.accounts.append(PlatformAccount(platform: platform, handle: handle, isMain: true))
+            }
+            let mainIndex = index ?? inf.accounts.count - 1
+            if let followers = text(Label.followers).flatMap({ Int($0) }),
+               inf.accounts[mainIndex].latestFollowers?.value != followers {
+                inf.accounts[mainIndex].record(MetricSnapshot(asOf: now, source: .manual, followers: followers))
+            }
+        }
+        inf.updatedAt = now
+        return inf
+    }
+
+    static func openNew(_ state: inout AppState) {
+        state.overlays.append(.form(overlay(title: "New creator", form: FormState(fields: fields(nil)), editing: nil)))
+    }
+
+    static func openEdit(_ id: RecordID, _ state: inout AppState) {
+        guard let inf = state.workspace.influencers[id] else { return }
+        state.overlays.append(.form(overlay(title: "Edit \(inf.displayName)", form: FormState(fields: fields(inf)), editing: inf)))
+    }
+
+    /// `editing` is the version the form was filled from: saving checks its revision, so a change made meanwhile by
+    /// another session raises the conflict dialog instead of being overwritten by this form's older values.
+    static func overlay(title: String, form: FormState, editing original: Influencer?) -> FormOverlay {
+        FormOverlay(title: title, form: form, editorFields: [Label.notes]) { form, state in
+            submit(form, title: title, editing: original, &state)
+        }
+    }
+
+    /// Validates and saves; on create, a likely duplicate first asks whether to open the existing creator.
+    static func submit(_ form: FormState, title: String, editing original: Influencer?, _ state: inout AppState) -> FormOverlay.Outcome {
+        // Field-kind checks (required, numbers) and ReachCore's rules both run, so every problem shows at once.
+        var form = form
+        let fieldsValid = form.validate()
+        let base = original ?? Influencer(id: RecordID.generate(at: state.now), createdAt: state.now, displayName: "")
+        let candidate = apply(form.values, to: base, now: state.now)
+        let issues = candidate.validate()
+        let errors = issues.filter { $0.severity == .error }
+        guard fieldsValid, errors.isEmpty else {
+            var unplaced: [String] = []
+            var placed: [(Int, String)] = []
+            for issue in errors {
+                if let label = fieldForIssue.first(where: { issue.field.hasPrefix($0.prefix) })?.label,
+                   let index = form.fields.firstIndex(where: { $0.label == label }) {
+                    placed.append((index, issue.message))
+                } else {
+                    unplaced.append(issue.message)
+                }
+            }
+            // Focus the first problem first: moving focus re-checks the field it leaves, which would clear its message.
+            let firstProblem = (form.fields.indices.filter { form.fields[$0].error != nil } + placed.map(\.0)).min()
+            if let firstProblem { form.moveFocus(by: firstProblem - form.focus) }
+            for (index, message) in placed where form.fields[index].error == nil { form.fields[index].error = message }
+            return .stay(form, message: unplaced.isEmpty ? nil : unplaced.joined(separator: " "))
+        }
+        let warning = issues.first { $0.severity == .warning }?.message
+        guard original == nil else {
+            let effects = Edits.commit(.influencer(candidate), label: "edit \(candidate.displayName)", &state)
+            if let warning { state.show("Saved with a warning: \(warning)", .warning) }
+            return .close(effects)
+        }
+        let matches = DuplicateDetector.matches(for: candidate, in: Array(state.workspace.influencers.values))
+        if let match = matches.first, let existing = state.workspace.influencers[match.existingID] {
+            askAboutDuplicate(candidate, existing: existing, reasons: match.reasons, form: form, title: title, &state)
+            return .close([])
+        }
+        return .close(create(candidate, &state))
+    }
+
+    static func create(_ candidate: Influencer, _ state: inout AppState) -> [Effect] {
+        let effects = Edits.commit(.influencer(candidate), label: "add \(candidate.displayName)", &state)
+        RosterPane.select(candidate.id, &state)
+        return effects
+    }
+
+    static func askAboutDuplicate(_ candidate: Influencer, existing: Influencer, reasons: [DuplicateReason],
+                                  form: FormState, title: String, _ state: inout AppState) {
+        let why = reasons.map(\.description).joined(separator: ", ")
+        let dialog = ConfirmDialog(
+            title: "Possible duplicate",
+            message: "\(existing.displayName) is already on the roster (\(why)).",
+            buttons: ["Open existing", "Add anyway", "Back to form"], cancelIndex: 2
+        ) { choice, state in
+            switch choice {
+            case 0:
+                RosterPane.open(existing.id, &state)
+                return []
+            case 1:
+                return create(candidate, &state)
+            default:
+                state.overlays.append(.form(overlay(title: title, form: form, editing: nil)))
+                return []
+            }
+        }
+        state.overlays.append(.confirm(dialog))
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import ReachCore
+import TerminalUI
+
+/// A column of the roster table: its header, width, text for a creator, and sort order.
+public enum RosterColumn: Int, CaseIterable, Sendable {
+    case name, handle, followers, tier, engagementRate, niche, country, language, lastContact, deals
+
+    public var title: String {
+        switch self {
+        case .name: "Name"
+        case .handle: "Handle"
+        case .followers: "Followers"
+        case .tier: "Tier"
+        case .engagementRate: "ER"
+        case .niche: "Niche"
+        case .country: "Ctry"
+        case .language: "Lang"
+        case .lastContact: "Contact"
+        case .deals: "Deals"
+        }
+    }
+
+    var width: Constraint {
+        switch self {
+        case .name: .fill(1)
+        // Wide enough for the title plus the " ▲" sort indicator.
+        case .handle: .fixed(20)
+        case .followers: .fixed(11)
+        case .tier: .fixed(6)
+        case .engagementRate: .fixed(5)
+        case .niche: .fixed(14)
+        case .country: .fixed(6)
+        case .language: .fixed(6)
+        case .lastContact: .fixed(10)
+        case .deals: .fixed(7)
+        }
+    }
+
+    /// The direction a column starts in: text A→Z, figures biggest (or newest) first.
+    var startsAscending: Bool {
+        switch self {
+        case .name, .handle, .niche, .country, .language: true
+        case .followers, .tier, .engagementRate, .lastContact, .deals: false
+        }
+    }
+
+    var alignment: Alignment {
+        switch self {
+        case .followers, .engagementRate, .deals: .trailing
+        default: .leading
+        }
+    }
+
+    /// Columns dropped first when the table is narrow (last in this list goes first).
+    static let priority: [RosterColumn] = [.name, .handle, .followers, .tier, .engagementRate, .deals, .lastContact,
+                                           .country, .niche, .language]
+
+    /// The columns that fit in `width`, in table order; the name column keeps at least 18 cells.
+    static func visible(in width: Int) -> [RosterColumn] {
+        var chosen: [RosterColumn] = []
+        var used = 18
+        for column in priority {
+            if column == .name { chosen.append(column); continue }
+            guard case .fixed(let w) = column.width, used + w + 1 <= width else { continue }
+            used += w + 1
+            chosen.append(column)
+        }
+        return chosen.sorted { $0.rawValue < $1.rawValue }
+    }
+
+    /// The cell text for `influencer`.
+    func text(_ influencer: Influencer, _ state: AppState) -> String {
+        let workspace = state.workspace
+        switch self {
+        case .name:
+            return influencer.isDoNotContact ? "⊘ " + influencer.displayName : influencer.displayName
+        case .handle:
+            guard let main = influencer.mainAccount else { return "" }
+            return "\(Self.shortName(main.platform)) @\(main.handle)"
+        case .followers:
+            guard let f = influencer.mainAccount?.latestFollowers else { return "" }
+            let stale = f.isStale(now: state.now, staleAfterDays: workspace.settings.workspace.staleMetricDays)
+            return Humanize.count(f.value) + (f.source == .estimate ? "~" : "") + (stale ? "!" : "")
+        case .tier:
+            return influencer.tier(thresholds: workspace.settings.workspace.tierThresholds)?.displayName ?? ""
+        case .engagementRate:
+            return influencer.engagementRate.map { String(format: "%.1f", $0) } ?? ""
+        case .niche:
+            return influencer.niches.map(\.rawValue).joined(separator: ", ")
+        case .country:
+            return influencer.country ?? ""
+        case .language:
+            return influencer.languages.joined(separator: ",")
+        case .lastContact:
+            return workspace.lastContact(withInfluencer: influencer.id).map { Humanize.ago($0, now: state.now, timeZone: state.timeZone) } ?? ""
+        case .deals:
+            let count = workspace.activeDealCount(ofInfluencer: influencer.id)
+            return count == 0 ? "" : "\(count)"
+        }
+    }
+
+    /// Two or three letters for a platform, so the handle keeps the room in a narrow column.
+    static func shortName(_ platform: Platform) -> String {
+        let short: [Platform: String] = [
+            .instagram: "IG", .tiktok: "TT", .youtube: "YT", .facebook: "FB", .x: "X", .linkedin: "LI", .twitch: "TW",
+            .pinterest: "PIN", .snapchat: "SC", .wechat: "WC", .douyin: "DY", .weibo: "WB", .xiaohongshu: "XHS",
+            .blog: "Blog", .podcast: "Pod", .newsletter: "News",
+        ]
+        return short[platform] ?? platform.displayName
+    }
+
+    /// The value this column sorts by; nil sorts last whatever the direction.
+    func sortValue(_ influencer: Influencer, _ state: AppState) -> RosterOrder.Value? {
+        let workspace = state.workspace
+        switch self {
+        case .name: return .text(workspace.sortName(influencer.id))
+        case .handle: return influencer.mainAccount.map { .text($0.handle) }
+        case .followers: return influencer.followers.map { .number(Double($0)) }
+        case .tier:
+            return influencer.tier(thresholds: workspace.settings.workspace.tierThresholds)
+                .flatMap { Tier.allCases.firstIndex(of: $0) }.map { .number(Double($0)) }
+        case .engagementRate: return influencer.engagementRate.map(RosterOrder.Value.number)
+        case .niche: return influencer.niches.first.map { .text($0.rawValue) }
+        case .country: return influencer.country.map { .text($0.uppercased()) }
+        case .language: return influencer.languages.first.map { .text($0.lowercased()) }
+        case .lastContact: return workspace.lastContact(withInfluencer: influencer.id).map { .number($0.timeIntervalSince1970) }
+        case .deals: return .number(Double(workspace.activeDealCount(ofInfluencer: influencer.id)))
+        }
+    }
+}
+
+/// The roster's sort order as a comparator over precomputed keys, so a full sort computes each key once and a
+/// single changed creator is re-placed with a binary search. Missing values go last; ties break by folded name, then id.
+struct RosterOrder {
+    enum Value: Comparable, Sendable {
+        case number(Double)
+        case text(String)
+    }
+
+    struct Key {
+        var id: RecordID
+        var value: Value?
+        var name: String
+    }
+
+    var column: RosterColumn
+    var ascending: Bool
+
+    func key(_ influencer: Influencer, _ state: AppState) -> Key {
+        Key(id: influencer.id, value: column.sortValue(influencer, state), name: state.workspace.sortName(influencer.id))
+    }
+
+    func less(_ a: Key, _ b: Key) -> Bool {
+        switch (a.value, b.value) {
+        case let (x?, y?) where x != y: return ascending ? x < y : x > y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a.name != b.name ? a.name < b.name : a.id < b.id
+        }
+    }
+
+    /// Ids of `roster` in this order.
+    func sorted(_ roster: [Influencer], _ state: AppState) -> [RecordID] {
+        roster.map { key($0, state) }.sorted(by: less).map(\.id)
+    }
+
+    /// Where `influencer` belongs in `rows` (already in this order).
+    func insertionIndex(of influencer: Influencer, in rows: [RecordID], _ state: AppState) -> Int {
+        let target = key(influencer, state)
+        var low = 0, high = rows.count
+        while low < high {
+            let mid = (low + high) / 2
+            guard let other = state.workspace.influencers[rows[mid]] else { high = mid; continue }
+            if less(key(other, state), target) { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -1,0 +1,138 @@
+import ReachCore
+import TerminalUI
+
+/// `F`: the roster filter as a form (platform, tier, niche, country, tag, vetting, relationship, do-not-contact),
+/// optionally saved under a name for the command palette.
+enum RosterFilterForm {
+    enum Label {
+        static let platform = "Platform"
+        static let tier = "Tier"
+        static let niches = "Niches"
+        static let countries = "Countries"
+        static let tags = "Tags"
+        static let vetting = "Vetting"
+        static let relationship = "Relationship"
+        static let doNotContact = "Do not contact"
+        static let archived = "Show archived"
+        static let saveAs = "Save as"
+    }
+
+    static let any = "Any"
+    static let dncChoices = [any, "Only do-not-contact", "Hide do-not-contact"]
+
+    static func verdictName(_ verdict: VettingVerdict) -> String {
+        switch verdict {
+        case .pending: "Pending"
+        case .approved: "Approved"
+        case .approvedWithReservations: "Approved with reservations"
+        case .onHold: "On hold"
+        case .rejected: "Rejected"
+        }
+    }
+
+    static func fields(_ filter: RosterFilter) -> [FormField] {
+        func list(_ values: [String]) -> String { values.joined(separator: ", ") }
+        let dnc = switch filter.doNotContact {
+        case true?: dncChoices[1]
+        case false?: dncChoices[2]
+        case nil: any
+        }
+        return [
+            FormField(Label.platform, kind: .choice([any] + Platform.known.map(\.displayName)),
+                      value: filter.platforms.sorted().first?.displayName ?? any),
+            FormField(Label.tier, kind: .choice([any] + Tier.allCases.map(\.displayName)),
+                      value: filter.tiers.sorted().first?.displayName ?? any),
+            FormField(Label.niches, value: list(filter.niches.sorted().map(\.rawValue))),
+            FormField(Label.countries, value: list(filter.countries.sorted())),
+            FormField(Label.tags, value: list(filter.tags.sorted())),
+            FormField(Label.vetting, kind: .choice([any] + VettingVerdict.allCases.map(verdictName)),
+                      value: VettingVerdict.allCases.first(where: filter.verdicts.contains).map(verdictName) ?? any),
+            FormField(Label.relationship, kind: .choice([any] + RelationshipStatus.allCases.map(\.displayName)),
+                      value: RelationshipStatus.allCases.first(where: filter.relationships.contains)?.displayName ?? any),
+            FormField(Label.doNotContact, kind: .choice(dncChoices), value: dnc),
+            FormField(Label.archived, kind: .toggle, value: filter.includeArchived ? "true" : "false"),
+            FormField(Label.saveAs),
+        ]
+    }
+
+    /// The filter the values describe.
+    static func filter(from values: [String: String]) -> RosterFilter {
+        func list(_ label: String) -> [String] {
+            (values[label] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        var filter = RosterFilter()
+        if let p = Platform.known.first(where: { $0.displayName == values[Label.platform] }) { filter.platforms = [p] }
+        if let t = Tier.allCases.first(where: { $0.displayName == values[Label.tier] }) { filter.tiers = [t] }
+        filter.niches = Set(list(Label.niches).map(Niche.init(rawValue:)))
+        filter.countries = Set(list(Label.countries).map { $0.uppercased() })
+        filter.tags = Set(list(Label.tags))
+        if let v = VettingVerdict.allCases.first(where: { verdictName($0) == values[Label.vetting] }) { filter.verdicts = [v] }
+        if let r = RelationshipStatus.allCases.first(where: { $0.displayName == values[Label.relationship] }) {
+            filter.relationships = [r]
+        }
+        switch values[Label.doNotContact] {
+        case dncChoices[1]: filter.doNotContact = true
+        case dncChoices[2]: filter.doNotContact = false
+        default: filter.doNotContact = nil
+        }
+        filter.includeArchived = values[Label.archived] == "true"
+        return filter
+    }
+
+    static func open(_ state: inout AppState) {
+        let form = FormState(fields: fields(state.roster.filter))
+        state.overlays.append(.form(FormOverlay(title: "Filter the roster", form: form) { form, state in
+            let values = form.values
+            RosterPane.apply(filter(from: values), &state)
+            let name = (values[Label.saveAs] ?? "").trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { return .close([]) }
+            return .close(save(name: name, state.roster.filter, &state))
+        }))
+    }
+
+    /// Stores `filter` under `name` in `reach.json` (replacing one of the same name).
+    static func save(name: String, _ filter: RosterFilter, _ state: inout AppState) -> [Effect] {
+        let saved = SavedRosterFilter(name: name, filter: filter)
+        return [.updateSettings { settings in
+            settings.savedRosterFilters.removeAll { $0.name == name }
+            settings.savedRosterFilters.append(saved)
+            settings.savedRosterFilters.sort { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        }]
+    }
+
+    /// Palette entries: filter, clear, save, and one per saved filter (recall and forget).
+    static func commands(_ state: AppState) -> [PaletteCommand] {
+        var commands = [
+            PaletteCommand("Filter the roster…", key: "F") { state in
+                GlobalKeys.switchTab(.roster, &state)
+                open(&state)
+                return []
+            },
+            PaletteCommand("Clear roster filter", key: "x") { state in
+                RosterPane.apply(RosterFilter(), &state)
+                return []
+            },
+            PaletteCommand("Save roster filter as…") { state in
+                let filter = state.roster.filter
+                state.overlays.append(.prompt(PromptOverlay(title: "Save roster filter", label: "Name") { name, state in
+                    let trimmed = name.trimmingCharacters(in: .whitespaces)
+                    guard !trimmed.isEmpty else { return .invalid("Enter a name for the filter.") }
+                    return .close(save(name: trimmed, filter, &state))
+                }))
+                return []
+            },
+        ]
+        for saved in state.workspace.settings.savedRosterFilters {
+            commands.append(PaletteCommand("Roster filter: \(saved.name)") { state in
+                GlobalKeys.switchTab(.roster, &state)
+                RosterPane.apply(saved.filter, &state)
+                return []
+            })
+            commands.append(PaletteCommand("Forget roster filter: \(saved.name)") { state in
+                let name = saved.name
+                return [.updateSettings { $0.savedRosterFilters.removeAll { $0.name == name } }]
+            })
+        }
+        return commands
+    }
+}

@@ -1,0 +1,331 @@
+import Foundation
+import ReachCore
+import TerminalUI
+
+/// The creator roster: a sortable, searchable, filterable table with a detail pane, and create/edit/delete.
+public enum RosterPane: Pane {
+    public static func keymap(_ state: AppState) -> [KeySection] {
+        if state.roster.isSearching { return [searchSection] }
+        var sections: [KeySection] = []
+        if state.roster.focus == .table {
+            sections.append(ListNavigation.section(cursor: \AppState.roster.cursor, count: { $0.roster.rows.count },
+                                                   visible: { RosterLayout($0).visibleRows }))
+            sections.append(KeySection("Open", [
+                KeyBinding(keys: [KeyEvent(.enter)], "Open detail", hint: true) { state in
+                    if state.roster.selectedID != nil { focusDetail(&state) }
+                    return []
+                },
+            ]))
+        } else {
+            sections.append(detailSection)
+        }
+        sections.append(KeySection("Roster", [
+            KeyBinding(keys: [KeyEvent(.tab)], "Switch table / detail") { state in
+                if state.roster.focus == .table { focusDetail(&state) } else { state.roster.focus = .table }
+                return []
+            },
+            KeyBinding(chars: "/", help: "Search", hint: true) { state in
+                state.roster.isSearching = true
+                state.roster.focus = .table
+                return []
+            },
+            KeyBinding(chars: "s", help: "Sort by next column") { state in
+                let all = RosterColumn.allCases
+                state.roster.sortColumn = all[(state.roster.sortColumn.rawValue + 1) % all.count]
+                state.roster.ascending = state.roster.sortColumn.startsAscending
+                refreshRows(&state)
+                return []
+            },
+            KeyBinding(chars: "S", help: "Flip sort direction") { state in
+                state.roster.ascending.toggle()
+                refreshRows(&state)
+                return []
+            },
+            KeyBinding(chars: "F", help: "Filter", hint: true) { state in
+                RosterFilterForm.open(&state)
+                return []
+            },
+            KeyBinding(chars: "x", help: "Clear filters and search") { state in
+                state.roster.filter = RosterFilter()
+                state.roster.search = TextFieldState()
+                refreshRows(&state)
+                return []
+            },
+            KeyBinding(chars: "n", help: "New creator", hint: true) { state in
+                InfluencerForm.openNew(&state)
+                return []
+            },
+            KeyBinding(chars: "e", help: "Edit creator", hint: true) { state in
+                if let id = state.roster.selectedID { InfluencerForm.openEdit(id, &state) }
+                return []
+            },
+            KeyBinding(chars: "E", help: "Edit notes in $EDITOR") { state in
+                state.roster.selectedID.map { editNotes($0, &state) } ?? []
+            },
+            KeyBinding(chars: "d", help: "Delete creator", hint: true) { state in
+                if let id = state.roster.selectedID { confirmDelete(id, &state) }
+                return []
+            },
+            KeyBinding(chars: "y", help: "Copy handle and email") { state in
+                guard let id = state.roster.selectedID, let influencer = state.workspace.influencers[id] else { return [] }
+                return [.copy(copyText(influencer))]
+            },
+        ]))
+        return sections
+    }
+
+    static let searchSection = KeySection("Search", [
+        KeyBinding(keys: [KeyEvent(.enter)], "Keep results", hint: true) { state in
+            state.roster.isSearching = false
+            return []
+        },
+        KeyBinding(keys: [KeyEvent(.escape)], "Clear search", hint: true) { state in
+            state.roster.isSearching = false
+            state.roster.search = TextFieldState()
+            refreshRows(&state)
+            return []
+        },
+        KeyBinding(keys: [KeyEvent(.down), .ctrl("n")], "Next result") { state in
+            state.roster.cursor.move(by: 1, count: state.roster.rows.count, visible: RosterLayout(state).visibleRows)
+            return []
+        },
+        KeyBinding(keys: [KeyEvent(.up), .ctrl("p")], "Previous result") { state in
+            state.roster.cursor.move(by: -1, count: state.roster.rows.count, visible: RosterLayout(state).visibleRows)
+            return []
+        },
+    ])
+
+    static let detailSection = KeySection("Detail", [
+        KeyBinding(keys: [KeyEvent(.escape)], "Back to table", hint: true) { state in
+            state.roster.focus = .table
+            return []
+        },
+        KeyBinding(keys: [.char("j"), KeyEvent(.down)], "Scroll down") { state in
+            state.roster.detailScroll.scroll(by: 1)
+            return []
+        },
+        KeyBinding(keys: [.char("k"), KeyEvent(.up)], "Scroll up") { state in
+            state.roster.detailScroll.scroll(by: -1)
+            return []
+        },
+        KeyBinding(keys: [.ctrl("d"), KeyEvent(.pageDown)], "Page down") { state in
+            state.roster.detailScroll.scroll(by: max(1, (RosterLayout(state).detail?.height ?? 2) - 2))
+            return []
+        },
+        KeyBinding(keys: [.ctrl("u"), KeyEvent(.pageUp)], "Page up") { state in
+            state.roster.detailScroll.scroll(by: -max(1, (RosterLayout(state).detail?.height ?? 2) - 2))
+            return []
+        },
+    ])
+
+    public static func capturesText(_ state: AppState) -> Bool { state.roster.isSearching }
+
+    public static func handleUnbound(_ event: InputEvent, _ state: inout AppState) -> [Effect]? {
+        guard state.roster.isSearching else { return nil }
+        if state.roster.search.handle(event) {
+            state.roster.cursor = ListCursor()
+            refreshRows(&state)
+        }
+        return []
+    }
+
+    public static func commands(_ state: AppState) -> [PaletteCommand] {
+        [
+            PaletteCommand("New creator", key: "n") { state in
+                GlobalKeys.switchTab(.roster, &state)
+                InfluencerForm.openNew(&state)
+                return []
+            },
+            PaletteCommand("Search the roster", key: "/") { state in
+                GlobalKeys.switchTab(.roster, &state)
+                state.roster.isSearching = true
+                return []
+            },
+        ] + RosterFilterForm.commands(state)
+    }
+
+    public static func workspaceChanged(_ state: inout AppState) { refreshRows(&state) }
+
+    /// Re-places just the changed creators (a binary search each), unless a search is active (relevance order)
+    /// or so much changed that a full pass is as cheap.
+    public static func recordsChanged(_ changes: RecordChanges, _ state: inout AppState) {
+        var affected = changes.ids(of: .influencer)
+        let dealIDs = changes.ids(of: .deal)
+        if [.deals, .lastContact].contains(state.roster.sortColumn), !dealIDs.isEmpty {
+            // A deal's creator moves in these orders; a removed deal's creator is unknown, so recompute.
+            guard dealIDs.allSatisfy({ state.workspace.deals[$0] != nil }) else { refreshRows(&state); return }
+            affected.formUnion(dealIDs.compactMap { state.workspace.deals[$0]?.influencerID })
+        }
+        guard !affected.isEmpty else { return }
+        let roster = state.roster
+        guard roster.search.text.trimmingCharacters(in: .whitespaces).isEmpty, affected.count <= 100 else {
+            refreshRows(&state)
+            return
+        }
+        let selected = roster.selectedID
+        let thresholds = state.workspace.settings.workspace.tierThresholds
+        let order = RosterOrder(column: roster.sortColumn, ascending: roster.ascending)
+        var rows = roster.rows
+        rows.removeAll { affected.contains($0) }
+        for id in affected {
+            guard let influencer = state.workspace.influencers[id], roster.filter.matches(influencer, thresholds: thresholds)
+            else { continue }
+            rows.insert(id, at: order.insertionIndex(of: influencer, in: rows, state))
+        }
+        state.roster.rows = rows
+        reselect(selected, &state)
+    }
+
+    /// Recomputes the rows from filter, sort and search, keeping the selected creator selected.
+    static func refreshRows(_ state: inout AppState) {
+        let selected = state.roster.selectedID
+        let roster = state.roster
+        let thresholds = state.workspace.settings.workspace.tierThresholds
+        let query = roster.search.text.trimmingCharacters(in: .whitespaces)
+        func filtered() -> [Influencer] {
+            state.workspace.influencers.values.filter { roster.filter.matches($0, thresholds: thresholds) }
+        }
+        if query.isEmpty {
+            state.roster.rows = RosterOrder(column: roster.sortColumn, ascending: roster.ascending).sorted(filtered(), state)
+        } else {
+            // Search results are ordered by relevance.
+            let within = roster.filter.isEmpty ? nil : Set(filtered().map(\.id))
+            state.roster.rows = state.workspace.searchIndex.search(query, within: within).map(\.id)
+        }
+        reselect(selected, &state)
+    }
+
+    /// Keeps `id` selected if it is still listed, and the selection visible.
+    static func reselect(_ id: RecordID?, _ state: inout AppState) {
+        if let id, let index = state.roster.rows.firstIndex(of: id) { state.roster.cursor.selected = index }
+        state.roster.cursor.clamp(count: state.roster.rows.count, visible: RosterLayout(state).visibleRows)
+    }
+
+    /// Shows one creator: switches to the Roster, clears what hides them, selects them and opens the detail.
+    public static func open(_ id: RecordID, _ state: inout AppState) {
+        GlobalKeys.switchTab(.roster, &state)
+        if !state.roster.rows.contains(id) {
+            state.roster.search = TextFieldState()
+            state.roster.filter = RosterFilter(includeArchived: state.workspace.influencers[id]?.archived == true)
+            refreshRows(&state)
+        }
+        if let index = state.roster.rows.firstIndex(of: id) {
+            state.roster.cursor.selected = index
+            state.roster.cursor.clamp(count: state.roster.rows.count, visible: RosterLayout(state).visibleRows)
+        }
+        focusDetail(&state)
+    }
+
+    static func focusDetail(_ state: inout AppState) {
+        state.roster.focus = .detail
+        state.roster.detailScroll = ScrollState()
+    }
+
+    static func copyText(_ influencer: Influencer) -> String {
+        var parts: [String] = [influencer.displayName]
+        if let main = influencer.mainAccount { parts.append("@\(main.handle) (\(main.platform.displayName))") }
+        if let email = influencer.contact.email, !email.isEmpty { parts.append(email) }
+        return parts.joined(separator: " · ")
+    }
+
+    static func confirmDelete(_ id: RecordID, _ state: inout AppState) {
+        guard let influencer = state.workspace.influencers[id] else { return }
+        let deals = state.workspace.deals(ofInfluencer: id).count
+        var message = "Move \(influencer.displayName) to the trash?"
+        if deals > 0 { message += " Their \(deals) deal\(deals == 1 ? "" : "s") stay." }
+        message += " u undoes."
+        state.overlays.append(.confirm(ConfirmDialog(title: "Delete creator", message: message,
+                                                     buttons: ["Delete", "Cancel"], cancelIndex: 1) { choice, state in
+            guard choice == 0, let current = state.workspace.influencers[id] else { return [] }
+            return Edits.delete(.influencer(current), &state)
+        }))
+    }
+
+    static func editNotes(_ id: RecordID, _ state: inout AppState) -> [Effect] {
+        guard let influencer = state.workspace.influencers[id] else { return [] }
+        let request = EditRequest(subject: "notes of \(influencer.displayName)", text: influencer.notes ?? "") { text, state in
+            guard var current = state.workspace.influencers[id] else { return [] }
+            var trimmed = text
+            while trimmed.hasSuffix("\n") { trimmed.removeLast() }
+            guard trimmed != (current.notes ?? "") else {
+                state.show("Notes unchanged")
+                return []
+            }
+            current.notes = trimmed.isEmpty ? nil : trimmed
+            current.updatedAt = state.now
+            return Edits.commit(.influencer(current), label: "edit notes of \(current.displayName)", &state)
+        }
+        return [.editText(request)]
+    }
+
+    public static func render(_ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
+        let layout = RosterLayout(state)
+        renderInfoLine(state, layout.info, &buffer, theme)
+        if let table = layout.table { renderTable(state, table, &buffer, theme) }
+        if let detail = layout.detail {
+            RosterDetailView.render(state, into: &buffer, area: detail, theme: theme)
+        }
+    }
+
+    private static func renderInfoLine(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme) {
+        guard !area.isEmpty else { return }
+        let roster = state.roster
+        if roster.isSearching {
+            let label = "Search: "
+            let used = buffer.write(label, x: area.x, y: area.y, maxWidth: area.width, style: theme.title)
+            var field = roster.search
+            TextField(placeholder: "name, handle, tag, city…", style: theme.input, placeholderStyle: theme.muted)
+                .render(into: &buffer, area: Rect(x: area.x + used, y: area.y, width: max(0, area.width / 2 - used), height: 1),
+                        state: &field)
+            let count = "\(roster.rows.count) match\(roster.rows.count == 1 ? "" : "es")"
+            buffer.write(count, x: area.x + area.width / 2 + 1, y: area.y, maxWidth: area.width / 2 - 1, style: theme.muted)
+            return
+        }
+        var parts: [String] = ["\(roster.rows.count) of \(state.workspace.influencers.count) creators"]
+        if !roster.search.text.isEmpty { parts.append("search “\(roster.search.text)”") }
+        if !roster.filter.isEmpty { parts.append("filter: " + RosterFilterText.describe(roster.filter)) }
+        parts.append("sort: \(roster.sortColumn.title) \(roster.ascending ? "▲" : "▼")")
+        buffer.write(parts.joined(separator: " · "), x: area.x, y: area.y, maxWidth: area.width,
+                     style: roster.filter.isEmpty && roster.search.text.isEmpty ? theme.muted : theme.accent)
+    }
+
+    private static func renderTable(_ state: AppState, _ area: Rect, _ buffer: inout Buffer, _ theme: Theme) {
+        let columns = RosterColumn.visible(in: area.width)
+        let rows = state.roster.rows
+        let sort = columns.firstIndex(of: state.roster.sortColumn).map {
+            SortIndicator(column: $0, ascending: state.roster.ascending)
+        }
+        let table = Table(columns: columns.map { TableColumn($0.title, width: $0.width, alignment: $0.alignment) },
+                          rowCount: rows.count, sort: sort, theme: theme,
+                          rowStyle: { index in
+                              state.workspace.influencers[rows[index]]?.isDoNotContact == true ? theme.muted : nil
+                          }) { index in
+            guard let influencer = state.workspace.influencers[rows[index]] else { return [] }
+            return columns.map { $0.text(influencer, state) }
+        }
+        var selection = state.roster.cursor.selection(hasRows: !rows.isEmpty)
+        table.render(into: &buffer, area: area, state: &selection)
+        if rows.isEmpty, area.height > 1 {
+            let message = state.workspace.influencers.isEmpty ? "No creators yet. Press n to add one."
+                : "No creator matches. Esc clears the search; x clears filters."
+            buffer.write(message, x: area.x, y: area.y + 1, maxWidth: area.width, style: theme.muted)
+        }
+    }
+}
+
+extension RosterPane {
+    /// Shows only creators matching `filter`.
+    static func apply(_ filter: RosterFilter, _ state: inout AppState) {
+        state.roster.filter = filter
+        state.roster.cursor = ListCursor()
+        refreshRows(&state)
+        state.show(filter.isEmpty ? "Showing every creator" : "Filter: \(RosterFilterText.describe(filter))")
+    }
+
+    /// Selects a creator in the table if it is in the current rows (after a create).
+    static func select(_ id: RecordID, _ state: inout AppState) {
+        guard let index = state.roster.rows.firstIndex(of: id) else { return }
+        state.roster.cursor.selected = index
+        state.roster.cursor.clamp(count: state.roster.rows.count, visible: RosterLayout(state).visibleRows)
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import ReachCore
+import TerminalUI
+
+/// The home screen: what needs doing today across all deals, worked through with the keyboard.
+public enum TodayPane: Pane {
+    public static func keymap(_ state: AppState) -> [KeySection] {
+        [
+            ListNavigation.section(cursor: \AppState.today.cursor, count: { $0.today.items.count },
+                                   visible: visibleRows, didMove: keepSelectionVisible),
+            KeySection("Today", [
+                KeyBinding(keys: [KeyEvent(.enter)], "Open deal", hint: true) { state in
+                    if let id = state.today.selectedDealID { DealDetailPane.open(id, &state) }
+                    return []
+                },
+                KeyBinding(chars: "y", help: "Copy line") { state in
+                    guard state.today.items.indices.contains(state.today.cursor.selected) else { return [] }
+                    return [.copy(line(for: state.today.items[state.today.cursor.selected], state).joined(separator: " · "))]
+                },
+            ]),
+            DealActions.section { $0.today.selectedDealID },
+        ]
+    }
+
+    public static func workspaceChanged(_ state: inout AppState) {
+        let selected = state.today.selectedDealID
+        let settings = state.workspace.settings.workspace
+        let all = Today.items(deals: Array(state.workspace.deals.values), now: state.now, timeZone: state.timeZone,
+                              rightsWarningDays: settings.rightsExpiryWarningDays, pipeline: settings.pipeline)
+        // Stable grouping: `Today.items` is sorted by urgency, and the per-group filter keeps that order.
+        var items: [TodayItem] = []
+        var rows: [TodayRow] = []
+        for group in TodayGroup.allCases {
+            let members = all.filter { TodayGroup($0.kind) == group }
+            guard !members.isEmpty else { continue }
+            rows.append(.header(group, count: members.count))
+            for item in members {
+                rows.append(.item(items.count))
+                items.append(item)
+            }
+        }
+        state.today.items = items
+        state.today.rows = rows
+        if let selected, let index = items.firstIndex(where: { $0.dealID == selected }) { state.today.cursor.selected = index }
+        keepSelectionVisible(&state)
+    }
+
+    public static func resized(_ state: inout AppState) { keepSelectionVisible(&state) }
+
+    static func visibleRows(_ state: AppState) -> Int { max(1, AppLayout.main(state.size).height - 1) }
+
+    /// Scrolls the rows so the selected item (and, when possible, its group header) is on screen.
+    static func keepSelectionVisible(_ state: inout AppState) {
+        state.today.cursor.clamp(count: state.today.items.count, visible: visibleRows(state))
+        let page = visibleRows(state)
+        guard let row = state.today.rows.firstIndex(of: .item(state.today.cursor.selected)) else {
+            state.today.rowOffset = 0
+            return
+        }
+        var offset = min(state.today.rowOffset, max(0, state.today.rows.count - page))
+        let headerAbove: Bool = if row > 0, case .header = state.today.rows[row - 1] { true } else { false }
+        let top = headerAbove ? row - 1 : row
+        if top < offset { offset = top }
+        if row >= offset + page { offset = row - page + 1 }
+        state.today.rowOffset = max(0, offset)
+    }
+
+    /// Cells of one item: due, creator, campaign, what, whose move.
+    static func line(for item: TodayItem, _ state: AppState) -> [String] {
+        let deal = state.workspace.deals[item.dealID]
+        let due = item.due.map { Humanize.due($0, now: state.now, timeZone: state.timeZone) } ?? "—"
+        let whose: String = switch item.whoseMove {
+        case .us: "our move"
+        case .them: "their move"
+        case nil: ""
+        }
+        return [due, deal.map { state.workspace.influencerName($0.influencerID) } ?? "?",
+                deal.map { state.workspace.campaignName($0.campaignID) } ?? "?", item.summary, whose]
+    }
+
+    static let columns = [
+        TableColumn("Due", width: .fixed(11)), TableColumn("Creator", width: .fill(3)),
+        TableColumn("Campaign", width: .fill(2)), TableColumn("What", width: .fill(4)),
+        TableColumn("Whose move", width: .fixed(10)),
+    ]
+
+    public static func render(_ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
+        guard !area.isEmpty else { return }
+        let today = state.today
+        let overdue = today.items.filter(\.isOverdue).count
+        var title = "Today · \(Humanize.day(state.now, timeZone: state.timeZone)) · \(today.items.count) to do"
+        if overdue > 0 { title += " · \(overdue) overdue" }
+        buffer.write(title, x: area.x, y: area.y, maxWidth: area.width, style: theme.title)
+        let list = area.inset(top: 1)
+        guard !list.isEmpty else { return }
+        if today.items.isEmpty {
+            buffer.write("Nothing due. Press 2 for the roster or : for commands.", x: list.x, y: list.y,
+                         maxWidth: list.width, style: theme.muted)
+            return
+        }
+        let widths = Layout.sizes(total: list.width - 2, constraints: columns.map(\.width), spacing: 1)
+        for (lineIndex, row) in today.rows.dropFirst(today.rowOffset).prefix(list.height).enumerated() {
+            let y = list.y + lineIndex
+            switch row {
+            case .header(let group, let count):
+                buffer.write("\(group.title) (\(count))", x: list.x, y: y, maxWidth: list.width, style: theme.header)
+            case .item(let index):
+                let item = today.items[index]
+                let isSelected = index == today.cursor.selected
+                var style = item.isOverdue ? theme.overdue : theme.normal
+                if isSelected {
+                    style = style.adding(theme.selected.attributes)
+                    buffer.fill(Rect(x: list.x, y: y, width: list.width, height: 1), style: style)
+                }
+                buffer.write(isSelected ? "›" : " ", x: list.x, y: y, maxWidth: 1, style: style)
+                var x = list.x + 2
+                for (cell, width) in zip(line(for: item, state), widths) {
+                    buffer.write(cell, x: x, y: y, width: width, alignment: .leading, style: style)
+                    x += width + 1
+                }
+            }
+        }
+    }
+}

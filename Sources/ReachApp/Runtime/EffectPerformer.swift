@@ -1,0 +1,108 @@
+import ReachCore
+import ReachStore
+import TerminalUI
+
+/// Performs effects against the store, the terminal and the editor, and reports each outcome as actions.
+struct EffectPerformer {
+    let store: RecordStore
+    let terminal: any Terminal
+    let editor: any TextEditing
+
+    func perform(_ effect: Effect) -> [Action] {
+        switch effect {
+        case .save(let record, let expected): return [save(record, expected)]
+        case .delete(let record): return delete(record)
+        case .restore(let kind, let id): return [restore(kind, id)]
+        case .updateSettings(let change):
+            do {
+                var settings = try store.loadWorkspace(AppSettings.self) ?? AppSettings()
+                change(&settings)
+                try store.saveWorkspace(settings)
+                return [.settingsSaved(settings)]
+            } catch {
+                return [.settingsSaveFailed("\(error)")]
+            }
+        case .copy(let text): return [.copied(text, ok: terminal.copyToClipboard(text))]
+        case .editText(let request):
+            switch editor.edit(request.text, on: terminal) {
+            case .success(let text): return [.editorFinished(request, text: text, message: nil)]
+            case .failure(let failure): return [.editorFinished(request, text: nil, message: failure.description)]
+            }
+        case .quit: return []
+        }
+    }
+
+    private func save(_ record: AnyRecord, _ expected: Int) -> Action {
+        do {
+            switch record {
+            case .influencer(let r): return outcome(try store.save(r, expectedRevision: expected), record, AnyRecord.influencer)
+            case .campaign(let r): return outcome(try store.save(r, expectedRevision: expected), record, AnyRecord.campaign)
+            case .deal(let r): return outcome(try store.save(r, expectedRevision: expected), record, AnyRecord.deal)
+            case .template(let r): return outcome(try store.save(r, expectedRevision: expected), record, AnyRecord.template)
+            }
+        } catch {
+            return .saveFailed(PendingSave(record: record, expectedRevision: expected), message: "\(error)")
+        }
+    }
+
+    private func outcome<R: Record>(_ result: SaveResult<R>, _ mine: AnyRecord, _ wrap: (R) -> AnyRecord) -> Action {
+        switch result {
+        case .saved(let saved): .saved(wrap(saved))
+        case .conflict(let conflict): .conflict(mine: mine, theirs: conflict.theirs.map(wrap), theirsRevision: conflict.theirsRevision)
+        }
+    }
+
+    private func delete(_ record: AnyRecord) -> [Action] {
+        do {
+            switch record {
+            case .influencer(let r): return deleteOutcome(try store.delete(Influencer.self, id: r.id, expectedRevision: r.revision), record, AnyRecord.influencer)
+            case .campaign(let r): return deleteOutcome(try store.delete(Campaign.self, id: r.id, expectedRevision: r.revision), record, AnyRecord.campaign)
+            case .deal(let r): return deleteOutcome(try store.delete(Deal.self, id: r.id, expectedRevision: r.revision), record, AnyRecord.deal)
+            case .template(let r): return deleteOutcome(try store.delete(Template.self, id: r.id, expectedRevision: r.revision), record, AnyRecord.template)
+            }
+        } catch {
+            return [.deleteFailed(record, message: "\(error)")]
+        }
+    }
+
+    /// A delete that met someone else's edit does nothing; their version is shown instead.
+    private func deleteOutcome<R: Record>(_ result: DeleteResult<R>, _ record: AnyRecord, _ wrap: (R) -> AnyRecord) -> [Action] {
+        switch result {
+        case .deleted: return [.deleted(record)]
+        case .conflict(let conflict):
+            var changes = ExternalChanges()
+            if let theirs = conflict.theirs { changes.upserted = [wrap(theirs)] } else { changes.removed = [(record.kind, record.id)] }
+            return [.deleteFailed(record, message: "someone else changed it meanwhile; check their version and delete again."),
+                    .externalChanges(changes)]
+        }
+    }
+
+    private func restore(_ kind: RecordKind, _ id: RecordID) -> Action {
+        do {
+            switch kind {
+            case .influencer: return .restored(.influencer(try store.restore(Influencer.self, id: id)))
+            case .campaign: return .restored(.campaign(try store.restore(Campaign.self, id: id)))
+            case .deal: return .restored(.deal(try store.restore(Deal.self, id: id)))
+            case .template: return .restored(.template(try store.restore(Template.self, id: id)))
+            }
+        } catch {
+            return .restoreFailed("\(error)")
+        }
+    }
+
+    /// Everything other sessions changed since the last scan, for all kinds.
+    static func scanChanges(_ store: RecordStore) -> ExternalChanges {
+        var changes = ExternalChanges()
+        func collect<R: Record>(_ type: R.Type, _ wrap: (R) -> AnyRecord) {
+            let set = store.scanChanges(type)
+            changes.upserted += (set.added + set.changed).map(wrap)
+            changes.removed += set.removed.map { (R.kind, $0) }
+            changes.problems += set.problems
+        }
+        collect(Influencer.self, AnyRecord.influencer)
+        collect(Campaign.self, AnyRecord.campaign)
+        collect(Deal.self, AnyRecord.deal)
+        collect(Template.self, AnyRecord.template)
+        return changes
+    }
+}

@@ -1,0 +1,120 @@
+import TerminalUI
+
+/// A layer drawn over the panes that takes all keys until closed; the top of `AppState.overlays` is active.
+public enum Overlay: Sendable {
+    case help(HelpState)
+    case palette(PaletteState)
+    case form(FormOverlay)
+    case confirm(ConfirmDialog)
+    case conflict(ConflictDialog)
+    case prompt(PromptOverlay)
+    case text(TextOverlay)
+}
+
+/// The `?` overlay: its sections come from the active keymap at draw time, so it cannot disagree with `update`.
+public struct HelpState: Sendable {
+    public var scroll = ScrollState()
+    public init() {}
+}
+
+/// A form in a popup (create/edit a creator, filters, log activity); `submit` turns the values into effects.
+public struct FormOverlay: Sendable {
+    /// What submitting did: close the form, or keep it open with messages (validation failed).
+    public enum Outcome: Sendable {
+        case close([Effect])
+        case stay(FormState, message: String?)
+    }
+
+    public var title: String
+    public var form: FormState
+    /// A form-level message (e.g. a warning from `validate()` that has no field of its own).
+    public var message: String?
+    /// Labels of fields that `Ctrl-O` opens in `$EDITOR` (long notes).
+    public var editorFields: Set<String>
+    public var submit: @Sendable (FormState, inout AppState) -> Outcome
+
+    public init(title: String, form: FormState, editorFields: Set<String> = [],
+                submit: @escaping @Sendable (FormState, inout AppState) -> Outcome) {
+        self.title = title
+        self.form = form
+        self.editorFields = editorFields
+        self.submit = submit
+    }
+}
+
+/// A question with buttons ("Delete Līga? [Delete] [Cancel]"); `choose` gets the button index.
+public struct ConfirmDialog: Sendable {
+    public var title: String
+    public var message: String
+    public var buttons: [String]
+    public var selected: Int
+    /// The button Esc means; nil closes without choosing.
+    public var cancelIndex: Int?
+    public var choose: @Sendable (Int, inout AppState) -> [Effect]
+
+    public init(title: String, message: String, buttons: [String], selected: Int = 0, cancelIndex: Int? = nil,
+                choose: @escaping @Sendable (Int, inout AppState) -> [Effect]) {
+        self.title = title
+        self.message = message
+        self.buttons = buttons
+        self.selected = selected
+        self.cancelIndex = cancelIndex
+        self.choose = choose
+    }
+}
+
+/// Someone else saved the record first: both versions are kept until the user picks one.
+public struct ConflictDialog: Sendable, Equatable {
+    public var mine: AnyRecord
+    /// nil when the other session deleted the record.
+    public var theirs: AnyRecord?
+    public var theirsRevision: Int
+    /// "field: theirs → mine" lines.
+    public var differences: [String]
+    /// 0: keep mine, 1: take theirs.
+    public var selected = 0
+
+    public init(mine: AnyRecord, theirs: AnyRecord?, theirsRevision: Int) {
+        self.mine = mine
+        self.theirs = theirs
+        self.theirsRevision = theirsRevision
+        differences = RecordDifference.lines(mine: mine, theirs: theirs)
+    }
+}
+
+/// A one-line question (a date, a reason, a name); `submit` may refuse the text with a message.
+public struct PromptOverlay: Sendable {
+    /// What submitting did: close with effects, or refuse the text with a message (the prompt stays open).
+    public enum Outcome: Sendable {
+        case close([Effect])
+        case invalid(String)
+    }
+
+    public var title: String
+    public var label: String
+    public var hint: String?
+    public var field: TextFieldState
+    public var error: String?
+    public var submit: @Sendable (String, inout AppState) -> Outcome
+
+    public init(title: String, label: String, hint: String? = nil, text: String = "",
+                submit: @escaping @Sendable (String, inout AppState) -> Outcome) {
+        self.title = title
+        self.label = label
+        self.hint = hint
+        self.field = TextFieldState(text: text)
+        self.submit = submit
+    }
+}
+
+/// Read-only text in a popup (load problems, long messages), scrollable.
+public struct TextOverlay: Sendable {
+    public var title: String
+    public var text: String
+    public var scroll = ScrollState()
+
+    public init(title: String, text: String) {
+        self.title = title
+        self.text = text
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import ReachCore
+import ReachStore
+import TerminalUI
+
+/// Everything that can happen to the app: input, time passing, and the results of effects.
+public enum Action: Sendable {
+    case input(InputEvent)
+    /// The clock moved on (sent by the runtime about every 250 ms while idle).
+    case tick(Date)
+    case saved(AnyRecord)
+    /// The save failed (disk full, read-only folder); the edit stays in memory for a retry.
+    case saveFailed(PendingSave, message: String)
+    /// Someone else saved (or deleted) the record first; nothing was written.
+    case conflict(mine: AnyRecord, theirs: AnyRecord?, theirsRevision: Int)
+    case deleted(AnyRecord)
+    case deleteFailed(AnyRecord, message: String)
+    case restored(AnyRecord)
+    case restoreFailed(String)
+    case settingsSaved(AppSettings)
+    case settingsSaveFailed(String)
+    /// Records changed on disk by other sessions since the last poll.
+    case externalChanges(ExternalChanges)
+    /// `$EDITOR` exited; nil text when it failed (message says why).
+    case editorFinished(EditRequest, text: String?, message: String?)
+    /// The clipboard write finished; false when the terminal cannot do OSC 52 (the text is then shown instead).
+    case copied(String, ok: Bool)
+}
+
+/// A save that did not happen yet (failed, or waiting on a conflict decision), with the revision it expects on disk.
+public struct PendingSave: Sendable, Equatable {
+    public var record: AnyRecord
+    public var expectedRevision: Int
+
+    public init(record: AnyRecord, expectedRevision: Int) {
+        self.record = record
+        self.expectedRevision = expectedRevision
+    }
+}
+
+/// What other sessions changed, per kind, from `RecordStore.scanChanges`.
+public struct ExternalChanges: Sendable {
+    public var upserted: [AnyRecord] = []
+    public var removed: [(RecordKind, RecordID)] = []
+    public var problems: [LoadProblem] = []
+
+    public init(upserted: [AnyRecord] = [], removed: [(RecordKind, RecordID)] = [], problems: [LoadProblem] = []) {
+        self.upserted = upserted
+        self.removed = removed
+        self.problems = problems
+    }
+
+    public var isEmpty: Bool { upserted.isEmpty && removed.isEmpty && problems.isEmpty }
+}

@@ -1,0 +1,34 @@
+import ReachCore
+
+/// Work `update` asks the runtime to do; the result comes back as an `Action`.
+public enum Effect: Sendable {
+    /// Save a record if the revision on disk is `expectedRevision` (0: it must not exist yet).
+    case save(AnyRecord, expectedRevision: Int)
+    /// Move a record to the trash (checking its revision).
+    case delete(AnyRecord)
+    /// Bring a deleted record back from the trash (undo).
+    case restore(RecordKind, RecordID)
+    /// Change `reach.json` settings: the runtime applies `change` to the settings on disk (another session may have
+    /// changed them since they were loaded) and saves the result.
+    case updateSettings(@Sendable (inout AppSettings) -> Void)
+    /// Put text on the clipboard via OSC 52.
+    case copy(String)
+    /// Suspend the screen and edit text in `$EDITOR`.
+    case editText(EditRequest)
+    case quit
+}
+
+/// Long text to edit in `$EDITOR`, and what to do with the result.
+public struct EditRequest: Sendable {
+    /// Shown in messages ("notes of Līga Bērziņa").
+    public var subject: String
+    public var text: String
+    /// Runs with the edited text when the editor exits normally.
+    public var finish: @Sendable (String, inout AppState) -> [Effect]
+
+    public init(subject: String, text: String, finish: @escaping @Sendable (String, inout AppState) -> [Effect]) {
+        self.subject = subject
+        self.text = text
+        self.finish = finish
+    }
+}

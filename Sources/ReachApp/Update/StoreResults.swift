@@ -1,0 +1,104 @@
+import ReachCore
+
+/// How results of store effects change the state: saved records replace the in-memory copy, failures keep the edit.
+enum StoreResults {
+    static func saved(_ record: AnyRecord, _ state: inout AppState) -> [Effect] {
+        state.workspace.put(record)
+        state.pendingSaves[record.id] = nil
+        state.recordChanged(record)
+        state.show("Saved \(state.workspace.title(of: record))", .success)
+        return []
+    }
+
+    static func saveFailed(_ pending: PendingSave, _ message: String, _ state: inout AppState) -> [Effect] {
+        state.pendingSaves[pending.record.id] = pending
+        state.show("Not saved: \(message) Your edit is kept; press R to retry.", .error)
+        return []
+    }
+
+    static func conflict(_ mine: AnyRecord, _ theirs: AnyRecord?, _ theirsRevision: Int, _ state: inout AppState) -> [Effect] {
+        // Until the user decides, "mine" counts as unsaved so quitting warns about it.
+        state.pendingSaves[mine.id] = PendingSave(record: mine, expectedRevision: theirsRevision)
+        state.overlays.append(.conflict(ConflictDialog(mine: mine, theirs: theirs, theirsRevision: theirsRevision)))
+        return []
+    }
+
+    /// The user's choice in the conflict dialog; the other version stays reachable with `u`.
+    static func resolve(_ dialog: ConflictDialog, keepMine: Bool, _ state: inout AppState) -> [Effect] {
+        let title = state.workspace.title(of: dialog.mine)
+        if keepMine {
+            if let theirs = dialog.theirs { state.undoStack.append(UndoEntry("keep my version of \(title)", .revert(to: theirs))) }
+            let mine = dialog.mine.withRevision(dialog.theirsRevision)
+            state.workspace.put(mine)
+            state.recordChanged(mine)
+            return [.save(mine, expectedRevision: dialog.theirsRevision)]
+        }
+        state.pendingSaves[dialog.mine.id] = nil
+        if let theirs = dialog.theirs {
+            state.workspace.put(theirs)
+        } else {
+            state.workspace.remove(dialog.mine.kind, dialog.mine.id)
+        }
+        // "Take theirs" must not lose mine either: `u` saves my version over theirs.
+        state.undoStack.append(UndoEntry("take their version of \(title)", .revert(to: dialog.mine)))
+        state.recordChanged(dialog.mine)
+        state.show("Took their version of \(title); u puts yours back")
+        return []
+    }
+
+    static func deleted(_ record: AnyRecord, _ state: inout AppState) -> [Effect] {
+        let title = state.workspace.title(of: record)
+        state.workspace.remove(record.kind, record.id)
+        state.pendingSaves[record.id] = nil
+        if case .deal = record, state.dealDetail?.dealID == record.id { state.dealDetail = nil }
+        state.recordChanged(record)
+        state.show("Moved \(title) to the trash; u to undo", .success)
+        return []
+    }
+
+    static func deleteFailed(_ record: AnyRecord, _ message: String, _ state: inout AppState) -> [Effect] {
+        if let index = state.undoStack.lastIndex(where: { $0.inverse == .restore(record.kind, record.id) }) {
+            state.undoStack.remove(at: index)
+        }
+        state.show("Not deleted: \(message)", .error)
+        return []
+    }
+
+    static func restored(_ record: AnyRecord, _ state: inout AppState) -> [Effect] {
+        state.workspace.put(record)
+        state.recordChanged(record)
+        state.show("Restored \(state.workspace.title(of: record))", .success)
+        return []
+    }
+
+    static func restoreFailed(_ message: String, _ state: inout AppState) -> [Effect] {
+        state.show("Not restored: \(message)", .error)
+        return []
+    }
+
+    /// Changes by other sessions. A record with an unsaved local edit keeps the local version; its save will conflict
+    /// and ask the user, so neither version is lost.
+    static func external(_ changes: ExternalChanges, _ state: inout AppState) -> [Effect] {
+        var applied: [(RecordKind, RecordID)] = []
+        // Skip unsaved local edits, and versions older than ours (a background scan that raced our own save).
+        for record in changes.upserted where state.pendingSaves[record.id] == nil
+            && record.revision >= (state.workspace.record(record.kind, record.id)?.revision ?? 0) {
+            state.workspace.put(record)
+            applied.append((record.kind, record.id))
+        }
+        for (kind, id) in changes.removed where state.pendingSaves[id] == nil {
+            if state.workspace.remove(kind, id) != nil { applied.append((kind, id)) }
+            if kind == .deal, state.dealDetail?.dealID == id { state.dealDetail = nil }
+        }
+        if !applied.isEmpty {
+            state.recordsChanged(RecordChanges(applied))
+            let count = applied.count
+            state.show("\(count) change\(count == 1 ? "" : "s") from another session")
+        }
+        if !changes.problems.isEmpty {
+            state.loadProblems += changes.problems.map(\.description)
+            state.show("\(changes.problems.count) file(s) could not be read; : Load problems for details", .warning)
+        }
+        return []
+    }
+}

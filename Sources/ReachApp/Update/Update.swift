@@ -1,0 +1,65 @@
+import Foundation
+import ReachCore
+import TerminalUI
+
+/// The pure heart of the app: `update` turns an action into a new state and a list of effects.
+public enum App {
+    /// Applies one action. Pure: no I/O, no clock; the runtime performs the returned effects.
+    public static func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .input(let event): return input(event, &state)
+        case .tick(let date): tick(date, &state); return []
+        case .saved(let record): return StoreResults.saved(record, &state)
+        case .saveFailed(let record, let message): return StoreResults.saveFailed(record, message, &state)
+        case .conflict(let mine, let theirs, let revision): return StoreResults.conflict(mine, theirs, revision, &state)
+        case .deleted(let record): return StoreResults.deleted(record, &state)
+        case .deleteFailed(let record, let message): return StoreResults.deleteFailed(record, message, &state)
+        case .restored(let record): return StoreResults.restored(record, &state)
+        case .restoreFailed(let message): return StoreResults.restoreFailed(message, &state)
+        case .settingsSaved(let settings):
+            state.workspace.settings = settings
+            state.show("Settings saved", .success)
+            return []
+        case .settingsSaveFailed(let message):
+            state.show("Settings not saved: \(message)", .error)
+            return []
+        case .externalChanges(let changes): return StoreResults.external(changes, &state)
+        case .editorFinished(let request, let text, let message):
+            guard let text else {
+                state.show(message ?? "The editor failed; \(request.subject) unchanged.", .error)
+                return []
+            }
+            return request.finish(text, &state)
+        case .copied(let text, let ok):
+            if ok {
+                state.show("Copied to the clipboard", .success)
+            } else {
+                state.overlays.append(.text(TextOverlay(title: "Copy this text (clipboard not available)", text: text)))
+            }
+            return []
+        }
+    }
+
+    private static func input(_ event: InputEvent, _ state: inout AppState) -> [Effect] {
+        if case .resize(let width, let height) = event {
+            state.size = Size(width: max(0, width), height: max(0, height))
+            for tab in Tab.allCases { tab.pane.resized(&state) }
+            if state.dealDetail != nil { DealDetailPane.resized(&state) }
+            return []
+        }
+        if !state.overlays.isEmpty { return OverlayUpdate.handle(event, &state) }
+        switch event {
+        case .key(let key): return KeyDispatch.handle(key, &state)
+        case .paste: return state.activePane.handleUnbound(event, &state) ?? []
+        case .resize: return []
+        }
+    }
+
+    private static func tick(_ date: Date, _ state: inout AppState) {
+        let minuteChanged = Int(date.timeIntervalSince1970 / 60) != Int(state.now.timeIntervalSince1970 / 60)
+        state.now = date
+        if let status = state.status, status.expires <= date { state.status = nil }
+        // Due/overdue labels change with the clock; once a minute is plenty.
+        if minuteChanged { TodayPane.workspaceChanged(&state) }
+    }
+}

@@ -1,0 +1,66 @@
+import TerminalUI
+
+/// Draws the whole screen from the state: tab bar, the active pane, status bar, then any overlays.
+public enum AppView {
+    public static func render(_ state: AppState, into buffer: inout Buffer, theme: Theme) {
+        let size = buffer.size
+        guard size.width > 0, size.height > 0 else { return }
+        if AppLayout.isTooSmall(size) {
+            renderTooSmall(size, into: &buffer, theme: theme)
+            return
+        }
+        renderTabBar(state, into: &buffer, theme: theme)
+        state.activePane.render(state, into: &buffer, area: AppLayout.main(size), theme: theme)
+        renderStatusBar(state, into: &buffer, theme: theme)
+        for overlay in state.overlays {
+            OverlayView.render(overlay, state, into: &buffer, theme: theme)
+        }
+    }
+
+    private static func renderTooSmall(_ size: Size, into buffer: inout Buffer, theme: Theme) {
+        let lines = ["Terminal too small", "need \(AppLayout.minimumSize.width)×\(AppLayout.minimumSize.height)", "q quits"]
+        let top = max(0, (size.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() where top + index < size.height {
+            buffer.write(line, x: 0, y: top + index, width: size.width, alignment: .center,
+                         style: index == 0 ? theme.warning : theme.muted)
+        }
+    }
+
+    private static func renderTabBar(_ state: AppState, into buffer: inout Buffer, theme: Theme) {
+        let area = AppLayout.tabBar(buffer.size)
+        let titles = Tab.allCases.map { "\($0.rawValue + 1) \($0.title)" }
+        Tabs(titles, selected: state.tab.rawValue, theme: theme).render(into: &buffer, area: area)
+        var badges: [String] = []
+        if !state.pendingSaves.isEmpty { badges.append("\(state.pendingSaves.count) unsaved") }
+        if !state.loadProblems.isEmpty { badges.append("\(state.loadProblems.count) load problems") }
+        badges.append("reach")
+        let text = badges.joined(separator: " · ")
+        let width = DisplayWidth.of(text)
+        let tabsWidth = titles.reduce(0) { $0 + DisplayWidth.of($1) + 2 } + titles.count - 1
+        if area.width - width > tabsWidth + 1 {
+            buffer.write(text, x: area.maxX - width, y: area.y, maxWidth: width,
+                         style: state.pendingSaves.isEmpty ? theme.muted : theme.error)
+        }
+    }
+
+    private static func renderStatusBar(_ state: AppState, into buffer: inout Buffer, theme: Theme) {
+        let hints: [KeyHint]
+        if let top = state.overlays.last {
+            hints = OverlayView.hints(top)
+        } else if !state.pendingKeys.isEmpty {
+            hints = [KeyHint(state.pendingKeys.map(KeyLabel.text).joined(), "…")]
+        } else {
+            hints = KeyDispatch.hints(state)
+        }
+        let style: Style? = state.status.map {
+            switch $0.level {
+            case .info: theme.statusBar
+            case .success: theme.success
+            case .warning: theme.warning
+            case .error: theme.error
+            }
+        }
+        StatusBar(hints: hints, message: state.status?.text, messageStyle: style, theme: theme)
+            .render(into: &buffer, area: AppLayout.statusBar(buffer.size))
+    }
+}

@@ -1,0 +1,120 @@
+import TerminalUI
+
+/// Draws popups: help (from the live keymap), the palette, forms, dialogs, prompts and text.
+enum OverlayView {
+    static func render(_ overlay: Overlay, _ state: AppState, into buffer: inout Buffer, theme: Theme) {
+        let area = AppLayout.main(buffer.size)
+        switch overlay {
+        case .help(let help):
+            let sections = KeyDispatch.helpSections(state).map { section in
+                HelpSection(section.title, section.bindings.map(\.hint))
+            }
+            var scroll = help.scroll
+            HelpOverlay(title: "Keys · \(screenName(state)) (Esc closes)", sections: sections, theme: theme)
+                .render(into: &buffer, area: area, scroll: &scroll)
+        case .text(let text):
+            let width = min(area.width, max(40, area.width * 3 / 4))
+            let lines = TextViewer.wrap(text.text, width: max(1, width - 4))
+            let inner = Popup(title: text.title, theme: theme)
+                .render(into: &buffer, area: area, width: width, height: min(area.height, lines.count + 2))
+            var scroll = text.scroll
+            TextViewer(text.text, style: theme.normal).render(into: &buffer, area: inner.inset(horizontal: 1, vertical: 0), scroll: &scroll)
+        case .palette(let palette):
+            renderPalette(palette, state, into: &buffer, area: area, theme: theme)
+        case .form(let form):
+            renderForm(form, into: &buffer, area: area, theme: theme)
+        case .confirm(let dialog):
+            Modal(title: dialog.title, message: dialog.message, buttons: dialog.buttons, selectedButton: dialog.selected,
+                  theme: theme, preferredWidth: 60).render(into: &buffer, area: area)
+        case .conflict(let dialog):
+            renderConflict(dialog, state, into: &buffer, area: area, theme: theme)
+        case .prompt(let prompt):
+            renderPrompt(prompt, into: &buffer, area: area, theme: theme)
+        }
+    }
+
+    /// Status-bar hints while an overlay is open.
+    static func hints(_ overlay: Overlay) -> [KeyHint] {
+        switch overlay {
+        case .help, .text: [KeyHint("Esc", "close"), KeyHint("j/k", "scroll")]
+        case .palette: [KeyHint("Enter", "run"), KeyHint("↑/↓", "choose"), KeyHint("Esc", "close")]
+        case .form(let form):
+            [KeyHint("Enter", "save"), KeyHint("Tab/↑/↓", "field"), KeyHint("Space/←/→", "choose"), KeyHint("Esc", "cancel")]
+                + (form.editorFields.isEmpty ? [] : [KeyHint("Ctrl-O", "$EDITOR")])
+        case .confirm: [KeyHint("Enter", "choose"), KeyHint("←/→", "button"), KeyHint("Esc", "cancel")]
+        case .conflict: [KeyHint("m", "keep mine"), KeyHint("t", "take theirs")]
+        case .prompt: [KeyHint("Enter", "OK"), KeyHint("Esc", "cancel")]
+        }
+    }
+
+    private static func screenName(_ state: AppState) -> String {
+        state.dealDetail != nil ? "Deal" : state.tab.title
+    }
+
+    private static func renderPalette(_ palette: PaletteState, _ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
+        let matches = CommandRegistry.matches(palette.query.text, state)
+        let width = min(area.width, 72)
+        let height = min(area.height, max(6, min(matches.count, 16) + 4))
+        let inner = Popup(title: "Commands", theme: theme).render(into: &buffer, area: area, width: width, height: height)
+        guard inner.height >= 2 else { return }
+        let used = buffer.write(": ", x: inner.x, y: inner.y, maxWidth: inner.width, style: theme.keyHint)
+        var query = palette.query
+        TextField(placeholder: "type a command or a creator's name", style: theme.input, placeholderStyle: theme.muted)
+            .render(into: &buffer, area: Rect(x: inner.x + used, y: inner.y, width: inner.width - used, height: 1), state: &query)
+        let listArea = inner.inset(top: 2)
+        if matches.isEmpty {
+            buffer.write("No command matches.", x: listArea.x, y: listArea.y, maxWidth: listArea.width, style: theme.muted)
+            return
+        }
+        var selection = palette.cursor.selection(hasRows: true)
+        ListView(count: matches.count, theme: theme) { index in
+            let command = matches[index]
+            return command.key.map { "\(command.title)  (\($0))" } ?? command.title
+        }.render(into: &buffer, area: listArea, state: &selection)
+    }
+
+    private static func renderForm(_ overlay: FormOverlay, into buffer: inout Buffer, area: Rect, theme: Theme) {
+        let rows = overlay.form.fields.reduce(0) { $0 + ($1.error == nil ? 1 : 2) } + (overlay.message == nil ? 0 : 2)
+        let width = min(area.width, min(100, max(76, area.width * 2 / 3)))
+        let inner = Popup(title: overlay.title, theme: theme)
+            .render(into: &buffer, area: area, width: width, height: min(area.height, rows + 2))
+        let content = inner.inset(horizontal: 1, vertical: 0)
+        guard !content.isEmpty else { return }
+        var formArea = content
+        if let message = overlay.message, content.height > 2 {
+            buffer.write("⚠ " + message, x: content.x, y: content.y, maxWidth: content.width, style: theme.error)
+            formArea = content.inset(top: 2)
+        }
+        var form = overlay.form
+        Form(theme: theme).render(into: &buffer, area: formArea, state: &form)
+    }
+
+    private static func renderConflict(_ dialog: ConflictDialog, _ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
+        let title = state.workspace.title(of: dialog.mine)
+        var lines = ["Someone else saved \(title) while you were editing it.", ""]
+        lines += dialog.differences
+        lines += ["", "Keep mine saves your version over theirs; take theirs drops yours. Either way u brings the other back."]
+        Modal(title: "Edit conflict", message: lines.joined(separator: "\n"), buttons: ["Keep mine (m)", "Take theirs (t)"],
+              selectedButton: dialog.selected, theme: theme, preferredWidth: 76).render(into: &buffer, area: area)
+    }
+
+    private static func renderPrompt(_ prompt: PromptOverlay, into buffer: inout Buffer, area: Rect, theme: Theme) {
+        let width = min(area.width, 64)
+        let height = 3 + (prompt.hint == nil ? 0 : 1) + (prompt.error == nil ? 0 : 1)
+        let inner = Popup(title: prompt.title, theme: theme).render(into: &buffer, area: area, width: width, height: height + 1)
+        let content = inner.inset(horizontal: 1, vertical: 0)
+        guard !content.isEmpty else { return }
+        let used = buffer.write(prompt.label + ": ", x: content.x, y: content.y, maxWidth: content.width, style: theme.title)
+        var field = prompt.field
+        TextField(style: theme.input, placeholderStyle: theme.muted)
+            .render(into: &buffer, area: Rect(x: content.x + used, y: content.y, width: content.width - used, height: 1), state: &field)
+        var y = content.y + 2
+        if let error = prompt.error {
+            buffer.write("⚠ " + error, x: content.x, y: y, maxWidth: content.width, style: theme.error)
+            y += 1
+        }
+        if let hint = prompt.hint, y < content.maxY {
+            buffer.write(hint, x: content.x, y: y, maxWidth: content.width, style: theme.muted)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import ReachCore
+
+/// `logs/erasures.jsonl`: one JSON line per GDPR erasure, proving it happened without keeping the data it
+/// removed (the creator's id, the date, and which files were removed or anonymised; never names or contacts).
+enum ErasureLog {
+    static let relativePath = "logs/erasures.jsonl"
+
+    /// One line of the log.
+    struct Entry: Codable, Equatable, Sendable {
+        var influencerID: RecordID
+        var erasedAt: Date
+        var removedFiles: [String]
+        var anonymisedFiles: [String]
+    }
+
+    /// The entry as one compact JSON line (sorted keys, ISO 8601 date).
+    static func line(_ entry: Entry) -> [UInt8] {
+        let compact = (try? RecordCoding.makeEncoder().encode(entry)) ?? Data()
+        return Array(compact) + [UInt8(ascii: "\n")]
+    }
+
+    /// Appends `bytes` to the log and flushes it to disk (O_APPEND: concurrent appends never interleave a line).
+    static func append(_ bytes: [UInt8], root: String, mode: mode_t) throws(StoreError) {
+        let path = root + "/" + relativePath
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw Posix.error("open", path) }
+        defer { close(fd) }
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { throw Posix.error("append to", path) }
+        guard fsync(fd) == 0 else { throw Posix.error("flush", path) }
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import ReachCore
+
+/// The file formats `reach export` writes.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case csv, json
+}
+
+/// What `reach export` can export.
+public enum ExportKind: String, CaseIterable, Sendable {
+    case influencers, campaigns, deals
+}
+
+/// `reach export`: records as JSON (an array of the records exactly as stored, for backups and re-import)
+/// or CSV (for spreadsheets; the influencer CSV re-imports to the same data).
+///
+/// Live records only, archived ones included; records in the trash are deleted and not exported.
+/// Money totals in the CSVs come from `Budget`/`Deal.cost`, the computation the dashboard and reports use.
+public enum Export {
+    /// The rendered export and how many records it holds.
+    public struct Output: Sendable {
+        public var bytes: [UInt8]
+        public var count: Int
+        /// Files that could not be read (and so are missing from the export).
+        public var problems: [String]
+    }
+
+    /// Loads what to export from `store` and renders it; `campaign` (id or name) narrows to one campaign:
+    /// its deals, the creators in them, or the campaign itself.
+    public static func run(_ kind: ExportKind, format: ExportFormat, campaign query: String?,
+                           store: RecordStore) throws(InterchangeError) -> Output {
+        let campaigns = store.loadAll(Campaign.self)
+        let deals = store.loadAll(Deal.self)
+        var problems = (campaigns.problems + deals.problems).map(\.description)
+        let settings = ((try? store.loadWorkspace(WorkspaceSettings.self)) ?? nil) ?? WorkspaceSettings()
+        let selected = try query.map { q throws(InterchangeError) in try RecordLookup.campaign(q, in: campaigns.records) }
+        let chosenDeals = deals.records.filter { selected == nil || $0.campaignID == selected?.id }.sorted { $0.id < $1.id }
+        switch kind {
+        case .influencers:
+            let loaded = store.loadAll(Influencer.self)
+            problems += loaded.problems.map(\.description)
+            let wanted = Set(chosenDeals.map(\.influencerID))
+            let records = loaded.records.filter { selected == nil || wanted.contains($0.id) }.sorted { $0.id < $1.id }
+            return Output(bytes: try format == .csv ? influencersCSV(records) : json(records), count: records.count, problems: problems)
+        case .campaigns:
+            let records = campaigns.records.filter { selected == nil || $0.id == selected?.id }.sorted { $0.id < $1.id }
+            let bytes = try format == .csv
+                ? campaignsCSV(records, deals: deals.records, settings: settings) : json(records)
+            return Output(bytes: bytes, count: records.count, problems: problems)
+        case .deals:
+            let influencers = store.loadAll(Influencer.self)
+            problems += influencers.problems.map(\.description)
+            let bytes = try format == .csv
+                ? dealsCSV(chosenDeals, influencers: index(influencers.records), campaigns: index(campaigns.records), settings: settings)
+                : json(chosenDeals)
+            return Output(bytes: bytes, count: chosenDeals.count, problems: problems)
+        }
+    }
+
+    /// Records as one JSON array, in the data folder's own format.
+    public static func json<R: Record>(_ records: [R]) throws(InterchangeError) -> [UInt8] {
+        do {
+            return try JSONRecordFile.bytes(of: records)
+        } catch {
+            throw .unsupported("Could not encode the export: \(error)")
+        }
+    }
+
+    /// The influencer CSV: one row per creator, one column group per platform in use; re-imports to the same data.
+    ///
+    /// Per account it holds the latest followers, ER and average views with the newest of their dates
+    /// (`<platform>_as_of`); the full snapshot history, audience, vetting and rate card are in the JSON export.
+    public static func influencersCSV(_ records: [Influencer]) -> [UInt8] {
+        let inUse = Set(records.flatMap { $0.accounts.map(\.platform) })
+        let platforms = Platform.known.filter(inUse.contains) + inUse.filter { !$0.isKnown }.sorted()
+        let simple = InfluencerField.simple.map(\.1).filter { $0 != .platform && $0 != .ignored }
+        let fields = simple + platforms.flatMap { p -> [InfluencerField] in
+            [.handle(p), .profileURL(p), .followers(p), .engagementRate(p), .avgViews(p), .metricsAsOf(p)]
+        }
+        return CSVText.bytes(header: fields.map(\.name), rows: records.map { inf in fields.map { value(of: $0, in: inf) } })
+    }
+
+    private static func value(of field: InfluencerField, in inf: Influencer) -> String {
+        func list(_ items: [String]) -> String { items.joined(separator: ", ") }
+        switch field {
+        case .id: return inf.id.rawValue
+        case .displayName: return inf.displayName
+        case .realName: return inf.realName ?? ""
+        case .firstName: return inf.firstName ?? ""
+        case .email: return inf.contact.email ?? ""
+        case .phone: return inf.contact.phone ?? ""
+        case .otherContact: return inf.contact.other ?? ""
+        case .country: return inf.country ?? ""
+        case .city: return inf.city ?? ""
+        case .languages: return list(inf.languages)
+        case .timeZone: return inf.timeZone ?? ""
+        case .tags: return list(inf.tags)
+        case .niches: return list(inf.niches.map(\.rawValue))
+        case .notes: return inf.notes ?? ""
+        case .relationship: return inf.relationship.displayName
+        case .doNotContact: return inf.doNotContact ? "yes" : ""
+        case .doNotContactReason: return inf.doNotContactReason ?? ""
+        case .archived: return inf.archived ? "yes" : ""
+        case .agentName: return inf.agent?.name ?? ""
+        case .agency: return inf.agent?.agency ?? ""
+        case .agentEmail: return inf.agent?.contact.email ?? ""
+        case .agentPhone: return inf.agent?.contact.phone ?? ""
+        case .mainPlatform: return inf.accounts.first(where: \.isMain)?.platform.rawValue ?? ""
+        case .platform, .ignored: return ""
+        case let .handle(p): return p.flatMap { inf.account(on: $0) }?.handle ?? ""
+        case let .profileURL(p): return p.flatMap { inf.account(on: $0) }?.url ?? ""
+        case let .followers(p): return CSVText.number(p.flatMap { inf.account(on: $0) }?.latestFollowers?.value)
+        case let .engagementRate(p): return p.flatMap { inf.account(on: $0) }?.latestEngagementRate.map { "\($0.value)" } ?? ""
+        case let .avgViews(p): return CSVText.number(p.flatMap { inf.account(on: $0) }?.latestAvgViews?.value)
+        case let .metricsAsOf(p):
+            guard let account = p.flatMap({ inf.account(on: $0) }) else { return "" }
+            let dates = [account.latestFollowers?.asOf, account.latestEngagementRate?.asOf, account.latestAvgViews?.asOf].compactMap { $0 }
+            return dates.max().map(ImportValues.format) ?? ""
+        }
+    }
+
+    /// One row per campaign with its budget position (planned, committed, paid, remaining) from `Budget.summary`.
+    public static func campaignsCSV(_ campaigns: [Campaign], deals: [Deal], settings: WorkspaceSettings) -> [UInt8] {
+        let header = ["id", "name", "brand", "product", "owner", "status", "start_date", "end_date", "goals", "currency",
+                      "budget", "committed", "paid", "remaining", "deals", "missing_rates", "archived"]
+        let byCampaign = Dictionary(grouping: deals, by: \.campaignID)
+        let rows = campaigns.map { c -> [String] in
+            let mine = byCampaign[c.id] ?? []
+            let budget = Budget.summary(for: c, deals: mine, rates: settings.currencyRates, pipeline: settings.pipeline)
+            return [c.id.rawValue, c.name, c.brand, c.product ?? "", c.owner ?? "", c.status.displayName,
+                    c.startDate.map(ImportValues.format) ?? "", c.endDate.map(ImportValues.format) ?? "",
+                    c.goals.map(\.rawValue).sorted().joined(separator: ", "), c.reportingCurrency.rawValue,
+                    CSVText.amount(budget.planned), CSVText.amount(budget.committed), CSVText.amount(budget.paid),
+                    CSVText.amount(budget.remaining), String(mine.count),
+                    budget.missingRates.map(\.rawValue).joined(separator: ", "), c.archived ? "yes" : ""]
+        }
+        return CSVText.bytes(header: header, rows: rows)
+    }
+
+    /// One row per deal: who, which campaign, stage, money in the campaign currency and summed results.
+    public static func dealsCSV(_ deals: [Deal], influencers: [RecordID: Influencer], campaigns: [RecordID: Campaign],
+                                settings: WorkspaceSettings) -> [UInt8] {
+        let header = ["id", "campaign_id", "campaign", "influencer_id", "influencer", "main_handle", "stage", "exit_reason",
+                      "owner", "partnership", "compensation", "pricing_model", "agreed_fee", "agreed_currency", "currency",
+                      "committed", "paid", "discount_code", "referral_link", "deliverables", "deliverables_live",
+                      "next_action", "next_action_due", "reach", "impressions", "views", "engagements", "clicks",
+                      "conversions", "revenue", "roi_percent", "archived"]
+        let rates = settings.currencyRates
+        let rows = deals.map { d -> [String] in
+            let campaign = campaigns[d.campaignID]
+            let currency = campaign?.reportingCurrency ?? d.agreedFee?.currency ?? settings.reportingCurrency
+            let paid = d.cost(in: currency, rates: rates)
+            let totals = d.resultTotals(in: currency, rates: rates)
+            let main = influencers[d.influencerID]?.mainAccount
+            return [d.id.rawValue, d.campaignID.rawValue, campaign?.name ?? "", d.influencerID.rawValue,
+                    influencers[d.influencerID]?.displayName ?? "",
+                    main.map { "\($0.platform.rawValue):@\($0.handle)" } ?? "",
+                    settings.pipeline.name(of: d.stage), d.exitReason ?? "", d.owner ?? "", d.partnershipType.rawValue,
+                    d.compensation.rawValue, d.pricing.model.rawValue, CSVText.amount(d.agreedFee),
+                    d.agreedFee?.currency.rawValue ?? "", currency.rawValue,
+                    CSVText.amount(d.cost(in: currency, rates: rates, committed: true)), CSVText.amount(paid),
+                    d.tracking.discountCode ?? "", d.tracking.referralLink ?? "",
+                    String(d.deliverables.reduce(0) { $0 + $1.count }),
+                    String(d.deliverables.filter(\.isLive).reduce(0) { $0 + $1.count }),
+                    d.nextAction?.summary ?? "", d.nextAction.map { ImportValues.format($0.due) } ?? "",
+                    String(totals.reach), String(totals.impressions), String(totals.views), String(totals.engagements),
+                    String(totals.clicks), String(totals.conversions), CSVText.amount(totals.revenue),
+                    CSVText.decimal(paid.flatMap { Metrics.roi(revenue: totals.revenue, cost: $0) }), d.archived ? "yes" : ""]
+        }
+        return CSVText.bytes(header: header, rows: rows)
+    }
+
+    /// Writes `bytes` to `path` atomically (temp file, fsync, rename), readable by the owner only since
+    /// exports hold personal data. A failure leaves any existing file untouched.
+    public static func write(_ bytes: [UInt8], to path: String) throws(InterchangeError) {
+        do {
+            try AtomicWriter(fileMode: 0o600, hook: nil).write(bytes, to: path)
+        } catch {
+            throw .cannotWrite(file: path, reason: "\(error)")
+        }
+    }
+
+    private static func index<R: Record>(_ records: [R]) -> [RecordID: R] {
+        Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import ReachStore
+
+extension ExportKind: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
+
+/// `reach export influencers|campaigns|deals`: records out as CSV (spreadsheets) or JSON (lossless).
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export creators, campaigns or deals as CSV or JSON.",
+        discussion: """
+            JSON is an array of the records exactly as stored: it re-imports with `reach import`. The influencer CSV \
+            re-imports to the same data (latest figures per account; the JSON keeps the full history). Campaign and \
+            deal CSVs are for spreadsheets, with money in each campaign's currency. Archived records are included; \
+            deleted ones (in the trash) are not. Files are written atomically and readable by you only.
+            """
+    )
+
+    @Argument(help: "What to export: influencers, campaigns or deals.")
+    var kind: ExportKind
+
+    @Option(help: "csv or json.")
+    var format: ExportFormat = .json
+
+    @Option(help: ArgumentHelp("Only this campaign (id or name): its deals, its creators, or the campaign itself.", valueName: "id|name"))
+    var campaign: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"),
+            completion: .file())
+    var output: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let store = try global.openStore()
+        let result = try userFacing { try Export.run(kind, format: format, campaign: campaign, store: store) }
+        try emit(result.bytes, to: output)
+        if let output {
+            printLines(result.problems.map { "warning: " + $0 } + ["Exported \(result.count) \(kind.rawValue) to \(output)."])
+        }
+    }
+}

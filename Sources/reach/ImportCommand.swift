@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import ReachStore
+
+/// `reach import influencers|campaigns|deals FILE`: brings records in from spreadsheets and other folders.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import creators from CSV or JSON, or campaigns and deals from JSON.",
+        discussion: """
+            Creators: CSV (comma, semicolon or tab; UTF-8) or a JSON export. Columns are recognised by name \
+            (Name, Instagram, IG handle, TikTok, Followers, Email, Country, Tags, ER...); --map fixes the rest. \
+            A creator already on the roster (same handle on a platform, or same email) is merged, never duplicated: \
+            empty fields are filled, accounts, tags and dated figures added; nothing typed before is overwritten.
+            Campaigns and deals: a JSON array as written by `reach export ... --format json`.
+            Bad rows are listed with their line and reason; the good ones still import. Exit code 1 when any row \
+            was rejected or could not be written.
+            """
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case influencers, campaigns, deals
+    }
+
+    @Argument(help: "What to import: influencers, campaigns or deals.")
+    var kind: Kind
+
+    @Argument(help: "The CSV or JSON file.", completion: .file(extensions: ["csv", "tsv", "txt", "json"]))
+    var file: String
+
+    @Option(name: .customLong("map"), help: ArgumentHelp(
+        "Read a column as a field (repeatable), e.g. --map 'IG Handle=instagram' --map 'Size=followers' --map 'Internal=ignore'.",
+        valueName: "column=field"))
+    var maps: [String] = []
+
+    @Flag(name: .customLong("dry-run"), help: "Show what would be created, merged and rejected; write nothing.")
+    var dryRun = false
+
+    @Flag(help: "List every row, including plain new and unchanged ones (always on with --dry-run).")
+    var verbose = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if !maps.isEmpty && kind != .influencers {
+            throw ValidationError("--map applies to importing influencers from CSV only.")
+        }
+    }
+
+    func run() throws {
+        let store = try global.openStore()
+        let report = try userFacing { () throws -> ImportReport in
+            switch kind {
+            case .influencers:
+                let overrides = try maps.map { spec throws(InterchangeError) in try ColumnMapping.Override.parse(spec) }
+                return try InfluencerImport.run(file: file, store: store,
+                                                options: .init(overrides: overrides, dryRun: dryRun, now: Date()))
+            case .campaigns:
+                return try RecordsImport.campaigns(file: file, store: store, dryRun: dryRun)
+            case .deals:
+                return try RecordsImport.deals(file: file, store: store, dryRun: dryRun)
+            }
+        }
+        printLines(report.lines(everyRow: dryRun || verbose))
+        if let failure = report.failure {
+            throw UserError(description: "writing stopped (\(failure)); \(report.written.count) record(s) were written completely, "
+                            + "\(report.notWritten.count) were not. Fix the problem and import again: written rows will merge, not duplicate.")
+        }
+        if report.rejected > 0 || !report.notWritten.isEmpty {
+            throw UserError(description: "\(report.rejected) row(s) rejected, \(report.notWritten.count) not written (see the lines above). "
+                            + "Fix them and import the file again: rows already imported merge, they do not duplicate.")
+        }
+    }
+}

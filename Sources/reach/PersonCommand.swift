@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import ReachStore
+
+/// `reach person export|erase`: GDPR requests about one creator.
+struct PersonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "person",
+        abstract: "GDPR: export everything held about one creator, or erase them.",
+        subcommands: [PersonExportCommand.self, PersonEraseCommand.self]
+    )
+}
+
+/// Who a GDPR request is about.
+struct PersonArgument: ParsableArguments {
+    @Argument(help: "The creator's id, name, @handle or email. If several match, their ids are listed.")
+    var person: String
+}
+
+/// `reach person export NAME|ID`: one JSON document with everything about the creator (access request).
+struct PersonExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Everything held about one creator (record, deals, activities, payments) as one JSON document."
+    )
+
+    @OptionGroup var who: PersonArgument
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"),
+            completion: .file())
+    var output: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let store = try global.openStore()
+        let bytes = try userFacing {
+            try PersonData.export(try PersonData.find(who.person, store: store), store: store, now: Date())
+        }
+        try emit(bytes, to: output)
+    }
+}
+
+/// `reach person erase NAME|ID --yes`: the right to erasure.
+struct PersonEraseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "erase",
+        abstract: "Erase one creator: their files everywhere in the data folder, and every mention in deals and notes.",
+        discussion: """
+            Removes the creator's record (also from the trash, backups and quarantine) and replaces every text that \
+            mentions them (names, handles, contacts, notes, activity summaries) with "erased". Money and results in \
+            their deals stay, so campaign totals do not change. The erasure is logged in logs/erasures.jsonl without \
+            personal data. Without --yes, only shows what would be erased (exit code 1). Copies outside the data \
+            folder (your exports, git history, backups of the server) are not touched.
+            """
+    )
+
+    @OptionGroup var who: PersonArgument
+
+    @Flag(help: "Really erase (this cannot be undone).")
+    var yes = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let store = try global.openStore()
+        let subject = try userFacing { try PersonData.find(who.person, store: store) }
+        guard yes else {
+            printLines(PersonData.planErasure(subject, store: store, now: Date()).lines)
+            throw UserError(description: "nothing was erased: add --yes to erase \(subject.influencer.displayName).")
+        }
+        let done = try userFacing {
+            do {
+                return try PersonData.erase(subject, store: store, now: Date())
+            } catch let error as StoreError {
+                throw UserError(description: "\(error.description) The erasure is incomplete: run the same command again to finish it.")
+            }
+        }
+        printLines(done.lines)
+        if !done.problems.isEmpty {
+            throw UserError(description: "\(done.problems.count) file(s) need checking by hand (listed above).")
+        }
+    }
+}

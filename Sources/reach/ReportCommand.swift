@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import ReachStore
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `reach report ...`: reports to paste into an email or open in a spreadsheet.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write reports (campaign).",
+        subcommands: [CampaignReportCommand.self]
+    )
+}
+
+/// `reach report campaign ID|NAME`: the one-page campaign report, same numbers as the dashboard.
+struct CampaignReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "campaign",
+        abstract: "One-page campaign report: budget, pipeline, deliverables, KPIs vs targets, top creators.",
+        discussion: """
+            Markdown (tables a manager can paste into an email) or CSV (one figure per row). Money is in the \
+            campaign's currency, converted with the stored rates (listed with their dates; missing rates are named). \
+            Archived deals count; deleted deals (in the trash) do not, and the report says how many there are.
+            """
+    )
+
+    @Argument(help: "The campaign's id or name (a unique part of the name is enough).")
+    var campaign: String
+
+    @Option(help: "md or csv.")
+    var format: ReportFormat = .md
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"),
+            completion: .file())
+    var output: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let store = try global.openStore()
+        let document = try userFacing { try CampaignReportDocument.load(campaign: campaign, store: store, now: Date()) }
+        try emit(document.render(format), to: output)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// The data-in-and-out subcommands of the real binary: output, files and exit codes (0 ok, 1 user error, 2 usage).
+@Suite struct DataInOutCommandTests {
+    @Test(arguments: [("bash", "_reach()"), ("zsh", "#compdef reach"), ("fish", "complete -c 'reach'")])
+    func completionScriptsArePrinted(shell: String, marker: String) throws {
+        let result = try ReachBinary.run(["completion", shell])
+        #expect(result.status == 0)
+        #expect(result.output.contains(marker))
+        #expect(result.output.contains("import"))
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        #expect(try ReachBinary.run(["completion", "powershell"]).status == 2)
+        #expect(try ReachBinary.run(["import", "deals", "x.json", "--map", "a=b"]).status == 2)
+        #expect(try ReachBinary.run(["export", "creators"]).status == 2)
+    }
+
+    @Test func dataDirWorksBeforeOrAfterTheSubcommand() throws {
+        let dir = try ReachBinary.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for arguments in [["--data-dir", dir.path, "export", "influencers", "--format", "json"],
+                          ["--data-dir=\(dir.path)", "export", "influencers", "--format", "json"],
+                          ["export", "influencers", "--format", "json", "--data-dir", dir.path]] {
+            let result = try ReachBinary.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.output)")
+        }
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("influencers").path))
+    }
+
+    @Test func importExportReportAndEraseThroughTheBinary() throws {
+        let dir = try ReachBinary.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("data").path
+        let csv = dir.appendingPathComponent("people.csv").path
+        try Data("Name;Instagram;Followers;Email\nLīga Bērziņa;@liga.skin;12.500;liga@example.lv\nNo one;;;\n".utf8)
+            .write(to: URL(fileURLWithPath: csv))
+
+        let dry = try ReachBinary.run(["import", "influencers", csv, "--dry-run", "--data-dir", data])
+        #expect(dry.status == 1)
+        #expect(dry.output.contains("line 2: new        Līga Bērziņa"))
+        #expect(dry.output.contains("line 3: rejected   No one: no handle, profile URL or email"))
+        #expect(dry.output.contains("dry run: nothing was written"))
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: data + "/influencers")) ?? []).isEmpty)
+
+        let real = try ReachBinary.run(["import", "influencers", csv, "--data-dir", data])
+        #expect(real.status == 1)  // one row was rejected
+        #expect(real.output.contains("1 record written"))
+        #expect(real.output.contains("reach: 1 row(s) rejected"))
+
+        let out = dir.appendingPathComponent("roster.csv").path
+        let export = try ReachBinary.run(["export", "influencers", "--format", "csv", "--output", out, "--data-dir", data])
+        #expect(export.status == 0)
+        #expect(export.output.contains("Exported 1 influencers"))
+        let exported = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(exported.contains("Līga Bērziņa"))
+        #expect(exported.contains("12500"))
+
+        let report = try ReachBinary.run(["report", "campaign", "Nope", "--data-dir", data])
+        #expect(report.status == 1)
+        #expect(report.output.contains("No campaign matches \"Nope\""))
+
+        let unconfirmed = try ReachBinary.run(["person", "erase", "liga.skin", "--data-dir", data])
+        #expect(unconfirmed.status == 1)
+        #expect(unconfirmed.output.contains("Run again with --yes"))
+        let erased = try ReachBinary.run(["person", "erase", "liga.skin", "--yes", "--data-dir", data])
+        #expect(erased.status == 0)
+        #expect(erased.output.contains("Erased Līga Bērziņa"))
+        let files = FileManager.default.enumerator(atPath: data)?.compactMap { $0 as? String } ?? []
+        for file in files {
+            let text = (try? String(contentsOfFile: data + "/" + file, encoding: .utf8)) ?? ""
+            #expect(!text.contains("liga"), "\(file) still mentions her")
+        }
+        #expect(files.contains("logs/erasures.jsonl"))
+    }
+}

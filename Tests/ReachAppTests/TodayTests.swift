@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+import ReachCore
+import TerminalUI
+@testable import ReachApp
+
+@Suite("Today")
+struct TodayTests {
+    @Test("groups items with counts, overdue first, relative due dates and whose move")
+    func groupsAndRows() {
+        let state = Fx.state()
+        let today = state.today
+        #expect(today.rows.first == .header(.followUps, count: 2))
+        #expect(today.items.map(\.dealID).prefix(2) == [Fx.dealLiga, Fx.dealNino])
+        let lines = Fx.render(state)
+        #expect(lines[1].hasPrefix("Today · 2024-06-10 · 5 to do · 2 overdue"))
+        #expect(lines[2].hasPrefix("Follow-ups (2)"))
+        #expect(lines[3].contains("3d overdue") && lines[3].contains("Līga Bērziņa") && lines[3].contains("our move"))
+        #expect(lines[4].contains("today") && lines[4].contains("Nino Beridze") && lines[4].contains("their move"))
+        #expect(lines.contains { $0.hasPrefix("Drafts awaiting review (1)") })
+        #expect(lines.contains { $0.hasPrefix("Payments due (1)") })
+        #expect(lines.contains { $0.hasPrefix("Rights expiring (1)") })
+        #expect(!lines.joined().contains("Send contract copy"), "a follow-up due in 7 days is not on Today")
+    }
+
+    @Test("snapshot at 80x24 and 120x40")
+    func snapshots() {
+        expectSnapshot(Fx.render(Fx.state(width: 80, height: 24)), "today-80x24")
+        expectSnapshot(Fx.render(Fx.state(width: 120, height: 40)), "today-120x40")
+    }
+
+    @Test("j moves over items, skipping headers; Enter opens the deal page; Esc goes back")
+    func navigateAndOpen() {
+        var state = Fx.state()
+        _ = App.update(&state, .input(.key(.char("j"))))
+        #expect(state.today.selectedDealID == Fx.dealNino)
+        _ = App.update(&state, .input(.key(.char("j"))))
+        #expect(state.today.selectedDealID == Fx.dealSakura)
+        _ = App.update(&state, .input(.key(KeyEvent(.enter))))
+        #expect(state.dealDetail?.dealID == Fx.dealSakura)
+        let lines = Fx.render(state)
+        #expect(lines[1].hasPrefix("田中さくら · Japan launch"))
+        #expect(lines.contains { $0.contains("Stage: Content review") })
+        _ = App.update(&state, .input(.key(KeyEvent(.escape))))
+        #expect(state.dealDetail == nil)
+    }
+
+    @Test("> moves the selected deal to the next stage and asks the store to save it")
+    func advanceStage() {
+        var state = Fx.state()
+        let effects = App.update(&state, .input(.key(.char(">"))))
+        #expect(state.workspace.deals[Fx.dealLiga]?.stage == .contracted)
+        guard case .save(.deal(let deal), let expected)? = effects.first else {
+            Issue.record("expected a save effect, got \(effects)")
+            return
+        }
+        #expect(deal.stage == .contracted && expected == 1)
+        #expect(deal.activities.last?.summary == "Stage: Negotiating → Contracted")
+    }
+
+    @Test("X closes a deal through a side exit and needs a reason")
+    func closeNeedsReason() {
+        var state = Fx.state()
+        _ = App.update(&state, .input(.key(.char("X"))))
+        var effects = App.update(&state, .input(.key(KeyEvent(.enter))))
+        #expect(effects.isEmpty)
+        guard case .form(let form)? = state.overlays.last else { Issue.record("form stays open"); return }
+        #expect(form.form.fields[1].error != nil)
+        for event in keys("Budget too low") { _ = App.update(&state, .input(event)) }
+        effects = App.update(&state, .input(.key(KeyEvent(.enter))))
+        #expect(state.workspace.deals[Fx.dealLiga]?.stage == .declined)
+        #expect(state.workspace.deals[Fx.dealLiga]?.exitReason == "Budget too low")
+        #expect(effects.count == 1)
+    }
+
+    @Test("dates typed for follow-ups", arguments: [
+        ("2024-06-14", "2024-06-14"), ("+3d", "2024-06-13"), ("+2w", "2024-06-24"), ("tomorrow", "2024-06-11"),
+        ("today", "2024-06-10"), ("mon", "2024-06-17"), ("friday", "2024-06-14"), ("Wed", "2024-06-12"),
+    ])
+    func dateInput(text: String, day: String) throws {
+        let date = try #require(DateInput.parse(text, now: Fx.now, timeZone: Fx.utc))
+        #expect(Humanize.day(date, timeZone: Fx.utc) == day)
+    }
+
+    @Test("bad dates are refused", arguments: ["", "2024-02-30", "next week", "+3x", "month", "13/06/2024"])
+    func badDates(text: String) {
+        #expect(DateInput.parse(text, now: Fx.now, timeZone: Fx.utc) == nil)
+    }
+
+    @Test("relative labels")
+    func relativeLabels() {
+        #expect(Humanize.due(Fx.days(-3), now: Fx.now, timeZone: Fx.utc) == "3d overdue")
+        #expect(Humanize.due(Fx.days(0.3), now: Fx.now, timeZone: Fx.utc) == "today")
+        #expect(Humanize.due(Fx.days(1), now: Fx.now, timeZone: Fx.utc) == "tomorrow")
+        #expect(Humanize.due(Fx.days(4), now: Fx.now, timeZone: Fx.utc) == "in 4d")
+        #expect(Humanize.ago(Fx.days(-1), now: Fx.now, timeZone: Fx.utc) == "yesterday")
+        #expect(Humanize.ago(Fx.days(-90), now: Fx.now, timeZone: Fx.utc) == "3mo ago")
+    }
+
+    @Test("follower counts are humanised", arguments: [
+        (950, "950"), (1_000, "1k"), (12_345, "12.3k"), (999_999, "999k"), (1_250_000, "1.2M"), (42_000, "42k"), (312_000, "312k"),
+    ])
+    func humanisedCounts(value: Int, text: String) {
+        #expect(Humanize.count(value) == text)
+    }
+}
