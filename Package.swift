@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "reach-bench",
             dependencies: [
-                "ReachCore", "ReachStore", "TerminalUI",
+                "ReachCore", "ReachStore", "TerminalUI", "ReachApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -14,7 +14,7 @@ struct BenchCase: Sendable {
     var run: @Sendable (BenchOptions) throws -> [BenchResult]
 
     /// Every case, in report order.
-    static let all: [BenchCase] = TerminalUICases.all + StoreCases.all + CoreCases.all + MemoryCases.all
+    static let all: [BenchCase] = TerminalUICases.all + StoreCases.all + CoreCases.all + MemoryCases.all + AppCases.all
 
     /// The cases `--only` selects: an exact name, or every case whose name starts with it (`store`, `core.search`).
     static func selected(by filters: [String]) -> [BenchCase] {

@@ -13,6 +13,11 @@ struct Samples: Sendable {
         cpuMedian = cpuMilliseconds.isEmpty ? nil : Samples(milliseconds: cpuMilliseconds).p50
     }
 
+    /// Samples from `Measure.timed` runs.
+    init(_ runs: [(wall: Duration, cpu: Double)]) {
+        self.init(runs.map(\.wall), cpuMilliseconds: runs.map(\.cpu))
+    }
+
     init(milliseconds: [Double]) {
         sortedMilliseconds = milliseconds.sorted()
     }
@@ -67,11 +72,12 @@ enum Measure {
         return Double(spec.tv_sec) * 1_000 + Double(spec.tv_nsec) / 1e6
     }
 
-    /// One timed run, returning what the body produced.
-    static func once<T>(_ body: () throws -> T) rethrows -> (value: T, duration: Duration) {
+    /// One timed run: wall-clock duration and the calling thread's CPU milliseconds.
+    static func timed(_ body: () throws -> Void) rethrows -> (wall: Duration, cpu: Double) {
+        let cpuStart = threadCPUMilliseconds()
         let start = clock.now
-        let value = try body()
-        return (value, clock.now - start)
+        try body()
+        return (clock.now - start, threadCPUMilliseconds() - cpuStart)
     }
 }
 
