@@ -15,7 +15,7 @@ struct LoadedData: Sendable {
     var settings: WorkspaceSettings
 }
 
-/// A generated data folder of `influencers` creators (about two deals each), cached under
+/// A generated data folder of `influencers` creators (two deals each), cached under
 /// `$TMPDIR/reach-bench-<N>-<seed>` so reruns skip the generation.
 struct Dataset: Sendable {
     static let defaultSeed: UInt64 = 42

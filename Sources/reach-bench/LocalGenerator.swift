@@ -1,7 +1,7 @@
 import Foundation
 import ReachCore
 
-/// A stand-in for `DemoData.make` until it lands in ReachCore: N influencers with about two deals each,
+/// A stand-in for `DemoData.make` until it lands in ReachCore: N influencers with two deals each,
 /// realistic names in several scripts, accounts with metrics, and a few campaigns of very different sizes.
 /// Deterministic for a given seed. Delete this file when DemoData is available.
 enum LocalGenerator {
@@ -75,12 +75,11 @@ enum LocalGenerator {
         for index in 0..<count {
             let influencer = makeInfluencer(index, now: now, rng: &rng)
             influencers.append(influencer)
-            // About two deals each (1–3), in different campaigns.
-            let dealCount = 1 + Int(rng.next() % 3)
-            var used = Set<Int>()
-            for _ in 0..<dealCount {
-                let campaignIndex = rng.weighted(campaignWeights)
-                guard used.insert(campaignIndex).inserted else { continue }
+            // Two deals each, in two different campaigns.
+            let first = rng.weighted(campaignWeights)
+            var second = first
+            while second == first { second = rng.weighted(campaignWeights) }
+            for campaignIndex in [first, second] {
                 deals.append(makeDeal(influencer, campaigns[campaignIndex], now: now, rng: &rng))
             }
         }
