@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "ReachAppTests", dependencies: ["ReachApp", "ReachCore", "ReachStore", "TerminalUI"], exclude: ["Snapshots"]),
         // Drives the real `reach` binary inside tmux; needs the executable built first.
-        .testTarget(name: "EndToEndTests", dependencies: ["reach"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["reach", "ReachStore", "ReachCore"]),
         // Crash, concurrency, hostile-file and disk-error tests; runs `reach-torture` as a child process.
         .testTarget(
             name: "ReliabilityTests",

@@ -33,8 +33,23 @@ struct AtomicWriter: Sendable {
 
     /// Errors name `target`, not the temp file: the user knows the record's file, not our temp names.
     func write(_ bytes: [UInt8], to target: String) throws {
-        let temp = Self.tempPath(for: target)
+        let temp = try writeTemp(bytes, for: target, sync: true)
+        do {
+            try hook?(.rename, target)
+            try Posix.rename(temp, target)
+        } catch {
+            unlink(temp)
+            throw error
+        }
+        try hook?(.syncDirectory, target)
+        try Posix.syncDirectory(Posix.parent(of: target))
+    }
+
+    /// Creates `target`'s temp file with the exact mode and `bytes`, fsynced only when `sync`
+    /// (a batch syncs the whole file system once instead). Returns its path; removes it on failure.
+    func writeTemp(_ bytes: [UInt8], for target: String, sync: Bool) throws -> String {
         try hook?(.createTemp, target)
+        let temp = Self.tempPath(for: target)
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
         guard fd >= 0 else { throw Posix.error("create a temporary file in", Posix.parent(of: target)) }
         var open = true
@@ -42,19 +57,18 @@ struct AtomicWriter: Sendable {
             guard fchmod(fd, fileMode) == 0 else { throw Posix.error("set permissions of a new version of", target) }
             try hook?(.writeTemp, target)
             try writeAll(bytes, to: fd, path: target)
-            try hook?(.syncTemp, target)
-            guard fsync(fd) == 0 else { throw Posix.error("flush a new version of", target) }
+            if sync {
+                try hook?(.syncTemp, target)
+                guard fsync(fd) == 0 else { throw Posix.error("flush a new version of", target) }
+            }
             open = false
             guard close(fd) == 0 else { throw Posix.error("close a new version of", target) }
-            try hook?(.rename, target)
-            try Posix.rename(temp, target)
         } catch {
             if open { close(fd) }
             unlink(temp)
             throw error
         }
-        try hook?(.syncDirectory, target)
-        try Posix.syncDirectory(Posix.parent(of: target))
+        return temp
     }
 
     private func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(StoreError) {

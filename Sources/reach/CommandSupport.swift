@@ -1,13 +1,30 @@
+import ArgumentParser
 import Foundation
+import ReachCore
 import ReachStore
 
 extension GlobalOptions {
-    /// Opens (creating if needed) the data folder chosen by `--data-dir`, `$REACH_DATA_DIR`, `$XDG_DATA_HOME`.
-    func openStore() throws -> RecordStore {
-        let path = DataFolderLocation.resolve(explicit: dataDir, environment: ProcessInfo.processInfo.environment,
-                                              home: NSHomeDirectory())
-        return try userFacing { try RecordStore(folder: path) }
+    /// The data folder chosen by `--data-dir`, `$REACH_DATA_DIR`, `$XDG_DATA_HOME`, or the default.
+    var resolvedFolder: String {
+        DataFolderLocation.resolve(explicit: dataDir, environment: ProcessInfo.processInfo.environment, home: NSHomeDirectory())
     }
+
+    /// Opens (creating if needed) the chosen data folder the way every subcommand must (see `openDataFolder`).
+    func openStore() throws -> RecordStore {
+        let path = resolvedFolder
+        return try userFacing { try openDataFolder(path) }
+    }
+}
+
+/// Opens a data folder in team mode (new files 0660, folders 2770) when the folder is already group-writable
+/// or `reach.json` turns `sharedTeamMode` on, else privately (0600/0700); every subcommand opens it this way
+/// so one teammate's saves never lock the others out.
+func openDataFolder(_ path: String) throws -> RecordStore {
+    var info = stat()
+    let groupWritable = lstat(path, &info) == 0 && info.st_mode & 0o070 == 0o070
+    let store = try RecordStore(folder: path, options: StoreOptions(sharing: groupWritable ? .team : .privateToUser))
+    guard !groupWritable, (try? store.loadWorkspace(WorkspaceSettings.self))??.sharedTeamMode == true else { return store }
+    return try RecordStore(folder: path, options: StoreOptions(sharing: .team))
 }
 
 /// Runs `body`, turning the library's typed errors (which already name the file and what to do) into `UserError`.
@@ -19,6 +36,13 @@ func userFacing<T>(_ body: () throws -> T) throws -> T {
     } catch let error as StoreError {
         throw UserError(description: error.description)
     }
+}
+
+/// `--output FILE`, shared by every command that writes a document (export, report, person export).
+struct OutputOption: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"),
+            completion: .file())
+    var output: String?
 }
 
 /// Writes `bytes` to `--output` atomically, or to standard output when no file is given.

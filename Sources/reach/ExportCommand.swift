@@ -26,17 +26,15 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this campaign (id or name): its deals, its creators, or the campaign itself.", valueName: "id|name"))
     var campaign: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"),
-            completion: .file())
-    var output: String?
+    @OptionGroup var destination: OutputOption
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let store = try global.openStore()
         let result = try userFacing { try Export.run(kind, format: format, campaign: campaign, store: store) }
-        try emit(result.bytes, to: output)
-        if let output {
+        try emit(result.bytes, to: destination.output)
+        if let output = destination.output {
             printLines(result.problems.map { "warning: " + $0 } + ["Exported \(result.count) \(kind.rawValue) to \(output)."])
         }
     }

@@ -18,10 +18,10 @@ struct OpenCommand: ParsableCommand {
             throw UserError(description: "the app needs an interactive terminal (stdin and stdout must be a TTY); run `reach` directly, not through a pipe. See `reach --help` for commands that work without one.")
         }
         let environment = ProcessInfo.processInfo.environment
-        let folder = DataFolderLocation.resolve(explicit: global.dataDir, environment: environment, home: NSHomeDirectory())
+        let folder = global.resolvedFolder
         let store: RecordStore
         do {
-            store = try RecordStore(folder: folder)
+            store = try openDataFolder(folder)
         } catch {
             throw UserError(description: "cannot open the data folder \(folder): \(error)")
         }

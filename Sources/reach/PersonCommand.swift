@@ -26,9 +26,7 @@ struct PersonExportCommand: ParsableCommand {
 
     @OptionGroup var who: PersonArgument
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"),
-            completion: .file())
-    var output: String?
+    @OptionGroup var destination: OutputOption
 
     @OptionGroup var global: GlobalOptions
 
@@ -37,7 +35,7 @@ struct PersonExportCommand: ParsableCommand {
         let bytes = try userFacing {
             try PersonData.export(try PersonData.find(who.person, store: store), store: store, now: Date())
         }
-        try emit(bytes, to: output)
+        try emit(bytes, to: destination.output)
     }
 }
 

@@ -14,41 +14,19 @@ struct ReachCommand: ParsableCommand {
             Exit codes: 0 ok, 1 user error (with a message saying what to do), 2 usage error.
             """,
         version: "reach \(version)",
-        subcommands: [OpenCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, PersonCommand.self,
-                      CompletionCommand.self],
+        subcommands: [OpenCommand.self, DemoCommand.self, DoctorCommand.self, ImportCommand.self, ExportCommand.self,
+                      ReportCommand.self, PersonCommand.self, CompletionCommand.self],
         defaultSubcommand: OpenCommand.self
     )
+
+    /// Declared here too so `reach --data-dir X demo` works: subcommands read the same group.
+    @OptionGroup var global: GlobalOptions
 }
 
 /// Shared by every subcommand so `--data-dir` works in any position.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("data-dir"), help: ArgumentHelp("The data folder to use.", valueName: "path"))
     var dataDir: String?
-}
-
-extension GlobalOptions {
-    /// `reach --data-dir X import …` reads naturally, but argument-parser only accepts a subcommand's options
-    /// after its name; so a `--data-dir` given before the subcommand is moved to just after it.
-    static func movedAfterSubcommand(_ arguments: [String]) -> [String] {
-        let names = Set(ReachCommand.configuration.subcommands.map { $0._commandName })
-        guard let subcommandIndex = arguments.firstIndex(where: { names.contains($0) }) else { return arguments }
-        var before = Array(arguments[..<subcommandIndex])
-        var moved: [String] = []
-        var index = 0
-        while index < before.count {
-            let argument = before[index]
-            if argument == "--data-dir", index + 1 < before.count {
-                moved += before[index...index + 1]
-                before.removeSubrange(index...index + 1)
-            } else if argument.hasPrefix("--data-dir=") {
-                moved.append(argument)
-                before.remove(at: index)
-            } else {
-                index += 1
-            }
-        }
-        return before + [arguments[subcommandIndex]] + moved + arguments[(subcommandIndex + 1)...]
-    }
 }
 
 /// A failure the user can fix: printed as one clear message, exit code 1, never a stack trace.
@@ -60,7 +38,7 @@ struct UserError: Error, CustomStringConvertible {
 enum ReachMain {
     static func main() {
         do {
-            var command = try ReachCommand.parseAsRoot(GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst())))
+            var command = try ReachCommand.parseAsRoot()
             try command.run()
         } catch let error as UserError {
             FileHandle.standardError.write(Data("reach: \(error.description)\n".utf8))

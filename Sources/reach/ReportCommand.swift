@@ -31,15 +31,13 @@ struct CampaignReportCommand: ParsableCommand {
     @Option(help: "md or csv.")
     var format: ReportFormat = .md
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"),
-            completion: .file())
-    var output: String?
+    @OptionGroup var destination: OutputOption
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let store = try global.openStore()
         let document = try userFacing { try CampaignReportDocument.load(campaign: campaign, store: store, now: Date()) }
-        try emit(document.render(format), to: output)
+        try emit(document.render(format), to: destination.output)
     }
 }

@@ -46,9 +46,24 @@ public enum DealActions {
 
     /// `>`: moves the deal to the next stage of the pipeline.
     public static func advance(_ dealID: RecordID, _ state: inout AppState) -> [Effect] {
-        guard var deal = state.workspace.deals[dealID] else { return [] }
-        do {
+        stageMove(dealID, &state) { deal, state throws(StageMoveError) in
             try deal.advance(at: state.now, pipeline: state.workspace.pipeline, author: state.author)
+        }
+    }
+
+    /// `<`: moves the deal back one stage (from a side exit, back to where it left the flow).
+    public static func moveBack(_ dealID: RecordID, _ state: inout AppState) -> [Effect] {
+        stageMove(dealID, &state) { deal, state throws(StageMoveError) in
+            try deal.moveBack(at: state.now, pipeline: state.workspace.pipeline, author: state.author)
+        }
+    }
+
+    /// Applies a stage move (which logs the history and the activity) and saves it; a refused move is shown, not saved.
+    private static func stageMove(_ dealID: RecordID, _ state: inout AppState,
+                                  _ move: (inout Deal, AppState) throws(StageMoveError) -> Void) -> [Effect] {
+        guard var deal = state.workspace.deals[dealID] else { return [] }
+        do throws(StageMoveError) {
+            try move(&deal, state)
         } catch {
             state.show(error.description, .warning)
             return []
@@ -56,7 +71,51 @@ public enum DealActions {
         return Edits.commit(.deal(deal), label: "move to \(state.workspace.pipeline.name(of: deal.stage))", &state)
     }
 
-    /// `X`: ends the deal through a side exit (Declined, Rejected, Lost); a reason is required.
+    /// Moves the deal to any configured stage; a side exit first asks why (`Deal.move` refuses one without a reason).
+    public static func move(_ dealID: RecordID, to stage: StageKey, _ state: inout AppState) -> [Effect] {
+        let pipeline = state.workspace.pipeline
+        guard let deal = state.workspace.deals[dealID], deal.stage != stage else { return [] }
+        @Sendable func commit(reason: String?, _ state: inout AppState) -> [Effect] {
+            stageMove(dealID, &state) { deal, state throws(StageMoveError) in
+                try deal.move(to: stage, at: state.now, reason: reason, pipeline: state.workspace.pipeline, author: state.author)
+            }
+        }
+        guard pipeline.isSideExit(stage) else { return commit(reason: nil, &state) }
+        let prompt = PromptOverlay(title: "\(pipeline.name(of: stage)) · \(state.workspace.title(of: .deal(deal)))",
+                                   label: "Reason", hint: "Why did the deal end? (required)") { text, state in
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return .invalid("A reason is required.") }
+            return .close(commit(reason: text, &state))
+        }
+        state.overlays.append(.prompt(prompt))
+        return []
+    }
+
+    /// "Change stage": a picker of every stage, the current one highlighted.
+    public static func changeStage(_ dealID: RecordID, _ state: inout AppState) {
+        guard let deal = state.workspace.deals[dealID] else { return }
+        let pipeline = state.workspace.pipeline
+        let items = pipeline.allStages.map { stage in
+            PickerItem(id: stage.key.rawValue, title: stage.name,
+                       detail: stage.key == deal.stage ? "current" : (stage.role == .sideExit ? "side exit, needs a reason" : nil))
+        }
+        let picker = Picker(title: "Move \(state.workspace.title(of: .deal(deal))) to", items: items,
+                            selected: deal.stage.rawValue, state: state) { item, state in
+            move(dealID, to: StageKey(rawValue: item.id), &state)
+        }
+        state.overlays.append(.custom(picker))
+    }
+
+    /// The deal the user is looking at: the open deal page, else the selected deal of Pipeline or Today.
+    public static func currentDealID(_ state: AppState) -> RecordID? {
+        if let open = state.dealDetail?.dealID { return open }
+        switch state.tab {
+        case .pipeline: return state.pipeline.selectedDealID
+        case .today: return state.today.selectedDealID
+        case .roster, .campaigns: return nil
+        }
+    }
+
+    /// `x`: ends the deal through a side exit (Declined, Rejected, Lost); a reason is required.
     public static func close(_ dealID: RecordID, _ state: inout AppState) {
         guard let deal = state.workspace.deals[dealID] else { return }
         let exits = state.workspace.pipeline.sideExits
@@ -95,7 +154,10 @@ public enum DealActions {
             KeyBinding(chars: ">", help: "Next stage", hint: true) { state in
                 dealID(state).map { advance($0, &state) } ?? []
             },
-            KeyBinding(chars: "X", help: "Close deal (declined, rejected, lost)") { state in
+            KeyBinding(chars: "<", help: "Previous stage") { state in
+                dealID(state).map { moveBack($0, &state) } ?? []
+            },
+            KeyBinding(chars: "x", "X", help: "Close deal (declined, rejected, lost)") { state in
                 if let id = dealID(state) { close(id, &state) }
                 return []
             },

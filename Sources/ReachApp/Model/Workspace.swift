@@ -95,6 +95,9 @@ public struct Workspace: Sendable {
         (dealIDsByCampaign[id] ?? []).compactMap { deals[$0] }.sorted { $0.createdAt < $1.createdAt }
     }
 
+    /// Ids of a campaign's deals, unordered: counts and per-campaign sums without sorting or copying deals.
+    public func dealIDs(ofCampaign id: RecordID) -> Set<RecordID> { dealIDsByCampaign[id] ?? [] }
+
     /// Open (not closed, not archived) deals of a creator.
     public func activeDealCount(ofInfluencer id: RecordID) -> Int {
         (dealIDsByInfluencer[id] ?? []).reduce(0) { count, dealID in

@@ -9,6 +9,8 @@ public enum Overlay: Sendable {
     case conflict(ConflictDialog)
     case prompt(PromptOverlay)
     case text(TextOverlay)
+    /// A popup defined by the screen that opened it (see `OverlayModel`).
+    case custom(any OverlayModel)
 }
 
 /// The `?` overlay: its sections come from the active keymap at draw time, so it cannot disagree with `update`.

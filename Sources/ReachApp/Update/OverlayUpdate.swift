@@ -59,6 +59,12 @@ enum OverlayUpdate {
             }
             if prompt.field.handle(event) { prompt.error = nil }
             replaceTop(.prompt(prompt), &state)
+        case .custom(var model):
+            let index = state.overlays.count - 1
+            state.overlays.removeLast()
+            let outcome = model.handle(event, &state)
+            if outcome.keepOpen { state.overlays.insert(.custom(model), at: min(index, state.overlays.count)) }
+            return outcome.effects
         }
         return []
     }

@@ -30,6 +30,8 @@ enum OverlayView {
             renderConflict(dialog, state, into: &buffer, area: area, theme: theme)
         case .prompt(let prompt):
             renderPrompt(prompt, into: &buffer, area: area, theme: theme)
+        case .custom(let model):
+            model.render(state, into: &buffer, area: area, theme: theme)
         }
     }
 
@@ -44,6 +46,7 @@ enum OverlayView {
         case .confirm: [KeyHint("Enter", "choose"), KeyHint("←/→", "button"), KeyHint("Esc", "cancel")]
         case .conflict: [KeyHint("m", "keep mine"), KeyHint("t", "take theirs")]
         case .prompt: [KeyHint("Enter", "OK"), KeyHint("Esc", "cancel")]
+        case .custom(let model): model.hints
         }
     }
 

@@ -10,17 +10,43 @@ public struct DealDetailState: Sendable {
     public init(dealID: RecordID) { self.dealID = dealID }
 }
 
-/// A read-mostly page for one deal (stage, next action, money, deliverables, timeline), opened with Enter from a list.
+/// The full page of one deal: a fixed header (creator, campaign, stage, whose move, next action) over scrolling
+/// sections (negotiation, contract terms, deliverables and results, tracking, payments, timeline) and the keys
+/// that edit each of them.
 public enum DealDetailPane: Pane {
     /// Opens `dealID` over the current tab.
     public static func open(_ dealID: RecordID, _ state: inout AppState) {
         state.dealDetail = DealDetailState(dealID: dealID)
     }
 
+    /// Rows of the header plus the rule under it.
+    static let headerRows = 4
+
+    static func bodyHeight(_ size: Size) -> Int { max(1, AppLayout.main(size).height - headerRows) }
+
+    /// The page of the open deal, if it still exists.
+    static func page(_ state: AppState) -> DealPage? {
+        state.dealDetail.flatMap { state.workspace.deals[$0.dealID] }.map { DealPage($0, state, width: state.size.width) }
+    }
+
+    /// Scrolls to `offset(current, page, bodyHeight)`, kept within the page.
+    private static func scroll(_ offset: @escaping @Sendable (Int, DealPage, Int) -> Int) -> @Sendable (inout AppState) -> [Effect] {
+        { state in
+            guard let page = page(state), let current = state.dealDetail?.scroll.offset else { return [] }
+            let height = bodyHeight(state.size)
+            let target = offset(current, page, height)
+            state.dealDetail?.scroll.offset = min(max(0, target), max(0, page.body.count - height))
+            return []
+        }
+    }
+
     public static func keymap(_ state: AppState) -> [KeySection] {
-        @Sendable func scroll(_ delta: @escaping @Sendable (Int) -> Int) -> @Sendable (inout AppState) -> [Effect] {
+        @Sendable func onDeal(_ action: @escaping @Sendable (RecordID, inout AppState) -> [Effect]) -> @Sendable (inout AppState) -> [Effect] {
+            { state in state.dealDetail.map { action($0.dealID, &state) } ?? [] }
+        }
+        @Sendable func onDeal(_ action: @escaping @Sendable (RecordID, inout AppState) -> Void) -> @Sendable (inout AppState) -> [Effect] {
             { state in
-                state.dealDetail?.scroll.scroll(by: delta(max(1, AppLayout.main(state.size).height - 1)))
+                if let id = state.dealDetail?.dealID { action(id, &state) }
                 return []
             }
         }
@@ -30,14 +56,30 @@ public enum DealDetailPane: Pane {
                     state.dealDetail = nil
                     return []
                 },
-                KeyBinding(keys: [.char("j"), KeyEvent(.down)], "Scroll down", run: scroll { _ in 1 }),
-                KeyBinding(keys: [.char("k"), KeyEvent(.up)], "Scroll up", run: scroll { _ in -1 }),
-                KeyBinding(keys: [.ctrl("d"), KeyEvent(.pageDown)], "Page down", run: scroll { $0 }),
-                KeyBinding(keys: [.ctrl("u"), KeyEvent(.pageUp)], "Page up", run: scroll { -$0 }),
-                KeyBinding([[.char("g"), .char("g")], [KeyEvent(.home)]], "Top") { state in
-                    state.dealDetail?.scroll = ScrollState()
-                    return []
-                },
+                KeyBinding(keys: [.char("j"), KeyEvent(.down)], "Scroll down", run: scroll { current, _, _ in current + 1 }),
+                KeyBinding(keys: [.char("k"), KeyEvent(.up)], "Scroll up", run: scroll { current, _, _ in current - 1 }),
+                KeyBinding(keys: [.ctrl("d"), KeyEvent(.pageDown)], "Page down", run: scroll { current, _, height in current + height - 1 }),
+                KeyBinding(keys: [.ctrl("u"), KeyEvent(.pageUp)], "Page up", run: scroll { current, _, height in current - height + 1 }),
+                KeyBinding([[.char("g"), .char("g")], [KeyEvent(.home)]], "Top", run: scroll { _, _, _ in 0 }),
+                KeyBinding(keys: [.char("G"), KeyEvent(.end)], "Bottom", run: scroll { _, page, _ in page.body.count }),
+                KeyBinding(chars: "]", help: "Next section", run: scroll { current, page, _ in
+                    page.sectionStarts.first { $0 > current } ?? current
+                }),
+                KeyBinding(chars: "[", help: "Previous section", run: scroll { current, page, _ in
+                    page.sectionStarts.last { $0 < current } ?? 0
+                }),
+            ]),
+            KeySection("Edit the deal", [
+                KeyBinding(chars: "o", help: "Record offer", hint: true, run: onDeal(DealEditors.recordOffer)),
+                KeyBinding(chars: "D", help: "Add deliverable", run: onDeal(DealEditors.addDeliverable)),
+                KeyBinding(chars: "s", help: "Deliverable status", hint: true, run: onDeal(DealEditors.deliverableStatus)),
+                KeyBinding(chars: "r", help: "Enter results of a deliverable", run: onDeal(DealEditors.enterResults)),
+                KeyBinding(chars: "p", help: "Add payment", hint: true, run: onDeal(DealEditors.addPayment)),
+                KeyBinding(chars: "P", help: "Mark payment paid", run: onDeal(DealEditors.markPaid)),
+                KeyBinding(chars: "e", help: "Edit terms and tracking", run: onDeal(DealEditors.editTerms)),
+                KeyBinding(chars: "y", help: "Copy tracking link", run: onDeal(DealEditors.copyTrackingLink)),
+                KeyBinding(chars: "t", help: "Template", hint: true, run: onDeal(OutreachFlow.pickTemplate)),
+                KeyBinding(chars: "m", help: "Move to stage…", run: onDeal(DealActions.changeStage)),
             ]),
             DealActions.section { $0.dealDetail?.dealID },
         ]
@@ -45,56 +87,31 @@ public enum DealDetailPane: Pane {
 
     public static func render(_ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
         guard let detail = state.dealDetail, !area.isEmpty else { return }
-        guard let deal = state.workspace.deals[detail.dealID] else {
+        guard let page = page(state) else {
             buffer.write("This deal no longer exists (deleted in another session). Esc goes back.",
                          x: area.x, y: area.y, maxWidth: area.width, style: theme.warning)
             return
         }
-        buffer.write(state.workspace.title(of: .deal(deal)), x: area.x, y: area.y, maxWidth: area.width, style: theme.title)
-        var scroll = detail.scroll
-        TextViewer(lines(deal, state).joined(separator: "\n"), style: theme.normal)
-            .render(into: &buffer, area: area.inset(top: 1, left: 1), scroll: &scroll)
+        for (row, line) in page.header.enumerated() where row < area.height {
+            draw(line, into: &buffer, x: area.x, y: area.y + row, width: area.width, theme: theme)
+        }
+        let ruleY = area.y + page.header.count
+        guard ruleY < area.maxY else { return }
+        let more = page.body.count > bodyHeight(state.size) ? " j/k scroll · ]/[ sections " : ""
+        buffer.write(String(repeating: "─", count: max(0, area.width - DisplayWidth.of(more))) + more,
+                     x: area.x, y: ruleY, maxWidth: area.width, style: theme.border)
+        let body = Rect(x: area.x, y: ruleY + 1, width: area.width, height: area.maxY - ruleY - 1)
+        let offset = min(detail.scroll.offset, max(0, page.body.count - body.height))
+        for (row, line) in page.body.dropFirst(offset).prefix(body.height).enumerated() {
+            draw(line, into: &buffer, x: body.x, y: body.y + row, width: body.width, theme: theme)
+        }
     }
 
-    /// The page as text lines.
-    static func lines(_ deal: Deal, _ state: AppState) -> [String] {
-        let pipeline = state.workspace.pipeline
-        let tz = state.timeZone
-        var out: [String] = []
-        var stage = "Stage: \(pipeline.name(of: deal.stage)) · \(deal.daysInStage(now: state.now))d in stage"
-        if deal.isStalled(now: state.now, pipeline: pipeline) { stage += " · stalled" }
-        if let reason = deal.exitReason { stage += " · reason: \(reason)" }
-        out.append(stage)
-        if let next = deal.nextAction {
-            let whose = next.whoseMove == .us ? "our move" : "their move"
-            out.append("Next: \(next.summary) · \(Humanize.day(next.due, timeZone: tz)) (\(Humanize.due(next.due, now: state.now, timeZone: tz))) · \(whose)")
-        } else {
-            out.append("Next: none set (f sets a follow-up)")
+    /// Draws one line's spans left to right, cut at `width`.
+    static func draw(_ line: PageLine, into buffer: inout Buffer, x: Int, y: Int, width: Int, theme: Theme) {
+        var used = 0
+        for span in line.spans where used < width && !span.text.isEmpty {
+            used += buffer.write(span.text, x: x + used, y: y, maxWidth: width - used, style: span.tone.style(theme))
         }
-        if let fee = deal.agreedFee { out.append("Agreed fee: \(fee.formatted)") }
-        if let code = deal.tracking.discountCode { out.append("Code: \(code)") }
-        if !deal.deliverables.isEmpty {
-            out.append("")
-            out.append("Deliverables")
-            for d in deal.deliverables {
-                let due = d.dueDate.map { " · due \(Humanize.day($0, timeZone: tz))" } ?? ""
-                out.append("  \(d.count)× \(d.platform.displayName) \(d.contentType.displayName) · \(d.status.displayName)\(due)")
-            }
-        }
-        if !deal.payments.isEmpty {
-            out.append("")
-            out.append("Payments")
-            for p in deal.payments {
-                let due = p.dueDate.map { " · due \(Humanize.day($0, timeZone: tz))" } ?? ""
-                out.append("  \(p.amount.formatted) \(p.kind.rawValue) · \(p.status.rawValue)\(due)")
-            }
-        }
-        out.append("")
-        out.append("Timeline")
-        for a in deal.timeline {
-            let direction = a.direction.map { " \($0 == .inbound ? "←" : "→")" } ?? ""
-            out.append("  \(Humanize.day(a.at, timeZone: tz)) \(a.channel.rawValue)\(direction) \(a.summary)")
-        }
-        return out
     }
 }

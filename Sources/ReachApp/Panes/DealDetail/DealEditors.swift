@@ -1,0 +1,326 @@
+import Foundation
+import ReachCore
+import TerminalUI
+
+/// The deal page's edits: offers, deliverables and their status and results, payments, terms and tracking.
+/// Each reads the deal fresh from the state when submitted and saves through `Edits.commit`, so `u` undoes it.
+enum DealEditors {
+    /// The currency amounts on this deal default to: the agreed fee's, the last offer's, else the campaign's.
+    static func currency(_ deal: Deal, _ state: AppState) -> CurrencyCode {
+        deal.agreedFee?.currency ?? deal.latestOffer?.amount.currency
+            ?? state.workspace.campaigns[deal.campaignID]?.reportingCurrency ?? state.workspace.settings.workspace.reportingCurrency
+    }
+
+    /// Opens a form about one deal whose submit edits a fresh copy of the deal and commits it under `label`.
+    private static func form(_ title: String, _ dealID: RecordID, fields: [FormField], focus: Int = 0, label: String,
+                             _ state: inout AppState,
+                             apply: @escaping @Sendable (FormState, FormValues, inout Deal, AppState) -> FormOverlay.Outcome?) {
+        guard let deal = state.workspace.deals[dealID] else { return }
+        let overlay = FormOverlay(title: "\(title) · \(state.workspace.title(of: .deal(deal)))",
+                                  form: FormState(fields: fields, focus: focus)) { form, state in
+            var form = form
+            guard form.validate() else { return .stay(form, message: nil) }
+            guard var deal = state.workspace.deals[dealID] else { return .close([]) }
+            if let refusal = apply(form, FormValues(form, now: state.now, timeZone: state.timeZone), &deal, state) { return refusal }
+            return .close(Edits.commit(.deal(deal), label: label, &state))
+        }
+        state.overlays.append(.form(overlay))
+    }
+
+    // MARK: Offers
+
+    /// `o`: an offer or counter-offer; "agreed" also sets the agreed fee.
+    static func recordOffer(_ dealID: RecordID, _ state: inout AppState) {
+        guard let deal = state.workspace.deals[dealID] else { return }
+        let currency = currency(deal, state)
+        // The last recorded offer (offers made the same day tie on date): a counter comes from the other side.
+        let nextParty: Party = deal.offers.last?.by == .us ? .them : .us
+        form("Record offer", dealID, fields: [
+            FormField("By", kind: .choice(Party.labels), value: nextParty.label),
+            .money("Amount", value: nil, defaultCurrency: currency, required: true),
+            FormField("Note"),
+            FormField("Agreed", kind: .toggle),
+        ], focus: 1, label: "record offer", &state) { _, values, deal, state in
+            guard let amount = values.money("Amount", defaultCurrency: currency) else { return nil }
+            deal.recordOffer(by: Party.from(label: values.values["By"]) ?? .us, amount: amount, at: state.now,
+                             note: values.text("Note"), agreed: values.isOn("Agreed"))
+            return nil
+        }
+    }
+
+    // MARK: Deliverables
+
+    /// `D`: platform × content type × count, with a due date.
+    static func addDeliverable(_ dealID: RecordID, _ state: inout AppState) {
+        guard let deal = state.workspace.deals[dealID] else { return }
+        let platform = state.workspace.influencers[deal.influencerID]?.mainAccount?.platform ?? .instagram
+        let platforms = Platform.known.contains(platform) ? Platform.known : Platform.known + [platform]
+        form("Add deliverable", dealID, fields: [
+            FormField("Platform", kind: .choice(platforms.map(\.displayName)), value: platform.displayName),
+            FormField("Content type", kind: .choice(ContentType.known.map(\.displayName)), value: ContentType.feedPost.displayName),
+            FormField("Count", kind: .number, value: "1", isRequired: true) { Int($0).map { $0 >= 1 } == false ? "At least 1." : nil },
+            .day("Due", value: nil, now: state.now, timeZone: state.timeZone),
+            FormField("Note"),
+        ], label: "add deliverable", &state) { _, values, deal, _ in
+            let platform = values.choice("Platform", platforms, name: \.displayName) ?? .instagram
+            let type = values.choice("Content type", ContentType.known, name: \.displayName) ?? .feedPost
+            deal.deliverables.append(Deliverable(platform: platform, contentType: type, count: values.int("Count") ?? 1,
+                                                 dueDate: values.day("Due"), note: values.text("Note")))
+            return nil
+        }
+    }
+
+    /// Chooses one of the deal's deliverables (directly when there is only one), then runs `then` with its id.
+    private static func pickDeliverable(_ dealID: RecordID, _ purpose: String, _ state: inout AppState,
+                                        then: @escaping @Sendable (UUID, inout AppState) -> [Effect]) -> [Effect] {
+        guard let deal = state.workspace.deals[dealID] else { return [] }
+        guard !deal.deliverables.isEmpty else {
+            state.show("No deliverables yet: D adds one.", .warning)
+            return []
+        }
+        if deal.deliverables.count == 1 { return then(deal.deliverables[0].id, &state) }
+        let items = deal.deliverables.enumerated().map { index, item in
+            PickerItem(id: item.id.uuidString, title: "\(index + 1). \(DealPage.describe(item))", detail: item.status.displayName)
+        }
+        state.overlays.append(.custom(Picker(title: purpose, items: items, state: state) { item, state in
+            UUID(uuidString: item.id).map { then($0, &state) } ?? []
+        }))
+        return []
+    }
+
+    /// `s`: sets a deliverable's status; "changes requested" asks what to change, "live" asks for the post's URL.
+    static func deliverableStatus(_ dealID: RecordID, _ state: inout AppState) -> [Effect] {
+        pickDeliverable(dealID, "Status of which deliverable?", &state) { itemID, state in
+            guard let item = state.workspace.deals[dealID]?.deliverables.first(where: { $0.id == itemID }) else { return [] }
+            let items = DeliverableStatus.allCases.map {
+                PickerItem(id: $0.rawValue, title: $0.displayName, detail: $0 == item.status ? "current" : nil)
+            }
+            let picker = Picker(title: "\(DealPage.describe(item)): status", items: items, selected: item.status.rawValue,
+                                state: state) { choice, state in
+                guard let status = DeliverableStatus(rawValue: choice.id) else { return [] }
+                return setStatus(dealID, itemID, status, &state)
+            }
+            state.overlays.append(.custom(picker))
+            return []
+        }
+    }
+
+    private static func setStatus(_ dealID: RecordID, _ itemID: UUID, _ status: DeliverableStatus, _ state: inout AppState) -> [Effect] {
+        @Sendable func apply(reason: String?, url: String?, _ state: inout AppState) -> [Effect] {
+            guard var deal = state.workspace.deals[dealID] else { return [] }
+            deal.setDeliverableStatus(itemID, to: status, at: state.now, reason: reason, liveURL: url)
+            return Edits.commit(.deal(deal), label: "deliverable \(status.displayName.lowercased())", &state)
+        }
+        switch status {
+        case .changesRequested:
+            state.overlays.append(.prompt(PromptOverlay(title: "Changes requested", label: "What to change",
+                                                        hint: "Kept with the deliverable after approval.") { text, state in
+                let reason = text.trimmingCharacters(in: .whitespaces)
+                guard !reason.isEmpty else { return .invalid("Say what should change.") }
+                return .close(apply(reason: reason, url: nil, &state))
+            }))
+            return []
+        case .live:
+            let current = state.workspace.deals[dealID]?.deliverables.first { $0.id == itemID }?.liveURL ?? ""
+            state.overlays.append(.prompt(PromptOverlay(title: "Live", label: "URL", hint: "Link to the live post.",
+                                                        text: current) { text, state in
+                let url = text.trimmingCharacters(in: .whitespaces)
+                guard !url.isEmpty else { return .invalid("Paste the link to the live post.") }
+                return .close(apply(reason: nil, url: url, &state))
+            }))
+            return []
+        default:
+            return apply(reason: nil, url: nil, &state)
+        }
+    }
+
+    /// `r`: the measured results of a deliverable; ER, CPM, CPE, CPA and ROI follow from them.
+    static func enterResults(_ dealID: RecordID, _ state: inout AppState) -> [Effect] {
+        pickDeliverable(dealID, "Results of which deliverable?", &state) { itemID, state in
+            guard let deal = state.workspace.deals[dealID],
+                  let item = deal.deliverables.first(where: { $0.id == itemID }) else { return [] }
+            let old = item.results ?? DeliverableResults()
+            let currency = state.workspace.campaigns[deal.campaignID]?.reportingCurrency ?? currency(deal, state)
+            let counts: [(String, Int?)] = [("Reach", old.reach), ("Impressions", old.impressions), ("Views", old.views),
+                                            ("Likes", old.likes), ("Comments", old.comments), ("Shares", old.shares),
+                                            ("Saves", old.saves), ("Clicks", old.clicks), ("Code uses", old.codeUses),
+                                            ("Conversions", old.conversions)]
+            let fields = counts.map { label, value in
+                FormField(label, kind: .number, value: value.map(String.init) ?? "") { text in
+                    Int(text).map { $0 < 0 } == true ? "Cannot be negative." : nil
+                }
+            } + [.money("Revenue", value: old.revenue, defaultCurrency: currency)]
+            form("Results of \(DealPage.describe(item))", dealID, fields: fields, label: "enter results", &state) { _, values, deal, state in
+                guard let index = deal.deliverables.firstIndex(where: { $0.id == itemID }) else { return nil }
+                deal.deliverables[index].results = DeliverableResults(
+                    reach: values.int("Reach"), impressions: values.int("Impressions"), views: values.int("Views"),
+                    likes: values.int("Likes"), comments: values.int("Comments"), shares: values.int("Shares"),
+                    saves: values.int("Saves"), clicks: values.int("Clicks"), codeUses: values.int("Code uses"),
+                    conversions: values.int("Conversions"), revenue: values.money("Revenue", defaultCurrency: currency),
+                    asOf: state.now, source: .manual)
+                deal.logActivity(at: state.now, channel: .system, summary: "Results entered for \(DealPage.describe(deal.deliverables[index]))",
+                                 author: state.author)
+                return nil
+            }
+            return []
+        }
+    }
+
+    // MARK: Payments
+
+    /// `p`: a line in the payment ledger (deposit, balance, bonus…); the amount defaults to what is still open.
+    static func addPayment(_ dealID: RecordID, _ state: inout AppState) {
+        guard let deal = state.workspace.deals[dealID] else { return }
+        let currency = currency(deal, state)
+        let planned = deal.payments.filter { $0.isOpen && $0.amount.currency == currency }.reduce(Int64(0)) { $0 + $1.amount.minorUnits }
+        let open = ((try? deal.balance()) ?? nil).map { Money(minorUnits: $0.minorUnits - planned, currency: $0.currency) }
+        let kind: PaymentKind = deal.payments.isEmpty ? .deposit : .balance
+        form("Add payment", dealID, fields: [
+            FormField("Kind", kind: .choice(PaymentKind.labels), value: kind.label),
+            .money("Amount", value: open.flatMap { $0.minorUnits > 0 ? $0 : nil }, defaultCurrency: currency, required: true),
+            .day("Due", value: nil, now: state.now, timeZone: state.timeZone),
+            FormField("Status", kind: .choice(PaymentStatus.labels), value: PaymentStatus.planned.label),
+            FormField("Invoice"),
+            FormField("Method", value: deal.contract.paymentMethod ?? ""),
+        ], focus: 1, label: "add payment", &state) { _, values, deal, state in
+            guard let amount = values.money("Amount", defaultCurrency: currency) else { return nil }
+            let status = PaymentStatus.from(label: values.values["Status"]) ?? .planned
+            let payment = Payment(kind: PaymentKind.from(label: values.values["Kind"]) ?? .balance, amount: amount,
+                                  dueDate: values.day("Due"), status: status == .paid ? .planned : status,
+                                  invoiceRef: values.text("Invoice"), method: values.text("Method"))
+            deal.addPayment(payment)
+            // Paid right away: recorded through `markPaid` so the paid date and the timeline entry are set as usual.
+            if status == .paid { deal.markPaid(payment.id, at: state.now) }
+            return nil
+        }
+    }
+
+    /// `P`: marks an open payment paid today (only paid counts as spend).
+    static func markPaid(_ dealID: RecordID, _ state: inout AppState) -> [Effect] {
+        guard let deal = state.workspace.deals[dealID] else { return [] }
+        let open = deal.payments.filter(\.isOpen)
+        @Sendable func pay(_ paymentID: UUID, _ state: inout AppState) -> [Effect] {
+            guard var deal = state.workspace.deals[dealID] else { return [] }
+            deal.markPaid(paymentID, at: state.now)
+            return Edits.commit(.deal(deal), label: "mark payment paid", &state)
+        }
+        switch open.count {
+        case 0:
+            state.show("No open payment: p adds one.", .warning)
+            return []
+        case 1:
+            return pay(open[0].id, &state)
+        default:
+            let items = open.map { payment in
+                PickerItem(id: payment.id.uuidString, title: "\(payment.kind.label) \(payment.amount.formatted)",
+                           detail: payment.dueDate.map { "due \(Humanize.day($0, timeZone: state.timeZone))" } ?? payment.status.label)
+            }
+            state.overlays.append(.custom(Picker(title: "Mark which payment paid?", items: items, state: state) { item, state in
+                UUID(uuidString: item.id).map { pay($0, &state) } ?? []
+            }))
+            return []
+        }
+    }
+
+    // MARK: Terms and tracking
+
+    /// `e`: partnership and pricing, the contract checklist (with rights end dates) and the tracking code and link.
+    static func editTerms(_ dealID: RecordID, _ state: inout AppState) {
+        guard let deal = state.workspace.deals[dealID] else { return }
+        let terms = deal.contract
+        let now = state.now, tz = state.timeZone
+        func day(_ label: String, _ date: Date?) -> FormField { .day(label, value: date, now: now, timeZone: tz) }
+        let fields: [FormField] = [
+            FormField("Partnership", kind: .choice(PartnershipType.labels), value: deal.partnershipType.label),
+            FormField("Compensation", kind: .choice(Compensation.labels), value: deal.compensation.label),
+            FormField("Pricing model", kind: .choice(PricingModel.labels), value: deal.pricing.model.label),
+            FormField("Commission %", value: deal.pricing.commissionPercent.map { String(format: "%g", $0) } ?? "") { text in
+                let number = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")
+                return number.isEmpty || Double(number) != nil ? nil : "Enter a percentage such as 10 or 12.5."
+            },
+            FormField("Payment schedule", value: terms.paymentSchedule ?? ""),
+            FormField("Payment method", value: terms.paymentMethod ?? ""),
+            FormField("Expenses", value: terms.expensesCovered ?? ""),
+            FormField("Usage: paid ads", kind: .toggle, value: terms.usageRights?.paidAds == true ? "true" : "false"),
+            FormField("Usage territories", value: terms.usageRights?.territories.joined(separator: ", ") ?? ""),
+            day("Usage rights end", terms.usageRights?.endsAt),
+            FormField("Exclusivity scope", value: terms.exclusivity?.scope ?? ""),
+            FormField("Competitors", value: terms.exclusivity?.competitors.joined(separator: ", ") ?? ""),
+            day("Exclusivity ends", terms.exclusivity?.endsAt),
+            day("Whitelisting ends", terms.whitelistingEndsAt),
+            FormField("Approval rounds", kind: .number, value: terms.approvalRounds.map(String.init) ?? ""),
+            FormField("Disclosure", value: terms.disclosure ?? ""),
+            FormField("Cancellation", value: terms.cancellation ?? ""),
+            FormField("Confidentiality", value: terms.confidentiality ?? ""),
+            FormField("Governing law", value: terms.governingLaw ?? ""),
+            day("Signed", terms.signedAt),
+            FormField("Discount code", value: deal.tracking.discountCode ?? ""),
+            FormField("Referral link", value: deal.tracking.referralLink ?? ""),
+        ]
+        form("Terms and tracking", dealID, fields: fields, label: "edit terms", &state) { form, values, deal, state in
+            // Only deals that have a code are compared (no copy of the whole folder's deals).
+            if let code = values.text("Discount code"),
+               WorkspaceValidation.isDiscountCodeTaken(code, in: state.workspace.deals.values.filter { $0.tracking.discountCode != nil },
+                                                       excluding: dealID) {
+                let message = "Code \(code.uppercased()) is used by another deal: codes must be unique so sales are attributable."
+                return FormIssues.stay([ValidationIssue("tracking.discountCode", message)], fields: termsIssueFields, form: form)
+            }
+            apply(values, to: &deal)
+            let issues = deal.validate(pipeline: state.workspace.pipeline).filter { issue in
+                termsIssueFields.contains { issue.field.hasPrefix($0.prefix) }
+            }
+            return FormIssues.stay(issues, fields: termsIssueFields, form: form)
+        }
+    }
+
+    /// Which terms field shows a `Deal.validate()` issue.
+    private static let termsIssueFields: [(prefix: String, label: String)] = [
+        ("tracking.discountCode", "Discount code"), ("pricing.commissionPercent", "Commission %"),
+    ]
+
+    private static func apply(_ values: FormValues, to deal: inout Deal) {
+        deal.partnershipType = PartnershipType.from(label: values.values["Partnership"]) ?? deal.partnershipType
+        deal.compensation = Compensation.from(label: values.values["Compensation"]) ?? deal.compensation
+        deal.pricing.model = PricingModel.from(label: values.values["Pricing model"]) ?? deal.pricing.model
+        deal.pricing.commissionPercent = values.double("Commission %")
+        var terms = deal.contract
+        terms.paymentSchedule = values.text("Payment schedule")
+        terms.paymentMethod = values.text("Payment method")
+        terms.expensesCovered = values.text("Expenses")
+        let territories = values.list("Usage territories")
+        let usageEnds = values.day("Usage rights end")
+        if values.isOn("Usage: paid ads") || !territories.isEmpty || usageEnds != nil {
+            var rights = terms.usageRights ?? UsageRights()
+            rights.paidAds = values.isOn("Usage: paid ads")
+            rights.territories = territories
+            rights.endsAt = usageEnds
+            terms.usageRights = rights
+        } else {
+            terms.usageRights = nil
+        }
+        let scope = values.text("Exclusivity scope")
+        let competitors = values.list("Competitors")
+        let exclusivityEnds = values.day("Exclusivity ends")
+        terms.exclusivity = scope == nil && competitors.isEmpty && exclusivityEnds == nil ? nil
+            : Exclusivity(endsAt: exclusivityEnds, scope: scope, competitors: competitors)
+        terms.whitelistingEndsAt = values.day("Whitelisting ends")
+        terms.approvalRounds = values.int("Approval rounds")
+        terms.disclosure = values.text("Disclosure")
+        terms.cancellation = values.text("Cancellation")
+        terms.confidentiality = values.text("Confidentiality")
+        terms.governingLaw = values.text("Governing law")
+        terms.signedAt = values.day("Signed")
+        deal.contract = terms
+        deal.tracking.discountCode = values.text("Discount code")
+        deal.tracking.referralLink = values.text("Referral link")
+    }
+
+    /// `y`: copies the referral link (the deal's own, else the campaign's UTM link), else the discount code.
+    static func copyTrackingLink(_ dealID: RecordID, _ state: inout AppState) -> [Effect] {
+        guard let deal = state.workspace.deals[dealID] else { return [] }
+        if let link = deal.tracking.referralLink ?? DealPage.campaignLink(deal, state) { return [.copy(link)] }
+        if let code = deal.tracking.discountCode { return [.copy(code)] }
+        state.show("No tracking link or code: e sets them, or add a UTM template to the campaign.", .warning)
+        return []
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Builds large demo sets on every core: each index is computed once, independently, so the result does not depend on scheduling.
+enum DemoParallel {
+    /// `body(0..<count)` in parallel chunks, results in index order.
+    static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        let results = Slots<T>(count: count)
+        let chunkSize = 256
+        DispatchQueue.concurrentPerform(iterations: (count + chunkSize - 1) / chunkSize) { chunk in
+            for index in (chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize) { results.set(index, body(index)) }
+        }
+        return results.values
+    }
+
+    /// Fixed slots written from several threads; safe because every index is written by exactly one iteration
+    /// and read only after `concurrentPerform` has returned.
+    private final class Slots<T>: @unchecked Sendable {
+        private var storage: [T?]
+        init(count: Int) { storage = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: T) { storage.withUnsafeMutableBufferPointer { $0[index] = value } }
+        var values: [T] { storage.compactMap { $0 } }
+    }
+}

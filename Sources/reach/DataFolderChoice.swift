@@ -1,0 +1,39 @@
+import Foundation
+import ReachStore
+
+/// The data folder a command will use and the rule that chose it, so `demo` and `doctor` say exactly what `reach` would open.
+struct DataFolderChoice {
+    var path: String
+    /// "--data-dir", "$REACH_DATA_DIR", "$XDG_DATA_HOME/reach" or "the default ~/.local/share/reach".
+    var rule: String
+
+    static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> DataFolderChoice {
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        var path = DataFolderLocation.resolve(explicit: explicit, environment: environment, home: home)
+        if !path.hasPrefix("/") { path = FileManager.default.currentDirectoryPath + "/" + path }
+        // The same precedence as DataFolderLocation.resolve, spelled out for the user.
+        let rule: String
+        if let explicit, !explicit.isEmpty {
+            rule = "--data-dir"
+        } else if let dir = environment["REACH_DATA_DIR"], !dir.isEmpty {
+            rule = "$REACH_DATA_DIR"
+        } else if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            rule = "$XDG_DATA_HOME/reach"
+        } else if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+            rule = "the default ~/.local/share/reach ($XDG_DATA_HOME is ignored: it is not an absolute path)"
+        } else {
+            rule = "the default ~/.local/share/reach"
+        }
+        return DataFolderChoice(path: path, rule: rule)
+    }
+
+    /// How to open this folder again: plain `reach` when no flag or variable is needed.
+    var openCommand: String {
+        rule == "--data-dir" ? "reach --data-dir \(Self.shellQuoted(path))" : "reach"
+    }
+
+    static func shellQuoted(_ text: String) -> String {
+        let safe = text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-+:@".contains($0)) }
+        return safe ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

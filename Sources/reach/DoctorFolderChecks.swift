@@ -1,0 +1,178 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import ReachCore
+import ReachStore
+
+/// The doctor's data-folder checks: where it is, who may read it, whether every record loads, and leftovers.
+enum DoctorFolderChecks {
+    static func sections(for choice: DataFolderChoice) -> [DoctorReport.Section] {
+        var folder = DoctorReport.Section(title: "Data folder")
+        folder.note("\(choice.path) (chosen by \(choice.rule))")
+        let path = choice.path
+        let survey = DataFolderSurvey(folder: path)
+        guard survey.exists else {
+            if FileManager.default.fileExists(atPath: path) {
+                folder.problem("\(path) exists but is not a folder", fix: "move it away or choose another folder with --data-dir")
+            } else {
+                folder.warn("the folder does not exist yet", fix: "Reach creates it on first start; `reach demo` fills it with demo data to try things out")
+            }
+            return [folder]
+        }
+        guard access(path, R_OK | W_OK | X_OK) == 0 else {
+            folder.problem("you cannot read and write it (\(String(cString: strerror(errno))))",
+                           fix: "check its owner and mode with `ls -ld \(DataFolderChoice.shellQuoted(path))`")
+            return [folder]
+        }
+        folder.ok("exists, readable and writable")
+        checkLock(path + "/.lock", into: &folder)
+        checkDiskSpace(path, into: &folder)
+
+        var records = DoctorReport.Section(title: "Records")
+        let store: RecordStore
+        do {
+            store = try openDataFolder(path)
+        } catch {
+            records.problem("the folder cannot be opened: \(error)")
+            return [folder, records]
+        }
+        var settings: WorkspaceSettings?
+        do {
+            settings = try store.loadWorkspace(WorkspaceSettings.self)
+            if let settings {
+                records.ok("reach.json: reporting currency \(settings.reportingCurrency), \(settings.currencyRates.rates.count) exchange rates, "
+                           + "team mode \(settings.sharedTeamMode ? "on" : "off")")
+                for issue in settings.validate() { records.warn("reach.json \(issue)") }
+            } else {
+                records.note("no reach.json yet: default settings are used until one is saved")
+            }
+        } catch {
+            records.problem("\(error)")
+        }
+        var info = stat()
+        _ = lstat(path, &info)
+        // The same rule `openDataFolder` uses: a group-writable folder is a team folder.
+        let teamMode = (settings?.sharedTeamMode ?? false) || info.st_mode & 0o070 == 0o070
+        checkPermissions(path, info: info, teamMode: teamMode, into: &folder)
+        checkRecords(store, survey: survey, into: &records)
+        return [folder, records]
+    }
+
+    private static func checkLock(_ lockPath: String, into section: inout DoctorReport.Section) {
+        let fd = open(lockPath, O_RDWR | O_CLOEXEC)
+        guard fd >= 0 else {
+            section.note("no lock file yet: it is created on first start")
+            return
+        }
+        defer { close(fd) }
+        if flock(fd, LOCK_EX | LOCK_NB) == 0 {
+            flock(fd, LOCK_UN)
+            section.ok("lock file .lock is free (no save in progress)")
+        } else {
+            section.warn("another Reach session holds the lock right now (a save in progress)",
+                         fix: "if saves keep timing out, find the process with `fuser \(DataFolderChoice.shellQuoted(lockPath))`")
+        }
+    }
+
+    private static func checkDiskSpace(_ path: String, into section: inout DoctorReport.Section) {
+        var fs = statvfs()
+        guard statvfs(path, &fs) == 0 else { return section.warn("free disk space unknown: \(String(cString: strerror(errno)))") }
+        let free = Double(fs.f_bavail) * Double(fs.f_frsize)
+        let text = formatBytes(free) + " free on its disk"
+        if free < 50e6 {
+            section.problem(text, fix: "free some space: saves fail when the disk is full (df -h, du -sh ~/*)")
+        } else if free < 500e6 {
+            section.warn(text, fix: "free some space soon (df -h)")
+        } else {
+            section.ok(text)
+        }
+    }
+
+    private static func formatBytes(_ bytes: Double) -> String {
+        bytes >= 1e9 ? String(format: "%.1f GB", bytes / 1e9) : String(format: "%.0f MB", bytes / 1e6)
+    }
+
+    private static func checkPermissions(_ path: String, info: stat, teamMode: Bool, into section: inout DoctorReport.Section) {
+        let mode = info.st_mode & 0o777
+        let octal = String(format: "%04o", mode)
+        let quoted = DataFolderChoice.shellQuoted(path)
+        let group = getgrgid(info.st_gid).map { String(cString: $0.pointee.gr_name) } ?? "gid \(info.st_gid)"
+        if mode & 0o007 != 0 {
+            section.problem("every user on this machine can open it (mode \(octal)): creators' contact data is personal data",
+                            fix: "chmod -R o-rwx \(quoted)")
+        }
+        if teamMode {
+            if mode & 0o070 == 0o070 {
+                section.ok("shared-team mode: group \(group) can read and write (mode \(octal))")
+            } else {
+                section.warn("team mode is on in reach.json, but group \(group) cannot read and write (mode \(octal))",
+                             fix: "put the team in one group, then: chgrp -R <group> \(quoted) && chmod -R g+rwX \(quoted)")
+            }
+        } else if mode & 0o070 != 0 {
+            section.warn("group \(group) can open it (mode \(octal)), but team mode is off",
+                         fix: "keep it private: chmod -R go-rwx \(quoted); or share it on purpose: set \"sharedTeamMode\": true in reach.json "
+                            + "and chmod -R g+rwX (files 0660, folders 0770)")
+        } else if mode & 0o007 == 0 {
+            section.ok("private: only you can open it (mode \(octal))")
+        }
+        if !teamMode && info.st_uid != getuid() {
+            section.warn("it belongs to uid \(info.st_uid), not to you (uid \(getuid()))", fix: "use your own folder, or turn on team mode for a shared one")
+        }
+        // Files can be looser than their folder (copied in by hand, or restored from a backup).
+        let allowed: mode_t = teamMode ? 0o660 : 0o600
+        var loose: [String] = []
+        for kind in RecordKind.allCases {
+            let directory = path + "/" + kind.folderName
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasSuffix(".json") && !name.hasPrefix(".") {
+                var file = stat()
+                if lstat(directory + "/" + name, &file) == 0, file.st_mode & 0o777 & ~allowed != 0 { loose.append(kind.folderName + "/" + name) }
+            }
+        }
+        if !loose.isEmpty {
+            section.warn("\(loose.count) record file\(loose.count == 1 ? " is" : "s are") readable by more people than the folder mode allows, e.g. \(loose[0])",
+                         fix: "chmod \(String(allowed, radix: 8)) the files: find \(quoted) -name '*.json' -exec chmod \(String(allowed, radix: 8)) {} +")
+        }
+    }
+
+    private static func checkRecords(_ store: RecordStore, survey: DataFolderSurvey, into section: inout DoctorReport.Section) {
+        let influencers = store.loadAll(Influencer.self)
+        let campaigns = store.loadAll(Campaign.self)
+        let deals = store.loadAll(Deal.self)
+        let templates = store.loadAll(Template.self)
+        let trash = survey.trashed.count
+        section.ok("\(influencers.records.count) influencers, \(campaigns.records.count) campaigns, \(deals.records.count) deals, "
+                   + "\(templates.records.count) templates" + (trash > 0 ? " (\(trash) deleted, in trash/)" : ""))
+        let problems = influencers.problems + campaigns.problems + deals.problems + templates.problems
+        for problem in problems { section.problem(problem.description) }
+        if problems.contains(where: { $0.movedTo != nil }) {
+            section.note("damaged files are moved to quarantine/ while loading, as every Reach start does; the rest loads normally")
+        }
+        if !survey.quarantined.isEmpty {
+            section.problem("\(survey.quarantined.count) file\(survey.quarantined.count == 1 ? "" : "s") waiting in quarantine/ from earlier: "
+                            + survey.quarantined.prefix(3).joined(separator: ", ") + (survey.quarantined.count > 3 ? ", ..." : ""),
+                            fix: "fix each by hand and move it back to its folder, or delete it once you no longer need it")
+        }
+        // Opening the store removed the temp files whose saves had ended; report those and the rest.
+        let remaining = survey.tempFiles.filter { FileManager.default.fileExists(atPath: store.layout.root + "/" + $0) }
+        let removed = survey.tempFiles.count - remaining.count
+        if survey.tempFiles.isEmpty {
+            section.ok("no leftover temp files")
+        } else if remaining.isEmpty {
+            section.note("removed \(removed) temp file\(removed == 1 ? "" : "s") left by interrupted saves")
+        } else {
+            section.warn("\(remaining.count) temp file\(remaining.count == 1 ? "" : "s") from interrupted or running saves, e.g. \(remaining[0])"
+                         + (removed > 0 ? " (\(removed) more removed now)" : ""),
+                         fix: "harmless and never read as records; Reach removes them once they are a minute old and their process has ended")
+        }
+        let dangling = WorkspaceValidation.danglingReferences(
+            deals: deals.records, influencerIDs: Set(influencers.records.map(\.id)), campaignIDs: Set(campaigns.records.map(\.id)))
+        if let (id, issues) = dangling.first {
+            section.warn("\(dangling.count) deal\(dangling.count == 1 ? "" : "s") point to a missing record, e.g. deals/\(id).json: \(issues[0].message)")
+        }
+        let clashes = WorkspaceValidation.duplicateDiscountCodes(in: deals.records)
+        if let (id, issues) = clashes.first {
+            section.warn("\(clashes.count) deals share a discount code, e.g. deals/\(id).json: \(issues[0].message)")
+        }
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+import ReachCore
+import TerminalUI
+@testable import ReachApp
+
+/// The Campaigns tab: list, dashboard figures (the same computation as `CampaignReport.make`), forms, speed.
+@Suite("Campaigns")
+struct CampaignTests {
+    func screen(_ state: AppState) -> String { Fx.render(state).joined(separator: "\n") }
+
+    /// The Campaigns tab with Serum launch selected.
+    func serum(width: Int = 80, height: Int = 24) -> AppState {
+        var state = DealFx.state(width: width, height: height)
+        DealFx.type("4", &state)
+        CampaignsPane.select(Fx.serum, &state)
+        return state
+    }
+
+    @Test("snapshots: list and dashboard at 80x24, 120x40, and side by side at 200x60")
+    func snapshots() {
+        var state = serum()
+        expectSnapshot(Fx.render(state), "campaigns-80x24")
+        DealFx.type("<Enter>", &state)
+        expectSnapshot(Fx.render(state), "campaign-dashboard-80x24")
+        DealFx.type("<PgDn>", &state)
+        expectSnapshot(Fx.render(state), "campaign-dashboard-80x24-page2")
+        var large = serum(width: 120, height: 40)
+        DealFx.type("<Enter>", &large)
+        expectSnapshot(Fx.render(large), "campaign-dashboard-120x40")
+        expectSnapshot(Fx.render(serum(width: 200, height: 60)), "campaigns-200x60")
+    }
+
+    @Test("the list: active first, deals count and share of the budget paid")
+    func list() {
+        let state = serum()
+        #expect(state.campaigns.rows == [Fx.japan, Fx.serum])
+        let lines = Fx.render(state)
+        #expect(lines[1].hasPrefix("Campaign"))
+        #expect(lines[3].hasPrefix("Serum launch") && lines[3].hasSuffix("EUR 10,000.00     3    5%"))
+        #expect(lines[2].hasSuffix("JPY 2,000,000     1    0%"))
+    }
+
+    @Test("the dashboard is CampaignReport.make over the campaign's deals, with rates used and missing")
+    func dashboardFigures() throws {
+        var state = serum()
+        let campaign = try #require(state.workspace.campaigns[Fx.serum])
+        let expected = CampaignReport.make(campaign: campaign, deals: state.workspace.deals(ofCampaign: Fx.serum),
+                                           influencers: state.workspace.influencers,
+                                           rates: state.workspace.settings.workspace.currencyRates, now: Fx.now)
+        #expect(state.campaigns.dashboard?.report == expected)
+        #expect(expected.budget.committed == Money(major: 2_380, currency: .eur), "EUR 1,000 + USD 1,500 at 0.92")
+        DealFx.type("<Enter>", &state)
+        let text = screen(state)
+        #expect(text.contains("Committed EUR 2,380.00 (24%)"))
+        #expect(text.contains("Paid EUR 500.00 (5%)"))
+        #expect(text.contains("Rate USD→EUR 0.92 (as of 2024-05-31, ECB)"))
+        #expect(text.contains("⚠ No rate to EUR for GEL: GEL 2,000.00 left out of these totals."))
+        #expect(text.contains("Contacted  █"))
+        DealFx.type("G", &state)
+        let bottom = screen(state)
+        #expect(bottom.contains("Revenue       EUR 2,500.00       target EUR 10,000.00     25%"))
+        #expect(bottom.contains("ROI           400.0%             target 100.0%            400%"))
+        #expect(bottom.contains("Līga Bērziņa           ROI 400.0%"))
+        #expect(bottom.contains("Revenue       ") && bottom.contains("total EUR 2,500.00"))
+    }
+
+    @Test("moving the selection recomputes only the selected campaign's dashboard; Esc goes back to the list")
+    func selection() {
+        var state = serum()
+        DealFx.type("k", &state)
+        #expect(state.campaigns.dashboard?.campaignID == Fx.japan)
+        DealFx.type("<Enter>", &state)
+        #expect(state.campaigns.showsDashboard)
+        #expect(screen(state).contains("Japan launch · Bento Go · Active"))
+        DealFx.type("<Esc>", &state)
+        #expect(!state.campaigns.showsDashboard)
+    }
+
+    @Test("marking a payment paid changes the dashboard's paid total")
+    func paidChangesDashboard() {
+        var state = serum()
+        #expect(state.campaigns.dashboard?.report.budget.paid == Money(major: 500, currency: .eur))
+        DealDetailPane.open(Fx.dealLiga, &state)
+        #expect(state.campaigns.spent[Fx.serum] == .some(5))
+        DealFx.type("P<Esc>", &state)
+        #expect(state.campaigns.dashboard?.report.budget.paid == Money(major: 1_000, currency: .eur))
+        #expect(state.campaigns.spent[Fx.serum] == .some(10), "the list's share paid follows")
+        #expect(Fx.render(state)[3].hasSuffix("10%"))
+        DealFx.type("<Enter>", &state)
+        #expect(screen(state).contains("Paid EUR 1,000.00 (10%)"))
+    }
+
+    @Test("n creates a campaign with budget, dates, goals and brief; bad input stays in the form")
+    func create() throws {
+        var state = DealFx.state()
+        DealFx.type("4n", &state)
+        guard case .form(let form)? = state.overlays.last else { Issue.record("no form"); return }
+        let labels = form.form.fields.map(\.label)
+        func at(_ label: String) -> String { String(repeating: "<Down>", count: labels.firstIndex(of: label) ?? 0) }
+        DealFx.type("Winter trips<Down>Nordic Air" + "<Up>" + at("Start") + "2024-07-01<Down>2024-06-01<Down>25000<Down><C-u>NOK"
+                    + "<Down>sales, teleport<Enter>", &state)
+        guard case .form(let refused)? = state.overlays.last else { Issue.record("the form closed"); return }
+        #expect(refused.form.fields.first { $0.label == "Goals" }?.error?.contains("Use goals from") == true)
+        DealFx.type("<C-u>sales, reach<Enter>", &state)
+        guard case .form(let refusedDates)? = state.overlays.last else { Issue.record("end before start was accepted"); return }
+        #expect(refusedDates.form.fields.first { $0.label == "End" }?.error?.contains("End date is before the start date") == true)
+        #expect(refusedDates.form.fields[refusedDates.form.focus].label == "Goals")
+        DealFx.type("<Up><Up><Up><C-u>2024-08-31<Down><Down><Down><Down><Down>Fly north this winter<Down>#ad first; tag us<Enter>", &state)
+        #expect(state.overlays.isEmpty)
+        let campaign = try #require(state.workspace.campaigns.values.first { $0.name == "Winter trips" })
+        #expect(campaign.brand == "Nordic Air" && campaign.owner == "tester")
+        #expect(campaign.budget == Money(major: 25_000, currency: .nok))
+        #expect(campaign.goals == [.sales, .reach])
+        #expect(campaign.startDate.map { Humanize.day($0, timeZone: Fx.utc) } == "2024-07-01")
+        #expect(campaign.endDate.map { Humanize.day($0, timeZone: Fx.utc) } == "2024-08-31")
+        #expect(campaign.brief.keyMessage == "Fly north this winter")
+        #expect(campaign.brief.dos == ["#ad first", "tag us"])
+        #expect(state.campaigns.selectedID == campaign.id)
+        #expect(state.campaigns.dashboard?.campaignID == campaign.id)
+    }
+
+    @Test("e edits the campaign; T sets KPI targets the dashboard compares with")
+    func editAndTargets() throws {
+        var state = serum()
+        DealFx.type("e<Down><C-u>Glow Laboratories<Enter>", &state)
+        #expect(state.workspace.campaigns[Fx.serum]?.brand == "Glow Laboratories")
+        #expect(state.workspace.campaigns[Fx.serum]?.kpiTargets.reach == 100_000, "editing keeps the targets")
+        DealFx.type("T<C-u>40000<Down><Down><Down><Down>3.5<Enter>", &state)
+        let targets = try #require(state.workspace.campaigns[Fx.serum]?.kpiTargets)
+        #expect(targets.reach == 40_000 && targets.engagementRate == 3.5)
+        #expect(state.campaigns.dashboard?.report.progress(.reach)?.attainment == 0.5)
+    }
+
+    @Test("N adds a deal to this campaign; p shows its pipeline; the palette jumps to a campaign")
+    func shortcuts() throws {
+        var state = serum()
+        DealFx.type("Ndilnoza<Enter>", &state)
+        guard case .form(let form)? = state.overlays.last else { Issue.record("no deal form"); return }
+        #expect(form.form.values["Campaign"] == "Serum launch · Glow Lab")
+        #expect(form.message?.contains("marked do not contact") == true)
+        DealFx.type("<Esc>p", &state)
+        #expect(state.tab == .pipeline && state.pipeline.campaignFilter == Fx.serum && state.pipeline.dealCount == 3)
+        DealFx.type(":jump to campaign<Enter>japan<Enter>", &state)
+        #expect(state.tab == .campaigns && state.campaigns.selectedID == Fx.japan && state.campaigns.showsDashboard)
+    }
+
+    /// Opt-in (REACH_PERF=1, release build): 100,000 creators and 200,000 deals in 200 campaigns. Opening a dashboard
+    /// (select + compute the selected campaign only) and drawing it or the list stay under 50 ms; re-placing one
+    /// changed deal on the all-campaigns board stays under 50 ms, a full board refresh under a second.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["REACH_PERF"] == "1"))
+    func dashboardAtScale() throws {
+        let creators = (0..<100_000).map { n in
+            Influencer(id: Fx.id(10_000 + n), createdAt: Fx.days(-100), displayName: "Creator \(n)",
+                       accounts: [Fx.account(.instagram, "creator\(n)", 5_000 + n)])
+        }
+        let campaigns = (0..<200).map { n in
+            Campaign(id: Fx.id(200_000 + n), createdAt: Fx.days(-60), name: "Campaign \(n)", brand: "Brand \(n % 17)",
+                     status: .active, budget: Money(major: 50_000, currency: .eur))
+        }
+        let stages = StagePipeline.default.stages.map(\.key)
+        let deals = (0..<200_000).map { n in
+            var deal = Deal(id: Fx.id(300_000 + n), createdAt: Fx.days(-50), influencerID: creators[n % creators.count].id,
+                            campaignID: campaigns[n % campaigns.count].id, stage: stages[n % stages.count],
+                            agreedFee: Money(major: Int64(500 + n % 900), currency: n % 5 == 0 ? .usd : .eur))
+            deal.setFollowUp("Follow up", due: Fx.days(Double(n % 30) - 10))
+            deal.payments = [Payment(amount: Money(major: 250, currency: .eur), status: n % 2 == 0 ? .paid : .planned, paidAt: Fx.days(-3))]
+            deal.deliverables = [Deliverable(platform: .instagram, contentType: .reel, status: .live, postedAt: Fx.days(-Double(n % 40)),
+                                             results: DeliverableResults(reach: 10_000, impressions: 15_000, likes: 800, comments: 40,
+                                                                         revenue: Money(major: 900, currency: .eur)))]
+            return deal
+        }
+        let workspace = Workspace(influencers: creators, campaigns: campaigns, deals: deals, settings: DealFx.settings)
+        var state = AppState(workspace: workspace, now: Fx.now, timeZone: Fx.utc, size: Size(width: 120, height: 40))
+        let clock = ContinuousClock()
+        DealFx.type("4", &state)
+        var buffer = Buffer(width: 120, height: 40)
+        let list = clock.measure { AppView.render(state, into: &buffer, theme: .monochrome) }
+        let open = clock.measure { DealFx.type("j<Enter>", &state) }
+        #expect(state.campaigns.dashboard?.report.dealsPerStage.values.reduce(0, +) == 1_000)
+        let draw = clock.measure { AppView.render(state, into: &buffer, theme: .monochrome) }
+        #expect(list < .milliseconds(50), "draw the campaign list: \(list)")
+        #expect(open < .milliseconds(50), "open a dashboard: \(open)")
+        #expect(draw < .milliseconds(50), "draw a dashboard: \(draw)")
+
+        DealFx.type("3", &state)
+        let full = clock.measure { PipelinePane.workspaceChanged(&state) }
+        #expect(full < .seconds(1), "refresh the board of 200,000 deals: \(full)")
+        var deal = try #require(state.workspace.deals[deals[7].id])
+        try deal.advance(at: Fx.now)
+        state.workspace.put(.deal(deal))
+        let one = clock.measure { PipelinePane.recordsChanged(RecordChanges([(.deal, deal.id)]), &state) }
+        #expect(one < .milliseconds(50), "re-place one changed deal: \(one)")
+        let boardDraw = clock.measure { AppView.render(state, into: &buffer, theme: .monochrome) }
+        #expect(boardDraw < .milliseconds(50), "draw the board: \(boardDraw)")
+    }
+}
