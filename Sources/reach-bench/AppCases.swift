@@ -53,7 +53,7 @@ enum AppCases {
         }
     }
 
-    /// Scroll, search-as-you-type and filter on the Roster at 100k, one keystroke at a time.
+    /// Scroll, search-as-you-type and filter on the Roster at 100k, one keystroke at a time; then every campaign's dashboard.
     static let keystrokes = BenchCase(name: "app.keys-100k", datasets: [100_000]) { options in
         let runner = try open(Dataset(influencers: 100_000).folder)
         func key(_ event: KeyEvent) -> (wall: Duration, cpu: Double) {
@@ -95,6 +95,19 @@ enum AppCases {
         guard kept < runner.state.roster.rows.count else {
             throw BenchError(description: "the filter form did not filter the roster; check the keys in AppCases.keystrokes")
         }
+
+        // Campaign dashboards: on the Campaigns tab, ↓ selects the next campaign (its figures are computed then)
+        // and Enter shows them; both keys together are one sample, Esc goes back untimed.
+        _ = key(.char("4"))
+        var opening: [(wall: Duration, cpu: Double)] = []
+        var largest = 0
+        for _ in 0..<options.iterations(runner.state.campaigns.rows.count) {
+            let down = key(KeyEvent(.down))
+            let enter = key(KeyEvent(.enter))
+            opening.append((down.wall + enter.wall, down.cpu + enter.cpu))
+            if let id = runner.state.campaigns.selectedID { largest = Swift.max(largest, runner.state.workspace.deals(ofCampaign: id).count) }
+            _ = key(KeyEvent(.escape))
+        }
         return [
             BenchResult(name: "app key→frame: scroll roster 100k", samples: scroll, target: .p99(below: 16)),
             BenchResult(name: "app key→frame: search-as-you-type 100k", samples: search, target: .p99(below: 16),
@@ -102,6 +115,8 @@ enum AppCases {
             BenchResult(name: "app key→frame: apply filter 100k", samples: Samples(applying), target: .p99(below: 16),
                         note: "platform Instagram: \(kept) rows"),
             BenchResult(name: "app key→frame: clear filter 100k", samples: Samples(clearing), target: .p99(below: 16)),
+            BenchResult(name: "app open campaign dashboard 100k", samples: Samples(opening), target: .max(below: 50),
+                        note: "\(opening.count) campaigns, largest \(largest) deals; ↓ + Enter"),
         ]
     }
 }

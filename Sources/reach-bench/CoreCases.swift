@@ -9,7 +9,7 @@ enum CoreCases {
 
     /// The 100k records in memory, generated rather than read back: the values are the same as in the
     /// cached folder (same generator and seed), and the store's cost is measured by the store cases.
-    static func hundredThousand() -> LoadedData { Dataset.generate(count: 100_000) }
+    static func hundredThousand() -> DemoWorkspace { Dataset.generate(count: 100_000) }
 
     /// Index build, then per keystroke: the query for 1..8-character prefixes of real names, and the same
     /// followed by re-rendering the 200×60 roster frame with the hits (what the user waits for).

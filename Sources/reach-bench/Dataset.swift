@@ -15,7 +15,7 @@ struct LoadedData: Sendable {
     var settings: WorkspaceSettings
 }
 
-/// A generated data folder of `influencers` creators (two deals each), cached under
+/// A data folder of `influencers` creators from `DemoData` at that scale (about two deals each), cached under
 /// `$TMPDIR/reach-bench-<N>-<seed>` so reruns skip the generation.
 struct Dataset: Sendable {
     static let defaultSeed: UInt64 = 42
@@ -40,20 +40,22 @@ struct Dataset: Sendable {
         guard !isPrepared else { return }
         Progress.say("generating \(influencers) influencers in \(folder) (cached for next runs)…")
         try? FileManager.default.removeItem(atPath: folder)
-        let output = Self.generate(count: influencers, seed: seed)
+        let demo = Self.generate(count: influencers, seed: seed)
+        // As `reach demo` writes it.
         let store = try RecordStore(folder: folder)
-        try store.saveWorkspace(output.settings)
-        try write(output.influencers, layout: store.layout)
-        try write(output.campaigns, layout: store.layout)
-        try write(output.deals, layout: store.layout)
+        _ = try store.insertBatch(demo.templates)
+        _ = try store.insertBatch(demo.campaigns)
+        _ = try store.insertBatch(demo.influencers)
+        _ = try store.insertBatch(demo.deals)
+        try store.saveWorkspace(demo.settings)
         guard FileManager.default.createFile(atPath: marker, contents: Data()) else {
             throw BenchError(description: "cannot write \(marker): check that \(folder) is writable")
         }
     }
 
-    /// The records of a folder, in memory only (the one place that decides which generator is used).
-    static func generate(count: Int, seed: UInt64 = defaultSeed) -> LoadedData {
-        LocalGenerator.make(count: count, seed: seed, now: now)
+    /// The records of a folder, in memory only.
+    static func generate(count: Int, seed: UInt64 = defaultSeed) -> DemoWorkspace {
+        DemoData.make(now: now, seed: seed, scale: count)
     }
 
     /// Opens the folder (generating it first if needed).
@@ -68,39 +70,6 @@ struct Dataset: Sendable {
         return LoadedData(influencers: store.loadAll(Influencer.self).records, campaigns: store.loadAll(Campaign.self).records,
                           deals: store.loadAll(Deal.self).records, settings: settings)
     }
-
-    /// Writes records as the store's JSON files directly: `RecordStore.save` fsyncs every file, which
-    /// would make generating 300,000 records take many minutes.
-    private func write<R: Record>(_ records: [R], layout: DataFolderLayout) throws {
-        let chunkSize = 512
-        let chunks = (records.count + chunkSize - 1) / chunkSize
-        let failures = FailureCollector()
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let encoder = JSONEncoder()
-            encoder.dateEncodingStrategy = .iso8601
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            for record in records[(chunk * chunkSize)..<min(records.count, (chunk + 1) * chunkSize)] {
-                let path = layout.recordFile(R.kind, record.id)
-                guard let data = try? encoder.encode(record),
-                      FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-                    failures.record(path)
-                    continue
-                }
-            }
-        }
-        if let failed = failures.first {
-            throw BenchError(description: "could not write \(failed): check free space in \(folder)")
-        }
-    }
-}
-
-/// The first failure among parallel writers.
-private final class FailureCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var paths: [String] = []
-
-    func record(_ path: String) { lock.withLock { paths.append(path) } }
-    var first: String? { lock.withLock { paths.first } }
 }
 
 /// Progress lines go to stderr so stdout stays the table (or the JSON a child sends to its parent).
