@@ -52,6 +52,15 @@ let package = Package(
             ]
         ),
 
+        // Performance figures against the targets in docs/performance.md (`swift run -c release reach-bench`).
+        .executableTarget(
+            name: "reach-bench",
+            dependencies: [
+                "ReachCore", "ReachStore", "TerminalUI", "ReachApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
         .testTarget(
             name: "ReachCoreTests",
             dependencies: ["ReachCore", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -30,17 +30,23 @@ public enum Budget {
     /// Sums the campaign's deals into a `BudgetSummary` in the campaign currency using stored `rates`.
     public static func summary(for campaign: Campaign, deals: [Deal], rates: CurrencyRates,
                                pipeline: StagePipeline = .default) -> BudgetSummary {
+        var converter = CachingConverter(rates: rates, target: campaign.reportingCurrency)
+        return summary(for: campaign, deals: deals, converter: &converter, pipeline: pipeline)
+    }
+
+    static func summary(for campaign: Campaign, deals: [Deal], converter: inout CachingConverter,
+                        pipeline: StagePipeline) -> BudgetSummary {
         let target = campaign.reportingCurrency
         var used = Set<ExchangeRate>()
         var missing = Set<CurrencyCode>()
         var unconverted: [Money] = []
 
         func convert(_ m: Money) -> Int64? {
-            do {
-                let c = try rates.convert(m, to: target)
+            switch converter.convert(m) {
+            case .success(let c):
                 if let r = c.rate { used.insert(r) }
                 return c.converted.minorUnits
-            } catch {
+            case .failure:
                 missing.insert(m.currency)
                 unconverted.append(m)
                 return nil
@@ -49,16 +55,17 @@ public enum Budget {
 
         var committed: Int64 = 0
         var paid: Int64 = 0
-        for deal in deals where deal.campaignID == campaign.id {
+        // Fields are read through the array rather than from a copy of each deal: a copy retains some forty references.
+        for index in deals.indices where deals[index].campaignID == campaign.id {
             var dealPaid: Int64 = 0
-            for p in deal.payments where p.status == .paid {
+            for p in deals[index].payments where p.status == .paid {
                 dealPaid &+= convert(p.amount) ?? 0
             }
             paid &+= dealPaid
-            if pipeline.isSideExit(deal.stage) {
+            if pipeline.isSideExit(deals[index].stage) {
                 committed &+= dealPaid
             } else {
-                let agreed = deal.agreedFee.flatMap(convert) ?? 0
+                let agreed = deals[index].agreedFee.flatMap(convert) ?? 0
                 committed &+= max(agreed, dealPaid)
             }
         }
@@ -74,15 +81,21 @@ extension Deal {
     /// What the deal costs in `currency`: paid payments (`committed: false`) or max(agreed, paid) (`committed: true`).
     /// Returns nil when an amount has no rate.
     public func cost(in currency: CurrencyCode, rates: CurrencyRates, committed: Bool = false) -> Money? {
+        var converter = CachingConverter(rates: rates, target: currency)
+        return cost(converter: &converter, committed: committed)
+    }
+
+    func cost(converter: inout CachingConverter, committed: Bool = false) -> Money? {
+        let currency = converter.target
         var paid: Int64 = 0
         for p in payments where p.status == .paid {
-            guard let c = try? rates.convert(p.amount, to: currency) else { return nil }
+            guard case .success(let c) = converter.convert(p.amount) else { return nil }
             paid &+= c.converted.minorUnits
         }
         guard committed else { return Money(minorUnits: paid, currency: currency) }
         var agreed: Int64 = 0
         if let fee = agreedFee {
-            guard let c = try? rates.convert(fee, to: currency) else { return nil }
+            guard case .success(let c) = converter.convert(fee) else { return nil }
             agreed = c.converted.minorUnits
         }
         return Money(minorUnits: max(paid, agreed), currency: currency)
@@ -90,9 +103,14 @@ extension Deal {
 
     /// All deliverables' results summed, revenue in `currency`.
     public func resultTotals(in currency: CurrencyCode, rates: CurrencyRates) -> ResultTotals {
-        var totals = ResultTotals(currency: currency)
+        var converter = CachingConverter(rates: rates, target: currency)
+        return resultTotals(converter: &converter)
+    }
+
+    func resultTotals(converter: inout CachingConverter) -> ResultTotals {
+        var totals = ResultTotals(currency: converter.target)
         var used = Set<ExchangeRate>()
-        for d in deliverables { if let r = d.results { totals.add(r, rates: rates, ratesUsed: &used) } }
+        for d in deliverables { if let r = d.results { totals.add(r, converter: &converter, ratesUsed: &used) } }
         return totals
     }
 }

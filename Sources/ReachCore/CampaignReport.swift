@@ -48,27 +48,30 @@ public struct CampaignReport: Hashable, Sendable {
     /// Builds the report; `influencers` supplies follower counts for ER when reach is missing.
     public static func make(campaign: Campaign, deals: [Deal], influencers: [RecordID: Influencer] = [:],
                             rates: CurrencyRates, now: Date, pipeline: StagePipeline = .default) -> CampaignReport {
-        let mine = deals.filter { $0.campaignID == campaign.id }
         let currency = campaign.reportingCurrency
+        var converter = CachingConverter(rates: rates, target: currency)
         var perStage: [StageKey: Int] = [:]
         var planned = 0, live = 0, overdue = 0
         var totals = ResultTotals(currency: currency)
         var used = Set<ExchangeRate>()
         var creators: [CreatorPerformance] = []
-        for deal in mine {
+        // Checking the campaign through the array copies no deal; only the campaign's own deals are copied.
+        for index in deals.indices where deals[index].campaignID == campaign.id {
+            let deal = deals[index]
             perStage[deal.stage, default: 0] += 1
             for d in deal.deliverables {
                 planned += d.count
                 if d.status == .live { live += d.count }
                 if d.isOverdue(now: now) { overdue += d.count }
-                if let r = d.results { totals.add(r, rates: rates, ratesUsed: &used) }
+                if let r = d.results { totals.add(r, converter: &converter, ratesUsed: &used) }
             }
-            let dt = deal.resultTotals(in: currency, rates: rates)
-            let cost = deal.cost(in: currency, rates: rates)
-            let followers = influencers[deal.influencerID]?.followers
+            let dt = deal.resultTotals(converter: &converter)
+            let cost = deal.cost(converter: &converter)
             var er: Double?
             if dt.reach > 0 { er = Metrics.engagementRate(engagements: dt.engagements, audience: dt.reach) }
-            else if let followers { er = Metrics.engagementRate(engagements: dt.engagements, audience: followers) }
+            else if let followers = influencers[deal.influencerID]?.followers {
+                er = Metrics.engagementRate(engagements: dt.engagements, audience: followers)
+            }
             creators.append(CreatorPerformance(
                 dealID: deal.id, influencerID: deal.influencerID, cost: cost, totals: dt, engagementRate: er,
                 roi: cost.flatMap { Metrics.roi(revenue: dt.revenue, cost: $0) },
@@ -76,7 +79,7 @@ public struct CampaignReport: Hashable, Sendable {
                 cpe: cost.flatMap { Metrics.cpe(cost: $0, engagements: dt.engagements) },
                 cpa: cost.flatMap { Metrics.cpa(cost: $0, conversions: dt.conversions) }))
         }
-        let budget = Budget.summary(for: campaign, deals: mine, rates: rates, pipeline: pipeline)
+        let budget = Budget.summary(for: campaign, deals: deals, converter: &converter, pipeline: pipeline)
         let cost = budget.paid
         let t = campaign.kpiTargets
         func m(_ x: Money?) -> Double? { x?.doubleValue }

@@ -102,9 +102,12 @@ public struct Influencer: Record, Hashable, Identifiable {
     }
 
     /// The account that decides the tier: the one marked main, else the one with most followers, else the first.
-    public var mainAccount: PlatformAccount? {
-        if let main = accounts.first(where: { $0.isMain }) { return main }
-        return accounts.max { ($0.latestFollowers?.value ?? -1) < ($1.latestFollowers?.value ?? -1) }
+    public var mainAccount: PlatformAccount? { mainAccountIndex.map { accounts[$0] } }
+
+    /// Position of `mainAccount` in `accounts`: filters and sorts read it without copying the account.
+    var mainAccountIndex: Int? {
+        if let main = accounts.firstIndex(where: { $0.isMain }) { return main }
+        return accounts.indices.max { (accounts[$0].latestFollowers?.value ?? -1) < (accounts[$1].latestFollowers?.value ?? -1) }
     }
 
     /// Marks the account with `accountID` as main (and no other).

@@ -61,7 +61,7 @@ public enum Metrics {
 
     /// Tier of an influencer from the main account's latest follower count; nil when unknown.
     public static func tier(of influencer: Influencer, thresholds: TierThresholds = .standard) -> Tier? {
-        guard let followers = influencer.mainAccount?.latestFollowers?.value else { return nil }
+        guard let followers = influencer.followers else { return nil }
         return thresholds.tier(forFollowers: followers)
     }
 }
@@ -71,8 +71,8 @@ extension Influencer {
     public func tier(thresholds: TierThresholds = .standard) -> Tier? { Metrics.tier(of: self, thresholds: thresholds) }
 
     /// Latest follower count of the main account.
-    public var followers: Int? { mainAccount?.latestFollowers?.value }
+    public var followers: Int? { mainAccountIndex.flatMap { accounts[$0].latestFollowers?.value } }
 
     /// Latest ER of the main account in percent.
-    public var engagementRate: Double? { mainAccount?.latestEngagementRate?.value }
+    public var engagementRate: Double? { mainAccountIndex.flatMap { accounts[$0].latestEngagementRate?.value } }
 }

@@ -23,6 +23,11 @@ public struct ResultTotals: Hashable, Sendable {
 
     /// Adds one deliverable's results, converting revenue with `rates`; records rates used.
     public mutating func add(_ r: DeliverableResults, rates: CurrencyRates, ratesUsed: inout Set<ExchangeRate>) {
+        var converter = CachingConverter(rates: rates, target: revenue.currency)
+        add(r, converter: &converter, ratesUsed: &ratesUsed)
+    }
+
+    mutating func add(_ r: DeliverableResults, converter: inout CachingConverter, ratesUsed: inout Set<ExchangeRate>) {
         reach += r.reach ?? 0
         impressions += r.impressions ?? 0
         views += r.views ?? 0
@@ -34,11 +39,11 @@ public struct ResultTotals: Hashable, Sendable {
         codeUses += r.codeUses ?? 0
         conversions += r.conversions ?? 0
         if let rev = r.revenue {
-            do {
-                let c = try rates.convert(rev, to: revenue.currency)
+            switch converter.convert(rev) {
+            case .success(let c):
                 if let rate = c.rate { ratesUsed.insert(rate) }
                 revenue.minorUnits &+= c.converted.minorUnits
-            } catch {
+            case .failure:
                 unconvertedRevenue.append(rev)
             }
         }

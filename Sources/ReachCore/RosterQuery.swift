@@ -48,7 +48,14 @@ public struct RosterFilter: Hashable, Sendable {
     }
 
     public func apply(to roster: [Influencer], thresholds: TierThresholds = .standard) -> [Influencer] {
-        roster.filter { matches($0, thresholds: thresholds) }
+        indices(in: roster, thresholds: thresholds).map { roster[$0] }
+    }
+
+    /// Positions in `roster` of the influencers that pass, in order. A table can show the filtered view through
+    /// these without copying records, which on a 100k roster costs more than the filtering itself.
+    public func indices(in roster: [Influencer], thresholds: TierThresholds = .standard) -> [Int] {
+        // Through a buffer so each record is borrowed, not copied (a copy retains some thirty references).
+        roster.withUnsafeBufferPointer { records in records.indices.filter { matches(records[$0], thresholds: thresholds) } }
     }
 }
 
@@ -92,14 +99,35 @@ public struct RosterSort: Hashable, Sendable {
 
     /// Sorted copy of `roster`.
     public func apply(to roster: [Influencer], thresholds: TierThresholds = .standard) -> [Influencer] {
-        let keyed = roster.map { (inf: $0, v: value($0, thresholds: thresholds), name: TextFolding.fold($0.displayName)) }
-        return keyed.sorted { a, b in
-            switch (a.v, b.v) {
+        order(of: roster, thresholds: thresholds).map { roster[$0] }
+    }
+
+    /// Positions in `roster` in sorted order, of every record or only of `subset` (positions, e.g. from
+    /// `RosterFilter.indices(in:)`). Sorts positions rather than the large records, and folds a name only
+    /// when two values tie, because folding every name costs more than the sort itself on a 100k roster.
+    public func order(of roster: [Influencer], subset: [Int]? = nil, thresholds: TierThresholds = .standard) -> [Int] {
+        let positions = subset ?? Array(roster.indices)
+        let values = roster.withUnsafeBufferPointer { records in positions.map { value(records[$0], thresholds: thresholds) } }
+        var names = [String?](repeating: nil, count: positions.count)
+        if key == .name {
+            for (slot, value) in values.enumerated() { if case .text(let folded) = value { names[slot] = folded } }
+        }
+        func name(_ slot: Int) -> String {
+            if let folded = names[slot] { return folded }
+            let folded = TextFolding.fold(roster[positions[slot]].displayName)
+            names[slot] = folded
+            return folded
+        }
+        let slots = positions.indices.sorted { a, b in
+            switch (values[a], values[b]) {
             case let (x?, y?) where x != y: return ascending ? x < y : x > y
             case (.some, nil): return true
             case (nil, .some): return false
-            default: return a.name != b.name ? a.name < b.name : a.inf.id < b.inf.id
+            default:
+                let (nameA, nameB) = (name(a), name(b))
+                return nameA != nameB ? nameA < nameB : roster[positions[a]].id < roster[positions[b]].id
             }
-        }.map(\.inf)
+        }
+        return slots.map { positions[$0] }
     }
 }

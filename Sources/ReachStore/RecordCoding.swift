@@ -6,7 +6,7 @@ import ReachCore
 enum RecordCoding {
     static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom(ISO8601Dates.decode)
         return decoder
     }
 

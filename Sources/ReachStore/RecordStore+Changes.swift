@@ -31,7 +31,7 @@ extension RecordStore {
 
         var changes = ChangeSet<R>()
         changes.problems = processed.problems
-        for (name, record) in processed.records where !processed.quarantined.contains(name) {
+        for (name, record) in zip(processed.recordNames, processed.records) where !processed.quarantined.contains(name) {
             if previous[name] == nil { changes.added.append(record) } else { changes.changed.append(record) }
         }
         for name in previous.keys where stamps[name] == nil {

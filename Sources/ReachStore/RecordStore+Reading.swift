@@ -1,17 +1,28 @@
 import Foundation
 import ReachCore
 
-/// One file's read outcome, tagged with its name and whether a damaged file may be quarantined.
+/// One damaged file's read outcome, tagged with where it is, for quarantine.
 struct NamedOutcome<R: Record> {
     var name: String
     var directory: String
     var outcome: ReadOutcome<R>
+}
+
+/// What `readFiles` read: one outcome per name (nil when the file was not read), kept in the array the
+/// readers filled rather than rewrapped, because at 100k records every extra copy costs a hundred megabytes.
+struct ReadFiles<R: Record> {
+    var directory: String
+    var names: [String]
+    var outcomes: [ReadOutcome<R>?]
     var mayQuarantine: Bool
 }
 
 /// Records, problems and file stamps after quarantine and backups were handled.
 struct ProcessedFiles<R: Record> {
-    var records: [(name: String, record: R)] = []
+    /// Loaded records, and the file name of each (same order): separate arrays, so `loadAll` can hand
+    /// `records` out without copying it.
+    var records: [R] = []
+    var recordNames: [String] = []
     var problems: [LoadProblem] = []
     var stamps: [String: FileStamp] = [:]
     /// Names whose files were moved to quarantine (no longer in the folder).
@@ -20,7 +31,7 @@ struct ProcessedFiles<R: Record> {
 
 extension RecordStore {
     /// Reads files in parallel chunks (JSON decoding dominates, and it scales with cores).
-    func readFiles<R: Record>(_ type: R.Type, in directory: String, names: [String], quarantine: Bool) -> [NamedOutcome<R>] {
+    func readFiles<R: Record>(_ type: R.Type, in directory: String, names: [String], quarantine: Bool) -> ReadFiles<R> {
         let chunkSize = 128
         let chunks = (names.count + chunkSize - 1) / chunkSize
         let slots = ParallelSlots<ReadOutcome<R>>(count: names.count)
@@ -35,28 +46,30 @@ extension RecordStore {
                     expectedID: DataFolderLayout.recordID(fromFileName: name), decoder: decoder, needRaw: false))
             }
         }
-        return zip(names, slots.elements).compactMap { name, outcome in
-            outcome.map { NamedOutcome(name: name, directory: directory, outcome: $0, mayQuarantine: quarantine) }
-        }
+        return ReadFiles(directory: directory, names: names, outcomes: slots.elements, mayQuarantine: quarantine)
     }
 
     /// Quarantines damaged files, backs up migrated ones, and collects what loaded.
-    func process<R: Record>(_ outcomes: [NamedOutcome<R>]) -> ProcessedFiles<R> {
+    func process<R: Record>(_ files: ReadFiles<R>) -> ProcessedFiles<R> {
         var result = ProcessedFiles<R>()
+        result.records.reserveCapacity(files.outcomes.count)
+        result.recordNames.reserveCapacity(files.outcomes.count)
         var toQuarantine: [NamedOutcome<R>] = []
-        for item in outcomes where !item.outcome.vanished {
-            if let record = item.outcome.record {
-                result.records.append((item.name, record))
-                if let from = item.outcome.migratedFrom, let original = item.outcome.originalData {
-                    backUp(original, kind: R.kind, name: item.name, version: from)
+        for (name, outcome) in zip(files.names, files.outcomes) {
+            guard let outcome, !outcome.vanished else { continue }
+            if let record = outcome.record {
+                result.records.append(record)
+                result.recordNames.append(name)
+                if let from = outcome.migratedFrom, let original = outcome.originalData {
+                    backUp(original, kind: R.kind, name: name, version: from)
                 }
             }
-            if let problem = item.outcome.problem, problem.kind == .damaged, item.mayQuarantine {
-                toQuarantine.append(item)
+            if let problem = outcome.problem, problem.kind == .damaged, files.mayQuarantine {
+                toQuarantine.append(NamedOutcome(name: name, directory: files.directory, outcome: outcome))
                 continue
             }
-            if let problem = item.outcome.problem { result.problems.append(problem) }
-            if let stamp = item.outcome.stamp { result.stamps[item.name] = stamp }
+            if let problem = outcome.problem { result.problems.append(problem) }
+            if let stamp = outcome.stamp { result.stamps[name] = stamp }
         }
         guard !toQuarantine.isEmpty else { return result }
         let moved = moveToQuarantine(toQuarantine, kind: R.kind)

@@ -51,7 +51,7 @@ public final class RecordStore: Sendable {
         }
         let processed = process(readFiles(R.self, in: directory, names: names, quarantine: true))
         known.withLock { $0[R.kind] = processed.stamps }
-        return (processed.records.map(\.record), processed.problems)
+        return (processed.records, processed.problems)
     }
 
     /// One record by id, or nil when it does not exist. Throws when the file is damaged or unreadable.
@@ -70,8 +70,8 @@ public final class RecordStore: Sendable {
     public func loadTrash<R: Record>(_ type: R.Type) -> (records: [R], problems: [LoadProblem]) {
         let directory = layout.trashDirectory(for: R.kind)
         let names = ((try? Posix.listDirectory(directory)) ?? []).filter { DataFolderLayout.recordID(fromFileName: $0) != nil }
-        let outcomes = readFiles(R.self, in: directory, names: names, quarantine: false)
-        return (outcomes.compactMap { $0.outcome.record }, outcomes.compactMap { $0.outcome.problem })
+        let files = readFiles(R.self, in: directory, names: names, quarantine: false)
+        return (files.outcomes.compactMap { $0?.record }, files.outcomes.compactMap { $0?.problem })
     }
 
     func relative(_ kind: RecordKind, _ id: RecordID) -> String {

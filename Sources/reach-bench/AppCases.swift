@@ -1,0 +1,122 @@
+import Foundation
+import ReachApp
+import ReachCore
+import ReachStore
+import TerminalUI
+
+/// The whole app at 100k: start-up to the first frame, and keystroke → frame through `AppRunner` exactly as the
+/// real loop does it (`send` the key, then `present` a fresh frame that the terminal diffs against the last one).
+enum AppCases {
+    static let all = [startup(10_000, target: 300), startup(100_000, target: 2_000), keystrokes]
+
+    /// A terminal that keeps only the last frame and computes the changed cells, as the ncurses backend does.
+    final class BenchTerminal: Terminal {
+        let size: Size
+        let colorMode = ColorMode.ansi256
+        private var last: Buffer?
+        private(set) var changedCells = 0
+
+        init(width: Int, height: Int) { size = Size(width: width, height: height) }
+
+        func present(_ buffer: Buffer) {
+            changedCells += buffer.changes(from: last).count
+            last = buffer
+        }
+
+        func nextEvent(timeout: Duration?) -> InputEvent? { nil }
+        func copyToClipboard(_ text: String) -> Bool { false }
+        func suspend() {}
+        func resume() { last = nil }
+
+        var screen: [String] { last?.lines() ?? [] }
+    }
+
+    /// Opens the folder like `reach` does: load everything, build the state, draw the first frame.
+    static func open(_ folder: String) throws -> AppRunner {
+        let store = try RecordStore(folder: folder)
+        let loaded = WorkspaceLoader.load(from: store)
+        let state = AppState(workspace: loaded.workspace, now: Dataset.now, timeZone: TimeZone(identifier: "UTC") ?? .current)
+        let runner = AppRunner(terminal: BenchTerminal(width: 200, height: 60), store: store, state: state, clock: { Dataset.now },
+                               editor: ExternalEditor(environment: [:], directory: folder + "/tmp"))
+        runner.present()
+        return runner
+    }
+
+    static func startup(_ count: Int, target: Double) -> BenchCase {
+        BenchCase(name: "app.startup-\(StoreCases.label(count))", datasets: [count]) { options in
+            let folder = Dataset(influencers: count).folder
+            let samples = try Measure.repeating(options.iterations(count > 10_000 ? 5 : 20), warmup: 1) {
+                blackHole(try open(folder))
+            }
+            return [BenchResult(name: "app load + first frame \(StoreCases.label(count))", samples: samples, target: .p99(below: target),
+                                note: "WorkspaceLoader + AppState + first 200×60 frame")]
+        }
+    }
+
+    /// Scroll, search-as-you-type and filter on the Roster at 100k, one keystroke at a time; then every campaign's dashboard.
+    static let keystrokes = BenchCase(name: "app.keys-100k", datasets: [100_000]) { options in
+        let runner = try open(Dataset(influencers: 100_000).folder)
+        func key(_ event: KeyEvent) -> (wall: Duration, cpu: Double) {
+            Measure.timed {
+                runner.send(.input(.key(event)))
+                runner.present()
+            }
+        }
+        _ = key(.char("2")) // Roster tab
+        let scroll = Samples((0..<options.iterations(500)).map { _ in key(KeyEvent(.down)) })
+
+        var rng = SplitMix64(seed: 5)
+        let names = (0..<options.iterations(40)).compactMap { _ in
+            runner.state.workspace.influencers.values.randomElement(using: &rng)?.realName
+        }
+        var typing: [(wall: Duration, cpu: Double)] = []
+        var hits = 0
+        for name in names {
+            _ = key(.char("/"))
+            for character in name.prefix(8) {
+                typing.append(key(.char(character)))
+                hits += runner.state.roster.rows.count
+            }
+            _ = key(KeyEvent(.escape))
+        }
+        let search = Samples(typing)
+
+        // Filter: `F`, platform → the first choice (Instagram), Enter applies it; `x` clears it again.
+        var applying: [(wall: Duration, cpu: Double)] = []
+        var clearing: [(wall: Duration, cpu: Double)] = []
+        var kept = 0
+        for _ in 0..<options.iterations(20) {
+            _ = key(.char("F"))
+            _ = key(KeyEvent(.right))
+            applying.append(key(KeyEvent(.enter)))
+            kept = runner.state.roster.rows.count
+            clearing.append(key(.char("x")))
+        }
+        guard kept < runner.state.roster.rows.count else {
+            throw BenchError(description: "the filter form did not filter the roster; check the keys in AppCases.keystrokes")
+        }
+
+        // Campaign dashboards: on the Campaigns tab, ↓ selects the next campaign (its figures are computed then)
+        // and Enter shows them; both keys together are one sample, Esc goes back untimed.
+        _ = key(.char("4"))
+        var opening: [(wall: Duration, cpu: Double)] = []
+        var largest = 0
+        for _ in 0..<options.iterations(runner.state.campaigns.rows.count) {
+            let down = key(KeyEvent(.down))
+            let enter = key(KeyEvent(.enter))
+            opening.append((down.wall + enter.wall, down.cpu + enter.cpu))
+            if let id = runner.state.campaigns.selectedID { largest = Swift.max(largest, runner.state.workspace.deals(ofCampaign: id).count) }
+            _ = key(KeyEvent(.escape))
+        }
+        return [
+            BenchResult(name: "app key→frame: scroll roster 100k", samples: scroll, target: .p99(below: 16)),
+            BenchResult(name: "app key→frame: search-as-you-type 100k", samples: search, target: .p99(below: 16),
+                        note: "prefixes 1–8 of \(names.count) real names; \(hits / Swift.max(1, typing.count)) rows avg"),
+            BenchResult(name: "app key→frame: apply filter 100k", samples: Samples(applying), target: .p99(below: 16),
+                        note: "platform Instagram: \(kept) rows"),
+            BenchResult(name: "app key→frame: clear filter 100k", samples: Samples(clearing), target: .p99(below: 16)),
+            BenchResult(name: "app open campaign dashboard 100k", samples: Samples(opening), target: .max(below: 50),
+                        note: "\(opening.count) campaigns, largest \(largest) deals; ↓ + Enter"),
+        ]
+    }
+}

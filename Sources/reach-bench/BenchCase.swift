@@ -1,0 +1,28 @@
+/// Options every case sees.
+struct BenchOptions: Sendable {
+    /// Fewer iterations, same data sizes: for a quick look, not for the figures in docs/performance.md.
+    var quick: Bool
+
+    func iterations(_ full: Int) -> Int { quick ? Swift.max(3, full / 10) : full }
+}
+
+/// One benchmark, run in its own child process so its peak memory is its own.
+struct BenchCase: Sendable {
+    var name: String
+    /// Data folder sizes (influencer counts) it reads; the parent generates them before timing anything.
+    var datasets: [Int]
+    var run: @Sendable (BenchOptions) throws -> [BenchResult]
+
+    /// Every case, in report order.
+    static let all: [BenchCase] = TerminalUICases.all + StoreCases.all + CoreCases.all + MemoryCases.all + AppCases.all
+
+    /// The cases `--only` selects: an exact name, or every case whose name starts with it (`store`, `core.search`).
+    static func selected(by filters: [String]) -> [BenchCase] {
+        guard !filters.isEmpty else { return all }
+        return all.filter { candidate in
+            filters.contains { filter in
+                candidate.name == filter || (!all.contains { $0.name == filter } && candidate.name.hasPrefix(filter))
+            }
+        }
+    }
+}

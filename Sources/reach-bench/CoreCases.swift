@@ -1,0 +1,92 @@
+import Foundation
+import ReachCore
+import ReachStore
+import TerminalUI
+
+/// Domain computations at 100k influencers: search as you type, roster filter and sort, a campaign dashboard.
+enum CoreCases {
+    static let all = [search, roster, dashboard]
+
+    /// The 100k records in memory, generated rather than read back: the values are the same as in the
+    /// cached folder (same generator and seed), and the store's cost is measured by the store cases.
+    static func hundredThousand() -> DemoWorkspace { Dataset.generate(count: 100_000) }
+
+    /// Index build, then per keystroke: the query for 1..8-character prefixes of real names, and the same
+    /// followed by re-rendering the 200×60 roster frame with the hits (what the user waits for).
+    static let search = BenchCase(name: "core.search-100k", datasets: []) { options in
+        let data = hundredThousand()
+        let roster = data.influencers
+        let build = Measure.repeating(options.iterations(5), warmup: 0) { blackHole(SearchIndex(roster)) }
+        let index = SearchIndex(roster)
+        let positions = Dictionary(uniqueKeysWithValues: roster.enumerated().map { ($1.id, $0) })
+        var rng = SplitMix64(seed: 3)
+        let names = (0..<options.iterations(40)).map { _ in roster[rng.below(roster.count)].realName ?? "" }
+        let queries = names.flatMap { name in (1...8).map { String(name.prefix($0)) } }
+        var cursor = 0
+        var hitCount = 0
+        let query = Measure.repeating(queries.count) {
+            hitCount += index.search(queries[cursor % queries.count]).count
+            cursor += 1
+        }
+        let screen = RosterScreen()
+        var previous = Buffer(width: screen.width, height: screen.height)
+        cursor = 0
+        let keystroke = Measure.repeating(queries.count) {
+            let text = queries[cursor % queries.count]
+            let rows = index.search(text).compactMap { positions[$0.id] }
+            var state = SelectionState(selected: 0)
+            let buffer = screen.render(roster: roster, rows: rows, state: &state, query: text)
+            blackHole(buffer.changes(from: previous))
+            previous = buffer
+            cursor += 1
+        }
+        return [
+            BenchResult(name: "core.search index build 100k", samples: build, target: .p99(below: 1_000)),
+            BenchResult(name: "core.search query 100k", samples: query, note: "prefixes 1–8 of \(names.count) real names; \(hitCount / Swift.max(1, query.count)) hits avg"),
+            BenchResult(name: "core.search keystroke→frame 100k", samples: keystroke, target: .p99(below: 16), note: "query + 200×60 frame + diff"),
+        ]
+    }
+
+    /// Filter (platform + tiers, archived hidden) then sort, over the whole roster, as when a filter or sort key
+    /// changes: through row positions (what a table needs) and, for comparison, as copied `[Influencer]`.
+    static let roster = BenchCase(name: "core.roster-100k", datasets: []) { options in
+        let roster = hundredThousand().influencers
+        let filter = RosterFilter(platforms: [.instagram], tiers: [.micro, .macro])
+        var kept = 0
+        let filtered = Measure.repeating(options.iterations(30)) {
+            kept = filter.indices(in: roster).count
+        }
+        let byFollowers = Measure.repeating(options.iterations(30)) {
+            blackHole(RosterSort(.followers, ascending: false).order(of: roster, subset: filter.indices(in: roster)))
+        }
+        let byName = Measure.repeating(options.iterations(30)) {
+            blackHole(RosterSort(.name).order(of: roster, subset: filter.indices(in: roster)))
+        }
+        let copying = Measure.repeating(options.iterations(30)) {
+            blackHole(RosterSort(.followers, ascending: false).apply(to: filter.apply(to: roster)))
+        }
+        return [
+            BenchResult(name: "core.roster filter 100k → rows", samples: filtered, target: .p99(below: 16), note: "\(kept) kept"),
+            BenchResult(name: "core.roster filter+sort followers → rows", samples: byFollowers, target: .p99(below: 16)),
+            BenchResult(name: "core.roster filter+sort name → rows", samples: byName, target: .p99(below: 16)),
+            BenchResult(name: "core.roster filter+sort followers → [Influencer]", samples: copying, note: "copies records"),
+        ]
+    }
+
+    /// `CampaignReport.make` + `Budget.summary` for the campaign with the most deals, over every deal in the folder.
+    static let dashboard = BenchCase(name: "core.dashboard-100k", datasets: []) { options in
+        let data = hundredThousand()
+        let byCampaign = Dictionary(grouping: data.deals, by: \.campaignID)
+        guard let largest = data.campaigns.max(by: { (byCampaign[$0.id]?.count ?? 0) < (byCampaign[$1.id]?.count ?? 0) }) else {
+            throw BenchError(description: "the generated folder has no campaigns")
+        }
+        let influencers = Dictionary(uniqueKeysWithValues: data.influencers.map { ($0.id, $0) })
+        let rates = data.settings.currencyRates
+        let samples = Measure.repeating(options.iterations(30)) {
+            blackHole(CampaignReport.make(campaign: largest, deals: data.deals, influencers: influencers, rates: rates, now: Dataset.now))
+            blackHole(Budget.summary(for: largest, deals: data.deals, rates: rates))
+        }
+        return [BenchResult(name: "core.dashboard largest campaign", samples: samples, target: .p99(below: 50),
+                            note: "\(byCampaign[largest.id]?.count ?? 0) of \(data.deals.count) deals")]
+    }
+}
