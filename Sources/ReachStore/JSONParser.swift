@@ -122,18 +122,7 @@ struct JSONParser {
             if target != nil { path.append(.key(key)) }
             members[key] = try parseValue()
             if target != nil { path.removeLast() }
-            skipWhitespace()
-            guard index < bytes.count else { throw endOfFile("',' or '}'") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            guard bytes[index] == UInt8(ascii: "}") else {
-                throw JSONSyntaxError(offset: index, reason: "expected ',' or '}' but found \(describeCurrent())")
-            }
-            index += 1
-            depth -= 1
-            return .object(members)
+            if try closesAfterElement(UInt8(ascii: "}")) { return .object(members) }
         }
     }
 
@@ -152,19 +141,26 @@ struct JSONParser {
             if target != nil { path.append(.index(elements.count)) }
             elements.append(try parseValue())
             if target != nil { path.removeLast() }
-            skipWhitespace()
-            guard index < bytes.count else { throw endOfFile("',' or ']'") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            guard bytes[index] == UInt8(ascii: "]") else {
-                throw JSONSyntaxError(offset: index, reason: "expected ',' or ']' but found \(describeCurrent())")
-            }
-            index += 1
-            depth -= 1
-            return .array(elements)
+            if try closesAfterElement(UInt8(ascii: "]")) { return .array(elements) }
         }
+    }
+
+    /// After an object member or array element: consumes `,` (false: another follows) or `closer`
+    /// (true: the container ends and its depth is left); anything else is a syntax error naming both.
+    private mutating func closesAfterElement(_ closer: UInt8) throws(JSONSyntaxError) -> Bool {
+        skipWhitespace()
+        let expected = "',' or '\(Character(Unicode.Scalar(closer)))'"
+        guard index < bytes.count else { throw endOfFile(expected) }
+        if bytes[index] == UInt8(ascii: ",") {
+            index += 1
+            return false
+        }
+        guard bytes[index] == closer else {
+            throw JSONSyntaxError(offset: index, reason: "expected \(expected) but found \(describeCurrent())")
+        }
+        index += 1
+        depth -= 1
+        return true
     }
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
