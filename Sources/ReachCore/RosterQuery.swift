@@ -32,19 +32,12 @@ public struct RosterFilter: Hashable, Sendable {
 
     /// Whether `inf` passes every active filter.
     public func matches(_ inf: Influencer, thresholds: TierThresholds = .standard) -> Bool {
-        if !includeArchived && inf.archived { return false }
-        if !platforms.isEmpty && !inf.accounts.contains(where: { platforms.contains($0.platform) }) { return false }
-        if !tiers.isEmpty { guard let t = inf.tier(thresholds: thresholds), tiers.contains(t) else { return false } }
-        if !niches.isEmpty && !inf.niches.contains(where: { niches.contains($0) }) { return false }
-        if !countries.isEmpty { guard let c = inf.country?.uppercased(), countries.contains(c) else { return false } }
-        if !tags.isEmpty {
-            let lower = Set(tags.map { $0.lowercased() })
-            if !inf.tags.contains(where: { lower.contains($0.lowercased()) }) { return false }
-        }
-        if !verdicts.isEmpty && !verdicts.contains(inf.vetting.verdict) { return false }
-        if !relationships.isEmpty && !relationships.contains(inf.relationship) { return false }
-        if let dnc = doNotContact, inf.isDoNotContact != dnc { return false }
-        return true
+        compiled(thresholds: thresholds).matches(RosterFacts(inf))
+    }
+
+    /// This filter prepared for testing many creators' `RosterFacts`.
+    public func compiled(thresholds: TierThresholds = .standard) -> CompiledRosterFilter {
+        CompiledRosterFilter(self, thresholds: thresholds)
     }
 
     public func apply(to roster: [Influencer], thresholds: TierThresholds = .standard) -> [Influencer] {
@@ -54,8 +47,9 @@ public struct RosterFilter: Hashable, Sendable {
     /// Positions in `roster` of the influencers that pass, in order. A table can show the filtered view through
     /// these without copying records, which on a 100k roster costs more than the filtering itself.
     public func indices(in roster: [Influencer], thresholds: TierThresholds = .standard) -> [Int] {
+        let compiled = compiled(thresholds: thresholds)
         // Through a buffer so each record is borrowed, not copied (a copy retains some thirty references).
-        roster.withUnsafeBufferPointer { records in records.indices.filter { matches(records[$0], thresholds: thresholds) } }
+        return roster.withUnsafeBufferPointer { records in records.indices.filter { compiled.matches(RosterFacts(records[$0])) } }
     }
 }
 

@@ -31,11 +31,10 @@ enum AppCases {
         var screen: [String] { last?.lines() ?? [] }
     }
 
-    /// Opens the folder like `reach` does: load everything, build the state, draw the first frame.
-    static func open(_ folder: String) throws -> AppRunner {
+    /// Opens the folder like `reach` does: load everything (unless `workspace` is given), build the state, draw the first frame.
+    static func open(_ folder: String, workspace: Workspace? = nil) throws -> AppRunner {
         let store = try RecordStore(folder: folder)
-        let loaded = WorkspaceLoader.load(from: store)
-        let state = AppState(workspace: loaded.workspace, now: Dataset.now, timeZone: TimeZone(identifier: "UTC") ?? .current)
+        let state = AppState(workspace: workspace ?? WorkspaceLoader.load(from: store).workspace, now: Dataset.now, timeZone: TimeZone(identifier: "UTC") ?? .current)
         let runner = AppRunner(terminal: BenchTerminal(width: 200, height: 60), store: store, state: state, clock: { Dataset.now },
                                editor: ExternalEditor(environment: [:], directory: folder + "/tmp"))
         runner.present()
@@ -54,8 +53,13 @@ enum AppCases {
     }
 
     /// Scroll, search-as-you-type and filter on the Roster at 100k, one keystroke at a time; then every campaign's dashboard.
+    /// The records are generated in memory (the same values as the cached folder holds) rather than loaded, so this
+    /// case measures keystrokes, not loading; saves would still go to the folder.
     static let keystrokes = BenchCase(name: "app.keys-100k", datasets: [100_000]) { options in
-        let runner = try open(Dataset(influencers: 100_000).folder)
+        let demo = Dataset.generate(count: 100_000)
+        let runner = try open(Dataset(influencers: 100_000).folder, workspace: Workspace(
+            influencers: demo.influencers, campaigns: demo.campaigns, deals: demo.deals, templates: demo.templates,
+            settings: AppSettings(workspace: demo.settings)))
         func key(_ event: KeyEvent) -> (wall: Duration, cpu: Double) {
             Measure.timed {
                 runner.send(.input(.key(event)))

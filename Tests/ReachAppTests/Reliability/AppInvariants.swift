@@ -36,10 +36,13 @@ enum AppInvariants {
             require(roster.rows.allSatisfy { state.workspace.influencers[$0] != nil }, "roster lists a deleted creator")
         } else if roster.search.text.trimmingCharacters(in: .whitespaces).isEmpty {
             let expected = RosterOrder(column: roster.sortColumn, ascending: roster.ascending).sorted(filtered, state)
-            require(roster.rows == expected, "roster rows \(roster.rows.count) differ from filter+sort \(expected.count)")
+            require(Array(roster.rows) == expected, "roster rows \(roster.rows.count) differ from filter+sort \(expected.count)")
         } else {
+            // Searches narrowed keystroke by keystroke must list exactly what one fresh search lists.
             let allowed = Set(filtered.map(\.id))
-            require(roster.rows.allSatisfy(allowed.contains), "roster search lists a creator outside the filter or deleted")
+            let query = roster.search.text.trimmingCharacters(in: .whitespaces)
+            let expected = state.workspace.searchIndex.search(query).map(\.id).filter(allowed.contains)
+            require(Array(roster.rows) == expected, "roster search rows \(roster.rows.count) differ from a fresh search \(expected.count) for \(roster.search.text.debugDescription)")
         }
         if let detail = state.dealDetail { require(detail.scroll.offset >= 0, "deal page scroll \(detail.scroll.offset)") }
 

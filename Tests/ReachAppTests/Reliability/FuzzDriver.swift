@@ -32,6 +32,8 @@ final class FuzzDriver {
     private var recent: [String] = []
     /// Bindings and palette commands that were on offer (with the step they first were), and those the fuzzer used.
     private(set) var seenBindings: [String: Int] = [:]
+    /// How many steps each binding was on offer: one briefly on screen may fairly go unpressed.
+    private var offeredSteps: [String: Int] = [:]
     private(set) var usedBindings: Set<String> = []
     private(set) var seenCommands: [String: Int] = [:]
     private(set) var usedCommands: Set<String> = []
@@ -174,6 +176,7 @@ final class FuzzDriver {
             for binding in section.bindings {
                 let name = "\(pane) · \(section.title) · \(binding.help)"
                 if seenBindings[name] == nil { seenBindings[name] = step }
+                offeredSteps[name, default: 0] += 1
                 for sequence in binding.sequences { offered.append((name, sequence)) }
             }
         }
@@ -288,10 +291,14 @@ final class FuzzDriver {
         }
     }
 
-    /// Bindings and commands offered before the last tenth of the run that were never used.
+    /// Bindings and commands offered before the last tenth of the run that were never used; for bindings, only
+    /// those on offer for 200 steps or more (the fuzzer picks an unused one about every third step on a screen,
+    /// so a screen visited that long has had every key pressed, while a short visit depends on the hash order
+    /// of the run's data, which changes between processes).
     var unused: (bindings: [String], commands: [String]) {
         let cutoff = step * 9 / 10
-        return (seenBindings.filter { $0.value < cutoff && !usedBindings.contains($0.key) }.keys.sorted(),
+        return (seenBindings.filter { $0.value < cutoff && (offeredSteps[$0.key] ?? 0) >= 200 && !usedBindings.contains($0.key) }
+                    .keys.sorted(),
                 seenCommands.filter { $0.value < cutoff && !usedCommands.contains($0.key) }.keys.sorted())
     }
 

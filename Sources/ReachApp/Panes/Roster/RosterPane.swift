@@ -144,55 +144,81 @@ public enum RosterPane: Pane {
         ] + RosterFilterForm.commands(state)
     }
 
-    public static func workspaceChanged(_ state: inout AppState) { refreshRows(&state) }
+    public static func workspaceChanged(_ state: inout AppState) {
+        state.roster.ordered = nil
+        refreshRows(&state)
+    }
 
-    /// Re-places just the changed creators (a binary search each), unless a search is active (relevance order)
-    /// or so much changed that a full pass is as cheap.
+    /// Re-places just the changed creators in the sorted roster (a binary search each), then filters it again,
+    /// unless so much changed that sorting everything again is as cheap.
     public static func recordsChanged(_ changes: RecordChanges, _ state: inout AppState) {
         var affected = changes.ids(of: .influencer)
+        var resort = false
         let dealIDs = changes.ids(of: .deal)
         if [.deals, .lastContact].contains(state.roster.sortColumn), !dealIDs.isEmpty {
-            // A deal's creator moves in these orders; a removed deal's creator is unknown, so recompute.
-            guard dealIDs.allSatisfy({ state.workspace.deals[$0] != nil }) else { refreshRows(&state); return }
-            affected.formUnion(dealIDs.compactMap { state.workspace.deals[$0]?.influencerID })
+            // A deal's creator moves in these orders; a removed deal's creator is unknown, so sort again.
+            if dealIDs.allSatisfy({ state.workspace.deals[$0] != nil }) {
+                affected.formUnion(dealIDs.compactMap { state.workspace.deals[$0]?.influencerID })
+            } else {
+                resort = true
+            }
         }
-        guard !affected.isEmpty else { return }
-        let roster = state.roster
-        guard roster.search.text.trimmingCharacters(in: .whitespaces).isEmpty, affected.count <= 100 else {
-            refreshRows(&state)
-            return
+        guard !affected.isEmpty || resort else { return }
+        // Each insertion moves the rows after it; past a few, one full sort is cheaper.
+        if resort || affected.count > 16 { state.roster.ordered = nil }
+        if var ordered = state.roster.ordered {
+            state.roster.ordered = nil // not shared while it is edited, so the edits happen in place
+            let order = RosterOrder(column: ordered.column, ascending: ordered.ascending)
+            ordered.remove(affected)
+            for id in affected {
+                guard let influencer = state.workspace.influencers[id], let facts = state.workspace.rosterFacts[id] else { continue }
+                let position = order.insertionIndex(of: influencer, in: ordered.ids, state)
+                ordered.ids.insert(id, at: position)
+                ordered.facts.insert(facts, at: position)
+            }
+            state.roster.ordered = ordered
         }
-        let selected = roster.selectedID
-        let thresholds = state.workspace.settings.workspace.tierThresholds
-        let order = RosterOrder(column: roster.sortColumn, ascending: roster.ascending)
-        var rows = roster.rows
-        rows.removeAll { affected.contains($0) }
-        for id in affected {
-            guard let influencer = state.workspace.influencers[id], roster.filter.matches(influencer, thresholds: thresholds)
-            else { continue }
-            rows.insert(id, at: order.insertionIndex(of: influencer, in: rows, state))
-        }
-        state.roster.rows = rows
-        reselect(selected, &state)
+        refreshRows(&state)
     }
 
     /// Recomputes the rows from filter, sort and search, keeping the selected creator selected.
     static func refreshRows(_ state: inout AppState) {
         let selected = state.roster.selectedID
-        let roster = state.roster
-        let thresholds = state.workspace.settings.workspace.tierThresholds
-        let query = roster.search.text.trimmingCharacters(in: .whitespaces)
-        func filtered() -> [Influencer] {
-            state.workspace.influencers.values.filter { roster.filter.matches($0, thresholds: thresholds) }
-        }
+        let filter = state.roster.filter.compiled(thresholds: state.workspace.settings.workspace.tierThresholds)
+        let query = state.roster.search.text.trimmingCharacters(in: .whitespaces)
         if query.isEmpty {
-            state.roster.rows = RosterOrder(column: roster.sortColumn, ascending: roster.ascending).sorted(filtered(), state)
+            state.roster.lastSearch = nil
+            let ordered = sortedRoster(state)
+            state.roster.ordered = ordered
+            state.roster.rows = ordered.rows(passing: filter)
         } else {
             // Search results are ordered by relevance.
-            let within = roster.filter.isEmpty ? nil : Set(filtered().map(\.id))
-            state.roster.rows = state.workspace.searchIndex.search(query, within: within).map(\.id)
+            let results = state.workspace.searchIndex.search(query, refining: state.roster.lastSearch)
+            state.roster.lastSearch = results
+            var ranked = results.ranked
+            if !state.roster.filter.isEmpty {
+                let facts = state.workspace.rosterFacts
+                ranked.removeAll { facts[results.ids[$0]].map(filter.matches) != true }
+            }
+            state.roster.rows = RosterRows(table: results.ids, positions: ranked)
         }
         reselect(selected, &state)
+    }
+
+    /// The whole roster in the chosen order: the kept one when it is still in that order, else sorted anew.
+    private static func sortedRoster(_ state: AppState) -> OrderedRoster {
+        let column = state.roster.sortColumn, ascending = state.roster.ascending
+        if let ordered = state.roster.ordered, ordered.column == column, ordered.ascending == ascending { return ordered }
+        let ids = RosterOrder(column: column, ascending: ascending).sorted(Array(state.workspace.influencers.values), state)
+        var ordered = OrderedRoster(column: column, ascending: ascending, ids: [], facts: [])
+        ordered.ids.reserveCapacity(ids.count)
+        ordered.facts.reserveCapacity(ids.count)
+        for id in ids {
+            guard let facts = state.workspace.rosterFacts[id] else { continue }
+            ordered.ids.append(id)
+            ordered.facts.append(facts)
+        }
+        return ordered
     }
 
     /// Keeps `id` selected if it is still listed, and the selection visible.

@@ -1,0 +1,113 @@
+import Foundation
+
+/// The little a roster filter reads of one creator, in one small value.
+///
+/// A filter over a 100k roster that reads each `Influencer` follows its accounts, their snapshots, tags and
+/// niches through scattered heap blocks (and a dictionary look-up copies the 672-byte record first): about
+/// 100 ms. The same pass over these facts, kept in an array beside the roster's order, takes a millisecond.
+public struct RosterFacts: Hashable, Sendable {
+    /// Bit `i` set: the creator has an account on `Platform.known[i]`.
+    var knownPlatforms: UInt32
+    /// Accounts on platforms outside `Platform.known` (rare; usually empty, which costs no allocation).
+    var otherPlatforms: [Platform]
+    /// Latest followers of the main account; the tier follows from it and the workspace's thresholds.
+    var followers: Int?
+    var niches: [Niche]
+    /// Upper-cased country code.
+    var country: String?
+    /// Lower-cased tags.
+    var tags: [String]
+    var verdict: VettingVerdict
+    var relationship: RelationshipStatus
+    var doNotContact: Bool
+    var archived: Bool
+
+    public init(_ influencer: Influencer) {
+        var known: UInt32 = 0
+        var others: [Platform] = []
+        for account in influencer.accounts {
+            if let bit = Self.platformBits[account.platform] { known |= bit } else if !others.contains(account.platform) {
+                others.append(account.platform)
+            }
+        }
+        knownPlatforms = known
+        otherPlatforms = others
+        followers = influencer.followers
+        niches = influencer.niches
+        country = influencer.country?.uppercased()
+        tags = influencer.tags.map { $0.lowercased() }
+        verdict = influencer.vetting.verdict
+        relationship = influencer.relationship
+        doNotContact = influencer.isDoNotContact
+        archived = influencer.archived
+    }
+
+    /// One bit per known platform (there are fewer than 32).
+    static let platformBits: [Platform: UInt32] = Dictionary(
+        uniqueKeysWithValues: Platform.known.prefix(32).enumerated().map { ($0.element, UInt32(1) << UInt32($0.offset)) })
+}
+
+/// A `RosterFilter` prepared for testing many creators: sets turned into bit masks and lower-cased once.
+public struct CompiledRosterFilter: Sendable {
+    private let filter: RosterFilter
+    private let thresholds: TierThresholds
+    private let platformMask: UInt32
+    private let otherPlatforms: Set<Platform>
+    private let tags: Set<String>
+    /// Per tier (in `Tier.allCases` order): whether the filter lets it through; a look-up per creator, no hashing.
+    private let tierAllowed: [Bool]
+
+    init(_ filter: RosterFilter, thresholds: TierThresholds) {
+        self.filter = filter
+        self.thresholds = thresholds
+        tierAllowed = Tier.allCases.map(filter.tiers.contains)
+        var mask: UInt32 = 0
+        var others = Set<Platform>()
+        for platform in filter.platforms {
+            if let bit = RosterFacts.platformBits[platform] { mask |= bit } else { others.insert(platform) }
+        }
+        platformMask = mask
+        otherPlatforms = others
+        tags = Set(filter.tags.map { $0.lowercased() })
+    }
+
+    /// Whether the creator with these facts passes every active filter.
+    public func matches(_ facts: RosterFacts) -> Bool {
+        withUnsafePointer(to: facts) { matches($0) }
+    }
+
+    /// Positions in `facts` of the creators that pass, in order.
+    public func positions(in facts: [RosterFacts]) -> [Int] {
+        facts.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            return buffer.indices.filter { matches(base + $0) }
+        }
+    }
+
+    /// Reads each field in place through the pointer: passing the facts by value copied them and retained their
+    /// arrays, which was most of a filter pass over 100k creators.
+    private func matches(_ facts: UnsafePointer<RosterFacts>) -> Bool {
+        if !filter.includeArchived && facts.pointee.archived { return false }
+        if !filter.platforms.isEmpty, facts.pointee.knownPlatforms & platformMask == 0,
+           otherPlatforms.isEmpty || !facts.pointee.otherPlatforms.contains(where: { otherPlatforms.contains($0) }) { return false }
+        if !filter.tiers.isEmpty {
+            guard let followers = facts.pointee.followers, tierAllowed[ordinal(thresholds.tier(forFollowers: followers))] else { return false }
+        }
+        if !filter.niches.isEmpty && !facts.pointee.niches.contains(where: { filter.niches.contains($0) }) { return false }
+        if !filter.countries.isEmpty { guard let country = facts.pointee.country, filter.countries.contains(country) else { return false } }
+        if !tags.isEmpty && !facts.pointee.tags.contains(where: { tags.contains($0) }) { return false }
+        if !filter.verdicts.isEmpty && !filter.verdicts.contains(facts.pointee.verdict) { return false }
+        if !filter.relationships.isEmpty && !filter.relationships.contains(facts.pointee.relationship) { return false }
+        if let doNotContact = filter.doNotContact, facts.pointee.doNotContact != doNotContact { return false }
+        return true
+    }
+
+    private func ordinal(_ tier: Tier) -> Int {
+        switch tier {
+        case .nano: 0
+        case .micro: 1
+        case .macro: 2
+        case .mega: 3
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import ReachCore
+
+/// The search index's speed-ups (narrowing while typing, name ranks kept per edit, byte masks) must never change
+/// what a search returns: every result here is compared with a fresh, unnarrowed search or a freshly built index.
+@Suite struct SearchIndexTests {
+    static let roster = DemoData.make(now: Date(timeIntervalSince1970: 1_741_944_600), seed: 42, scale: 1_500).influencers
+
+    static func typedPrefixes(count: Int, seed: UInt64) -> [[String]] {
+        var rng = SeededRNG(seed: seed)
+        return (0..<count).map { _ in
+            let creator = roster[Int(rng.next() % UInt64(roster.count))]
+            let name = rng.next() % 2 == 0 ? creator.displayName : (creator.realName ?? creator.displayName)
+            return (1...min(10, name.count)).map { String(name.prefix($0)) }
+        }
+    }
+
+    @Test func narrowingWhileTypingGivesTheSameResultsAsAFreshSearch() {
+        let index = SearchIndex(Self.roster)
+        for prefixes in Self.typedPrefixes(count: 40, seed: 1) + [["m", "ma", "ma ", "ma r", "ma ri"], ["ʼ", "ნ", "ნი", "ნინ"]] {
+            var previous: SearchResults?
+            for query in prefixes {
+                let narrowed = index.search(query, refining: previous)
+                let fresh = index.search(query, refining: nil)
+                #expect(narrowed.hits == fresh.hits, "query \(query.debugDescription)")
+                previous = narrowed
+            }
+        }
+    }
+
+    @Test func aShorterOrDifferentQueryIsNotNarrowed() {
+        let index = SearchIndex(Self.roster)
+        let long = index.search("mari", refining: nil)
+        #expect(index.search("mar", refining: long).hits == index.search("mar", refining: nil).hits)
+        #expect(index.search("lotte", refining: long).hits == index.search("lotte", refining: nil).hits)
+        #expect(index.search("ari", refining: long).hits == index.search("ari", refining: nil).hits)
+    }
+
+    @Test func anEditBetweenKeystrokesIsNotMissed() throws {
+        var index = SearchIndex(Self.roster)
+        let before = index.search("zq", refining: nil)
+        let matching = Set(index.search("zqx").map(\.id))
+        var creator = try #require(Self.roster.first { !matching.contains($0.id) })
+        creator.displayName = "Zqxavier Test"
+        index.update(creator)
+        let after = index.search("zqx", refining: before)
+        #expect(after.hits.contains { $0.id == creator.id })
+        #expect(after.hits == index.search("zqx", refining: nil).hits)
+    }
+
+    @Test func editsKeepTheSameOrderAsAFreshIndex() {
+        var roster = Dictionary(uniqueKeysWithValues: Self.roster.prefix(400).map { ($0.id, $0) })
+        var index = SearchIndex(Array(roster.values))
+        var rng = SeededRNG(seed: 9)
+        let names = ["Anna", "anna", "Ābele", "Zoë", "Nino ნინო", "さくら", "Marta", "Marta", "mArTa K", "🙂 Emoji"]
+        for step in 0..<300 {
+            let ids = roster.keys.sorted()
+            let id = ids[Int(rng.next() % UInt64(ids.count))]
+            switch rng.next() % 3 {
+            case 0:
+                index.remove(id)
+                roster[id] = nil
+            case 1:
+                var creator = roster[id]!
+                creator.displayName = names[Int(rng.next() % UInt64(names.count))]
+                roster[id] = creator
+                index.update(creator)
+            default:
+                var creator = roster[id]!
+                creator.id = RecordID(rawValue: String(format: "NEW%023d", step))
+                creator.displayName = names[Int(rng.next() % UInt64(names.count))]
+                roster[creator.id] = creator
+                index.update(creator)
+            }
+        }
+        let fresh = SearchIndex(Array(roster.values))
+        #expect(index.count == roster.count)
+        for query in ["a", "an", "marta", "ნ", "さ", "e", "zo", "🙂", "x"] {
+            #expect(index.search(query) == fresh.search(query), "query \(query)")
+        }
+    }
+
+    @Test func hitsAreOrderedByScoreThenName() {
+        let index = SearchIndex(Self.roster)
+        let byID = Dictionary(uniqueKeysWithValues: Self.roster.map { ($0.id, $0) })
+        let hits = index.search("a")
+        #expect(hits.count > 100)
+        for (a, b) in zip(hits, hits.dropFirst()) {
+            #expect(a.score >= b.score)
+            if a.score == b.score, let first = byID[a.id], let second = byID[b.id] {
+                let keyA = SearchIndex.keys(for: first).primary, keyB = SearchIndex.keys(for: second).primary
+                #expect(keyA.lexicographicallyPrecedes(keyB) || (keyA == keyB && a.id < b.id))
+            }
+        }
+    }
+}
