@@ -56,7 +56,7 @@ struct AtomicWriter: Sendable {
         do {
             guard fchmod(fd, fileMode) == 0 else { throw Posix.error("set permissions of a new version of", target) }
             try hook?(.writeTemp, target)
-            try writeAll(bytes, to: fd, path: target)
+            try Posix.writeAll(bytes, to: fd, path: target)
             if sync {
                 try hook?(.syncTemp, target)
                 guard fsync(fd) == 0 else { throw Posix.error("flush a new version of", target) }
@@ -69,20 +69,6 @@ struct AtomicWriter: Sendable {
             throw error
         }
         return temp
-    }
-
-    private func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(StoreError) {
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in
-                Glibc.write(fd, buffer.baseAddress.map { $0 + written }, buffer.count - written)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Posix.error("write a new version of", path)
-            }
-            written += count
-        }
     }
 
     /// Moves `source` to `target` (same file system) and makes both directory entries durable.

@@ -24,4 +24,23 @@ struct FileStamp: Sendable, Hashable {
         changedSeconds = Int(info.st_ctim.tv_sec)
         changedNanoseconds = Int(info.st_ctim.tv_nsec)
     }
+
+    /// A stamp as stored in the snapshot cache.
+    init(inode: UInt64, size: Int64, modifiedSeconds: Int, modifiedNanoseconds: Int, changedSeconds: Int, changedNanoseconds: Int) {
+        self.inode = inode
+        self.size = size
+        self.modifiedSeconds = modifiedSeconds
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.changedSeconds = changedSeconds
+        self.changedNanoseconds = changedNanoseconds
+    }
+}
+
+/// A record file as the store last saw it, for `scanChanges` and the snapshot cache.
+struct KnownFile: Sendable, Hashable {
+    var stamp: FileStamp
+    /// `SnapshotFingerprint` of the record read from (or saved to) the file with this stamp; nil when it had a
+    /// problem, or its type has no snapshot codec. Only records whose in-memory value still has this fingerprint
+    /// go into a snapshot, so a snapshot never pairs a stamp with content the file did not hold.
+    var fingerprint: UInt64?
 }

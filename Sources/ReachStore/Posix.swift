@@ -81,6 +81,21 @@ enum Posix {
         return data
     }
 
+    /// Writes every byte to `fd` (retrying short writes and interrupts); errors name `path`.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(StoreError) {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                Glibc.write(fd, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw error("write a new version of", path)
+            }
+            written += count
+        }
+    }
+
     /// Flushes a directory's entries (a rename or unlink inside it) to the disk.
     static func syncDirectory(_ path: String) throws(StoreError) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

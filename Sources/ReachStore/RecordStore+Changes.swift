@@ -15,19 +15,19 @@ extension RecordStore {
             return changes
         }
         let previous = known.withLock { $0[R.kind] ?? [:] }
-        var stamps: [String: FileStamp] = [:]
+        var stamps: [String: KnownFile] = [:]
         var toRead: [String] = []
         for name in names {
             guard let info = Posix.lstat(directory + "/" + name) else { continue }
             let stamp = FileStamp(info)
-            if previous[name] == stamp {
-                stamps[name] = stamp
+            if let file = previous[name], file.stamp == stamp {
+                stamps[name] = file
             } else {
                 toRead.append(name)
             }
         }
         let processed = process(readFiles(R.self, in: directory, names: toRead, quarantine: true))
-        stamps.merge(processed.stamps) { _, new in new }
+        stamps.merge(processed.files) { _, new in new }
 
         var changes = ChangeSet<R>()
         changes.problems = processed.problems
@@ -38,6 +38,7 @@ extension RecordStore {
             if let id = DataFolderLayout.recordID(fromFileName: name) { changes.removed.append(id) }
         }
         known.withLock { $0[R.kind] = stamps }
+        countSnapshotChanges(changes.added.count + changes.changed.count + changes.removed.count)
         return changes
     }
 }

@@ -60,18 +60,21 @@ extension RecordStore {
     ///
     /// Only names with our temp marker are touched; a temp file is never read as a record.
     func removeStaleTempFiles() {
+        for directory in layout.writableDirectories { removeStaleTempFiles(in: directory) }
+    }
+
+    /// The same for one folder (also the snapshot cache folder).
+    func removeStaleTempFiles(in directory: String) {
         let now = clock().timeIntervalSince1970
         let maxAge = Double(options.staleTempAge.components.seconds)
-        for directory in layout.writableDirectories {
-            for name in (try? Posix.listDirectory(directory)) ?? [] {
-                guard name.hasPrefix("."), let marker = name.range(of: AtomicWriter.tempMarker, options: .backwards) else { continue }
-                let pidText = name[marker.upperBound...].prefix { $0 != "-" }
-                guard let pid = Int32(pidText), let info = Posix.lstat(directory + "/" + name), Posix.isRegular(info) else { continue }
-                let age = now - Double(info.st_mtim.tv_sec)
-                guard age > maxAge, pid != getpid(), !Posix.processExists(pid) else { continue }
-                if unlink(directory + "/" + name) == 0 {
-                    logger.notice("removed stale temp file \(relativePath(directory + "/" + name)) left by process \(pid)")
-                }
+        for name in (try? Posix.listDirectory(directory)) ?? [] {
+            guard name.hasPrefix("."), let marker = name.range(of: AtomicWriter.tempMarker, options: .backwards) else { continue }
+            let pidText = name[marker.upperBound...].prefix { $0 != "-" }
+            guard let pid = Int32(pidText), let info = Posix.lstat(directory + "/" + name), Posix.isRegular(info) else { continue }
+            let age = now - Double(info.st_mtim.tv_sec)
+            guard age > maxAge, pid != getpid(), !Posix.processExists(pid) else { continue }
+            if unlink(directory + "/" + name) == 0 {
+                logger.notice("removed stale temp file \(relativePath(directory + "/" + name)) left by process \(pid)")
             }
         }
     }

@@ -24,13 +24,14 @@ struct ProcessedFiles<R: Record> {
     var records: [R] = []
     var recordNames: [String] = []
     var problems: [LoadProblem] = []
-    var stamps: [String: FileStamp] = [:]
+    var files: [String: KnownFile] = [:]
     /// Names whose files were moved to quarantine (no longer in the folder).
     var quarantined: [String] = []
 }
 
 extension RecordStore {
-    /// Reads files in parallel chunks (JSON decoding dominates, and it scales with cores).
+    /// Reads files in parallel chunks (JSON decoding dominates, and it scales with cores), fingerprinting
+    /// each record that read cleanly for the snapshot cache.
     func readFiles<R: Record>(_ type: R.Type, in directory: String, names: [String], quarantine: Bool) -> ReadFiles<R> {
         let chunkSize = 128
         let chunks = (names.count + chunkSize - 1) / chunkSize
@@ -39,11 +40,16 @@ extension RecordStore {
         let prefix = relativePath(directory)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let decoder = RecordCoding.makeDecoder()
+            var scratch = BinaryWriter()
             for index in (chunk * chunkSize)..<min(names.count, (chunk + 1) * chunkSize) {
                 let name = names[index]
-                slots.set(index, reader.read(
+                var outcome = reader.read(
                     R.self, path: directory + "/" + name, relative: prefix + "/" + name,
-                    expectedID: DataFolderLayout.recordID(fromFileName: name), decoder: decoder, needRaw: false))
+                    expectedID: DataFolderLayout.recordID(fromFileName: name), decoder: decoder, needRaw: false)
+                if let record = outcome.record, outcome.problem == nil, outcome.migratedFrom == nil {
+                    outcome.fingerprint = SnapshotFingerprint.of(record, scratch: &scratch)
+                }
+                slots.set(index, outcome)
             }
         }
         return ReadFiles(directory: directory, names: names, outcomes: slots.elements, mayQuarantine: quarantine)
@@ -69,7 +75,7 @@ extension RecordStore {
                 continue
             }
             if let problem = outcome.problem { result.problems.append(problem) }
-            if let stamp = outcome.stamp { result.stamps[name] = stamp }
+            if let stamp = outcome.stamp { result.files[name] = KnownFile(stamp: stamp, fingerprint: outcome.fingerprint) }
         }
         guard !toQuarantine.isEmpty else { return result }
         let moved = moveToQuarantine(toQuarantine, kind: R.kind)
@@ -80,7 +86,7 @@ extension RecordStore {
             if destination != nil {
                 result.quarantined.append(item.name)
             } else if let stamp = item.outcome.stamp {
-                result.stamps[item.name] = stamp
+                result.files[item.name] = KnownFile(stamp: stamp)
             }
         }
         return result

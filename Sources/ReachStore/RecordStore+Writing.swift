@@ -41,7 +41,7 @@ extension RecordStore {
                 backUp(original, kind: R.kind, name: DataFolderLayout.fileName(record.id), version: from)
             }
             try writer.write(bytes, to: path)
-            remember(R.kind, name: DataFolderLayout.fileName(record.id), path: path)
+            remember(saved, name: DataFolderLayout.fileName(record.id), path: path)
             return .saved(saved)
         }
     }
@@ -78,7 +78,7 @@ extension RecordStore {
                 throw StoreError.damagedOnDisk(path: relativePath(trashed), reason: outcome.problem?.reason ?? "it cannot be read")
             }
             try AtomicWriter.move(trashed, to: path)
-            remember(R.kind, name: DataFolderLayout.fileName(id), path: path)
+            remember(record, name: DataFolderLayout.fileName(id), path: path)
             return record
         }
     }
@@ -112,13 +112,24 @@ extension RecordStore {
         return mine == theirs
     }
 
-    /// Records our own write so `scanChanges` does not report it back to us.
+    /// Records our own write so `scanChanges` does not report it back to us; with the record as the file now
+    /// holds it, the snapshot may cache it too.
     func remember(_ kind: RecordKind, name: String, path: String) {
         guard let info = Posix.lstat(path) else { return }
-        known.withLock { $0[kind, default: [:]][name] = FileStamp(info) }
+        known.withLock { $0[kind, default: [:]][name] = KnownFile(stamp: FileStamp(info)) }
+        countSnapshotChanges(1)
+    }
+
+    func remember<R: Record>(_ record: R, name: String, path: String) {
+        guard let info = Posix.lstat(path) else { return }
+        var scratch = BinaryWriter()
+        let file = KnownFile(stamp: FileStamp(info), fingerprint: SnapshotFingerprint.of(record, scratch: &scratch))
+        known.withLock { $0[R.kind, default: [:]][name] = file }
+        countSnapshotChanges(1)
     }
 
     func forget(_ kind: RecordKind, name: String) {
         _ = known.withLock { $0[kind]?.removeValue(forKey: name) }
+        countSnapshotChanges(1)
     }
 }

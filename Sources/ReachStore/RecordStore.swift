@@ -14,8 +14,10 @@ public final class RecordStore: Sendable {
     let reader: RecordFileReader
     let writer: AtomicWriter
     let lock: FolderLock
-    /// Per kind, the stamp of every file as this store last saw it (for `scanChanges`).
-    let known = Locked<[RecordKind: [String: FileStamp]]>([:])
+    /// Per kind, the stamp of every file as this store last saw it (for `scanChanges` and the snapshot).
+    let known = Locked<[RecordKind: [String: KnownFile]]>([:])
+    /// Record files seen to change since the snapshot was read or written; nil when no snapshot matched.
+    let snapshotChanges = Locked<Int?>(nil)
 
     /// The `logs/` folder, for the app's log file handler.
     public var logsDirectory: String { layout.logsDirectory }
@@ -50,7 +52,8 @@ public final class RecordStore: Sendable {
             return ([], [LoadProblem(kind: .unreadable, file: R.kind.folderName, reason: error.description)])
         }
         let processed = process(readFiles(R.self, in: directory, names: names, quarantine: true))
-        known.withLock { $0[R.kind] = processed.stamps }
+        known.withLock { $0[R.kind] = processed.files }
+        snapshotChanges.withLock { $0 = nil }
         return (processed.records, processed.problems)
     }
 

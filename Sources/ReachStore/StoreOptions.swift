@@ -31,6 +31,9 @@ public struct StoreOptions: Sendable {
     public var writeHook: AtomicWriteHook?
     /// Where the store reports what it did (quarantines, migrations, cleanups). Silent by default.
     public var logger: Logger
+    /// The per-user cache folder for this data folder's snapshot (see `RecordStore.loadAllFromSnapshot`);
+    /// nil (the default) turns snapshots off. The app passes `SnapshotLocation.directory(...)`.
+    public var snapshotDirectory: String?
 
     public init(
         sharing: FolderSharing = .privateToUser,
@@ -38,7 +41,8 @@ public struct StoreOptions: Sendable {
         maxFileSize: Int = 5 * 1024 * 1024,
         staleTempAge: Duration = .seconds(60),
         writeHook: AtomicWriteHook? = nil,
-        logger: Logger = Logger(label: "reach.store", factory: { _ in SwiftLogNoOpLogHandler() })
+        logger: Logger = Logger(label: "reach.store", factory: { _ in SwiftLogNoOpLogHandler() }),
+        snapshotDirectory: String? = nil
     ) {
         self.sharing = sharing
         self.lockTimeout = lockTimeout
@@ -46,5 +50,6 @@ public struct StoreOptions: Sendable {
         self.staleTempAge = staleTempAge
         self.writeHook = writeHook
         self.logger = logger
+        self.snapshotDirectory = snapshotDirectory
     }
 }

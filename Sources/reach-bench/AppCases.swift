@@ -7,7 +7,10 @@ import TerminalUI
 /// The whole app at 100k: start-up to the first frame, and keystroke → frame through `AppRunner` exactly as the
 /// real loop does it (`send` the key, then `present` a fresh frame that the terminal diffs against the last one).
 enum AppCases {
-    static let all = [startup(10_000, target: 300), startup(100_000, target: 2_000), keystrokes]
+    static let all = [
+        startup(10_000, target: 300), startup(100_000, target: 2_000),
+        SnapshotCases.startup(10_000, target: 300), SnapshotCases.startup(100_000, target: 2_000), keystrokes,
+    ]
 
     /// A terminal that keeps only the last frame and computes the changed cells, as the ncurses backend does.
     final class BenchTerminal: Terminal {
@@ -31,10 +34,12 @@ enum AppCases {
         var screen: [String] { last?.lines() ?? [] }
     }
 
-    /// Opens the folder like `reach` does: load everything (unless `workspace` is given), build the state, draw the first frame.
-    static func open(_ folder: String, workspace: Workspace? = nil) throws -> AppRunner {
-        let store = try RecordStore(folder: folder)
-        let state = AppState(workspace: workspace ?? WorkspaceLoader.load(from: store).workspace, now: Dataset.now, timeZone: TimeZone(identifier: "UTC") ?? .current)
+    /// Opens the folder like `reach` does: load everything (from the snapshot cache when `snapshotDirectory` holds
+    /// one; not at all when `workspace` is given), build the state, draw the first frame.
+    static func open(_ folder: String, snapshotDirectory: String? = nil, workspace: Workspace? = nil) throws -> AppRunner {
+        let store = try RecordStore(folder: folder, options: StoreOptions(snapshotDirectory: snapshotDirectory))
+        let state = AppState(workspace: workspace ?? WorkspaceLoader.load(from: store).workspace, now: Dataset.now,
+                             timeZone: TimeZone(identifier: "UTC") ?? .current)
         let runner = AppRunner(terminal: BenchTerminal(width: 200, height: 60), store: store, state: state, clock: { Dataset.now },
                                editor: ExternalEditor(environment: [:], directory: folder + "/tmp"))
         runner.present()
@@ -47,8 +52,8 @@ enum AppCases {
             let samples = try Measure.repeating(options.iterations(count > 10_000 ? 5 : 20), warmup: 1) {
                 blackHole(try open(folder))
             }
-            return [BenchResult(name: "app load + first frame \(StoreCases.label(count))", samples: samples, target: .p99(below: target),
-                                note: "WorkspaceLoader + AppState + first 200×60 frame")]
+            return [BenchResult(name: "app load + first frame \(StoreCases.label(count)) from JSON files", samples: samples,
+                                target: .p99(below: target), note: "WorkspaceLoader (files) + AppState + first 200×60 frame")]
         }
     }
 

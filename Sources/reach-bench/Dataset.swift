@@ -25,9 +25,10 @@ struct Dataset: Sendable {
     var influencers: Int
     var seed: UInt64 = Dataset.defaultSeed
 
-    var folder: String {
-        let temp = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        return "\(temp)/reach-bench-\(influencers)-\(seed)"
+    var folder: String { "\(Self.temporaryDirectory)/reach-bench-\(influencers)-\(seed)" }
+
+    static var temporaryDirectory: String {
+        ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
     }
 
     /// Written last, so a folder whose generation was interrupted is rebuilt rather than trusted.
@@ -58,11 +59,14 @@ struct Dataset: Sendable {
         DemoData.make(now: now, seed: seed, scale: count)
     }
 
-    /// Opens the folder (generating it first if needed).
-    func openStore() throws -> RecordStore {
+    /// Opens the folder (generating it first if needed), with the bench's snapshot cache when `snapshots`.
+    func openStore(snapshots: Bool = false) throws -> RecordStore {
         try prepare()
-        return try RecordStore(folder: folder)
+        return try RecordStore(folder: folder, options: StoreOptions(snapshotDirectory: snapshots ? snapshotDirectory : nil))
     }
+
+    /// The bench's snapshot cache (the app's is `~/.cache/reach`); one file per folder, rewritten when stale.
+    var snapshotDirectory: String { Self.temporaryDirectory + "/reach-bench-snapshots" }
 
     /// Loads every kind, as the app does at start.
     func load(from store: RecordStore) throws -> LoadedData {

@@ -4,10 +4,14 @@ import ReachStore
 
 /// Data folder cost: loading everything at start, saving one edit, and polling for other sessions' changes.
 enum StoreCases {
-    static let all = [load(10_000, target: 300), load(100_000, target: 2_000), save, scan]
+    static let all = [
+        load(10_000, target: 300), load(100_000, target: 2_000),
+        SnapshotCases.load(10_000, target: 300), SnapshotCases.load(100_000, target: 2_000), save, scan,
+    ]
 
-    /// A fresh `RecordStore` loading every kind (influencers, campaigns, deals, workspace), as the app does at start.
-    /// The OS page cache is warm after the first run; what is timed is parsing and decoding, not the disk.
+    /// A fresh `RecordStore` loading every kind (influencers, campaigns, deals, workspace) from the JSON files, as the
+    /// app does at start without a snapshot. The OS page cache is warm after the first run; what is timed is parsing
+    /// and decoding, not the disk.
     static func load(_ count: Int, target: Double) -> BenchCase {
         BenchCase(name: "store.load-\(label(count))", datasets: [count]) { options in
             let dataset = Dataset(influencers: count)
@@ -16,7 +20,7 @@ enum StoreCases {
                 let data = try dataset.load(from: RecordStore(folder: dataset.folder))
                 sizes = (data.influencers.count, data.deals.count)
             }
-            return [BenchResult(name: "store.load \(label(count)) (all kinds)", samples: samples, target: .p99(below: target),
+            return [BenchResult(name: "store.load \(label(count)) from JSON files", samples: samples, target: .p99(below: target),
                                 note: "\(sizes.0) influencers + \(sizes.1) deals")]
         }
     }

@@ -18,13 +18,14 @@ extension GlobalOptions {
 
 /// Opens a data folder in team mode (new files 0660, folders 2770) when the folder is already group-writable
 /// or `reach.json` turns `sharedTeamMode` on, else privately (0600/0700); every subcommand opens it this way
-/// so one teammate's saves never lock the others out.
-func openDataFolder(_ path: String) throws -> RecordStore {
+/// so one teammate's saves never lock the others out. `snapshotDirectory` turns the snapshot cache on (the app).
+func openDataFolder(_ path: String, snapshotDirectory: String? = nil) throws -> RecordStore {
     var info = stat()
     let groupWritable = lstat(path, &info) == 0 && info.st_mode & 0o070 == 0o070
-    let store = try RecordStore(folder: path, options: StoreOptions(sharing: groupWritable ? .team : .privateToUser))
+    let store = try RecordStore(
+        folder: path, options: StoreOptions(sharing: groupWritable ? .team : .privateToUser, snapshotDirectory: snapshotDirectory))
     guard !groupWritable, (try? store.loadWorkspace(WorkspaceSettings.self))??.sharedTeamMode == true else { return store }
-    return try RecordStore(folder: path, options: StoreOptions(sharing: .team))
+    return try RecordStore(folder: path, options: StoreOptions(sharing: .team, snapshotDirectory: snapshotDirectory))
 }
 
 /// Runs `body`, turning the library's typed errors (which already name the file and what to do) into `UserError`.

@@ -21,24 +21,30 @@ struct OpenCommand: ParsableCommand {
         let folder = global.resolvedFolder
         let store: RecordStore
         do {
-            store = try openDataFolder(folder)
+            store = try openDataFolder(folder, snapshotDirectory: SnapshotLocation.directory(environment: environment, home: NSHomeDirectory()))
         } catch {
             throw UserError(description: "cannot open the data folder \(folder): \(error)")
         }
         let loaded = WorkspaceLoader.load(from: store)
+        let snapshots = SnapshotKeeper(store: store)
+        if !loaded.fromSnapshot { snapshots.writeInBackground(loaded.workspace) }
         var state = AppState(workspace: loaded.workspace, now: Date(), author: environment["USER"])
         state.loadProblems = loaded.problems
         if !loaded.problems.isEmpty {
             state.show("\(loaded.problems.count) file(s) did not load cleanly; : Load problems for details", .warning)
         }
         let editor = ExternalEditor(environment: environment, directory: store.layout.root + "/tmp")
+        var final = loaded.workspace
         do {
             try NcursesTerminal.run(environment: environment) { terminal in
                 let runner = AppRunner(terminal: terminal, store: store, state: state, clock: { Date() }, editor: editor)
                 runner.run()
+                final = runner.state.workspace
             }
         } catch let error as TerminalError {
             throw UserError(description: error.description)
         }
+        // After the terminal is restored, so the screen is back to the shell while the cache is written.
+        snapshots.finish(final)
     }
 }

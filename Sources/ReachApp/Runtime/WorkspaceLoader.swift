@@ -4,21 +4,33 @@ import ReachStore
 /// Reads the whole data folder into a `Workspace`; problems (quarantined files, a damaged `reach.json`) become
 /// messages for the app to show, never a crash.
 public enum WorkspaceLoader {
-    public static func load(from store: RecordStore) -> (workspace: Workspace, problems: [String]) {
+    /// From the snapshot cache when the store has a usable one (`fromSnapshot`), else from the record files.
+    /// After a snapshot load, the first `scanChanges` brings in whatever changed since, and any problem file.
+    public static func load(from store: RecordStore) -> (workspace: Workspace, problems: [String], fromSnapshot: Bool) {
         var problems: [String] = []
-        let influencers = store.loadAll(Influencer.self)
-        let campaigns = store.loadAll(Campaign.self)
-        let deals = store.loadAll(Deal.self)
-        let templates = store.loadAll(Template.self)
-        problems += (influencers.problems + campaigns.problems + deals.problems + templates.problems).map(\.description)
+        let records: SnapshotRecords
+        let fromSnapshot: Bool
+        if let cached = store.loadAllFromSnapshot() {
+            records = cached
+            fromSnapshot = true
+        } else {
+            let influencers = store.loadAll(Influencer.self)
+            let campaigns = store.loadAll(Campaign.self)
+            let deals = store.loadAll(Deal.self)
+            let templates = store.loadAll(Template.self)
+            problems += (influencers.problems + campaigns.problems + deals.problems + templates.problems).map(\.description)
+            records = SnapshotRecords(influencers: influencers.records, campaigns: campaigns.records, deals: deals.records,
+                                      templates: templates.records)
+            fromSnapshot = false
+        }
         var settings = AppSettings()
         do {
             settings = try store.loadWorkspace(AppSettings.self) ?? AppSettings()
         } catch {
             problems.append("reach.json: \(error) Default settings are used until it is fixed.")
         }
-        let workspace = Workspace(influencers: influencers.records, campaigns: campaigns.records, deals: deals.records,
-                                  templates: templates.records, settings: settings)
-        return (workspace, problems)
+        let workspace = Workspace(influencers: records.influencers, campaigns: records.campaigns, deals: records.deals,
+                                  templates: records.templates, settings: settings)
+        return (workspace, problems, fromSnapshot)
     }
 }
