@@ -59,6 +59,7 @@ struct ReachBench: ParsableCommand {
             return
         }
         for size in Set(cases.flatMap(\.datasets)).sorted() { try Dataset(influencers: size).prepare() }
+        for benchCase in cases { try benchCase.prepare?() }
         let loadAtStart = Machine.loadAverage()
         var results: [BenchResult] = []
         for benchCase in cases {
