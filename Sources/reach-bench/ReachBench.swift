@@ -66,6 +66,7 @@ struct ReachBench: ParsableCommand {
             Progress.say("running \(benchCase.name)…")
             results += ChildRun.run(benchCase, quick: quick)
         }
+        for benchCase in cases { benchCase.cleanup?() }
         let report = Report(machine: .current(), results: results, quick: quick, load: (loadAtStart, Machine.loadAverage()))
         print(markdown ? report.markdown() : report.text())
         if results.contains(where: { $0.passed == false }) { throw ExitCode(1) }

@@ -55,7 +55,7 @@ public enum InfluencerImport {
             let rows = InfluencerRowReader(mapping: mapping, consentSource: source, now: options.now)
             while let row = try reader.next() {
                 // Spreadsheets export rows of empty cells below the data; they are not creators.
-                if row.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
+                if row.fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
                 add(rows.read(row), line: row.line, fallbackName: fallbackName(row, mapping))
             }
         }
@@ -91,7 +91,7 @@ public enum InfluencerImport {
     /// Something to call a rejected row by: its first non-empty name, handle or email.
     private static func fallbackName(_ row: DelimitedTextReader.Row, _ mapping: ColumnMapping) -> String {
         for (index, field) in mapping.fields.enumerated() where field.identifies && index < row.fields.count {
-            let value = row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = row.fields[index].trimmingWhitespace()
             if !value.isEmpty { return value }
         }
         return ""

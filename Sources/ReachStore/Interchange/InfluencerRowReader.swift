@@ -52,7 +52,7 @@ struct InfluencerRowReader: Sendable {
 
         for (index, field) in mapping.fields.enumerated() where index < row.fields.count {
             let raw = row.fields[index]
-            let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = raw.trimmingWhitespace()
             guard !value.isEmpty else { continue }
             let header = mapping.headers[index]
             switch field {
