@@ -29,15 +29,16 @@ struct InfluencerRowReader: Sendable {
         var metrics: [(field: InfluencerField, header: String, value: String)] = []
     }
 
-    func read(_ row: DelimitedTextReader.Row) -> Result<ImportCandidate, RowRejection> {
+    /// `random` supplies the new creator's id and its accounts' ids.
+    func read(_ row: DelimitedTextReader.Row, random: inout ImportRandom) -> Result<ImportCandidate, RowRejection> {
         do throws(RowRejection) {
-            return .success(try candidate(from: row))
+            return .success(try candidate(from: row, random: &random))
         } catch {
             return .failure(error)
         }
     }
 
-    private func candidate(from row: DelimitedTextReader.Row) throws(RowRejection) -> ImportCandidate {
+    private func candidate(from row: DelimitedTextReader.Row, random: inout ImportRandom) throws(RowRejection) -> ImportCandidate {
         var text: [InfluencerField: String] = [:]
         var lists: [InfluencerField: [String]] = [:]
         var drafts: [Platform: AccountDraft] = [:]
@@ -118,7 +119,7 @@ struct InfluencerRowReader: Sendable {
                 }
                 continue
             }
-            var account = PlatformAccount(platform: platform, handle: handle, url: d.url)
+            var account = PlatformAccount(id: random.uuid(), platform: platform, handle: handle, url: d.url)
             if let snapshot = try snapshot(from: d.metrics) { account.snapshots = [snapshot] }
             accounts.append(account)
         }
@@ -133,7 +134,7 @@ struct InfluencerRowReader: Sendable {
         let name = text[.displayName] ?? text[.realName] ?? accounts.first.map { "@" + $0.handle } ?? email ?? ""
 
         var influencer = Influencer(
-            id: try id(text[.id]) ?? RecordID.generate(at: now), createdAt: now, displayName: name,
+            id: try id(text[.id]) ?? RecordID.generate(at: now, using: &random), createdAt: now, displayName: name,
             realName: text[.realName], firstName: text[.firstName],
             contact: ContactInfo(email: email, phone: text[.phone], other: text[.otherContact]),
             country: try text[.country].map { value throws(RowRejection) in
