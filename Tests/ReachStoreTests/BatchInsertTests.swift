@@ -100,6 +100,31 @@ import Testing
         #expect(list(folder.data + "/influencers") == ["\(kept.id).json"])
     }
 
+    /// Temp files are written chunk by chunk: a failure in a later chunk stops there and removes the earlier chunks' temps.
+    @Test func aFailureInALaterChunkStopsAndLeavesNothingBehind() throws {
+        let folder = TempFolder()
+        let creates = Locked<Int?>(nil)  // nil until armed, so the setup save runs normally
+        let store = try RecordStore(
+            folder: folder.data,
+            options: StoreOptions(writeHook: { step, _ in
+                guard step == .createTemp else { return }
+                let count = creates.withLock { count -> Int in
+                    count = count.map { $0 + 1 }
+                    return count ?? 0
+                }
+                if count == 6 { throw SimulatedCrash() }
+            }),
+            clock: { epoch })
+        let kept = try store.saveOK(person(100))
+        creates.withLock { $0 = 0 }
+        #expect(throws: SimulatedCrash.self) {
+            try store.insertNewRecords((1...20).map { person($0) }[...], now: epoch, chunkSize: 4)
+        }
+        #expect(list(folder.data + "/influencers") == ["\(kept.id).json"])
+        // The failing second chunk was finished (its blocks run in parallel), the three after it never started.
+        #expect(creates.withLock { $0 } == 8)
+    }
+
     @Test func batchOfNothingDoesNothing() throws {
         let folder = TempFolder()
         let store = try RecordStore(folder: folder.data, clock: { epoch })
