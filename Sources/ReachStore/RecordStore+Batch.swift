@@ -59,31 +59,40 @@ extension RecordStore {
             let clashes = records.filter { present.contains(DataFolderLayout.fileName($0.id)) }.map { relative(R.kind, $0.id) }
             guard clashes.isEmpty else { throw BatchInsertError.alreadyExists(paths: Array(clashes.prefix(5)), total: clashes.count) }
 
-            var written: [(temp: String, target: String)] = []
-            written.reserveCapacity(records.count)
+            // Temp names are worked out again from each record's id rather than kept: 100,000 paths are 25 MB.
+            let suffix = AtomicWriter.tempSuffix()
+            let layout = self.layout
+            let paths = { @Sendable (record: R) -> (temp: String, target: String) in
+                let target = layout.recordFile(R.kind, record.id)
+                return (AtomicWriter.tempPath(for: target, suffix: suffix), target)
+            }
+            var writtenEnd = records.startIndex
             do {
                 for start in stride(from: records.startIndex, to: records.endIndex, by: max(1, chunkSize)) {
-                    written += try writeBatchTemps(records[start..<min(records.endIndex, start + max(1, chunkSize))], now: now)
+                    let end = min(records.endIndex, start + max(1, chunkSize))
+                    try writeBatchTemps(records[start..<end], now: now, paths: paths)
+                    writtenEnd = end
                 }
             } catch {
-                for item in written { unlink(item.temp) }
+                for record in records[..<writtenEnd] { unlink(paths(record).temp) }
                 throw error
             }
-            var renamed: [String] = []
+            var renamedEnd = records.startIndex
             do {
                 try writer.hook?(.syncTemp, directory)
                 try Posix.syncFileSystem(of: directory)
-                for item in written {
-                    try writer.hook?(.rename, item.target)
-                    try Posix.rename(item.temp, item.target)
-                    renamed.append(item.target)
+                for index in records.indices {
+                    let (temp, target) = paths(records[index])
+                    try writer.hook?(.rename, target)
+                    try Posix.rename(temp, target)
+                    renamedEnd = index + 1
                 }
                 try writer.hook?(.syncDirectory, directory)
                 try Posix.syncDirectory(directory)
             } catch {
                 // Nobody else can have touched these files: we hold the lock and they are new.
-                for target in renamed { unlink(target) }
-                for item in written.dropFirst(renamed.count) { unlink(item.temp) }
+                for record in records[..<renamedEnd] { unlink(paths(record).target) }
+                for record in records[renamedEnd...] { unlink(paths(record).temp) }
                 throw error
             }
             for record in records { remember(R.kind, name: DataFolderLayout.fileName(record.id), path: layout.recordFile(R.kind, record.id)) }
@@ -101,38 +110,33 @@ extension RecordStore {
     }
 
     /// Encodes and writes the temp file of each record in parallel; on any failure removes the ones written and rethrows.
-    private func writeBatchTemps<R: Record>(_ records: ArraySlice<R>, now: Date) throws -> [(temp: String, target: String)] {
+    private func writeBatchTemps<R: Record>(
+        _ records: ArraySlice<R>, now: Date, paths: @Sendable (R) -> (temp: String, target: String)
+    ) throws {
         let blockSize = 64
         let blocks = (records.count + blockSize - 1) / blockSize
-        let slots = ParallelSlots<Result<(temp: String, target: String), any Error>>(count: records.count)
+        let slots = ParallelSlots<Result<Void, any Error>>(count: records.count)
         let first = records.startIndex
         DispatchQueue.concurrentPerform(iterations: blocks) { block in
             for offset in (block * blockSize)..<min(records.count, (block + 1) * blockSize) {
-                slots.set(offset, Result { try writeBatchTemp(records[first + offset], now: now) })
+                let record = records[first + offset]
+                slots.set(offset, Result {
+                    let (temp, target) = paths(record)
+                    let new = Self.firstVersion(of: record, at: now)
+                    let bytes = JSONWriter.bytes(of: try RecordCoding.encode(new, what: "\(R.kind.folderName) record \(record.id)"))
+                    _ = try writer.writeTemp(bytes, for: target, sync: false, temp: temp)
+                })
             }
         }
-        var written: [(temp: String, target: String)] = []
-        written.reserveCapacity(records.count)
-        var failure: (any Error)?
-        for slot in slots.elements {
-            switch slot {
-            case .success(let item)?: written.append(item)
-            case .failure(let error)?: failure = failure ?? error
-            case nil: break
-            }
+        let results = slots.elements
+        guard let failure = results.lazy.compactMap({ result -> (any Error)? in
+            if case .failure(let error)? = result { return error }
+            return nil
+        }).first else { return }
+        for (offset, result) in results.enumerated() {
+            if case .success? = result { unlink(paths(records[first + offset]).temp) }
         }
-        if let failure {
-            for item in written { unlink(item.temp) }
-            throw failure
-        }
-        return written
-    }
-
-    private func writeBatchTemp<R: Record>(_ record: R, now: Date) throws -> (temp: String, target: String) {
-        let new = Self.firstVersion(of: record, at: now)
-        let bytes = JSONWriter.bytes(of: try RecordCoding.encode(new, what: "\(R.kind.folderName) record \(record.id)"))
-        let target = layout.recordFile(R.kind, record.id)
-        return (try writer.writeTemp(bytes, for: target, sync: false), target)
+        throw failure
     }
 }
 

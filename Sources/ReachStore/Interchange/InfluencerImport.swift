@@ -53,11 +53,11 @@ public enum InfluencerImport {
             let mapping = try ColumnMapping(headers: header.fields, overrides: options.overrides, file: file)
             report.warnings += mapping.warnings
             let rows = InfluencerRowReader(mapping: mapping, consentSource: source, now: options.now)
-            var random = ImportRandom()
+            var state = InfluencerRowReader.State()
             while let row = try reader.next() {
                 // Spreadsheets export rows of empty cells below the data; they are not creators.
                 if row.fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
-                add(rows.read(row, random: &random), line: row.line, fallbackName: fallbackName(row, mapping))
+                add(rows.read(row, state: &state), line: row.line, fallbackName: fallbackName(row, mapping))
             }
         }
         if !options.dryRun { plan.write(to: store, report: &report) }
