@@ -154,3 +154,25 @@ import Testing
         #expect(end - start < .seconds(30), "insert 100k: \(end - start) (\(phases))")
     }
 }
+
+/// A batch writes each file exactly as `save` would have: same keys, order, escaping and layout.
+@Suite struct BatchFileFormatTests {
+    @Test func batchFilesAreByteIdenticalToSavedOnes() throws {
+        let demo = DemoData.make(now: epoch, seed: 3, scale: 40)
+        let batchFolder = TempFolder(), savedFolder = TempFolder()
+        let batch = try RecordStore(folder: batchFolder.data, clock: { epoch + 90 })
+        let saved = try RecordStore(folder: savedFolder.data, clock: { epoch + 90 })
+        _ = try batch.insertBatch(demo.influencers)
+        _ = try batch.insertBatch(demo.deals)
+        for influencer in demo.influencers { _ = try saved.saveOK(influencer, expectedRevision: 0) }
+        for deal in demo.deals { _ = try saved.saveOK(deal, expectedRevision: 0) }
+
+        let files = demo.influencers.map { batch.layout.recordFile(.influencer, $0.id) } + demo.deals.map { batch.layout.recordFile(.deal, $0.id) }
+        #expect(files.count > 60)
+        for file in files {
+            let twin = savedFolder.data + file.dropFirst(batchFolder.data.count)
+            let written = try #require(FileManager.default.contents(atPath: file))
+            #expect(written == FileManager.default.contents(atPath: twin), "\(file) differs from what save writes")
+        }
+    }
+}
