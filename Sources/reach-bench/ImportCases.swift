@@ -28,8 +28,10 @@ enum ImportCases {
             var runs: [(wall: Duration, cpu: Double)] = []
             var processCPU: [Double] = []
             var report: ImportReport?
+            var lastFolder = ""
             for _ in 0..<options.iterations(iterations) {
                 let folder = try scratchFolder(copying: existing)
+                lastFolder = folder
                 let cpuStart = processCPUMilliseconds()
                 runs.append(try Measure.timed {
                     let store = try RecordStore(folder: folder)
@@ -43,11 +45,18 @@ enum ImportCases {
             let samples = Samples(runs)
             let summary = report.map { "\($0.created) new, \($0.merged) merged, \($0.unchanged) unchanged, \($0.rejected) rejected, \($0.written.count) written" } ?? ""
             let cpu = Samples(milliseconds: processCPU).p50 / 1_000
-            return [
+            var rows = [
                 BenchResult(name: "import 100k-row CSV \(label)", samples: samples, target: .p99(below: 5_000),
                             note: summary + String(format: "; process CPU p50 %.1f s", cpu)),
                 BenchResult(name: "import 100k-row CSV \(label): peak RSS", value: peak, unit: .megabytes, target: .max(below: 300)),
             ]
+            if existing == nil, !dryRun, let written = report?.written.count, written > 0 {
+                let size = FileSystemFloor.meanFileSize(in: lastFolder + "/influencers")
+                let floor = try FileSystemFloor.measure(count: written, size: size, in: try scratchFolder(copying: nil) + "/floor")
+                rows.append(BenchResult(name: "  disk alone: \(written) temp files + sync + renames", samples: Samples([floor]),
+                                        note: "\(size) B each, no Reach code: the part of the row above that is the disk's"))
+            }
+            return rows
         }, prepare: {
             try csv.prepare()
             removeRuns()  // left by an interrupted run
