@@ -5,7 +5,7 @@ public enum Handle {
     /// `@Name` → `name`; `https://www.instagram.com/name/` → `name`; `tiktok.com/@name?lang=en` → `name`;
     /// `youtube.com/@Chan` → `chan`; `youtube.com/channel/UC…` → `uc…`. Trims whitespace and trailing slashes; lower-cases.
     public static func normalise(_ input: String) -> String {
-        var s = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        var s = input.trimmingWhitespace()
         let lower = s.lowercased()
         let looksLikeURL = lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")
             || (lower.contains(".") && lower.contains("/"))
@@ -20,12 +20,12 @@ public enum Handle {
         }
         while s.hasPrefix("@") { s.removeFirst() }
         while s.hasSuffix("/") { s.removeLast() }
-        return s.trimmingCharacters(in: .whitespaces).lowercased()
+        return s.trimmingSpaces().lowercased()
     }
 
     /// The platform implied by a pasted profile URL, if any.
     public static func platform(fromURL input: String) -> Platform? {
-        var s = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        var s = input.trimmingWhitespace()
         if let r = s.range(of: "://") { s = String(s[r.upperBound...]) }
         guard let host = s.split(separator: "/").first else { return nil }
         return Platform.from(host: String(host))
@@ -35,14 +35,17 @@ public enum Handle {
 /// Normalises email addresses for duplicate detection (trim, lower-case); does not strip `+tags`, since those can be separate inboxes.
 public enum EmailAddress {
     public static func normalise(_ input: String) -> String {
-        input.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        input.trimmingWhitespace().lowercased()
     }
 
     /// A pragmatic shape check: one `@`, non-empty local part, a dot in the domain, no spaces.
     public static func isValid(_ input: String) -> Bool {
-        let s = input.trimmingCharacters(in: .whitespaces)
+        let s = input.trimmingSpaces()
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !s.contains(where: { $0.isWhitespace }) else { return false }
+        // ASCII text is checked byte by byte (Character by Character cost a tenth of an import's time).
+        let hasSpace = s.utf8.allSatisfy { $0 < 0x80 } ? s.utf8.contains { $0 == 0x20 || (0x09...0x0D).contains($0) }
+            : s.contains(where: \.isWhitespace)
+        guard parts.count == 2, !parts[0].isEmpty, !hasSpace else { return false }
         let domain = parts[1]
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }

@@ -20,7 +20,7 @@ public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(field): \(message)" }
 }
 
-private func blank(_ s: String?) -> Bool { s?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true }
+private func blank(_ s: String?) -> Bool { s?.trimmingWhitespace().isEmpty ?? true }
 
 private func checkMoney(_ m: Money?, _ field: String, into issues: inout [ValidationIssue], allowNegative: Bool = false) {
     guard let m else { return }

@@ -26,10 +26,13 @@ struct AtomicWriter: Sendable {
     static let tempMarker = ".tmp-"
 
     /// The temp name for a target: hidden, and carrying our pid so a later cleanup can tell if we died.
-    static func tempPath(for target: String) -> String {
-        let random = String(UInt32.random(in: .min ... .max), radix: 16)
-        return Posix.parent(of: target) + "/." + Posix.baseName(of: target) + tempMarker + "\(getpid())-" + random
+    /// A batch passes one `suffix` for all its files, so it can work out each temp name instead of storing it.
+    static func tempPath(for target: String, suffix: String = tempSuffix()) -> String {
+        Posix.parent(of: target) + "/." + Posix.baseName(of: target) + tempMarker + suffix
     }
+
+    /// `<pid>-<random hex>`: what follows the marker in a temp name.
+    static func tempSuffix() -> String { "\(getpid())-" + String(UInt32.random(in: .min ... .max), radix: 16) }
 
     /// Errors name `target`, not the temp file: the user knows the record's file, not our temp names.
     func write(_ bytes: [UInt8], to target: String) throws {
@@ -45,11 +48,11 @@ struct AtomicWriter: Sendable {
         try Posix.syncDirectory(Posix.parent(of: target))
     }
 
-    /// Creates `target`'s temp file with the exact mode and `bytes`, fsynced only when `sync`
-    /// (a batch syncs the whole file system once instead). Returns its path; removes it on failure.
-    func writeTemp(_ bytes: [UInt8], for target: String, sync: Bool) throws -> String {
+    /// Creates `target`'s temp file (at `temp`, else a new temp name) with the exact mode and `bytes`, fsynced
+    /// only when `sync` (a batch syncs the whole file system once instead). Returns its path; removes it on failure.
+    func writeTemp(_ bytes: [UInt8], for target: String, sync: Bool, temp: String? = nil) throws -> String {
         try hook?(.createTemp, target)
-        let temp = Self.tempPath(for: target)
+        let temp = temp ?? Self.tempPath(for: target)
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
         guard fd >= 0 else { throw Posix.error("create a temporary file in", Posix.parent(of: target)) }
         var open = true

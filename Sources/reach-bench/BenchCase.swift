@@ -12,9 +12,13 @@ struct BenchCase: Sendable {
     /// Data folder sizes (influencer counts) it reads; the parent generates them before timing anything.
     var datasets: [Int]
     var run: @Sendable (BenchOptions) throws -> [BenchResult]
+    /// Other files it reads (e.g. a CSV to import), made by the parent too, so generating them never counts towards the child's peak RSS.
+    var prepare: (@Sendable () throws -> Void)? = nil
+    /// Removes what its runs left on disk; the parent calls it after every case has run (see `ImportCases`).
+    var cleanup: (@Sendable () -> Void)? = nil
 
     /// Every case, in report order.
-    static let all: [BenchCase] = TerminalUICases.all + StoreCases.all + CoreCases.all + MemoryCases.all + AppCases.all
+    static let all: [BenchCase] = TerminalUICases.all + StoreCases.all + CoreCases.all + MemoryCases.all + AppCases.all + ImportCases.all
 
     /// The cases `--only` selects: an exact name, or every case whose name starts with it (`store`, `core.search`).
     static func selected(by filters: [String]) -> [BenchCase] {

@@ -59,12 +59,14 @@ struct ReachBench: ParsableCommand {
             return
         }
         for size in Set(cases.flatMap(\.datasets)).sorted() { try Dataset(influencers: size).prepare() }
+        for benchCase in cases { try benchCase.prepare?() }
         let loadAtStart = Machine.loadAverage()
         var results: [BenchResult] = []
         for benchCase in cases {
             Progress.say("running \(benchCase.name)…")
             results += ChildRun.run(benchCase, quick: quick)
         }
+        for benchCase in cases { benchCase.cleanup?() }
         let report = Report(machine: .current(), results: results, quick: quick, load: (loadAtStart, Machine.loadAverage()))
         print(markdown ? report.markdown() : report.text())
         if results.contains(where: { $0.passed == false }) { throw ExitCode(1) }

@@ -100,6 +100,31 @@ import Testing
         #expect(list(folder.data + "/influencers") == ["\(kept.id).json"])
     }
 
+    /// Temp files are written chunk by chunk: a failure in a later chunk stops there and removes the earlier chunks' temps.
+    @Test func aFailureInALaterChunkStopsAndLeavesNothingBehind() throws {
+        let folder = TempFolder()
+        let creates = Locked<Int?>(nil)  // nil until armed, so the setup save runs normally
+        let store = try RecordStore(
+            folder: folder.data,
+            options: StoreOptions(writeHook: { step, _ in
+                guard step == .createTemp else { return }
+                let count = creates.withLock { count -> Int in
+                    count = count.map { $0 + 1 }
+                    return count ?? 0
+                }
+                if count == 6 { throw SimulatedCrash() }
+            }),
+            clock: { epoch })
+        let kept = try store.saveOK(person(100))
+        creates.withLock { $0 = 0 }
+        #expect(throws: SimulatedCrash.self) {
+            try store.insertNewRecords((1...20).map { person($0) }[...], now: epoch, chunkSize: 4)
+        }
+        #expect(list(folder.data + "/influencers") == ["\(kept.id).json"])
+        // The failing second chunk was finished (its blocks run in parallel), the three after it never started.
+        #expect(creates.withLock { $0 } == 8)
+    }
+
     @Test func batchOfNothingDoesNothing() throws {
         let folder = TempFolder()
         let store = try RecordStore(folder: folder.data, clock: { epoch })
@@ -127,5 +152,27 @@ import Testing
         #expect(inserted.count == 100_000)
         // Generous: file creation on the shared build VM varies tenfold from run to run (see the report).
         #expect(end - start < .seconds(30), "insert 100k: \(end - start) (\(phases))")
+    }
+}
+
+/// A batch writes each file exactly as `save` would have: same keys, order, escaping and layout.
+@Suite struct BatchFileFormatTests {
+    @Test func batchFilesAreByteIdenticalToSavedOnes() throws {
+        let demo = DemoData.make(now: epoch, seed: 3, scale: 40)
+        let batchFolder = TempFolder(), savedFolder = TempFolder()
+        let batch = try RecordStore(folder: batchFolder.data, clock: { epoch + 90 })
+        let saved = try RecordStore(folder: savedFolder.data, clock: { epoch + 90 })
+        _ = try batch.insertBatch(demo.influencers)
+        _ = try batch.insertBatch(demo.deals)
+        for influencer in demo.influencers { _ = try saved.saveOK(influencer, expectedRevision: 0) }
+        for deal in demo.deals { _ = try saved.saveOK(deal, expectedRevision: 0) }
+
+        let files = demo.influencers.map { batch.layout.recordFile(.influencer, $0.id) } + demo.deals.map { batch.layout.recordFile(.deal, $0.id) }
+        #expect(files.count > 60)
+        for file in files {
+            let twin = savedFolder.data + file.dropFirst(batchFolder.data.count)
+            let written = try #require(FileManager.default.contents(atPath: file))
+            #expect(written == FileManager.default.contents(atPath: twin), "\(file) differs from what save writes")
+        }
     }
 }

@@ -6,8 +6,8 @@ import ReachCore
 ///
 /// Not CSV.swift's `CSVWriter`: it makes one stream call per byte, slow for a 100,000-creator export,
 /// and does not quote leading spaces, which our reader trims from unquoted fields.
-enum CSVText {
-    static func bytes(header: [String], rows: [[String]]) -> [UInt8] {
+public enum CSVText {
+    public static func bytes(header: [String], rows: [[String]]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256 * (rows.count + 1))
         for row in [header] + rows {

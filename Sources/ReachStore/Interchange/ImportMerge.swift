@@ -29,7 +29,7 @@ enum ImportMerge {
         // Where the creator came from is the existing record's story; the import file is not their source.
         other.consent = nil
         // Importing the same file twice must not append the same notes again.
-        if let notes = other.notes?.trimmingCharacters(in: .whitespacesAndNewlines), let mine = base.notes,
+        if let notes = other.notes?.trimmingWhitespace(), let mine = base.notes,
            notes.isEmpty || mine.contains(notes) {
             other.notes = nil
         }
@@ -57,7 +57,7 @@ enum ImportMerge {
             switch (base[keyPath: path], other[keyPath: path]) {
             case (nil, let new?) where !isBlank(new):
                 changes.append("filled \(label)")
-            case let (old?, new?) where !isBlank(new) && TextFolding.fold(old.trimmingCharacters(in: .whitespaces)) != TextFolding.fold(new.trimmingCharacters(in: .whitespaces)):
+            case let (old?, new?) where !isBlank(new) && TextFolding.fold(old.trimmingSpaces()) != TextFolding.fold(new.trimmingSpaces()):
                 kept.append("kept \(label) \"\(old)\" (file: \"\(new)\")")
             default:
                 break
@@ -93,7 +93,7 @@ enum ImportMerge {
         return MergeOutcome(record: changes.isEmpty ? existing : merged, changes: changes, kept: kept)
     }
 
-    private static func isBlank(_ text: String) -> Bool { text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    private static func isBlank(_ text: String) -> Bool { text.trimmingWhitespace().isEmpty }
 
     private static func sameReading(_ a: MetricSnapshot, _ b: MetricSnapshot) -> Bool {
         a.followers == b.followers && a.avgViews == b.avgViews && a.engagementRate == b.engagementRate

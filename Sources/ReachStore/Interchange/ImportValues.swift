@@ -7,7 +7,7 @@ enum ImportValues {
     /// A whole, non-negative count. Reuses `Money.parse` (JPY has no minor unit, so its minor units are the
     /// count) because it already reads k/m suffixes and the thousands/decimal separator rules people use.
     static func count(_ text: String) -> Int? {
-        var s = text.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\u{00A0}", with: " ")
+        var s = text.trimmingWhitespace().replacingOccurrences(of: "\u{00A0}", with: " ")
         if s.hasSuffix("+") { s.removeLast() }
         guard let parsed = try? Money.parse(s, currency: .jpy), !parsed.isNegative, parsed.minorUnits <= Int64(Int.max) else {
             return nil
@@ -17,8 +17,8 @@ enum ImportValues {
 
     /// A percentage 0–100: `3.2`, `3,2`, `3.2 %`. Always read as percent (0.5 means 0.5 %, not 50 %).
     static func percent(_ text: String) -> Double? {
-        var s = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if s.hasSuffix("%") { s = String(s.dropLast()).trimmingCharacters(in: .whitespaces) }
+        var s = text.trimmingWhitespace()
+        if s.hasSuffix("%") { s = String(s.dropLast()).trimmingSpaces() }
         s = s.replacingOccurrences(of: ",", with: ".")
         guard let value = Double(s), value.isFinite, (0...100).contains(value) else { return nil }
         return value
@@ -26,7 +26,7 @@ enum ImportValues {
 
     /// `2025-03-01` (midnight UTC) or a full ISO 8601 timestamp.
     static func date(_ text: String) -> Date? {
-        let s = text.trimmingCharacters(in: .whitespaces)
+        let s = text.trimmingSpaces()
         if let full = try? Date(s, strategy: .iso8601) { return full }
         let day = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC") ?? .current).year().month().day()
         return try? Date(s, strategy: day)
@@ -40,7 +40,7 @@ enum ImportValues {
 
     /// yes/no in the forms spreadsheets use; nil when it is neither.
     static func bool(_ text: String) -> Bool? {
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch text.trimmingSpaces().lowercased() {
         case "yes", "y", "true", "1", "x", "✓", "ja", "oui", "si", "sí", "da": return true
         case "no", "n", "false", "0", "", "nein", "non", "nē", "ne": return false
         default: return nil
@@ -51,13 +51,13 @@ enum ImportValues {
     static func list(_ text: String) -> [String] {
         var seen = Set<String>()
         return text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .map { $0.trimmingWhitespace() }
             .filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
     }
 
     /// An ISO 3166 alpha-2 code from a code, an English country name ("Latvia" → "LV") or a common alias ("UK"); nil if unknown.
     static func country(_ text: String) -> String? {
-        let s = text.trimmingCharacters(in: .whitespaces)
+        let s = text.trimmingSpaces()
         if let code = countryCodes[TextFolding.fold(s)] { return code }
         return isoRegions.contains(s.uppercased()) ? s.uppercased() : nil
     }
@@ -66,7 +66,7 @@ enum ImportValues {
 
     /// A language code from a code or an English language name ("Georgian" → "ka"); nil if unknown.
     static func language(_ text: String) -> String? {
-        let s = text.trimmingCharacters(in: .whitespaces)
+        let s = text.trimmingSpaces()
         let folded = TextFolding.fold(s)
         if languageCodes.values.contains(folded) || (2...3).contains(s.count) && s.allSatisfy({ $0.isASCII && $0.isLetter }) {
             return folded

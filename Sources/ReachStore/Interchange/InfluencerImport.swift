@@ -53,10 +53,11 @@ public enum InfluencerImport {
             let mapping = try ColumnMapping(headers: header.fields, overrides: options.overrides, file: file)
             report.warnings += mapping.warnings
             let rows = InfluencerRowReader(mapping: mapping, consentSource: source, now: options.now)
+            var state = InfluencerRowReader.State()
             while let row = try reader.next() {
                 // Spreadsheets export rows of empty cells below the data; they are not creators.
-                if row.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
-                add(rows.read(row), line: row.line, fallbackName: fallbackName(row, mapping))
+                if row.fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
+                add(rows.read(row, state: &state), line: row.line, fallbackName: fallbackName(row, mapping))
             }
         }
         if !options.dryRun { plan.write(to: store, report: &report) }
@@ -91,7 +92,7 @@ public enum InfluencerImport {
     /// Something to call a rejected row by: its first non-empty name, handle or email.
     private static func fallbackName(_ row: DelimitedTextReader.Row, _ mapping: ColumnMapping) -> String {
         for (index, field) in mapping.fields.enumerated() where field.identifies && index < row.fields.count {
-            let value = row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = row.fields[index].trimmingWhitespace()
             if !value.isEmpty { return value }
         }
         return ""

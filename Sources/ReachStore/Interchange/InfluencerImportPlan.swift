@@ -4,122 +4,122 @@ import ReachCore
 /// Decides, row by row, whether an imported creator is new, a duplicate to merge (with the roster or an
 /// earlier row of the same file), or ambiguous; and collects the records to write.
 ///
-/// Holds the roster (needed to recognise duplicates) and the records the import changes, never the rows.
+/// Holds the roster (needed to recognise duplicates) and the records the import changes, never the rows;
+/// each record once, in one array (an `Influencer` is 672 bytes inline: at 100,000 creators every extra
+/// copy or dictionary of them cost 70–200 MB).
 struct InfluencerImportPlan {
-    /// A record the import will write.
-    struct Write {
-        var record: Influencer
-        /// 0 for a new record, else the revision loaded from disk.
-        var expectedRevision: Int
-        /// For an existing creator: everything the file said about them, folded row by row (first row wins),
-        /// merged once into the record as loaded, and again into another session's version after a conflict.
-        var incoming: Influencer?
+    /// What the file does to a creator that was already on disk.
+    struct Update {
+        /// The record as loaded, before this file touched it.
+        var original: Influencer
+        /// Everything the file said about the creator, folded row by row (first row wins), merged once into
+        /// `original`, and again into another session's version after a conflict.
+        var incoming: Influencer
         /// What that merge changes and keeps, so each row reports only what it added.
-        var changes: [String] = []
-        var kept: [String] = []
-
-        /// False when, all rows taken together, the file adds nothing to an existing creator.
-        var isNeeded: Bool { expectedRevision == 0 || !changes.isEmpty }
+        var changes: [String]
+        var kept: [String]
     }
 
-    private(set) var roster: [RecordID: Influencer]
+    /// The roster as loaded (merged with the file where it touched them), then the creators the file creates,
+    /// in the order of the lines that created them.
+    private var records: [Influencer]
+    /// Where the creators this file creates start in `records`.
+    private let rosterCount: Int
+    private var positions: [RecordID: Int]
     private var index = DedupeIndex()
-    private(set) var writes: [RecordID: Write] = [:]
-    /// Record ids in the order the file first touched them.
-    private(set) var order: [RecordID] = []
-    /// For records this file creates, the line that created them.
-    private var createdOn: [RecordID: Int] = [:]
-    /// Existing records as loaded, before this file touched them.
-    private var originals: [RecordID: Influencer] = [:]
+    /// Existing creators the file touched, by position, and the order it first touched them.
+    private var updates: [Int: Update] = [:]
+    private var updateOrder: [Int] = []
+    /// For each creator this file creates (at `rosterCount + i`), the line that created it.
+    private var createdOn: [Int] = []
     let now: Date
 
     init(roster: [Influencer], now: Date) {
-        self.roster = Dictionary(roster.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        records = roster
+        rosterCount = roster.count
+        positions = Dictionary(roster.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.now = now
         for influencer in roster { index.add(influencer) }
     }
 
+    private func record(_ id: RecordID) -> Influencer? { positions[id].map { records[$0] } }
+
     /// Plans one candidate: what happens to it, plus notes on what the file said and was not used.
     mutating func add(_ candidate: ImportCandidate, line: Int) -> (action: ImportAction, notes: [String]) {
         let incoming = candidate.influencer
-        let target: RecordID
-        if candidate.hasFileID, roster[incoming.id] != nil {
-            target = incoming.id
+        let target: Int
+        if candidate.hasFileID, let position = positions[incoming.id] {
+            target = position
         } else {
             let matches = index.matches(for: incoming)
             guard matches.count <= 1 else {
-                let list = matches.map { "\(roster[$0.id]?.displayName ?? "?") (\($0.id), \($0.reasons.joined(separator: ", ")))" }
+                let list = matches.map { "\(record($0.id)?.displayName ?? "?") (\($0.id), \($0.reasons.joined(separator: ", ")))" }
                 return (.rejected("matches \(matches.count) creators: \(list.joined(separator: " and ")). "
                                   + "Merge them in Reach first, or fix the row."), [])
             }
-            guard let match = matches.first else { return (create(incoming, line: line), []) }
-            target = match.id
+            guard let match = matches.first, let position = positions[match.id] else { return (create(incoming, line: line), []) }
+            target = position
         }
-        guard let current = roster[target] else { return (create(incoming, line: line), []) }
-        if let created = createdOn[target] {
+        let id = records[target].id
+        if target >= rosterCount {
             // A creator this file created: the record itself holds everything the file said so far.
-            let outcome = ImportMerge.merge(incoming, into: current, at: now)
-            guard !outcome.changes.isEmpty else { return (.unchanged(target, sameFileLine: created), outcome.kept) }
-            roster[target] = outcome.record
+            let createdLine = createdOn[target - rosterCount]
+            let outcome = ImportMerge.merge(incoming, into: records[target], at: now)
+            guard !outcome.changes.isEmpty else { return (.unchanged(id, sameFileLine: createdLine), outcome.kept) }
+            records[target] = outcome.record
             index.add(outcome.record)
-            writes[target]?.record = outcome.record
-            return (.merged(into: target, changes: outcome.changes, kept: outcome.kept, sameFileLine: created), [])
+            return (.merged(into: id, changes: outcome.changes, kept: outcome.kept, sameFileLine: createdLine), [])
         }
         // An existing creator: fold this row into what earlier rows said, then merge that once into the record
         // as loaded, so importing the same file twice changes nothing the second time.
-        let original = originals[target] ?? current
-        originals[target] = original
-        let previous = writes[target]
-        let step = previous?.incoming.map { ImportMerge.merge(incoming, into: $0, at: now) }
+        let previous = updates[target]
+        let original = previous?.original ?? records[target]
+        let step = previous.map { ImportMerge.merge(incoming, into: $0.incoming, at: now) }
         let collapsed = step?.record ?? incoming
         let outcome = ImportMerge.merge(collapsed, into: original, at: now)
         let changes = outcome.changes.filter { !(previous?.changes ?? []).contains($0) }
         let kept = (step?.kept ?? []) + outcome.kept.filter { !(previous?.kept ?? []).contains($0) }
-        roster[target] = outcome.record
+        records[target] = outcome.record
         index.add(outcome.record)
-        if previous == nil { order.append(target) }
-        writes[target] = Write(record: outcome.record, expectedRevision: original.revision, incoming: collapsed,
-                               changes: outcome.changes, kept: outcome.kept)
-        guard !changes.isEmpty else { return (.unchanged(target, sameFileLine: nil), kept) }
-        return (.merged(into: target, changes: changes, kept: kept, sameFileLine: nil), [])
+        if previous == nil { updateOrder.append(target) }
+        updates[target] = Update(original: original, incoming: collapsed, changes: outcome.changes, kept: outcome.kept)
+        guard !changes.isEmpty else { return (.unchanged(id, sameFileLine: nil), kept) }
+        return (.merged(into: id, changes: changes, kept: kept, sameFileLine: nil), [])
     }
 
     private mutating func create(_ influencer: Influencer, line: Int) -> ImportAction {
         var record = influencer
-        if roster[record.id] != nil { record.id = RecordID.generate(at: now) }
-        roster[record.id] = record
+        if positions[record.id] != nil { record.id = RecordID.generate(at: now) }
+        positions[record.id] = records.count
         index.add(record)
-        writes[record.id] = Write(record: record, expectedRevision: 0, incoming: nil)
-        order.append(record.id)
-        createdOn[record.id] = line
+        records.append(record)
+        createdOn.append(line)
         return .created(record.id)
     }
 
-    /// Writes every planned record: merges into existing creators first, then the new ones as one batch.
+    /// Writes every planned record: merges into existing creators first (those the file changed), then the new
+    /// ones as one batch.
     func write(to store: RecordStore, report: inout ImportReport) {
         let writer = RecordBatchWriter(store: store)
         var outcome = RecordBatchWriter.Outcome()
-        var newRecords: [Influencer] = []
         var stopped = false
-        for id in order {
-            guard let write = writes[id], write.isNeeded else { continue }
-            guard write.expectedRevision > 0 else {
-                newRecords.append(write.record)
-                continue
-            }
+        let now = self.now
+        for position in updateOrder {
+            guard let update = updates[position], !update.changes.isEmpty else { continue }
+            let record = records[position]
             if stopped {
-                outcome.notWritten.append(Unwritten(id: id, reason: "not written: writing stopped at an error"))
+                outcome.notWritten.append(Unwritten(id: record.id, reason: "not written: writing stopped at an error"))
                 continue
             }
-            let now = self.now
-            stopped = !writer.update(write.record, expectedRevision: write.expectedRevision, into: &outcome) { theirs in
-                write.incoming.map { ImportMerge.merge($0, into: theirs, at: now).record }
+            stopped = !writer.update(record, expectedRevision: update.original.revision, into: &outcome) { theirs in
+                ImportMerge.merge(update.incoming, into: theirs, at: now).record
             }
         }
+        let created = records[rosterCount...]
         if stopped {
-            outcome.notWritten += newRecords.map { Unwritten(id: $0.id, reason: "not written: writing stopped at an error") }
+            outcome.notWritten += created.map { Unwritten(id: $0.id, reason: "not written: writing stopped at an error") }
         } else {
-            writer.insertNew(newRecords, into: &outcome)
+            writer.insertNew(created, into: &outcome)
         }
         report.written = outcome.written
         report.notWritten = outcome.notWritten

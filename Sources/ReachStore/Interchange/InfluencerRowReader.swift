@@ -29,15 +29,25 @@ struct InfluencerRowReader: Sendable {
         var metrics: [(field: InfluencerField, header: String, value: String)] = []
     }
 
-    func read(_ row: DelimitedTextReader.Row) -> Result<ImportCandidate, RowRejection> {
+    /// What reading carries from row to row.
+    struct State {
+        /// New creators' ids and their accounts' ids.
+        var random = ImportRandom()
+        var interner = ValueInterner()
+    }
+
+    /// A checklist of eight unchecked items, shared by every new creator rather than allocated for each.
+    private static let newVetting = Vetting()
+
+    func read(_ row: DelimitedTextReader.Row, state: inout State) -> Result<ImportCandidate, RowRejection> {
         do throws(RowRejection) {
-            return .success(try candidate(from: row))
+            return .success(try candidate(from: row, state: &state))
         } catch {
             return .failure(error)
         }
     }
 
-    private func candidate(from row: DelimitedTextReader.Row) throws(RowRejection) -> ImportCandidate {
+    private func candidate(from row: DelimitedTextReader.Row, state: inout State) throws(RowRejection) -> ImportCandidate {
         var text: [InfluencerField: String] = [:]
         var lists: [InfluencerField: [String]] = [:]
         var drafts: [Platform: AccountDraft] = [:]
@@ -52,7 +62,7 @@ struct InfluencerRowReader: Sendable {
 
         for (index, field) in mapping.fields.enumerated() where index < row.fields.count {
             let raw = row.fields[index]
-            let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = raw.trimmingWhitespace()
             guard !value.isEmpty else { continue }
             let header = mapping.headers[index]
             switch field {
@@ -118,7 +128,7 @@ struct InfluencerRowReader: Sendable {
                 }
                 continue
             }
-            var account = PlatformAccount(platform: platform, handle: handle, url: d.url)
+            var account = PlatformAccount(id: state.random.uuid(), platform: platform, handle: handle, url: d.url)
             if let snapshot = try snapshot(from: d.metrics) { account.snapshots = [snapshot] }
             accounts.append(account)
         }
@@ -133,7 +143,7 @@ struct InfluencerRowReader: Sendable {
         let name = text[.displayName] ?? text[.realName] ?? accounts.first.map { "@" + $0.handle } ?? email ?? ""
 
         var influencer = Influencer(
-            id: try id(text[.id]) ?? RecordID.generate(at: now), createdAt: now, displayName: name,
+            id: try id(text[.id]) ?? RecordID.generate(at: now, using: &state.random), createdAt: now, displayName: name,
             realName: text[.realName], firstName: text[.firstName],
             contact: ContactInfo(email: email, phone: text[.phone], other: text[.otherContact]),
             country: try text[.country].map { value throws(RowRejection) in
@@ -142,15 +152,16 @@ struct InfluencerRowReader: Sendable {
                 }
                 return code
             },
-            city: text[.city],
-            languages: try (lists[.languages] ?? []).map { value throws(RowRejection) in
+            city: text[.city].map { state.interner.string($0) },
+            languages: state.interner.list(try (lists[.languages] ?? []).map { value throws(RowRejection) in
                 guard let code = ImportValues.language(value) else {
                     throw RowRejection(reason: "Language \"\(value)\" is not recognised: use a code such as en, lv, ka or ja.")
                 }
                 return code
-            },
-            timeZone: text[.timeZone], tags: lists[.tags] ?? [], niches: (lists[.niches] ?? []).map { Niche(rawValue: $0) },
-            notes: text[.notes], accounts: accounts, consent: DataConsent(source: consentSource))
+            }),
+            timeZone: text[.timeZone], tags: state.interner.list(lists[.tags] ?? []),
+            niches: state.interner.list((lists[.niches] ?? []).map { Niche(rawValue: $0) }),
+            notes: text[.notes], accounts: accounts, vetting: Self.newVetting, consent: DataConsent(source: consentSource))
         if let value = text[.relationship] { influencer.relationship = try Self.relationship(value) }
         if let value = text[.doNotContact] { influencer.doNotContact = try Self.flag(value, header: "Do not contact") }
         influencer.doNotContactReason = text[.doNotContactReason]

@@ -23,10 +23,11 @@ struct RecordBatchWriter {
     /// Creates records that must not exist yet, all in one `insertBatch` (one file-system flush for the lot):
     /// either every record is written or none is. Only if another session created one of these ids meanwhile
     /// does it fall back to one save each, so the others still land.
-    func insertNew<R: Record>(_ records: [R], into outcome: inout Outcome) {
+    func insertNew<R: Record>(_ records: ArraySlice<R>, into outcome: inout Outcome) {
         guard !records.isEmpty else { return }
         do {
-            outcome.written += try store.insertBatch(records).map(\.id)
+            try store.insertNewRecords(records, now: store.clock())
+            outcome.written += records.map(\.id)
         } catch BatchInsertError.alreadyExists {
             insertOneByOne(records, into: &outcome)
         } catch {
@@ -34,8 +35,9 @@ struct RecordBatchWriter {
         }
     }
 
-    private func insertOneByOne<R: Record>(_ records: [R], into outcome: inout Outcome) {
-        for (index, record) in records.enumerated() {
+    private func insertOneByOne<R: Record>(_ records: ArraySlice<R>, into outcome: inout Outcome) {
+        for index in records.indices {
+            let record = records[index]
             do {
                 switch try store.save(record, expectedRevision: 0) {
                 case .saved(let saved): outcome.written.append(saved.id)

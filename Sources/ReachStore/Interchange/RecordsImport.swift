@@ -93,7 +93,7 @@ public enum RecordsImport {
         }
         if !dryRun {
             var outcome = RecordBatchWriter.Outcome()
-            RecordBatchWriter(store: store).insertNew(toCreate, into: &outcome)
+            RecordBatchWriter(store: store).insertNew(toCreate[...], into: &outcome)
             report.written = outcome.written
             report.notWritten = outcome.notWritten
             report.failure = outcome.failure
