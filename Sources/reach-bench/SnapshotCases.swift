@@ -12,14 +12,15 @@ enum SnapshotCases {
             let dataset = Dataset(influencers: count)
             let written = try prepare(dataset, timedWrites: count >= 100_000 ? options.iterations(5) : 0)
             var sizes = (0, 0)
-            let samples = try Measure.repeating(options.iterations(count > 10_000 ? 8 : 30), warmup: 1) {
+            let samples = try Measure.repeating(options.iterations(count > 10_000 ? 8 : 30), warmup: 1, keeping: {
                 let store = try dataset.openStore(snapshots: true)
                 guard let records = store.loadAllFromSnapshot() else {
                     throw BenchError(description: "the snapshot of \(dataset.folder) did not load; run with a writable \(dataset.snapshotDirectory)")
                 }
                 blackHole(try store.loadWorkspace(WorkspaceSettings.self))
                 sizes = (records.influencers.count, records.deals.count)
-            }
+                return records
+            })
             var results = [BenchResult(name: "store.load \(StoreCases.label(count)) from snapshot", samples: samples,
                                        target: .p99(below: target), note: "\(sizes.0) influencers + \(sizes.1) deals")]
             if let writes = written.samples {
@@ -35,9 +36,24 @@ enum SnapshotCases {
         BenchCase(name: "app.startup-snapshot-\(StoreCases.label(count))", datasets: [count]) { options in
             let dataset = Dataset(influencers: count)
             _ = try prepare(dataset, timedWrites: 0)
-            let samples = try Measure.repeating(options.iterations(count > 10_000 ? 5 : 20), warmup: 1) {
-                blackHole(try AppCases.open(dataset.folder, snapshotDirectory: dataset.snapshotDirectory))
+            if ProcessInfo.processInfo.environment["BENCH_DEBUG"] != nil {
+                let clock = ContinuousClock()
+                let store = try dataset.openStore(snapshots: true)
+                var records: SnapshotRecords?
+                Progress.say("snapshot \(clock.measure { records = store.loadAllFromSnapshot() })")
+                var workspace = Workspace()
+                Progress.say("workspace \(clock.measure { workspace = Workspace(influencers: records!.influencers, campaigns: records!.campaigns, deals: records!.deals, templates: records!.templates) })")
+                Progress.say("search index \(clock.measure { blackHole(SearchIndex(records!.influencers)) })")
+                var state = AppState(workspace: Workspace(), now: Dataset.now)
+                state.workspace = workspace
+                Progress.say("today \(clock.measure { TodayPane.workspaceChanged(&state) })")
+                Progress.say("roster \(clock.measure { RosterPane.workspaceChanged(&state) })")
+                Progress.say("pipeline \(clock.measure { PipelinePane.workspaceChanged(&state) })")
+                Progress.say("campaigns \(clock.measure { CampaignsPane.workspaceChanged(&state) })")
             }
+            let samples = try Measure.repeating(options.iterations(count > 10_000 ? 5 : 20), warmup: 1, keeping: {
+                try AppCases.open(dataset.folder, snapshotDirectory: dataset.snapshotDirectory)
+            })
             return [BenchResult(name: "app load + first frame \(StoreCases.label(count)) from snapshot", samples: samples,
                                 target: .p99(below: target), note: "WorkspaceLoader (snapshot) + AppState + first 200×60 frame")]
         }

@@ -65,6 +65,25 @@ enum Measure {
         return Samples(durations, cpuMilliseconds: cpu)
     }
 
+    /// `repeating` for work that builds something large: each result is freed after its timing stops, as a
+    /// process that goes on using it (or exits) never pays for tearing it down while the user waits.
+    static func repeating<T>(_ iterations: Int, warmup: Int = 3, keeping body: () throws -> T) rethrows -> Samples {
+        var kept: T?
+        var durations: [Duration] = []
+        var cpu: [Double] = []
+        for iteration in 0..<(warmup + iterations) {
+            kept = nil
+            let cpuStart = threadCPUMilliseconds()
+            let start = clock.now
+            kept = try body()
+            guard iteration >= warmup else { continue }
+            durations.append(clock.now - start)
+            cpu.append(threadCPUMilliseconds() - cpuStart)
+        }
+        blackHole(kept)
+        return Samples(durations, cpuMilliseconds: cpu)
+    }
+
     /// CPU time consumed by the calling thread (CLOCK_THREAD_CPUTIME_ID), in milliseconds.
     static func threadCPUMilliseconds() -> Double {
         var spec = timespec()

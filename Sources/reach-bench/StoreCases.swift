@@ -16,10 +16,11 @@ enum StoreCases {
         BenchCase(name: "store.load-\(label(count))", datasets: [count]) { options in
             let dataset = Dataset(influencers: count)
             var sizes = (0, 0)
-            let samples = try Measure.repeating(options.iterations(count > 10_000 ? 8 : 30), warmup: 1) {
+            let samples = try Measure.repeating(options.iterations(count > 10_000 ? 8 : 30), warmup: 1, keeping: {
                 let data = try dataset.load(from: RecordStore(folder: dataset.folder))
                 sizes = (data.influencers.count, data.deals.count)
-            }
+                return data
+            })
             return [BenchResult(name: "store.load \(label(count)) from JSON files", samples: samples, target: .p99(below: target),
                                 note: "\(sizes.0) influencers + \(sizes.1) deals")]
         }
