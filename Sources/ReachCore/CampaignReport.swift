@@ -99,6 +99,8 @@ public struct CampaignReport: Hashable, Sendable {
             KPIProgress(kpi: .cpa, actual: m(Metrics.cpa(cost: cost, conversions: totals.conversions)), target: m(t.cpa)),
             KPIProgress(kpi: .roi, actual: Metrics.roi(revenue: totals.revenue, cost: cost), target: t.roi),
         ]
+        // In deal-id order, so the report (and every ranking's ties) does not depend on the order deals came in.
+        creators.sort { $0.dealID < $1.dealID }
         return CampaignReport(budget: budget, dealsPerStage: perStage, deliverablesPlanned: planned,
                               deliverablesLive: live, deliverablesOverdue: overdue, totals: totals, kpis: kpis,
                               creators: creators)
@@ -106,12 +108,20 @@ public struct CampaignReport: Hashable, Sendable {
 
     /// Best creators by ROI, highest first (creators without a figure last).
     public func topCreatorsByROI(limit: Int = 5) -> [CreatorPerformance] {
-        Array(creators.sorted { ($0.roi ?? -.infinity) > ($1.roi ?? -.infinity) }.prefix(limit))
+        Array(ranked(by: \.roi).prefix(limit))
     }
 
     /// Best creators by ER, highest first.
     public func topCreatorsByEngagementRate(limit: Int = 5) -> [CreatorPerformance] {
-        Array(creators.sorted { ($0.engagementRate ?? -.infinity) > ($1.engagementRate ?? -.infinity) }.prefix(limit))
+        Array(ranked(by: \.engagementRate).prefix(limit))
+    }
+
+    /// Highest figure first, creators without one last, ties in deal-id order.
+    private func ranked(by figure: (CreatorPerformance) -> Double?) -> [CreatorPerformance] {
+        creators.sorted { a, b in
+            let (x, y) = (figure(a) ?? -.infinity, figure(b) ?? -.infinity)
+            return x != y ? x > y : a.dealID < b.dealID
+        }
     }
 
     public func progress(_ kpi: KPI) -> KPIProgress? { kpis.first { $0.kpi == kpi } }

@@ -21,7 +21,7 @@ public struct TodayItem: Hashable, Sendable {
 public enum Today {
     /// Items from open deals (closed deals still show unpaid payments and expiring rights), overdue first, then by due date.
     /// "Due" means due before the end of `now`'s day in `timeZone`; rights show when ending within `rightsWarningDays`.
-    public static func items(deals: [Deal], now: Date, timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current,
+    public static func items(deals: some Sequence<Deal>, now: Date, timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current,
                              rightsWarningDays: Int = 14, pipeline: StagePipeline = .default) -> [TodayItem] {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = timeZone

@@ -34,12 +34,13 @@ enum AppCases {
         var screen: [String] { last?.lines() ?? [] }
     }
 
-    /// Opens the folder like `reach` does: load everything (from the snapshot cache when `snapshotDirectory` holds
-    /// one; not at all when `workspace` is given), build the state, draw the first frame.
+    /// Opens the folder like `reach` does up to its first frame: load everything (from the snapshot cache when
+    /// `snapshotDirectory` holds one; not at all when `workspace` is given), build the state with only the shown
+    /// tab's rows, draw.
     static func open(_ folder: String, snapshotDirectory: String? = nil, workspace: Workspace? = nil) throws -> AppRunner {
         let store = try RecordStore(folder: folder, options: StoreOptions(snapshotDirectory: snapshotDirectory))
         let state = AppState(workspace: workspace ?? WorkspaceLoader.load(from: store).workspace, now: Dataset.now,
-                             timeZone: TimeZone(identifier: "UTC") ?? .current)
+                             timeZone: TimeZone(identifier: "UTC") ?? .current, hiddenPanesLater: true)
         let runner = AppRunner(terminal: BenchTerminal(width: 200, height: 60), store: store, state: state, clock: { Dataset.now },
                                editor: ExternalEditor(environment: [:], directory: folder + "/tmp"))
         runner.present()
@@ -65,6 +66,7 @@ enum AppCases {
         let runner = try open(Dataset(influencers: 100_000).folder, workspace: Workspace(
             influencers: demo.influencers, campaigns: demo.campaigns, deals: demo.deals, templates: demo.templates,
             settings: AppSettings(workspace: demo.settings)))
+        runner.send(.computeHiddenPanes) // as the real loop does right after the first frame
         func key(_ event: KeyEvent) -> (wall: Duration, cpu: Double) {
             Measure.timed {
                 runner.send(.input(.key(event)))

@@ -36,21 +36,6 @@ enum SnapshotCases {
         BenchCase(name: "app.startup-snapshot-\(StoreCases.label(count))", datasets: [count]) { options in
             let dataset = Dataset(influencers: count)
             _ = try prepare(dataset, timedWrites: 0)
-            if ProcessInfo.processInfo.environment["BENCH_DEBUG"] != nil {
-                let clock = ContinuousClock()
-                let store = try dataset.openStore(snapshots: true)
-                var records: SnapshotRecords?
-                Progress.say("snapshot \(clock.measure { records = store.loadAllFromSnapshot() })")
-                var workspace = Workspace()
-                Progress.say("workspace \(clock.measure { workspace = Workspace(influencers: records!.influencers, campaigns: records!.campaigns, deals: records!.deals, templates: records!.templates) })")
-                Progress.say("search index \(clock.measure { blackHole(SearchIndex(records!.influencers)) })")
-                var state = AppState(workspace: Workspace(), now: Dataset.now)
-                state.workspace = workspace
-                Progress.say("today \(clock.measure { TodayPane.workspaceChanged(&state) })")
-                Progress.say("roster \(clock.measure { RosterPane.workspaceChanged(&state) })")
-                Progress.say("pipeline \(clock.measure { PipelinePane.workspaceChanged(&state) })")
-                Progress.say("campaigns \(clock.measure { CampaignsPane.workspaceChanged(&state) })")
-            }
             let samples = try Measure.repeating(options.iterations(count > 10_000 ? 5 : 20), warmup: 1, keeping: {
                 try AppCases.open(dataset.folder, snapshotDirectory: dataset.snapshotDirectory)
             })

@@ -28,7 +28,7 @@ struct OpenCommand: ParsableCommand {
         let loaded = WorkspaceLoader.load(from: store)
         let snapshots = SnapshotKeeper(store: store)
         if !loaded.fromSnapshot { snapshots.writeInBackground(loaded.workspace) }
-        var state = AppState(workspace: loaded.workspace, now: Date(), author: environment["USER"])
+        var state = AppState(workspace: loaded.workspace, now: Date(), author: environment["USER"], hiddenPanesLater: true)
         state.loadProblems = loaded.problems
         if !loaded.problems.isEmpty {
             state.show("\(loaded.problems.count) file(s) did not load cleanly; : Load problems for details", .warning)

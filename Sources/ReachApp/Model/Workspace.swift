@@ -21,27 +21,20 @@ public struct Workspace: Sendable {
     public init(influencers: [Influencer] = [], campaigns: [Campaign] = [], deals: [Deal] = [], templates: [Template] = [],
                 settings: AppSettings = AppSettings()) {
         self.settings = settings
-        // Filled in place, sized up front: at 100k creators and 200k deals, building these through intermediate
-        // arrays and `put` (a copy of every deal through `AnyRecord`, dictionaries regrown) took a second.
-        self.influencers.reserveCapacity(influencers.count)
-        for influencer in influencers { self.influencers[influencer.id] = influencer }
         for campaign in campaigns { self.campaigns[campaign.id] = campaign }
         for template in templates { self.templates[template.id] = template }
+        // Built on two cores at once (at 100k creators and 200k deals each half takes about a second): here the
+        // creators by id and the search index; in the background the deals and every other index.
+        let other = OtherIndexesInBackground(deals, influencers: influencers, campaignCount: campaigns.count)
+        self.influencers.reserveCapacity(influencers.count)
+        for influencer in influencers { self.influencers[influencer.id] = influencer }
         searchIndex = SearchIndex(Array(self.influencers.values))
-        sortNames.reserveCapacity(self.influencers.count)
-        rosterFacts.reserveCapacity(self.influencers.count)
-        for influencer in self.influencers.values {
-            sortNames[influencer.id] = TextFolding.fold(influencer.displayName)
-            rosterFacts[influencer.id] = RosterFacts(influencer)
-        }
-        self.deals.reserveCapacity(deals.count)
-        dealIDsByInfluencer.reserveCapacity(self.influencers.count)
-        dealIDsByCampaign.reserveCapacity(self.campaigns.count)
-        for deal in deals {
-            if let old = self.deals.updateValue(deal, forKey: deal.id) { unindex(old) }
-            dealIDsByInfluencer[deal.influencerID, default: []].insert(deal.id)
-            dealIDsByCampaign[deal.campaignID, default: []].insert(deal.id)
-        }
+        let built = other.wait()
+        sortNames = built.sortNames
+        rosterFacts = built.rosterFacts
+        self.deals = built.deals
+        dealIDsByInfluencer = built.byInfluencer
+        dealIDsByCampaign = built.byCampaign
     }
 
     public var pipeline: StagePipeline { settings.workspace.pipeline }
@@ -143,4 +136,55 @@ public struct Workspace: Sendable {
 
     /// Display name of a campaign, or a marker for a dangling reference.
     public func campaignName(_ id: RecordID) -> String { campaigns[id]?.name ?? "(missing campaign)" }
+}
+
+/// Everything a new workspace indexes besides creators by id and the search index. Dictionaries are sized up
+/// front and filled in place (through intermediate arrays and `put` they took twice as long).
+private struct OtherIndexes: Sendable {
+    var sortNames: [RecordID: String] = [:]
+    var rosterFacts: [RecordID: RosterFacts] = [:]
+    var deals: [RecordID: Deal] = [:]
+    var byInfluencer: [RecordID: Set<RecordID>] = [:]
+    var byCampaign: [RecordID: Set<RecordID>] = [:]
+
+    init() {}
+
+    init(_ list: [Deal], influencers: [Influencer], campaignCount: Int) {
+        // Later duplicates win, as in the creators-by-id dictionary.
+        sortNames.reserveCapacity(influencers.count)
+        rosterFacts.reserveCapacity(influencers.count)
+        for influencer in influencers {
+            sortNames[influencer.id] = TextFolding.fold(influencer.displayName)
+            rosterFacts[influencer.id] = RosterFacts(influencer)
+        }
+        deals.reserveCapacity(list.count)
+        byInfluencer.reserveCapacity(influencers.count)
+        byCampaign.reserveCapacity(campaignCount)
+        for deal in list {
+            if let old = deals.updateValue(deal, forKey: deal.id) {
+                byInfluencer[old.influencerID]?.remove(old.id)
+                byCampaign[old.campaignID]?.remove(old.id)
+            }
+            byInfluencer[deal.influencerID, default: []].insert(deal.id)
+            byCampaign[deal.campaignID, default: []].insert(deal.id)
+        }
+    }
+}
+
+/// `OtherIndexes` built on another thread while the caller builds the creators by id and the search index.
+private final class OtherIndexesInBackground: @unchecked Sendable {
+    // Written once by the worker before it leaves `group`; read only after `wait` has seen it leave.
+    private var result = OtherIndexes()
+    private let group = DispatchGroup()
+
+    init(_ deals: [Deal], influencers: [Influencer], campaignCount: Int) {
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+            result = OtherIndexes(deals, influencers: influencers, campaignCount: campaignCount)
+        }
+    }
+
+    func wait() -> OtherIndexes {
+        group.wait()
+        return result
+    }
 }

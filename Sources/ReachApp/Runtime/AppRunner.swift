@@ -35,6 +35,7 @@ public final class AppRunner {
     /// Runs until the user quits. Input is drained before each frame so a burst of keys costs one redraw.
     public func run() {
         present()
+        send(.computeHiddenPanes)
         while !state.shouldQuit {
             var changed = false
             if let event = terminal.nextEvent(timeout: tickInterval) {

@@ -14,7 +14,12 @@ public struct AppState: Sendable {
     /// Who is logged in (`$USER`), recorded as the author of activities.
     public var author: String?
 
-    public var tab: Tab = .today
+    /// The shown tab; switching to one whose rows were not computed yet computes them first.
+    public var tab: Tab = .today {
+        didSet { if stalePanes.remove(tab) != nil { tab.pane.workspaceChanged(&self) } }
+    }
+    /// Tabs whose rows are not computed yet: a start-up draws its first frame with only the shown tab's.
+    private(set) var stalePanes: Set<Tab> = []
     public var today = TodayState()
     public var roster = RosterState()
     public var pipeline = PipelineState()
@@ -35,14 +40,29 @@ public struct AppState: Sendable {
     public var pendingKeys: [KeyEvent] = []
     public var shouldQuit = false
 
+    /// With `hiddenPanesLater`, only the shown tab's rows are computed; the runner sends `.computeHiddenPanes`
+    /// after drawing the first frame (at 100k creators the Roster's sort and the Pipeline's columns take most
+    /// of a second that the user would otherwise wait for the first screen).
     public init(workspace: Workspace, now: Date, timeZone: TimeZone = .current, size: Size = Size(width: 80, height: 24),
-                author: String? = nil) {
+                author: String? = nil, hiddenPanesLater: Bool = false) {
         self.workspace = workspace
         self.now = now
         self.timeZone = timeZone
         self.size = size
         self.author = author
-        refreshAllPanes()
+        if hiddenPanesLater {
+            tab.pane.workspaceChanged(&self)
+            stalePanes = Set(Tab.allCases).subtracting([tab])
+        } else {
+            refreshAllPanes()
+        }
+    }
+
+    /// Computes the rows of the tabs the first frame skipped.
+    mutating func computeHiddenPanes() {
+        let stale = stalePanes
+        stalePanes = []
+        for tab in Tab.allCases where stale.contains(tab) { tab.pane.workspaceChanged(&self) }
     }
 
     /// The pane that gets keys and draws the main area: an open deal, else the active tab's pane.
@@ -55,6 +75,7 @@ public struct AppState: Sendable {
 
     /// Recomputes every pane's derived rows (after loading or a big change).
     mutating func refreshAllPanes() {
+        stalePanes = []
         for tab in Tab.allCases { tab.pane.workspaceChanged(&self) }
         if dealDetail != nil { DealDetailPane.workspaceChanged(&self) }
     }
@@ -62,7 +83,7 @@ public struct AppState: Sendable {
     /// Tells every pane which records changed, so each can update only what they touch.
     mutating func recordsChanged(_ changes: RecordChanges) {
         guard !changes.isEmpty else { return }
-        for tab in Tab.allCases { tab.pane.recordsChanged(changes, &self) }
+        for tab in Tab.allCases where !stalePanes.contains(tab) { tab.pane.recordsChanged(changes, &self) }
         if dealDetail != nil { DealDetailPane.recordsChanged(changes, &self) }
     }
 

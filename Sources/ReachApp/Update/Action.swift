@@ -25,6 +25,8 @@ public enum Action: Sendable {
     case editorFinished(EditRequest, text: String?, message: String?)
     /// The clipboard write finished; false when the terminal cannot do OSC 52 (the text is then shown instead).
     case copied(String, ok: Bool)
+    /// The first frame is on screen: compute the tabs it did not need (see `AppState(hiddenPanesLater:)`).
+    case computeHiddenPanes
 }
 
 /// A save that did not happen yet (failed, or waiting on a conflict decision), with the revision it expects on disk.

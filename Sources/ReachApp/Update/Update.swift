@@ -9,6 +9,7 @@ public enum App {
         switch action {
         case .input(let event): return input(event, &state)
         case .tick(let date): tick(date, &state); return []
+        case .computeHiddenPanes: state.computeHiddenPanes(); return []
         case .saved(let record): return StoreResults.saved(record, &state)
         case .saveFailed(let record, let message): return StoreResults.saveFailed(record, message, &state)
         case .conflict(let mine, let theirs, let revision): return StoreResults.conflict(mine, theirs, revision, &state)

@@ -25,7 +25,7 @@ public enum TodayPane: Pane {
     public static func workspaceChanged(_ state: inout AppState) {
         let selected = state.today.selectedDealID
         let settings = state.workspace.settings.workspace
-        let all = Today.items(deals: Array(state.workspace.deals.values), now: state.now, timeZone: state.timeZone,
+        let all = Today.items(deals: state.workspace.deals.values, now: state.now, timeZone: state.timeZone,
                               rightsWarningDays: settings.rightsExpiryWarningDays, pipeline: settings.pipeline)
         // Stable grouping: `Today.items` is sorted by urgency, and the per-group filter keeps that order.
         var items: [TodayItem] = []
