@@ -1,12 +1,13 @@
 import Foundation
 
-/// SplitMix64: a tiny, fast, seedable generator, so the same seed always yields the same demo data on every machine.
-struct DemoRandom: RandomNumberGenerator {
+/// SplitMix64: a tiny, fast, seedable generator, so the same seed always yields the same demo data on every machine
+/// (public so the benchmark picks its samples with the same generator).
+public struct DemoRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
