@@ -123,8 +123,9 @@ public enum RosterPane: Pane {
     public static func handleUnbound(_ event: InputEvent, _ state: inout AppState) -> [Effect]? {
         guard state.roster.isSearching else { return nil }
         if state.roster.search.handle(event) {
+            // Typing selects the best match, as fzf does (and skips looking for the old selection in 100k rows).
             state.roster.cursor = ListCursor()
-            refreshRows(&state)
+            refreshRows(&state, keepSelection: false)
         }
         return []
     }
@@ -181,9 +182,9 @@ public enum RosterPane: Pane {
         refreshRows(&state)
     }
 
-    /// Recomputes the rows from filter, sort and search, keeping the selected creator selected.
-    static func refreshRows(_ state: inout AppState) {
-        let selected = state.roster.selectedID
+    /// Recomputes the rows from filter, sort and search, keeping the selected creator selected (unless told not to).
+    static func refreshRows(_ state: inout AppState, keepSelection: Bool = true) {
+        let selected = keepSelection ? state.roster.selectedID : nil
         let filter = state.roster.filter.compiled(thresholds: state.workspace.settings.workspace.tierThresholds)
         let query = state.roster.search.text.trimmingCharacters(in: .whitespaces)
         if query.isEmpty {
