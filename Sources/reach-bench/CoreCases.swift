@@ -18,7 +18,6 @@ enum CoreCases {
         let roster = data.influencers
         let build = Measure.repeating(options.iterations(5), warmup: 0) { blackHole(SearchIndex(roster)) }
         let index = SearchIndex(roster)
-        let positions = Dictionary(uniqueKeysWithValues: roster.enumerated().map { ($1.id, $0) })
         var rng = SplitMix64(seed: 3)
         let names = (0..<options.iterations(40)).map { _ in roster[rng.below(roster.count)].realName ?? "" }
         let queries = names.flatMap { name in (1...8).map { String(name.prefix($0)) } }
@@ -29,7 +28,7 @@ enum CoreCases {
         var previousResults: SearchResults?
         let query = Measure.repeating(queries.count) {
             previousResults = index.search(queries[cursor % queries.count], refining: previousResults)
-            hitCount += previousResults?.hits.count ?? 0
+            hitCount += previousResults?.ranked.count ?? 0
             cursor += 1
         }
         let screen = RosterScreen()
@@ -40,7 +39,8 @@ enum CoreCases {
             let text = queries[cursor % queries.count]
             let results = index.search(text, refining: previousResults)
             previousResults = results
-            let rows = results.hits.compactMap { positions[$0.id] }
+            // The index was built from `roster` in order, so its positions are the roster's (as the app's table reads them).
+            let rows = results.ranked
             var state = SelectionState(selected: 0)
             let buffer = screen.render(roster: roster, rows: rows, state: &state, query: text)
             blackHole(buffer.changes(from: previous))
