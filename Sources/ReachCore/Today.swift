@@ -37,7 +37,8 @@ public enum Today {
             }
             if !closed {
                 for d in deal.deliverables {
-                    let label = "\(d.platform.displayName) \(d.contentType.displayName)"
+                    // Only for the deliverables listed: Today runs over every deal at start-up.
+                    var label: String { "\(d.platform.displayName) \(d.contentType.displayName)" }
                     if d.status == .inReview {
                         out.append(TodayItem(kind: .draftAwaitingReview, dealID: deal.id, due: d.dueDate,
                                              summary: "Review draft: \(label)", whoseMove: .us, isOverdue: false))

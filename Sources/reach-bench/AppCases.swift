@@ -39,7 +39,7 @@ enum AppCases {
     /// tab's rows, draw.
     static func open(_ folder: String, snapshotDirectory: String? = nil, workspace: Workspace? = nil) throws -> AppRunner {
         let store = try RecordStore(folder: folder, options: StoreOptions(snapshotDirectory: snapshotDirectory))
-        let state = AppState(workspace: workspace ?? WorkspaceLoader.load(from: store).workspace, now: Dataset.now,
+        let state = AppState(workspace: workspace ?? WorkspaceLoader.load(from: store, searchIndexLater: true).workspace, now: Dataset.now,
                              timeZone: TimeZone(identifier: "UTC") ?? .current, hiddenPanesLater: true)
         let runner = AppRunner(terminal: BenchTerminal(width: 200, height: 60), store: store, state: state, clock: { Dataset.now },
                                editor: ExternalEditor(environment: [:], directory: folder + "/tmp"))

@@ -25,7 +25,7 @@ struct OpenCommand: ParsableCommand {
         } catch {
             throw UserError(description: "cannot open the data folder \(folder): \(error)")
         }
-        let loaded = WorkspaceLoader.load(from: store)
+        let loaded = WorkspaceLoader.load(from: store, searchIndexLater: true)
         let snapshots = SnapshotKeeper(store: store)
         if !loaded.fromSnapshot { snapshots.writeInBackground(loaded.workspace) }
         var state = AppState(workspace: loaded.workspace, now: Date(), author: environment["USER"], hiddenPanesLater: true)

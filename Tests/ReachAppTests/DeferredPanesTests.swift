@@ -39,6 +39,20 @@ struct DeferredPanesTests {
         #expect(lazy.pipeline.columns.map(\.dealIDs) == eager.pipeline.columns.map(\.dealIDs))
     }
 
+    @Test func searchKeysLeftForLaterStillFindEveryone() throws {
+        var workspace = Workspace(influencers: Fx.influencers, campaigns: Fx.campaigns, deals: Fx.deals, searchIndexLater: true)
+        let eager = Fx.workspace
+        #expect(workspace.searchIndex.search("nino") == eager.searchIndex.search("nino"), "built on the spot when asked early")
+        var creator = try #require(workspace.influencers[Fx.liga])
+        creator.displayName = "Zzyzx Renamed"
+        workspace.put(.influencer(creator))
+        workspace.buildSearchIndex()
+        #expect(workspace.searchIndex.search("zzyzx").map(\.id) == [Fx.liga])
+        var state = AppState(workspace: workspace, now: Fx.now, timeZone: Fx.utc, hiddenPanesLater: true)
+        _ = App.update(&state, .computeHiddenPanes)
+        #expect(state.workspace.searchIndex.search("zzyzx").map(\.id) == [Fx.liga])
+    }
+
     @Test func changesWhileATabWaitsAreInItOnceComputed() throws {
         var lazy = deferredState()
         var creator = try #require(lazy.workspace.influencers[Fx.liga])

@@ -9,8 +9,8 @@ public struct Workspace: Sendable {
     public private(set) var deals: [RecordID: Deal] = [:]
     public private(set) var templates: [RecordID: Template] = [:]
     public var settings: AppSettings
-    /// Fuzzy-search keys of the roster.
-    public private(set) var searchIndex = SearchIndex()
+    /// Fuzzy-search keys of the roster; nil until built (a start-up builds them right after its first frame).
+    private var searchKeys: SearchIndex?
     /// Folded display names (`TextFolding.fold`), the tie-breaker of every roster sort; folding is too slow to redo per sort.
     private var sortNames: [RecordID: String] = [:]
     /// What the roster filter reads of each creator, compact so a filter pass over 100k creators takes a millisecond.
@@ -18,8 +18,10 @@ public struct Workspace: Sendable {
     private var dealIDsByInfluencer: [RecordID: Set<RecordID>] = [:]
     private var dealIDsByCampaign: [RecordID: Set<RecordID>] = [:]
 
+    /// With `searchIndexLater`, the search keys are left for `buildSearchIndex()`: at 100k creators they take half
+    /// a second that the first frame does not need.
     public init(influencers: [Influencer] = [], campaigns: [Campaign] = [], deals: [Deal] = [], templates: [Template] = [],
-                settings: AppSettings = AppSettings()) {
+                settings: AppSettings = AppSettings(), searchIndexLater: Bool = false) {
         self.settings = settings
         for campaign in campaigns { self.campaigns[campaign.id] = campaign }
         for template in templates { self.templates[template.id] = template }
@@ -28,7 +30,7 @@ public struct Workspace: Sendable {
         let other = OtherIndexesInBackground(deals, influencers: influencers, campaignCount: campaigns.count)
         self.influencers.reserveCapacity(influencers.count)
         for influencer in influencers { self.influencers[influencer.id] = influencer }
-        searchIndex = SearchIndex(Array(self.influencers.values))
+        if !searchIndexLater { searchKeys = SearchIndex(Array(self.influencers.values)) }
         let built = other.wait()
         sortNames = built.sortNames
         rosterFacts = built.rosterFacts
@@ -39,12 +41,20 @@ public struct Workspace: Sendable {
 
     public var pipeline: StagePipeline { settings.workspace.pipeline }
 
+    /// The roster's fuzzy-search keys (built on the spot, slowly, if asked for before `buildSearchIndex()`).
+    public var searchIndex: SearchIndex { searchKeys ?? SearchIndex(Array(influencers.values)) }
+
+    /// Builds the search keys a start-up left for after its first frame.
+    public mutating func buildSearchIndex() {
+        if searchKeys == nil { searchKeys = SearchIndex(Array(influencers.values)) }
+    }
+
     /// Adds or replaces a record and updates the indexes it touches.
     public mutating func put(_ record: AnyRecord) {
         switch record {
         case .influencer(let r):
             influencers[r.id] = r
-            searchIndex.update(r)
+            searchKeys?.update(r)
             sortNames[r.id] = TextFolding.fold(r.displayName)
             rosterFacts[r.id] = RosterFacts(r)
         case .campaign(let r):
@@ -64,7 +74,7 @@ public struct Workspace: Sendable {
     public mutating func remove(_ kind: RecordKind, _ id: RecordID) -> AnyRecord? {
         switch kind {
         case .influencer:
-            searchIndex.remove(id)
+            searchKeys?.remove(id)
             sortNames[id] = nil
             rosterFacts[id] = nil
             return influencers.removeValue(forKey: id).map(AnyRecord.influencer)

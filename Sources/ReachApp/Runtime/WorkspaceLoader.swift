@@ -6,7 +6,9 @@ import ReachStore
 public enum WorkspaceLoader {
     /// From the snapshot cache when the store has a usable one (`fromSnapshot`), else from the record files.
     /// After a snapshot load, the first `scanChanges` brings in whatever changed since, and any problem file.
-    public static func load(from store: RecordStore) -> (workspace: Workspace, problems: [String], fromSnapshot: Bool) {
+    /// `searchIndexLater` leaves the search keys for after the first frame (see `Workspace.init`).
+    public static func load(from store: RecordStore, searchIndexLater: Bool = false)
+        -> (workspace: Workspace, problems: [String], fromSnapshot: Bool) {
         var problems: [String] = []
         let records: SnapshotRecords
         let fromSnapshot: Bool
@@ -30,7 +32,7 @@ public enum WorkspaceLoader {
             problems.append("reach.json: \(error) Default settings are used until it is fixed.")
         }
         let workspace = Workspace(influencers: records.influencers, campaigns: records.campaigns, deals: records.deals,
-                                  templates: records.templates, settings: settings)
+                                  templates: records.templates, settings: settings, searchIndexLater: searchIndexLater)
         return (workspace, problems, fromSnapshot)
     }
 }

@@ -58,8 +58,9 @@ public struct AppState: Sendable {
         }
     }
 
-    /// Computes the rows of the tabs the first frame skipped.
+    /// Computes what the first frame skipped: the search keys and the other tabs' rows.
     mutating func computeHiddenPanes() {
+        workspace.buildSearchIndex()
         let stale = stalePanes
         stalePanes = []
         for tab in Tab.allCases where stale.contains(tab) { tab.pane.workspaceChanged(&self) }
