@@ -22,6 +22,24 @@ struct HarnessTests {
         #expect(flags.contains("-echo") && flags.contains("-icanon"), "stty -a showed:\n\(screen)")
     }
 
+    /// The binary never sees the user's HOME or ~/.cache: each pane has its own, removed on close even while the app
+    /// (which writes its snapshot cache there) still runs.
+    @Test func paneHasItsOwnHomeAndCacheRemovedOnClose() throws {
+        let folder = try EndToEndTests.demoFolder()
+        defer { folder.remove() }
+        let app = try ReachSession(folder: folder.url)
+        defer { app.close() }
+        let home = app.tmux.home
+        try app.quit()
+        let (screen, status) = try app.tmux.runInShell(#"echo "[$HOME]"; echo "[$XDG_CACHE_HOME]""#)
+        #expect(status == 0)
+        #expect(screen.contains("[\(home.home.path)]") && screen.contains("[\(home.cache.path)]"), "\(screen)")
+        #expect(FileManager.default.fileExists(atPath: home.snapshotFolder.path))
+        try app.start()
+        app.close()
+        #expect(!FileManager.default.fileExists(atPath: home.root.path))
+    }
+
     @Test func waitingForMissingTextTimesOut() throws {
         let session = try TmuxSession(width: 40, height: 10)
         defer { session.close() }

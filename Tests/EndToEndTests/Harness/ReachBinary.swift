@@ -22,11 +22,15 @@ enum ReachBinary {
         return url
     }
 
-    /// Runs `reach` with `arguments` outside tmux (for setup steps like `demo`) and returns its output.
+    /// Runs `reach` with `arguments` outside tmux (for setup steps like `demo`) and returns its output; with a
+    /// `ScratchHome` of its own (removed afterwards) unless `environment` says otherwise.
     @discardableResult
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Shell.Result {
+        let home = try ScratchHome()
+        defer { home.remove() }
         var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
+        env.merge(home.environment) { _, scratch in scratch }
+        env.merge(environment) { _, given in given }
         return try Shell.run(try path(), arguments, environment: env)
     }
 }

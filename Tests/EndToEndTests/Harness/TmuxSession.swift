@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Errors the harness raises with enough context to debug a failed run from the CI log alone.
 struct HarnessError: Error, CustomStringConvertible {
@@ -12,18 +15,22 @@ struct HarnessError: Error, CustomStringConvertible {
 final class TmuxSession {
     let socket: String
     let tmux: String
+    /// The pane's HOME and XDG_CACHE_HOME, kept for the session's life (an app restarted in the pane finds its cache)
+    /// and removed by `close()`.
+    let home: ScratchHome
     private(set) var isClosed = false
 
     /// The shell's prompt; `waitForPrompt` looks for it alone on the last non-empty line.
     static let prompt = "$ "
 
-    /// Starts `bash` in a `width`×`height` pane whose environment is only `TERM=term`, a UTF-8 locale, PATH, HOME,
-    /// USER and `environment`.
+    /// Starts `bash` in a `width`×`height` pane whose environment is only `TERM=term`, a UTF-8 locale, PATH, USER,
+    /// the scratch `home`'s HOME and XDG_CACHE_HOME, and `environment`.
     init(width: Int, height: Int, term: String = "xterm-256color", environment: [String: String] = [:]) throws {
         guard let tmux = Shell.which("tmux") else {
             throw HarnessError(description: "tmux is not installed (apt-get install -y tmux)")
         }
         self.tmux = tmux
+        home = try ScratchHome()
         socket = "reach-e2e-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         var serverEnvironment = ProcessInfo.processInfo.environment
         serverEnvironment["TMUX"] = nil
@@ -33,31 +40,57 @@ final class TmuxSession {
         // user's REACH_DATA_DIR) leaks in, and tmux cannot impose its own TERM.
         let inherited = ProcessInfo.processInfo.environment
         var paneEnvironment = ["PS1": Self.prompt, "TERM": term, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-                               "PATH": inherited["PATH"] ?? "/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/tmp"]
+                               "PATH": inherited["PATH"] ?? "/usr/bin:/bin"]
         paneEnvironment["USER"] = inherited["USER"]
+        paneEnvironment.merge(home.environment) { _, scratch in scratch }
         paneEnvironment.merge(environment) { _, given in given }
         let assignments = paneEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.shellQuote($0.value))" }
         let shell = "env -i \(assignments.joined(separator: " ")) bash --norc --noprofile"
         // -u: UTF-8 regardless of how the server guesses it, so `send-keys -l` with Georgian text arrives intact.
-        let result = try Shell.run(
-            tmux,
-            ["-u", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)", shell],
-            environment: serverEnvironment
-        )
-        guard result.status == 0 else {
-            throw HarnessError(description: "tmux new-session failed: \(result.output)")
+        do {
+            let result = try Shell.run(
+                tmux,
+                ["-u", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)", shell],
+                environment: serverEnvironment
+            )
+            guard result.status == 0 else {
+                throw HarnessError(description: "tmux new-session failed: \(result.output)")
+            }
+            try tmuxCommand(["set-option", "-g", "status", "off"])
+            try waitForPrompt()
+        } catch {
+            close()
+            throw error
         }
-        try tmuxCommand(["set-option", "-g", "status", "off"])
-        try waitForPrompt()
     }
 
     deinit { close() }
 
-    /// Kills the tmux server (and with it whatever runs in the pane). Safe to call twice.
+    /// Kills the tmux server (and with it whatever runs in the pane), then removes `home` once the pane's processes
+    /// are gone: an app still running could otherwise recreate the cache folder it was writing to. Safe to call twice.
     func close() {
         guard !isClosed else { return }
         isClosed = true
+        let processes = (try? paneProcesses()) ?? []
         _ = try? Shell.run(tmux, ["-L", socket, "kill-server"])
+        // Hang-up ends them within milliseconds; the deadline only bounds a test's teardown if one ignores it.
+        try? Wait.until("the pane's processes to exit", timeout: 5) { processes.allSatisfy { !Self.isRunning($0) } }
+        home.remove()
+    }
+
+    /// Every process whose controlling terminal is the pane's.
+    private func paneProcesses() throws -> [pid_t] {
+        let ps = try Shell.run("/bin/ps", ["-o", "pid=", "-t", try format("#{pane_tty}")])
+        return ps.output.split(separator: "\n").compactMap { pid_t($0.trimmingCharacters(in: .whitespaces)) }
+    }
+
+    /// Whether `pid` still runs; a zombie (exited, not yet reaped by its new parent) does not.
+    private static func isRunning(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        // The state follows the command name, which is in parentheses and may itself hold spaces or parentheses.
+        guard let nameEnd = stat.lastIndex(of: ")") else { return false }
+        return !stat[nameEnd...].hasPrefix(") Z")
     }
 
     /// Types `text` literally (no key-name interpretation) and presses Enter.

@@ -1,0 +1,202 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import ReachCore
+import Testing
+
+extension EndToEndTests {
+    /// Scenario 11: a restart starts from the snapshot cache, yet creators renamed, deleted and added by hand while
+    /// Reach was closed show on the Roster within seconds: first with the revision untouched, then with it bumped
+    /// by an edit that keeps the file's size and modification time (only its change time tells).
+    @Test("A restart uses the cache and still shows edits made while Reach was closed")
+    func restartUsesCacheAndShowsEditsMadeWhileClosed() throws {
+        let folder = try Self.demoFolder()
+        defer { folder.remove() }
+        let app = try ReachSession(folder: folder.url)
+        defer { app.close() }
+        try app.quit()
+        let snapshot = try snapshotFile(app)
+        // XDG_CACHE_HOME wins over HOME.
+        #expect(!FileManager.default.fileExists(atPath: app.tmux.home.home.appendingPathComponent(".cache").path))
+
+        // Revision untouched, as a hand edit in a text editor leaves it.
+        let renamed = "Žaneta 🧪 Cache", added = "Nová Kopie 🧪"
+        try editInPlace(try creatorFile(folder, named: "Freja Holm")) { rename($0, "Freja Holm", to: renamed) }
+        try FileManager.default.removeItem(at: try creatorFile(folder, named: "Élodie Marchand"))
+        try addCopy(of: try creatorFile(folder, named: "Giulia Bianchi"), named: added, to: folder)
+        try restart(app, expectingChanges: 3, shown: [(renamed, "Žaneta"), (added, "Nová")],
+                    gone: [("Freja Holm", "Freja"), ("Élodie Marchand", "Élodie")])
+        // Quitting after those changes rewrote the snapshot with them.
+        let rewritten = try Data(contentsOf: snapshot)
+        #expect(rewritten.range(of: Data(renamed.utf8)) != nil && rewritten.range(of: Data(added.utf8)) != nil)
+
+        // Revision bumped; the renamed file keeps its inode, size and modification time. The creator added above
+        // (now from the snapshot) is deleted, and the first rename still shows.
+        let renamedAgain = "Žofie 🧪 Revize", addedAgain = "Druhá Kopie 🧪"
+        try editInPlace(try creatorFile(folder, named: "The Ledger Pod — Mike Ross"), keepingSizeAndTime: true) {
+            rename($0, "The Ledger Pod — Mike Ross", to: renamedAgain)
+                .replacingOccurrences(of: #""revision": 1,"#, with: #""revision": 2,"#)
+        }
+        try FileManager.default.removeItem(at: try creatorFile(folder, named: added))
+        try addCopy(of: try creatorFile(folder, named: "Jonas Krüger"), named: addedAgain, to: folder)
+        try restart(app, expectingChanges: 3, shown: [(renamedAgain, "Žofie"), (addedAgain, "Druhá"), (renamed, "Žaneta")],
+                    gone: [("The Ledger Pod", "Ledger"), (added, "Nová")])
+        #expect(try folder.records("influencers").contains { $0["displayName"] as? String == renamedAgain && $0["revision"] as? Int == 2 })
+    }
+
+    /// Scenario 12: a damaged snapshot (garbage, cut short, one byte changed) is ignored: Reach starts on the data
+    /// folder as if there were no cache, and leaves a good snapshot that the next start uses. One damage after the
+    /// other in one session: each start takes a tenth of a second, a test of its own would add a second.
+    @Test("A damaged cache is ignored")
+    func damagedCacheIsIgnored() throws {
+        let folder = try Self.demoFolder()
+        defer { folder.remove() }
+        let app = try ReachSession(folder: folder.url)
+        defer { app.close() }
+        try app.quit()
+        let snapshot = try snapshotFile(app)
+        let good = try Data(contentsOf: snapshot)
+        for damage in SnapshotDamage.allCases {
+            try damage.apply(to: good).write(to: snapshot)
+            try app.start()
+            try app.tmux.waitFor(text: " to do")
+            try app.go(to: "2", expecting: try Self.allCreators(folder))
+            #expect(!(try app.tmux.settledScreen()).contains("did not load cleanly"), "after \(damage)")
+            try app.quit()
+            // The same records and file stamps as the good one: the same size.
+            #expect(try Data(contentsOf: try snapshotFile(app)).count == good.count, "after \(damage)")
+        }
+
+        // The next start uses it: its first scan reports the one file edited meanwhile.
+        let renamed = "Žaneta 🧪 Cache"
+        try editInPlace(try creatorFile(folder, named: "Freja Holm")) { rename($0, "Freja Holm", to: renamed) }
+        try app.start()
+        try app.tmux.waitFor(text: "1 change from another session", timeout: 5)
+    }
+
+    /// How a cache file gets damaged: a stray write, a full disk or a crash mid-copy, a flipped bit.
+    enum SnapshotDamage: CaseIterable {
+        case garbage, truncated, oneByteChanged
+
+        func apply(to snapshot: Data) -> Data {
+            switch self {
+            case .garbage: Data(String(repeating: "not a snapshot\n", count: 1000).utf8)
+            // Still starts with the magic, the folder's path and the first records; the table is gone.
+            case .truncated: snapshot.prefix(snapshot.count / 2)
+            // Inside the records: the magic, the path and the table still check out, one chunk's checksum does not.
+            case .oneByteChanged: {
+                var bytes = snapshot
+                let index = bytes.startIndex + bytes.count / 4
+                bytes[index] ^= 0x20
+                return bytes
+            }()
+            }
+        }
+    }
+
+    /// `SnapshotFile.magic` in Sources/ReachStore/Snapshot: every snapshot starts with it.
+    private static let snapshotMagic = Data("REACHSNP".utf8)
+
+    /// The session's one snapshot (checked like a private cache must be: alone in `$XDG_CACHE_HOME/reach`, no temp
+    /// file left over; the Reach magic first; the file 0600 and the folders the app made 0700).
+    private func snapshotFile(_ app: ReachSession) throws -> URL {
+        let home = app.tmux.home
+        let names = try FileManager.default.contentsOfDirectory(atPath: home.snapshotFolder.path)
+        let name = try #require(names.count == 1 ? names.first : nil, "expected one snapshot, found \(names)")
+        #expect(name.hasSuffix(".snapshot"))
+        let file = home.snapshotFolder.appendingPathComponent(name)
+        let bytes = try Data(contentsOf: file)
+        // The demo's records take about 200 KB.
+        #expect(bytes.starts(with: Self.snapshotMagic) && bytes.count > 50_000, "\(bytes.count) bytes: \(bytes.prefix(16) as NSData)")
+        #expect(try permissions(file) == 0o600)
+        #expect(try permissions(home.snapshotFolder) == 0o700)
+        #expect(try permissions(home.cache) == 0o700)
+        return file
+    }
+
+    private func permissions(_ url: URL) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        return try #require(attributes[.posixPermissions] as? Int) & 0o777
+    }
+
+    /// Restarts `app` and checks what was edited while it was closed: the first scan reports `changes` (a start that
+    /// read the files would have nothing to report), each `shown` name is found by searching the Roster for its
+    /// query, and each `gone` one is not.
+    private func restart(_ app: ReachSession, expectingChanges changes: Int,
+                         shown: [(name: String, query: String)], gone: [(name: String, query: String)]) throws {
+        try app.start()
+        try app.go(to: "2", expecting: " creators")
+        for (index, (name, query)) in shown.enumerated() {
+            try search(app, query)
+            try app.tmux.waitFor(text: name, timeout: 5)
+            // Shown by the same frame as the first name, and for 4 s.
+            if index == 0 { try app.tmux.waitFor(text: "\(changes) changes from another session", timeout: 1) }
+        }
+        for (name, query) in gone {
+            try search(app, query)
+            let screen = try app.tmux.settledScreen()
+            #expect(!screen.contains(name), "\(name) is still there:\n\(screen)")
+        }
+        try app.quit()
+    }
+
+    /// Searches the Roster for `query` (replacing any earlier search) and waits for the filtered list.
+    private func search(_ app: ReachSession, _ query: String) throws {
+        try app.tmux.type("/")
+        try app.tmux.waitFor(text: "Search:")
+        try app.tmux.press("C-u")
+        try app.tmux.type(query)
+        try app.tmux.press("Enter")
+        try app.tmux.waitFor(text: "search “\(query)”")
+    }
+
+    /// The file of the creator called `name`.
+    private func creatorFile(_ folder: DataFolder, named name: String) throws -> URL {
+        let record = try #require(try folder.records("influencers").first { $0["displayName"] as? String == name }, "no creator \(name)")
+        let id = try #require(record["id"] as? String)
+        return folder.url.appendingPathComponent("influencers/\(id).json")
+    }
+
+    private func rename(_ text: String, _ name: String, to newName: String) -> String {
+        text.replacingOccurrences(of: #""displayName": "\#(name)""#, with: #""displayName": "\#(newName)""#)
+    }
+
+    /// Rewrites `file` in place (same inode, as an editor saving over it) with `edit` applied to its text. With
+    /// `keepingSizeAndTime`, pads it back to its old size with trailing spaces (insignificant in JSON) and puts the
+    /// old modification time back, as `cp -p` or `rsync -t` would: then only the change time differs.
+    private func editInPlace(_ file: URL, keepingSizeAndTime: Bool = false, _ edit: (String) -> String) throws {
+        var before = stat()
+        try #require(stat(file.path, &before) == 0)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        var edited = edit(text)
+        try #require(edited != text, "the edit changed nothing in \(file.lastPathComponent)")
+        if keepingSizeAndTime {
+            let missing = text.utf8.count - edited.utf8.count
+            try #require(missing >= 0, "the edit made \(file.lastPathComponent) longer")
+            edited += String(repeating: " ", count: missing)
+        }
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(edited.utf8))
+        try handle.close()
+        guard keepingSizeAndTime else { return }
+        let times = [before.st_atim, before.st_mtim]
+        try #require(utimensat(AT_FDCWD, file.path, times, 0) == 0)
+        var after = stat()
+        try #require(stat(file.path, &after) == 0)
+        try #require(after.st_ino == before.st_ino && after.st_size == before.st_size
+                     && after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+    }
+
+    /// Adds a creator file copied from `source` under a new id and `name`, as someone duplicating a file by hand would.
+    private func addCopy(of source: URL, named name: String, to folder: DataFolder) throws {
+        let text = try String(contentsOf: source, encoding: .utf8)
+        let oldID = source.deletingPathExtension().lastPathComponent
+        let newID = RecordID.generate(at: Date()).rawValue
+        let oldName = try #require(try folder.records("influencers").first { $0["id"] as? String == oldID }?["displayName"] as? String)
+        let copy = rename(text, oldName, to: name).replacingOccurrences(of: #""id": "\#(oldID)""#, with: #""id": "\#(newID)""#)
+        try #require(copy.contains(newID) && copy.contains(name))
+        try folder.writeRaw(copy, kind: "influencers", name: "\(newID).json")
+    }
+}
