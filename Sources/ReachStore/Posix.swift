@@ -20,6 +20,15 @@ enum Posix {
         return Glibc.lstat(path, &info) == 0 ? info : nil
     }
 
+    /// What a record file's stamp is taken from: for a symbolic link, the file it points to (so an edit of the
+    /// target is noticed by the change scan and keeps a stale copy out of the snapshot cache), else the path itself.
+    static func stampInfo(_ path: String) -> stat? {
+        guard let info = lstat(path) else { return nil }
+        guard isSymlink(info) else { return info }
+        var target = stat()
+        return fstatat(AT_FDCWD, path, &target, 0) == 0 ? target : info
+    }
+
     static func isDirectory(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFDIR }
     static func isRegular(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFREG }
     static func isSymlink(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFLNK }

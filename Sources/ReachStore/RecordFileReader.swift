@@ -41,7 +41,7 @@ struct RecordFileReader: Sendable {
             outcome.vanished = true
             return outcome
         }
-        outcome.stamp = FileStamp(info)
+        outcome.stamp = Posix.stampInfo(path).map(FileStamp.init) ?? FileStamp(info)
         func problem(_ kind: LoadProblem.Kind, _ reason: String, _ position: TextPosition? = nil) -> ReadOutcome<R> {
             outcome.problem = LoadProblem(kind: kind, file: relative, position: position, reason: reason, recordID: expectedID)
             return outcome

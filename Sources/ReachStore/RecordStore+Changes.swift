@@ -50,7 +50,7 @@ extension RecordStore {
             var unchanged: [(String, KnownFile)] = []
             var changed: [String] = []
             for name in names[(chunk * chunkSize)..<min(names.count, (chunk + 1) * chunkSize)] {
-                guard let info = Posix.lstat(directory + "/" + name) else { continue }
+                guard let info = Posix.stampInfo(directory + "/" + name) else { continue }
                 if let file = previous[name], file.stamp == FileStamp(info) {
                     unchanged.append((name, file))
                 } else {

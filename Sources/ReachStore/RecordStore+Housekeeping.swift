@@ -14,7 +14,7 @@ extension RecordStore {
             return try lock.withLock {
                 items.map { item in
                     let source = item.directory + "/" + item.name
-                    guard let stamp = item.outcome.stamp, let now = Posix.lstat(source), FileStamp(now) == stamp else { return nil }
+                    guard let stamp = item.outcome.stamp, let now = Posix.stampInfo(source), FileStamp(now) == stamp else { return nil }
                     return quarantine(source, into: layout.quarantineDirectory(for: kind), name: item.name)
                 }
             }

@@ -116,4 +116,21 @@ import Glibc
         try FileManager.default.createSymbolicLink(atPath: store.layout.recordFile(.influencer, saved.id), withDestinationPath: inside)
         #expect(store.loadAll(Person.self).records == [saved])
     }
+
+    @Test func anEditOfASymlinkedFilesTargetIsSeenByTheChangeScan() throws {
+        let folder = TempFolder()
+        let store = try RecordStore(folder: folder.data, clock: { epoch })
+        let saved = try store.saveOK(person(1))
+        let inside = folder.data + "/logs/kept.json"
+        try FileManager.default.moveItem(atPath: store.layout.recordFile(.influencer, saved.id), toPath: inside)
+        try FileManager.default.createSymbolicLink(atPath: store.layout.recordFile(.influencer, saved.id), withDestinationPath: inside)
+        _ = store.loadAll(Person.self)
+        // Edited in place through the target: the link itself does not change.
+        let text = try String(contentsOfFile: inside, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"revision\": 1", with: "\"revision\": 7").write(toFile: inside, atomically: false, encoding: .utf8)
+        let changes = store.scanChanges(Person.self)
+        #expect(changes.changed.map(\.id) == [saved.id])
+        #expect(changes.changed.first?.revision == 7)
+        #expect(store.scanChanges(Person.self).changed.isEmpty, "seen once, not on every poll")
+    }
 }
