@@ -72,7 +72,7 @@ extension EndToEndTests {
         let renamed = "Žaneta 🧪 Cache"
         try editInPlace(try creatorFile(folder, named: "Freja Holm")) { rename($0, "Freja Holm", to: renamed) }
         try app.start()
-        try app.tmux.waitFor(text: "1 change from another session", timeout: 5)
+        try app.tmux.waitFor(text: "1 change made outside this session", timeout: 5)
     }
 
     /// How a cache file gets damaged: a stray write, a full disk or a crash mid-copy, a flipped bit.
@@ -131,7 +131,7 @@ extension EndToEndTests {
             try search(app, query)
             try app.tmux.waitFor(text: name, timeout: 5)
             // Shown by the same frame as the first name, and for 4 s.
-            if index == 0 { try app.tmux.waitFor(text: "\(changes) changes from another session", timeout: 1) }
+            if index == 0 { try app.tmux.waitFor(text: "\(changes) changes made outside this session", timeout: 1) }
         }
         for (name, query) in gone {
             try search(app, query)

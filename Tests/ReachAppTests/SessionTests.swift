@@ -75,7 +75,7 @@ struct SessionTests {
         screen = h.type("")
         #expect(h.state.workspace.influencers[Fx.nino]?.displayName == "Nino B. (edited elsewhere)")
         #expect(screen.contains { $0.contains("Nino B. (edited") })
-        #expect(screen.last?.contains("1 change from another session") == true)
+        #expect(screen.last?.contains("1 change made outside this session") == true)
     }
 
     @Test("a record deleted elsewhere disappears; one added elsewhere appears")

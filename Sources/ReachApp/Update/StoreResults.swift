@@ -93,7 +93,7 @@ enum StoreResults {
         if !applied.isEmpty {
             state.recordsChanged(RecordChanges(applied))
             let count = applied.count
-            state.show("\(count) change\(count == 1 ? "" : "s") from another session")
+            state.show("\(count) change\(count == 1 ? "" : "s") made outside this session")
         }
         if !changes.problems.isEmpty {
             state.loadProblems += changes.problems.map(\.description)
