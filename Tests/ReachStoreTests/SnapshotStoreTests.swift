@@ -230,6 +230,24 @@ import Glibc
         #expect(try fixture.open().loadAllFromSnapshot() == nil)
     }
 
+    @Test func snapshotsUnusedForThirtyDaysAreRemovedWhenAnotherIsWritten() throws {
+        let fixture = try Fixture()
+        try FileManager.default.createDirectory(atPath: fixture.cache, withIntermediateDirectories: true)
+        let old = fixture.cache + "/0123456789abcdef.snapshot", recent = fixture.cache + "/fedcba9876543210.snapshot"
+        let other = fixture.cache + "/notes.txt"
+        for path in [old, recent, other] { FileManager.default.createFile(atPath: path, contents: Data("x".utf8)) }
+        let longAgo = Date().addingTimeInterval(-40 * 86_400)
+        for path in [old, other] { try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: path) }
+        var times = [timespec(tv_sec: Int(longAgo.timeIntervalSince1970), tv_nsec: 0),
+                     timespec(tv_sec: Int(longAgo.timeIntervalSince1970), tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, old, &times, 0) == 0) // last read 40 days ago too
+        let (store, _) = try fixture.loadAndWrite()
+        #expect(!FileManager.default.fileExists(atPath: old))
+        #expect(FileManager.default.fileExists(atPath: recent))
+        #expect(FileManager.default.fileExists(atPath: other), "only snapshot files are touched")
+        #expect(store.snapshotPath.map(FileManager.default.fileExists) == true)
+    }
+
     @Test func theCacheFolderDefaultsFollowXDG() {
         #expect(SnapshotLocation.directory(environment: ["XDG_CACHE_HOME": "/c"], home: "/h") == "/c/reach")
         #expect(SnapshotLocation.directory(environment: ["XDG_CACHE_HOME": "relative"], home: "/h") == "/h/.cache/reach")

@@ -83,6 +83,7 @@ extension RecordStore {
             throw error
         }
         removeStaleTempFiles(in: directory)
+        removeUnusedSnapshots(in: directory, keeping: path)
         let files = known.withLock { $0 }
         snapshotChanges.withLock { $0 = 0 }
         var jobs: [@Sendable () -> SnapshotChunk] = []
