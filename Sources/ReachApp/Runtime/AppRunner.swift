@@ -35,22 +35,31 @@ public final class AppRunner {
     /// Runs until the user quits. Input is drained before each frame so a burst of keys costs one redraw.
     public func run() {
         present()
-        send(.computeHiddenPanes)
+        // Keys typed while the folder loaded come first (a tab computes its rows when switched to), then what
+        // the first frame skipped: at 100k creators that is a second the user need not wait for.
+        if handleWaitingInput() > 0, !state.shouldQuit { present() }
+        if !state.shouldQuit { send(.computeHiddenPanes) }
         while !state.shouldQuit {
             var changed = false
             if let event = terminal.nextEvent(timeout: tickInterval) {
                 send(.input(event))
                 changed = true
                 // Coalesce: handle everything already typed (or pasted) before drawing again.
-                var drained = 0
-                while drained < 256, !state.shouldQuit, let more = terminal.nextEvent(timeout: .zero) {
-                    send(.input(more))
-                    drained += 1
-                }
+                _ = handleWaitingInput()
             }
             changed = tick(background: true) || changed
             if changed, !state.shouldQuit { present() }
         }
+    }
+
+    /// Handles the events already waiting (typed or pasted), at most 256 so a flood still gets drawn; returns how many.
+    private func handleWaitingInput() -> Int {
+        var handled = 0
+        while handled < 256, !state.shouldQuit, let event = terminal.nextEvent(timeout: .zero) {
+            send(.input(event))
+            handled += 1
+        }
+        return handled
     }
 
     /// For tests: handles every queued event, polls when the clock says so, and draws one frame.
