@@ -78,7 +78,8 @@ public struct SearchIndex: Sendable {
     /// Bytes of `bytes` no entry refers to any more (replaced or removed); compacted when they outweigh the rest.
     private var garbage = 0
     /// Bumped by every change, so results computed before it are not refined after it (entries move on removal).
-    private var generation = 0
+    /// Starts at random, so results of one index are never taken as a narrowing of another one's.
+    private var generation = Int.random(in: Int.min...Int.max)
 
     public init() {}
 

@@ -49,6 +49,13 @@ import Testing
         #expect(after.hits == index.search("zqx", refining: nil).hits)
     }
 
+    @Test func resultsOfOneIndexAreNeverNarrowedInAnother() {
+        let small = SearchIndex(Array(Self.roster.prefix(50)))
+        let large = SearchIndex(Self.roster)
+        let previous = small.search("m", refining: nil)
+        #expect(large.search("ma", refining: previous).hits == large.search("ma", refining: nil).hits)
+    }
+
     @Test func editsKeepTheSameOrderAsAFreshIndex() {
         var roster = Dictionary(uniqueKeysWithValues: Self.roster.prefix(400).map { ($0.id, $0) })
         var index = SearchIndex(Array(roster.values))
