@@ -36,6 +36,8 @@ final class FuzzDriver {
     private var offeredSteps: [String: Int] = [:]
     private(set) var usedBindings: Set<String> = []
     private(set) var seenCommands: [String: Int] = [:]
+    /// How many palette steps each command kind was on offer, as `offeredSteps` for bindings.
+    private var offeredCommandSteps: [String: Int] = [:]
     private(set) var usedCommands: Set<String> = []
     /// How often each kind of action reached `update`, for the report.
     private(set) var actionCounts: [String: Int] = [:]
@@ -198,7 +200,10 @@ final class FuzzDriver {
 
     private func paletteInput(_ palette: PaletteState) -> InputEvent {
         let commands = CommandRegistry.matches("", state).map(\.title)
-        for kind in commands.map(FuzzDriver.commandKind) where seenCommands[kind] == nil { seenCommands[kind] = step }
+        for kind in Set(commands.map(FuzzDriver.commandKind)) {
+            if seenCommands[kind] == nil { seenCommands[kind] = step }
+            offeredCommandSteps[kind, default: 0] += 1
+        }
         let fresh = commands.indices.filter { !usedCommands.contains(FuzzDriver.commandKind(commands[$0])) }
         if palette.query.text.isEmpty, rng.chance(fresh.isEmpty ? 0.3 : 0.8) {
             // The first fresh one: "Roster filter: x" before "Forget roster filter: x", which would take it away.
@@ -291,15 +296,21 @@ final class FuzzDriver {
         }
     }
 
-    /// Bindings and commands offered before the last tenth of the run that were never used; for bindings, only
-    /// those on offer for 200 steps or more (the fuzzer picks an unused one about every third step on a screen,
-    /// so a screen visited that long has had every key pressed, while a short visit depends on the hash order
-    /// of the run's data, which changes between processes).
+    /// Bindings and commands offered before the last tenth of the run that were never used: bindings on offer for
+    /// 200 steps or more, commands for 50 palette steps or more. The fuzzer picks an unused one about every third
+    /// step, so a screen or palette seen that long has had everything used, while a short visit depends on the
+    /// hash order of the run's data, which changes between processes.
+    /// How many bindings and command kinds were on offer long enough for `unused` to hold the fuzzer to them.
+    var heldToCoverage: (bindings: Int, commands: Int) {
+        (offeredSteps.values.filter { $0 >= 200 }.count, offeredCommandSteps.values.filter { $0 >= 50 }.count)
+    }
+
     var unused: (bindings: [String], commands: [String]) {
         let cutoff = step * 9 / 10
         return (seenBindings.filter { $0.value < cutoff && (offeredSteps[$0.key] ?? 0) >= 200 && !usedBindings.contains($0.key) }
                     .keys.sorted(),
-                seenCommands.filter { $0.value < cutoff && !usedCommands.contains($0.key) }.keys.sorted())
+                seenCommands.filter { $0.value < cutoff && (offeredCommandSteps[$0.key] ?? 0) >= 50 && !usedCommands.contains($0.key) }
+                    .keys.sorted())
     }
 
     // MARK: Naming, for logs and reports
