@@ -25,18 +25,28 @@ public struct Workspace: Sendable {
         self.settings = settings
         for campaign in campaigns { self.campaigns[campaign.id] = campaign }
         for template in templates { self.templates[template.id] = template }
-        // Built on two cores at once (at 100k creators and 200k deals each half takes about a second): here the
-        // creators by id and the search index; in the background the deals and every other index.
+        // Built on two cores at once (at 100k creators and 200k deals each half takes about half a second): here
+        // creators and deals by id (and the search index unless left for later); in the background the other indexes.
         let other = OtherIndexesInBackground(deals, influencers: influencers, campaignCount: campaigns.count)
         self.influencers.reserveCapacity(influencers.count)
         for influencer in influencers { self.influencers[influencer.id] = influencer }
+        self.deals.reserveCapacity(deals.count)
+        var replaced: [Deal] = [] // a deal id given twice (only in a damaged folder): the last one wins
+        for deal in deals {
+            if let old = self.deals.updateValue(deal, forKey: deal.id) { replaced.append(old) }
+        }
         if !searchIndexLater { searchKeys = SearchIndex(Array(self.influencers.values)) }
         let built = other.wait()
         sortNames = built.sortNames
         rosterFacts = built.rosterFacts
-        self.deals = built.deals
         dealIDsByInfluencer = built.byInfluencer
         dealIDsByCampaign = built.byCampaign
+        for old in replaced { unindex(old) }
+        for id in Set(replaced.map(\.id)) {
+            guard let deal = self.deals[id] else { continue }
+            dealIDsByInfluencer[deal.influencerID, default: []].insert(id)
+            dealIDsByCampaign[deal.campaignID, default: []].insert(id)
+        }
     }
 
     public var pipeline: StagePipeline { settings.workspace.pipeline }
@@ -148,18 +158,18 @@ public struct Workspace: Sendable {
     public func campaignName(_ id: RecordID) -> String { campaigns[id]?.name ?? "(missing campaign)" }
 }
 
-/// Everything a new workspace indexes besides creators by id and the search index. Dictionaries are sized up
-/// front and filled in place (through intermediate arrays and `put` they took twice as long).
+/// What a new workspace indexes besides records by id and the search index. Dictionaries are sized up front and
+/// filled in place (through intermediate arrays and `put` they took twice as long).
 private struct OtherIndexes: Sendable {
     var sortNames: [RecordID: String] = [:]
     var rosterFacts: [RecordID: RosterFacts] = [:]
-    var deals: [RecordID: Deal] = [:]
+    /// Every deal id under its creator and campaign (a repeated id is sorted out by the caller).
     var byInfluencer: [RecordID: Set<RecordID>] = [:]
     var byCampaign: [RecordID: Set<RecordID>] = [:]
 
     init() {}
 
-    init(_ list: [Deal], influencers: [Influencer], campaignCount: Int) {
+    init(_ deals: [Deal], influencers: [Influencer], campaignCount: Int) {
         // Later duplicates win, as in the creators-by-id dictionary.
         sortNames.reserveCapacity(influencers.count)
         rosterFacts.reserveCapacity(influencers.count)
@@ -167,21 +177,16 @@ private struct OtherIndexes: Sendable {
             sortNames[influencer.id] = TextFolding.fold(influencer.displayName)
             rosterFacts[influencer.id] = RosterFacts(influencer)
         }
-        deals.reserveCapacity(list.count)
         byInfluencer.reserveCapacity(influencers.count)
         byCampaign.reserveCapacity(campaignCount)
-        for deal in list {
-            if let old = deals.updateValue(deal, forKey: deal.id) {
-                byInfluencer[old.influencerID]?.remove(old.id)
-                byCampaign[old.campaignID]?.remove(old.id)
-            }
+        for deal in deals {
             byInfluencer[deal.influencerID, default: []].insert(deal.id)
             byCampaign[deal.campaignID, default: []].insert(deal.id)
         }
     }
 }
 
-/// `OtherIndexes` built on another thread while the caller builds the creators by id and the search index.
+/// `OtherIndexes` built on another thread while the caller builds records by id.
 private final class OtherIndexesInBackground: @unchecked Sendable {
     // Written once by the worker before it leaves `group`; read only after `wait` has seen it leave.
     private var result = OtherIndexes()
