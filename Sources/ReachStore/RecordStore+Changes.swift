@@ -38,7 +38,7 @@ extension RecordStore {
         return changes
     }
 
-    /// Files whose stamp matches `previous` and those that need reading, found by `lstat` on both cores (a
+    /// Files whose stamp matches `previous` and those that need reading, stat'ed on both cores (a
     /// 100k-creator folder holds 300k files, and the poll must fit in its one second).
     private static func compareStamps(
         _ names: [String], in directory: String, with previous: [String: KnownFile]

@@ -35,18 +35,14 @@ public struct Workspace: Sendable {
         for deal in deals {
             if let old = self.deals.updateValue(deal, forKey: deal.id) { replaced.append(old) }
         }
-        if !searchIndexLater { searchKeys = SearchIndex(Array(self.influencers.values)) }
+        if !searchIndexLater { buildSearchIndex() }
         let built = other.wait()
         sortNames = built.sortNames
         rosterFacts = built.rosterFacts
         dealIDsByInfluencer = built.byInfluencer
         dealIDsByCampaign = built.byCampaign
         for old in replaced { unindex(old) }
-        for id in Set(replaced.map(\.id)) {
-            guard let deal = self.deals[id] else { continue }
-            dealIDsByInfluencer[deal.influencerID, default: []].insert(id)
-            dealIDsByCampaign[deal.campaignID, default: []].insert(id)
-        }
+        for id in Set(replaced.map(\.id)) { self.deals[id].map { index($0) } }
     }
 
     public var pipeline: StagePipeline { settings.workspace.pipeline }
@@ -56,7 +52,7 @@ public struct Workspace: Sendable {
 
     /// Builds the search keys a start-up left for after its first frame.
     public mutating func buildSearchIndex() {
-        if searchKeys == nil { searchKeys = SearchIndex(Array(influencers.values)) }
+        if searchKeys == nil { searchKeys = searchIndex }
     }
 
     /// Adds or replaces a record and updates the indexes it touches.
@@ -72,8 +68,7 @@ public struct Workspace: Sendable {
         case .deal(let r):
             if let old = deals[r.id] { unindex(old) }
             deals[r.id] = r
-            dealIDsByInfluencer[r.influencerID, default: []].insert(r.id)
-            dealIDsByCampaign[r.campaignID, default: []].insert(r.id)
+            index(r)
         case .template(let r):
             templates[r.id] = r
         }
@@ -97,6 +92,11 @@ public struct Workspace: Sendable {
         case .template:
             return templates.removeValue(forKey: id).map(AnyRecord.template)
         }
+    }
+
+    private mutating func index(_ deal: Deal) {
+        dealIDsByInfluencer[deal.influencerID, default: []].insert(deal.id)
+        dealIDsByCampaign[deal.campaignID, default: []].insert(deal.id)
     }
 
     private mutating func unindex(_ deal: Deal) {
