@@ -17,11 +17,10 @@ enum RecordCoding {
         return encoder
     }
 
-    /// The value as a JSON tree.
+    /// The value as a JSON tree: the tree `makeEncoder()` + `JSONParser` would give, built directly.
     static func encode<T: Encodable>(_ value: T, what: @autoclosure () -> String) throws -> JSONValue {
         do {
-            let data = try makeEncoder().encode(value)
-            return try JSONParser.parse(data)
+            return try JSONValueEncoder.encode(value)
         } catch {
             throw StoreError.encodingFailed(what: what(), reason: "\(error)")
         }

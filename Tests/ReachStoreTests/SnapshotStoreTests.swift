@@ -235,7 +235,7 @@ import Glibc
         try FileManager.default.createDirectory(atPath: fixture.cache, withIntermediateDirectories: true)
         let old = fixture.cache + "/0123456789abcdef.snapshot", recent = fixture.cache + "/fedcba9876543210.snapshot"
         let other = fixture.cache + "/notes.txt"
-        for path in [old, recent, other] { FileManager.default.createFile(atPath: path, contents: Data("x".utf8)) }
+        for path in [old, recent, other] { #expect(FileManager.default.createFile(atPath: path, contents: Data("x".utf8))) }
         let longAgo = Date().addingTimeInterval(-40 * 86_400)
         for path in [old, other] { try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: path) }
         var times = [timespec(tv_sec: Int(longAgo.timeIntervalSince1970), tv_nsec: 0),

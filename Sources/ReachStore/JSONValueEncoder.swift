@@ -1,0 +1,288 @@
+import Foundation
+
+/// Encodes a value straight to the `JSONValue` tree that `JSONEncoder` (ISO 8601 dates) followed by
+/// `JSONParser` would give, without the text in between: every save and every imported record is
+/// encoded, and printing then re-parsing the JSON was most of that cost.
+///
+/// Dates are written as `JSONEncoder`'s `.iso8601` strategy writes them (UTC, whole seconds), `Decimal`
+/// as its plain number, floats as `JSONEncoder` prints them. Tests hold it equal to the two-step route.
+enum JSONValueEncoder {
+    static func encode<T: Encodable>(_ value: T) throws -> JSONValue {
+        try TreeEncoder.value(of: value, codingPath: [])
+    }
+}
+
+/// A container's contents while it is being filled: containers handed out by an encoder write into it
+/// later, so it has to be shared by reference.
+private final class Node {
+    enum Content {
+        case none
+        case value(JSONValue)
+        case object([String: Member])
+        case array([Member])
+    }
+
+    /// A leaf is stored as it is; only nested containers need a node of their own.
+    enum Member {
+        case value(JSONValue)
+        case node(Node)
+
+        var frozen: JSONValue {
+            switch self {
+            case .value(let value): return value
+            case .node(let node): return node.frozen
+            }
+        }
+    }
+
+    var content: Content = .none
+
+    /// `JSONEncoder` writes a value that encoded nothing as an empty object.
+    var frozen: JSONValue {
+        switch content {
+        case .none: return .object([:])
+        case .value(let value): return value
+        case .object(let members): return .object(members.mapValues(\.frozen))
+        case .array(let elements): return .array(elements.map(\.frozen))
+        }
+    }
+
+    func makeObject() {
+        if case .object = content { return }
+        content = .object([:])
+    }
+
+    func makeArray() {
+        if case .array = content { return }
+        content = .array([])
+    }
+
+    func set(_ member: Member, forKey key: String) {
+        guard case .object(var members) = content else { return }
+        content = .none  // keeps the dictionary uniquely referenced, so the insert does not copy it
+        members[key] = member
+        content = .object(members)
+    }
+
+    func append(_ member: Member) {
+        guard case .array(var elements) = content else { return }
+        content = .none
+        elements.append(member)
+        content = .array(elements)
+    }
+
+    var count: Int {
+        if case .array(let elements) = content { return elements.count }
+        return 0
+    }
+}
+
+private struct IndexKey: CodingKey {
+    let intValue: Int?
+    let stringValue: String
+    init(_ index: Int) { intValue = index; stringValue = "Index \(index)" }
+    init?(stringValue: String) { return nil }
+    init?(intValue: Int) { self.init(intValue) }
+}
+
+private struct SuperKey: CodingKey {
+    var stringValue: String { "super" }
+    var intValue: Int? { nil }
+    init() {}
+    init?(stringValue: String) { return nil }
+    init?(intValue: Int) { return nil }
+}
+
+private final class TreeEncoder: Encoder {
+    let node: Node
+    let codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(node: Node, codingPath: [any CodingKey]) {
+        self.node = node
+        self.codingPath = codingPath
+    }
+
+    /// The value's tree: scalars Foundation special-cases directly, anything else through its own `encode(to:)`.
+    static func value<T: Encodable>(of value: T, codingPath: [any CodingKey]) throws -> JSONValue {
+        if let leaf = try leaf(value, codingPath: codingPath) { return leaf }
+        let node = Node()
+        try value.encode(to: TreeEncoder(node: node, codingPath: codingPath))
+        return node.frozen
+    }
+
+    static func member<T: Encodable>(of value: T, codingPath: [any CodingKey]) throws -> Node.Member {
+        if let leaf = try leaf(value, codingPath: codingPath) { return .value(leaf) }
+        let node = Node()
+        try value.encode(to: TreeEncoder(node: node, codingPath: codingPath))
+        return .node(node)
+    }
+
+    private static func leaf<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> JSONValue? {
+        switch value {
+        case let date as Date: return .string(ISO8601Dates.format(date))
+        case let decimal as Decimal: return .number(decimal.description)
+        case let url as URL: return .string(url.absoluteString)
+        case let data as Data: return .string(data.base64EncodedString())
+        case let double as Double: return try number(double, codingPath: codingPath)
+        case let float as Float: return try number(float, codingPath: codingPath)
+        default: return nil
+        }
+    }
+
+    /// As `JSONEncoder` prints a float: its description without a trailing ".0"; NaN and infinity refused.
+    static func number<F: FloatingPoint & CustomStringConvertible>(_ value: F, codingPath: [any CodingKey]) throws -> JSONValue {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(value, EncodingError.Context(
+                codingPath: codingPath, debugDescription: "Unable to encode \(value) directly in JSON."))
+        }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return .number(text)
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        node.makeObject()
+        return KeyedEncodingContainer(KeyedContainer<Key>(node: node, codingPath: codingPath))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        node.makeArray()
+        return UnkeyedContainer(node: node, codingPath: codingPath)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        SingleValueContainer(node: node, codingPath: codingPath)
+    }
+}
+
+private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let node: Node
+    let codingPath: [any CodingKey]
+
+    private func put(_ value: JSONValue, _ key: Key) { node.set(.value(value), forKey: key.stringValue) }
+
+    mutating func encodeNil(forKey key: Key) throws { put(.null, key) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { put(.bool(value), key) }
+    mutating func encode(_ value: String, forKey key: Key) throws { put(.string(value), key) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { put(try TreeEncoder.number(value, codingPath: codingPath + [key]), key) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { put(try TreeEncoder.number(value, codingPath: codingPath + [key]), key) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { put(.number(String(value)), key) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { put(.number(String(value)), key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { put(.number(String(value)), key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { put(.number(String(value)), key) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { put(.number(String(value)), key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { put(.number(String(value)), key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { put(.number(String(value)), key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { put(.number(String(value)), key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { put(.number(String(value)), key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { put(.number(String(value)), key) }
+
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        node.set(try TreeEncoder.member(of: value, codingPath: codingPath + [key]), forKey: key.stringValue)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        let child = Node()
+        child.makeObject()
+        node.set(.node(child), forKey: key.stringValue)
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: codingPath + [key]))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        let child = Node()
+        child.makeArray()
+        node.set(.node(child), forKey: key.stringValue)
+        return UnkeyedContainer(node: child, codingPath: codingPath + [key])
+    }
+
+    mutating func superEncoder() -> any Encoder { superEncoder(named: SuperKey()) }
+
+    mutating func superEncoder(forKey key: Key) -> any Encoder { superEncoder(named: key) }
+
+    private func superEncoder(named key: any CodingKey) -> any Encoder {
+        let child = Node()
+        node.set(.node(child), forKey: key.stringValue)
+        return TreeEncoder(node: child, codingPath: codingPath + [key])
+    }
+}
+
+private struct UnkeyedContainer: UnkeyedEncodingContainer {
+    let node: Node
+    let codingPath: [any CodingKey]
+    var count: Int { node.count }
+
+    private var nextPath: [any CodingKey] { codingPath + [IndexKey(count)] }
+
+    private func put(_ value: JSONValue) { node.append(.value(value)) }
+
+    mutating func encodeNil() throws { put(.null) }
+    mutating func encode(_ value: Bool) throws { put(.bool(value)) }
+    mutating func encode(_ value: String) throws { put(.string(value)) }
+    mutating func encode(_ value: Double) throws { put(try TreeEncoder.number(value, codingPath: nextPath)) }
+    mutating func encode(_ value: Float) throws { put(try TreeEncoder.number(value, codingPath: nextPath)) }
+    mutating func encode(_ value: Int) throws { put(.number(String(value))) }
+    mutating func encode(_ value: Int8) throws { put(.number(String(value))) }
+    mutating func encode(_ value: Int16) throws { put(.number(String(value))) }
+    mutating func encode(_ value: Int32) throws { put(.number(String(value))) }
+    mutating func encode(_ value: Int64) throws { put(.number(String(value))) }
+    mutating func encode(_ value: UInt) throws { put(.number(String(value))) }
+    mutating func encode(_ value: UInt8) throws { put(.number(String(value))) }
+    mutating func encode(_ value: UInt16) throws { put(.number(String(value))) }
+    mutating func encode(_ value: UInt32) throws { put(.number(String(value))) }
+    mutating func encode(_ value: UInt64) throws { put(.number(String(value))) }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        node.append(try TreeEncoder.member(of: value, codingPath: nextPath))
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        let child = Node()
+        child.makeObject()
+        let path = nextPath
+        node.append(.node(child))
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: path))
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        let child = Node()
+        child.makeArray()
+        let path = nextPath
+        node.append(.node(child))
+        return UnkeyedContainer(node: child, codingPath: path)
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        let child = Node()
+        let path = nextPath
+        node.append(.node(child))
+        return TreeEncoder(node: child, codingPath: path)
+    }
+}
+
+private struct SingleValueContainer: SingleValueEncodingContainer {
+    let node: Node
+    let codingPath: [any CodingKey]
+
+    private func put(_ value: JSONValue) { node.content = .value(value) }
+
+    mutating func encodeNil() throws { put(.null) }
+    mutating func encode(_ value: Bool) throws { put(.bool(value)) }
+    mutating func encode(_ value: String) throws { put(.string(value)) }
+    mutating func encode(_ value: Double) throws { put(try TreeEncoder.number(value, codingPath: codingPath)) }
+    mutating func encode(_ value: Float) throws { put(try TreeEncoder.number(value, codingPath: codingPath)) }
+    mutating func encode(_ value: Int) throws { put(.number(String(value))) }
+    mutating func encode(_ value: Int8) throws { put(.number(String(value))) }
+    mutating func encode(_ value: Int16) throws { put(.number(String(value))) }
+    mutating func encode(_ value: Int32) throws { put(.number(String(value))) }
+    mutating func encode(_ value: Int64) throws { put(.number(String(value))) }
+    mutating func encode(_ value: UInt) throws { put(.number(String(value))) }
+    mutating func encode(_ value: UInt8) throws { put(.number(String(value))) }
+    mutating func encode(_ value: UInt16) throws { put(.number(String(value))) }
+    mutating func encode(_ value: UInt32) throws { put(.number(String(value))) }
+    mutating func encode(_ value: UInt64) throws { put(.number(String(value))) }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        put(try TreeEncoder.value(of: value, codingPath: codingPath))
+    }
+}

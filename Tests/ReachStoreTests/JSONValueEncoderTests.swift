@@ -1,0 +1,90 @@
+import Foundation
+import ReachCore
+import Testing
+@testable import ReachStore
+
+/// The direct encoder must give exactly the tree that `JSONEncoder` (Reach's settings) + `JSONParser` gave,
+/// since that tree is what record files are written from.
+@Suite struct JSONValueEncoderTests {
+    private func twoStep<T: Encodable>(_ value: T) throws -> JSONValue {
+        try JSONParser.parse(RecordCoding.makeEncoder().encode(value))
+    }
+
+    private func expectSame<T: Encodable>(_ value: T, _ comment: @autoclosure () -> String = "") throws {
+        #expect(try JSONValueEncoder.encode(value) == twoStep(value), Comment(rawValue: comment()))
+    }
+
+    @Test func everyDemoRecordEncodesAsBefore() throws {
+        let demo = DemoData.make(now: Date(timeIntervalSince1970: 1_780_304_400), seed: 42)
+        let scaled = DemoData.make(now: Date(timeIntervalSince1970: 1_780_304_400.75), seed: 9, scale: 200)
+        for workspace in [demo, scaled] {
+            for record in workspace.influencers { try expectSame(record, "influencer \(record.id)") }
+            for record in workspace.deals { try expectSame(record, "deal \(record.id)") }
+            for record in workspace.campaigns { try expectSame(record, "campaign \(record.id)") }
+            for record in workspace.templates { try expectSame(record, "template \(record.id)") }
+            try expectSame(workspace.settings)
+        }
+    }
+
+    @Test func datesMatchJSONEncoderAcrossCenturiesAndFractions() throws {
+        var random = DemoRandom(seed: 11)
+        var dates = [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -0.5), Date(timeIntervalSince1970: 59.999),
+                     Date(timeIntervalSince1970: -62_135_596_800), Date(timeIntervalSince1970: -12_212_553_600), Date(timeIntervalSince1970: -12_212_553_600.5), Date(timeIntervalSince1970: 253_402_300_799.9),
+                     Date(timeIntervalSince1970: 951_782_400), Date(timeIntervalSince1970: 4_107_542_400)]
+        for _ in 0..<2_000 {
+            let seconds = Double(random.next() % 20_000_000_000) - 10_000_000_000
+            dates.append(Date(timeIntervalSince1970: seconds + Double(random.next() % 1_000) / 1_000))
+        }
+        for date in dates { try expectSame(["at": date], "\(date.timeIntervalSince1970)") }
+    }
+
+    @Test func numbersMatchJSONEncoder() throws {
+        var random = DemoRandom(seed: 5)
+        var doubles: [Double] = [0, -0.0, 1, 0.1, 0.035, 1e-7, 1e21, 123_456_789_012_345_680, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 2.5e-308]
+        for _ in 0..<500 { doubles.append(Double(bitPattern: random.next())) }
+        for value in doubles where value.isFinite { try expectSame(["x": value], "\(value)") }
+        try expectSame(["f": Float(0.1)])
+        try expectSame([Int64.min, Int64.max])
+        try expectSame([UInt64.max])
+        try expectSame([Decimal(string: "0.0000123")!, Decimal(string: "12345678901234567890.5")!, Decimal(1)])
+        #expect(throws: EncodingError.self) { try JSONValueEncoder.encode(["x": Double.nan]) }
+        #expect(throws: EncodingError.self) { try JSONValueEncoder.encode([Double.infinity]) }
+    }
+
+    /// A type using every container the protocol offers, the way hand-written `encode(to:)` methods may.
+    private struct Everything: Encodable {
+        enum Keys: String, CodingKey { case a, nested, list, optional, present, `super`, child }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(Int8(-3), forKey: .a)
+            var nested = container.nestedContainer(keyedBy: Keys.self, forKey: .nested)
+            try nested.encode(UInt16(7), forKey: .a)
+            try nested.encodeNil(forKey: .optional)
+            var list = container.nestedUnkeyedContainer(forKey: .list)
+            try list.encode(true)
+            try list.encode("ä\u{1B}[31m")
+            try list.encode(Float(2.5))
+            var inner = list.nestedContainer(keyedBy: Keys.self)
+            try inner.encode([String: Int]("x y".map { (String($0), 1) }, uniquingKeysWith: +), forKey: .a)
+            var deeper = list.nestedUnkeyedContainer()
+            try deeper.encodeNil()
+            try list.encode([1: "one", 20: "twenty"] as [Int: String])
+            try container.encodeIfPresent(Optional<Int>.none, forKey: .optional)
+            try container.encodeIfPresent(Optional(URL(string: "https://example.com/a b")!), forKey: .present)
+            try Data([1, 2, 255]).encode(to: container.superEncoder())
+            try Empty().encode(to: container.superEncoder(forKey: .child))
+        }
+    }
+
+    private struct Empty: Encodable {
+        func encode(to encoder: any Encoder) throws {}
+    }
+
+    @Test func everyContainerKindMatchesJSONEncoder() throws {
+        try expectSame(Everything())
+        try expectSame([Everything(), Everything()])
+        try expectSame(["empty": Empty()])
+        try expectSame([[String]](), "an empty array")
+        try expectSame([String: [Int?]](), "an empty object")
+    }
+}
