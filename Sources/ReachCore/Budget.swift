@@ -59,14 +59,14 @@ public enum Budget {
         for index in deals.indices where deals[index].campaignID == campaign.id {
             var dealPaid: Int64 = 0
             for p in deals[index].payments where p.status == .paid {
-                dealPaid &+= convert(p.amount) ?? 0
+                dealPaid = dealPaid.clampedAdding(convert(p.amount) ?? 0)
             }
-            paid &+= dealPaid
+            paid = paid.clampedAdding(dealPaid)
             if pipeline.isSideExit(deals[index].stage) {
-                committed &+= dealPaid
+                committed = committed.clampedAdding(dealPaid)
             } else {
                 let agreed = deals[index].agreedFee.flatMap(convert) ?? 0
-                committed &+= max(agreed, dealPaid)
+                committed = committed.clampedAdding(max(agreed, dealPaid))
             }
         }
         return BudgetSummary(currency: target, planned: campaign.budget,
@@ -90,7 +90,7 @@ extension Deal {
         var paid: Int64 = 0
         for p in payments where p.status == .paid {
             guard case .success(let c) = converter.convert(p.amount) else { return nil }
-            paid &+= c.converted.minorUnits
+            paid = paid.clampedAdding(c.converted.minorUnits)
         }
         guard committed else { return Money(minorUnits: paid, currency: currency) }
         var agreed: Int64 = 0

@@ -27,7 +27,7 @@ extension Deal {
         guard pipeline.contains(stage) else { throw .unknownStage(stage) }
         guard stage != self.stage else { throw .alreadyInStage(stage) }
         let trimmed = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let cleanReason = (trimmed?.isEmpty ?? true) ? nil : trimmed
+        let cleanReason = (trimmed?.hasVisibleCharacter ?? false) ? trimmed : nil
         if pipeline.isSideExit(stage) && cleanReason == nil { throw .reasonRequired(stage) }
         let from = self.stage
         stageHistory.append(StageChange(from: from, to: stage, at: date, reason: cleanReason))
@@ -171,7 +171,7 @@ extension Deal {
         var out: [CurrencyCode: Money] = [:]
         for a in amounts {
             let current = out[a.currency] ?? .zero(a.currency)
-            out[a.currency] = Money(minorUnits: current.minorUnits &+ a.minorUnits, currency: a.currency)
+            out[a.currency] = Money(minorUnits: current.minorUnits.clampedAdding(a.minorUnits), currency: a.currency)
         }
         return out
     }

@@ -28,7 +28,9 @@ public struct Money: Hashable, Codable, Sendable, CustomStringConvertible {
 
     public var isNegative: Bool { minorUnits < 0 }
     public var isZero: Bool { minorUnits == 0 }
-    public var negated: Money { Money(minorUnits: -minorUnits, currency: currency) }
+    /// The opposite amount; the most negative amount (which has no opposite) becomes the most positive,
+    /// so a hostile file cannot crash the app.
+    public var negated: Money { Money(minorUnits: minorUnits == .min ? .max : -minorUnits, currency: currency) }
 
     /// The amount as a Decimal in major units (for ratios such as CPM; never stored).
     public var decimalValue: Decimal { Decimal(minorUnits) / Decimal(Money.scale(currency)) }
@@ -38,15 +40,19 @@ public struct Money: Hashable, Codable, Sendable, CustomStringConvertible {
 
     /// Same-currency sum; throws when currencies differ or the sum overflows.
     public func adding(_ other: Money) throws(MoneyError) -> Money {
-        guard currency == other.currency else { throw .currencyMismatch(currency, other.currency) }
-        let (value, overflow) = minorUnits.addingReportingOverflow(other.minorUnits)
-        guard !overflow else { throw .overflow }
-        return Money(minorUnits: value, currency: currency)
+        try combining(other, Int64.addingReportingOverflow)
     }
 
     /// Same-currency difference; throws when currencies differ or the result overflows.
     public func subtracting(_ other: Money) throws(MoneyError) -> Money {
-        try adding(other.negated)
+        try combining(other, Int64.subtractingReportingOverflow)
+    }
+
+    private func combining(_ other: Money, _ operation: (Int64) -> (Int64) -> (partialValue: Int64, overflow: Bool)) throws(MoneyError) -> Money {
+        guard currency == other.currency else { throw .currencyMismatch(currency, other.currency) }
+        let (value, overflow) = operation(minorUnits)(other.minorUnits)
+        guard !overflow else { throw .overflow }
+        return Money(minorUnits: value, currency: currency)
     }
 
     /// Sums same-currency amounts; nil for an empty list; throws on mixed currencies.
@@ -95,5 +101,15 @@ public enum MoneyError: Error, Equatable, Sendable, CustomStringConvertible {
         case .overflow:
             return "The amount is too large to store: check for a typo in the figure."
         }
+    }
+}
+
+extension Int64 {
+    /// `self + other` held at the type's bounds instead of wrapping: a total of amounts from a damaged or
+    /// hostile file must not flip sign (or trap, as `+` does), and a pinned maximum is plainly absurd on screen.
+    func clampedAdding(_ other: Int64) -> Int64 {
+        let (sum, overflow) = addingReportingOverflow(other)
+        guard overflow else { return sum }
+        return other > 0 ? .max : .min
     }
 }

@@ -42,7 +42,7 @@ public struct ResultTotals: Hashable, Sendable {
             switch converter.convert(rev) {
             case .success(let c):
                 if let rate = c.rate { ratesUsed.insert(rate) }
-                revenue.minorUnits &+= c.converted.minorUnits
+                revenue.minorUnits = revenue.minorUnits.clampedAdding(c.converted.minorUnits)
             case .failure:
                 unconvertedRevenue.append(rev)
             }

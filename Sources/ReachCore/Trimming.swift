@@ -10,6 +10,17 @@ extension String {
 
     /// The same as `trimmingCharacters(in: .whitespaces)`: spaces and tabs, line breaks kept.
     public func trimmingSpaces() -> String { self[...].trimmingSpaces() }
+
+    /// Whether anything in it shows on screen: text made only of spaces, control characters and invisible
+    /// format characters (zero-width joiners, byte-order marks, bidi marks) says nothing where a reason is required.
+    public var hasVisibleCharacter: Bool {
+        unicodeScalars.contains { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator: return false
+            default: return !scalar.properties.isWhitespace
+            }
+        }
+    }
 }
 
 extension Substring {

@@ -33,6 +33,20 @@ import Testing
         #expect(!s.isComplete)
     }
 
+    /// Paid amounts near Int64's limit (a damaged file) pin the totals at the limit instead of wrapping negative.
+    @Test func budgetTotalsDoNotWrapAround() {
+        let c = Fx.campaign(budget: Fx.eur(10_000))
+        var huge = Fx.deal(n: 205, stage: .published)
+        huge.payments = [Payment(amount: Money(minorUnits: .max - 10, currency: .eur), status: .paid, paidAt: Fx.t0),
+                         Payment(amount: Money(minorUnits: .max - 10, currency: .eur), status: .paid, paidAt: Fx.t0)]
+        var more = Fx.deal(n: 206, stage: .published)
+        more.payments = [Payment(amount: Fx.eur(5), status: .paid, paidAt: Fx.t0)]
+        let s = Budget.summary(for: c, deals: [huge, more], rates: rates)
+        #expect(s.paid.minorUnits == .max)
+        #expect(s.committed.minorUnits == .max)
+        #expect(huge.cost(in: .eur, rates: rates)?.minorUnits == .max)
+    }
+
     @Test func campaignReport() {
         var c = Fx.campaign(budget: Fx.eur(10_000))
         c.kpiTargets = KPITargets(impressions: 200_000, revenue: Fx.eur(2_000), cpm: Fx.eur(10))

@@ -21,6 +21,9 @@ import Testing
         var d = Fx.deal(stage: .negotiating)
         #expect(throws: StageMoveError.reasonRequired(.declined)) { try d.move(to: .declined, at: Fx.day(1)) }
         #expect(throws: StageMoveError.reasonRequired(.lost)) { try d.move(to: .lost, at: Fx.day(1), reason: "  ") }
+        for invisible in ["\u{200D}\u{FEFF}", "\u{1}\u{7F}", "\u{202E}\u{2060} \u{3000}"] {
+            #expect(throws: StageMoveError.reasonRequired(.lost)) { try d.move(to: .lost, at: Fx.day(1), reason: invisible) }
+        }
         try d.move(to: .declined, at: Fx.day(2), reason: "Budget too low")
         #expect(d.exitReason == "Budget too low")
         #expect(d.isClosed())

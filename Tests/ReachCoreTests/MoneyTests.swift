@@ -28,6 +28,18 @@ import Testing
         #expect(try Money.sum([a, b, a], currency: .eur).minorUnits == 22_550)
     }
 
+    /// Amounts at the edges of Int64 come only from damaged or hostile files; they must not crash the app.
+    @Test func extremeAmountsNeitherTrapNorWrap() throws {
+        let lowest = Money(minorUnits: .min, currency: .eur)
+        #expect(lowest.negated.minorUnits == .max)
+        #expect(throws: MoneyError.overflow) { try Money.zero(.eur).subtracting(lowest) }
+        #expect(try lowest.subtracting(Money(minorUnits: -1, currency: .eur)).minorUnits == .min + 1)
+        #expect(throws: MoneyError.overflow) { try lowest.subtracting(Money(minorUnits: 1, currency: .eur)) }
+        #expect(Int64.max.clampedAdding(1) == .max)
+        #expect(Int64.min.clampedAdding(-1) == .min)
+        #expect(Int64(5).clampedAdding(-7) == -2)
+    }
+
     @Test(arguments: [
         ("1250", Int64(125_000)), ("1,250.50", 125_050), ("1 250,50", 125_050), ("1.250,50", 125_050),
         ("1,250", 125_000), ("1.250", 125_000), ("12,5", 1_250), ("0.5", 50), ("12.5k", 1_250_000),
