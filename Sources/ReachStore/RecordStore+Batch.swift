@@ -28,11 +28,11 @@ public enum BatchInsertError: Error, Sendable, Equatable, CustomStringConvertibl
 extension RecordStore {
     /// Creates many new records at once (demo data, imports), much faster than one `save` each.
     ///
-    /// Under the writer lock: refuses if any record file already exists; writes every temp file
-    /// (in parallel, no per-file fsync); flushes the file system once; renames each into place;
-    /// fsyncs the folder once. A crash leaves each record absent or complete, never partial; an
-    /// error leaves none of the batch behind. Each record is stored as a first save would:
-    /// current schema version, revision 1, `updatedAt` = now, `createdAt` kept.
+    /// Writes every temp file (in parallel, no per-file fsync); then, under the writer lock, refuses if any
+    /// record file already exists, flushes the file system once, renames each into place and fsyncs the folder
+    /// once. A crash leaves each record absent or complete, never partial; an error leaves none of the batch
+    /// behind. Each record is stored as a first save would: current schema version, revision 1,
+    /// `updatedAt` = now, `createdAt` kept.
     /// Returns the records as written, in the given order. Unlike `save`, they are not decoded again
     /// (that would cost a third of the time), so dates keep any fraction of a second the file drops.
     public func insertBatch<R: Record>(_ records: [R]) throws -> [R] {
@@ -47,81 +47,33 @@ extension RecordStore {
     /// Temp files are encoded and written `chunkSize` records at a time, so a failure (a full disk) stops the
     /// batch early instead of after every record was attempted; the temp files of earlier chunks are then removed.
     func insertNewRecords<R: Record>(_ records: ArraySlice<R>, now: Date, chunkSize: Int = 2_048) throws {
-        guard !records.isEmpty else { return }
-        if let bad = records.first(where: { !$0.id.isWellFormed }) { throw StoreError.invalidRecordID(bad.id.rawValue) }
-        var seen = Set<RecordID>(minimumCapacity: records.count)
-        let repeated = records.filter { !seen.insert($0.id).inserted }.map(\.id)
-        guard repeated.isEmpty else { throw BatchInsertError.duplicateIDs(Array(Set(repeated).sorted().prefix(5))) }
-
-        let directory = layout.directory(for: R.kind)
-        try lock.withLock {
-            let present = Set(try Posix.listDirectory(directory))
-            let clashes = records.filter { present.contains(DataFolderLayout.fileName($0.id)) }.map { relative(R.kind, $0.id) }
-            guard clashes.isEmpty else { throw BatchInsertError.alreadyExists(paths: Array(clashes.prefix(5)), total: clashes.count) }
-
-            // Temp names are worked out again from each record's id rather than kept: 100,000 paths are 25 MB.
-            let suffix = AtomicWriter.tempSuffix()
-            let layout = self.layout
-            let paths = { @Sendable (record: R) -> (temp: String, target: String) in
-                let target = layout.recordFile(R.kind, record.id)
-                return (AtomicWriter.tempPath(for: target, suffix: suffix), target)
-            }
-            var writtenEnd = records.startIndex
-            do {
-                for start in stride(from: records.startIndex, to: records.endIndex, by: max(1, chunkSize)) {
-                    let end = min(records.endIndex, start + max(1, chunkSize))
-                    try writeBatchTemps(records[start..<end], now: now, paths: paths)
-                    writtenEnd = end
-                }
-            } catch {
-                for record in records[..<writtenEnd] { unlink(paths(record).temp) }
-                throw error
-            }
-            var renamedEnd = records.startIndex
-            do {
-                try writer.hook?(.syncTemp, directory)
-                try Posix.syncFileSystem(of: directory)
-                for index in records.indices {
-                    let (temp, target) = paths(records[index])
-                    try writer.hook?(.rename, target)
-                    try Posix.rename(temp, target)
-                    renamedEnd = index + 1
-                }
-                try writer.hook?(.syncDirectory, directory)
-                try Posix.syncDirectory(directory)
-            } catch {
-                // Nobody else can have touched these files: we hold the lock and they are new.
-                for record in records[..<renamedEnd] { unlink(paths(record).target) }
-                for record in records[renamedEnd...] { unlink(paths(record).temp) }
-                throw error
-            }
-            for record in records { remember(R.kind, name: DataFolderLayout.fileName(record.id), path: layout.recordFile(R.kind, record.id)) }
-            logger.info("inserted \(records.count) new \(R.kind.folderName) records")
+        let batch = StagedBatch<R>(store: self, now: now, besideProducer: false)
+        for start in stride(from: records.startIndex, to: records.endIndex, by: max(1, chunkSize)) {
+            batch.stage(Array(records[start..<min(records.endIndex, start + max(1, chunkSize))]))
+            batch.waitForStaging()  // one chunk at a time: nothing else is producing records meanwhile
         }
+        try batch.commit()
     }
 
-    /// The record as a first save stores it.
-    private static func firstVersion<R: Record>(of record: R, at now: Date) -> R {
-        var new = record
-        new.schemaVersion = R.currentSchemaVersion
-        new.revision = 1
-        new.updatedAt = now
-        return new
+    /// Where a batch record's temp file and final file are. Temp names are worked out again from each id and
+    /// one suffix per batch rather than kept: 100,000 paths are 25 MB.
+    func batchPaths(of kind: RecordKind, _ id: RecordID, suffix: String) -> (temp: String, target: String) {
+        let target = layout.recordFile(kind, id)
+        return (AtomicWriter.tempPath(for: target, suffix: suffix), target)
     }
 
-    /// Encodes and writes the temp file of each record in parallel; on any failure removes the ones written and rethrows.
-    private func writeBatchTemps<R: Record>(
-        _ records: ArraySlice<R>, now: Date, paths: @Sendable (R) -> (temp: String, target: String)
-    ) throws {
-        let blockSize = 64
+    /// Encodes and writes the temp file of each record, not flushed; on any failure removes the ones this call
+    /// wrote and rethrows. `parallel` spreads the work over every core: right when nothing else is running,
+    /// wrong beside a producer, which it would starve while its threads queue for the folder's lock.
+    func writeBatchTemps<R: Record>(_ records: [R], now: Date, suffix: String, parallel: Bool) throws {
+        let blockSize = parallel ? 64 : max(1, records.count)
         let blocks = (records.count + blockSize - 1) / blockSize
         let slots = ParallelSlots<Result<Void, any Error>>(count: records.count)
-        let first = records.startIndex
         DispatchQueue.concurrentPerform(iterations: blocks) { block in
             for offset in (block * blockSize)..<min(records.count, (block + 1) * blockSize) {
-                let record = records[first + offset]
+                let record = records[offset]
                 slots.set(offset, Result {
-                    let (temp, target) = paths(record)
+                    let (temp, target) = batchPaths(of: R.kind, record.id, suffix: suffix)
                     let new = Self.firstVersion(of: record, at: now)
                     let bytes = JSONWriter.bytes(of: try RecordCoding.encode(new, what: "\(R.kind.folderName) record \(record.id)"))
                     _ = try writer.writeTemp(bytes, for: target, sync: false, temp: temp)
@@ -134,9 +86,58 @@ extension RecordStore {
             return nil
         }).first else { return }
         for (offset, result) in results.enumerated() {
-            if case .success? = result { unlink(paths(records[first + offset]).temp) }
+            if case .success? = result { unlink(batchPaths(of: R.kind, records[offset].id, suffix: suffix).temp) }
         }
         throw failure
+    }
+
+    /// Puts the temp files of a staged batch in place: under the writer lock, refuses if any record file
+    /// already exists; flushes the file system once; renames each into place; fsyncs the folder once.
+    /// On any error none of the batch is left behind, temp or record.
+    func commitBatch(of kind: RecordKind, _ ids: [RecordID], suffix: String) throws {
+        guard !ids.isEmpty else { return }
+        let directory = layout.directory(for: kind)
+        var renamedEnd = 0
+        do {
+            try lock.withLock {
+                let present = Set(try Posix.listDirectory(directory))
+                let clashes = ids.filter { present.contains(DataFolderLayout.fileName($0)) }.map { relative(kind, $0) }
+                guard clashes.isEmpty else {
+                    throw BatchInsertError.alreadyExists(paths: Array(clashes.prefix(5)), total: clashes.count)
+                }
+                try writer.hook?(.syncTemp, directory)
+                try Posix.syncFileSystem(of: directory)
+                for id in ids {
+                    let (temp, target) = batchPaths(of: kind, id, suffix: suffix)
+                    try writer.hook?(.rename, target)
+                    try Posix.rename(temp, target)
+                    renamedEnd += 1
+                }
+                try writer.hook?(.syncDirectory, directory)
+                try Posix.syncDirectory(directory)
+                for id in ids { remember(kind, name: DataFolderLayout.fileName(id), path: layout.recordFile(kind, id)) }
+            }
+        } catch {
+            // Nobody else can have touched the renamed files: they are new, and we held the lock.
+            for id in ids[..<renamedEnd] { unlink(batchPaths(of: kind, id, suffix: suffix).target) }
+            removeBatchTemps(of: kind, ids[renamedEnd...], suffix: suffix)
+            throw error
+        }
+        logger.info("inserted \(ids.count) new \(kind.folderName) records")
+    }
+
+    /// Removes the temp files of a batch that will not be committed.
+    func removeBatchTemps(of kind: RecordKind, _ ids: some Sequence<RecordID>, suffix: String) {
+        for id in ids { unlink(batchPaths(of: kind, id, suffix: suffix).temp) }
+    }
+
+    /// The record as a first save stores it.
+    private static func firstVersion<R: Record>(of record: R, at now: Date) -> R {
+        var new = record
+        new.schemaVersion = R.currentSchemaVersion
+        new.revision = 1
+        new.updatedAt = now
+        return new
     }
 }
 

@@ -24,7 +24,9 @@ public enum InfluencerImport {
         var report = ImportReport(file: file, dryRun: options.dryRun)
         let loaded = store.loadAll(Influencer.self)
         report.warnings += loaded.problems.map(\.description)
-        var plan = InfluencerImportPlan(roster: loaded.records, now: options.now)
+        // New creators are written (as hidden temp files) while the file is still being read.
+        let staging = options.dryRun ? nil : StagedBatch<Influencer>(store: store, now: store.clock(), besideProducer: true)
+        var plan = InfluencerImportPlan(roster: loaded.records, now: options.now, staging: staging)
         let source = "import: " + (file.split(separator: "/").last.map(String.init) ?? file)
 
         func add(_ result: Result<ImportCandidate, RowRejection>, line: Int, fallbackName: String) {
@@ -38,27 +40,36 @@ public enum InfluencerImport {
             }
         }
 
-        if try isJSON(file) {
-            guard options.overrides.isEmpty else {
-                throw .unsupported("--map applies to CSV files; \(file) is JSON and its fields already have Reach's names.")
+        func readRows() throws(InterchangeError) {
+            if try isJSON(file) {
+                guard options.overrides.isEmpty else {
+                    throw .unsupported("--map applies to CSV files; \(file) is JSON and its fields already have Reach's names.")
+                }
+                for element in try JSONRecordFile.elements(path: file) {
+                    let name = element.value["displayName"]?.stringValue ?? ""
+                    add(JSONRecordFile.decode(Influencer.self, from: element.value).flatMap { candidate(from: $0, source: source) },
+                        line: element.line, fallbackName: name)
+                }
+            } else {
+                var reader = try DelimitedTextReader(path: file)
+                guard let header = try reader.next() else { throw .emptyFile(file: file) }
+                let mapping = try ColumnMapping(headers: header.fields, overrides: options.overrides, file: file)
+                report.warnings += mapping.warnings
+                let rows = InfluencerRowReader(mapping: mapping, consentSource: source, now: options.now)
+                var state = InfluencerRowReader.State()
+                while let row = try reader.next() {
+                    // Spreadsheets export rows of empty cells below the data; they are not creators.
+                    if row.fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
+                    add(rows.read(row, state: &state), line: row.line, fallbackName: fallbackName(row, mapping))
+                }
             }
-            for element in try JSONRecordFile.elements(path: file) {
-                let name = element.value["displayName"]?.stringValue ?? ""
-                add(JSONRecordFile.decode(Influencer.self, from: element.value).flatMap { candidate(from: $0, source: source) },
-                    line: element.line, fallbackName: name)
-            }
-        } else {
-            var reader = try DelimitedTextReader(path: file)
-            guard let header = try reader.next() else { throw .emptyFile(file: file) }
-            let mapping = try ColumnMapping(headers: header.fields, overrides: options.overrides, file: file)
-            report.warnings += mapping.warnings
-            let rows = InfluencerRowReader(mapping: mapping, consentSource: source, now: options.now)
-            var state = InfluencerRowReader.State()
-            while let row = try reader.next() {
-                // Spreadsheets export rows of empty cells below the data; they are not creators.
-                if row.fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
-                add(rows.read(row, state: &state), line: row.line, fallbackName: fallbackName(row, mapping))
-            }
+        }
+
+        do throws(InterchangeError) {
+            try readRows()
+        } catch {
+            plan.abandon()
+            throw error
         }
         if !options.dryRun { plan.write(to: store, report: &report) }
         return report

@@ -33,10 +33,18 @@ struct InfluencerImportPlan {
     /// For each creator this file creates (at `rosterCount + i`), the line that created it.
     private var createdOn: [Int] = []
     let now: Date
+    /// Where new creators are written while the file is still being read (nil for a dry run): they are staged
+    /// `stageChunk` at a time, and again if a later row of the file changes them.
+    private let staging: StagedBatch<Influencer>?
+    private var stagedEnd: Int
+    private var changedAfterStaging: Set<Int> = []
+    private static let stageChunk = 1_024
 
-    init(roster: [Influencer], now: Date) {
+    init(roster: [Influencer], now: Date, staging: StagedBatch<Influencer>? = nil) {
         records = roster
         rosterCount = roster.count
+        stagedEnd = roster.count
+        self.staging = staging
         positions = Dictionary(roster.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.now = now
         for influencer in roster { index.add(influencer) }
@@ -68,6 +76,7 @@ struct InfluencerImportPlan {
             guard !outcome.changes.isEmpty else { return (.unchanged(id, sameFileLine: createdLine), outcome.kept) }
             records[target] = outcome.record
             index.add(outcome.record)
+            if target < stagedEnd { changedAfterStaging.insert(target) }
             return (.merged(into: id, changes: outcome.changes, kept: outcome.kept, sameFileLine: createdLine), [])
         }
         // An existing creator: fold this row into what earlier rows said, then merge that once into the record
@@ -94,12 +103,28 @@ struct InfluencerImportPlan {
         index.add(record)
         records.append(record)
         createdOn.append(line)
+        if records.count - stagedEnd >= Self.stageChunk { stageNewCreators() }
         return .created(record.id)
+    }
+
+    /// Hands the creators made since the last call to the staging, and those changed after it staged them.
+    private mutating func stageNewCreators() {
+        guard let staging else { return }
+        staging.stage(Array(records[stagedEnd...]))
+        stagedEnd = records.count
+        for position in changedAfterStaging.sorted() { staging.restage(records[position]) }
+        changedAfterStaging = []
+    }
+
+    /// Removes what was staged: the import stopped before writing.
+    func abandon() {
+        staging?.abandon()
     }
 
     /// Writes every planned record: merges into existing creators first (those the file changed), then the new
     /// ones as one batch.
-    func write(to store: RecordStore, report: inout ImportReport) {
+    mutating func write(to store: RecordStore, report: inout ImportReport) {
+        stageNewCreators()
         let writer = RecordBatchWriter(store: store)
         var outcome = RecordBatchWriter.Outcome()
         var stopped = false
@@ -117,7 +142,10 @@ struct InfluencerImportPlan {
         }
         let created = records[rosterCount...]
         if stopped {
+            abandon()
             outcome.notWritten += created.map { Unwritten(id: $0.id, reason: "not written: writing stopped at an error") }
+        } else if let staging {
+            writer.insertStaged(staging, records: created, into: &outcome)
         } else {
             writer.insertNew(created, into: &outcome)
         }

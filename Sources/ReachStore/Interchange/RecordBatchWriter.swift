@@ -25,8 +25,18 @@ struct RecordBatchWriter {
     /// does it fall back to one save each, so the others still land.
     func insertNew<R: Record>(_ records: ArraySlice<R>, into outcome: inout Outcome) {
         guard !records.isEmpty else { return }
+        putInPlace(records, into: &outcome) { try store.insertNewRecords(records, now: store.clock()) }
+    }
+
+    /// `insertNew` for records the caller staged while producing them (an import, while it read its file):
+    /// `records` are the staged records as they are now.
+    func insertStaged<R: Record>(_ batch: StagedBatch<R>, records: ArraySlice<R>, into outcome: inout Outcome) {
+        putInPlace(records, into: &outcome) { try batch.commit() }
+    }
+
+    private func putInPlace<R: Record>(_ records: ArraySlice<R>, into outcome: inout Outcome, _ insert: () throws -> Void) {
         do {
-            try store.insertNewRecords(records, now: store.clock())
+            try insert()
             outcome.written += records.map(\.id)
         } catch BatchInsertError.alreadyExists {
             insertOneByOne(records, into: &outcome)

@@ -1,0 +1,57 @@
+import Foundation
+import ReachCore
+import Testing
+@testable import ReachStore
+
+/// An import writes new creators while it still reads its file (`StagedBatch`): what lands must be exactly
+/// what a write at the end would have written, and a stop at any point must leave nothing behind.
+@Suite struct StagedImportTests {
+    /// `count` creators with one handle each, so each row creates one; more than a staging chunk.
+    /// `trailing` adds that many empty columns.
+    private static func rows(_ count: Int, trailing: Int = 0) -> String {
+        let empty = String(repeating: ",", count: trailing)
+        return (1...count).map { "Creator \($0),@creator\($0),\($0 * 10)\(empty)\n" }.joined()
+    }
+
+    @Test func aLateRowMergesIntoACreatorAlreadyStaged() throws {
+        let ws = try DataFolderFixture()
+        let text = "Name,Instagram,Followers,Tags\n" + Self.rows(3_000, trailing: 1) + "Late duplicate,@creator1,,late-tag\n"
+        let report = try ws.importInfluencers(ws.file("big.csv", text))
+        #expect(report.created == 3_000)
+        #expect(report.merged == 1)
+        #expect(report.written.count == 3_000)
+        let onDisk = ws.store.loadAll(Influencer.self)
+        #expect(onDisk.records.count == 3_000)
+        #expect(onDisk.problems.isEmpty)
+        let first = try #require(ws.influencer(named: "Creator 1"))
+        #expect(first.tags == ["late-tag"], "the merge after staging must reach the file")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: ws.folder.data + "/influencers").allSatisfy { !$0.hasPrefix(".") })
+    }
+
+    @Test func aFileThatBreaksAfterStagingBeganLeavesNothing() throws {
+        let ws = try DataFolderFixture()
+        let text = "Name,Instagram,Followers\n" + Self.rows(2_500) + "\"Never closed,@x,1\n"
+        #expect(caught { _ = try ws.importInfluencers(ws.file("broken.csv", text)) } != nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: ws.folder.data + "/influencers").isEmpty)
+    }
+
+    @Test func aDiskErrorWhileStagingWritesNoNewRecordAndSaysSo() throws {
+        let folder = TempFolder()
+        let creates = Locked(0)
+        let store = try RecordStore(folder: folder.data, options: StoreOptions(writeHook: { step, _ in
+            guard step == .createTemp else { return }
+            let count = creates.withLock { n in n += 1; return n }
+            if count == 1_500 { throw StoreError.io(operation: "write", path: "x", errno: ENOSPC) }
+        }), clock: { DataFolderFixture.now })
+        try FileManager.default.createDirectory(atPath: folder.path + "/in", withIntermediateDirectories: true)
+        let path = folder.path + "/in/many.csv"
+        writeText("Name,Instagram,Followers\n" + Self.rows(4_000), to: path)
+        let report = try InfluencerImport.run(file: path, store: store, options: .init(now: DataFolderFixture.now))
+        #expect(report.written.isEmpty)
+        #expect(report.notWritten.count == 4_000)
+        #expect(report.failure?.contains("disk is full") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.data + "/influencers").isEmpty)
+        // Staging stopped at the error: the chunks after it were never written.
+        #expect(creates.withLock { $0 } < 2_100)
+    }
+}
