@@ -49,6 +49,7 @@ let package = Package(
             dependencies: [
                 "ReachApp", "ReachStore", "ReachCore", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 

@@ -10,11 +10,12 @@ extension RecordStore {
         let expected = expectedRevision ?? record.revision
         let path = layout.recordFile(R.kind, record.id)
         let decoder = RecordCoding.makeDecoder()
-        return try lock.withLock {
+        return try logFailures("save", relative(R.kind, record.id)) { try lock.withLock {
             let disk = try readForWrite(R.self, path: path, id: record.id, decoder: decoder)
             let diskRevision = disk.record?.revision ?? 0
             guard diskRevision == expected else {
                 if let theirs = disk.record, Self.sameContent(record, theirs) { return .saved(theirs) }
+                logger.notice("conflict saving \(relative(R.kind, record.id)): revision \(diskRevision) on disk, this session had \(expected)")
                 return .conflict(Conflict(theirs: disk.record, theirsRevision: diskRevision))
             }
             var new = record
@@ -43,6 +44,16 @@ extension RecordStore {
             try writer.write(bytes, to: path)
             remember(saved, name: DataFolderLayout.fileName(record.id), path: path)
             return .saved(saved)
+        } }
+    }
+
+    /// Runs a write and logs its failure: the app shows it in the status bar for a moment, the log keeps it.
+    private func logFailures<T>(_ action: String, _ path: String, _ body: () throws -> T) rethrows -> T {
+        do {
+            return try body()
+        } catch {
+            logger.error("could not \(action) \(path): \(error)")
+            throw error
         }
     }
 
@@ -50,17 +61,18 @@ extension RecordStore {
     public func delete<R: Record>(_ type: R.Type, id: RecordID, expectedRevision: Int) throws -> DeleteResult<R> {
         guard id.isWellFormed else { throw StoreError.invalidRecordID(id.rawValue) }
         let path = layout.recordFile(R.kind, id)
-        return try lock.withLock {
+        return try logFailures("delete", relative(R.kind, id)) { try lock.withLock {
             let disk = try readForWrite(R.self, path: path, id: id, decoder: RecordCoding.makeDecoder())
             let diskRevision = disk.record?.revision ?? 0
             guard disk.record != nil, diskRevision == expectedRevision else {
+                logger.notice("conflict deleting \(relative(R.kind, id)): revision \(diskRevision) on disk, this session had \(expectedRevision)")
                 return .conflict(Conflict(theirs: disk.record, theirsRevision: diskRevision))
             }
             try AtomicWriter.move(path, to: layout.trashFile(R.kind, id))
             forget(R.kind, name: DataFolderLayout.fileName(id))
             logger.info("moved \(relative(R.kind, id)) to the trash")
             return .deleted
-        }
+        } }
     }
 
     /// Brings a deleted record back from the trash (undo of `delete`), unchanged, and returns it.

@@ -21,7 +21,8 @@ public final class RecordStore: Sendable {
 
     /// The `logs/` folder, for the app's log file handler.
     public var logsDirectory: String { layout.logsDirectory }
-    var logger: Logger { options.logger }
+    /// Where the store says what it did (`StoreOptions.logger`); the app and the commands log through it too.
+    public var logger: Logger { options.logger }
 
     /// Opens (creating if needed) the data folder at `folder`, and removes temp files left by crashed sessions.
     public init(folder: String, options: StoreOptions = StoreOptions(), clock: @escaping @Sendable () -> Date = { Date() }) throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import ReachCore
 import ReachStore
 
@@ -19,13 +20,20 @@ extension GlobalOptions {
 /// Opens a data folder in team mode (new files 0660, folders 2770) when the folder is already group-writable
 /// or `reach.json` turns `sharedTeamMode` on, else privately (0600/0700); every subcommand opens it this way
 /// so one teammate's saves never lock the others out. `snapshotDirectory` turns the snapshot cache on (the app).
+/// What the store and the app did is logged to the folder's `logs/reach.log` (`REACH_LOG_LEVEL`: trace … critical,
+/// default info).
 func openDataFolder(_ path: String, snapshotDirectory: String? = nil) throws -> RecordStore {
     var info = stat()
     let groupWritable = lstat(path, &info) == 0 && info.st_mode & 0o070 == 0o070
-    let store = try RecordStore(
-        folder: path, options: StoreOptions(sharing: groupWritable ? .team : .privateToUser, snapshotDirectory: snapshotDirectory))
+    let environment = ProcessInfo.processInfo.environment
+    let level = environment["REACH_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
+    func open(_ sharing: FolderSharing) throws -> RecordStore {
+        let logger = FileLogHandler.logger(folder: path, sharing: sharing, level: level, user: environment["USER"])
+        return try RecordStore(folder: path, options: StoreOptions(sharing: sharing, logger: logger, snapshotDirectory: snapshotDirectory))
+    }
+    let store = try open(groupWritable ? .team : .privateToUser)
     guard !groupWritable, (try? store.loadWorkspace(WorkspaceSettings.self))??.sharedTeamMode == true else { return store }
-    return try RecordStore(folder: path, options: StoreOptions(sharing: .team, snapshotDirectory: snapshotDirectory))
+    return try open(.team)
 }
 
 /// Runs `body`, turning the library's typed errors (which already name the file and what to do) into `UserError`.

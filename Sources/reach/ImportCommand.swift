@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import ReachStore
 
 /// `reach import influencers|campaigns|deals FILE`: brings records in from spreadsheets and other folders.
@@ -62,6 +63,7 @@ struct ImportCommand: ParsableCommand {
             }
         }
         printLines(report.lines(everyRow: dryRun || verbose))
+        if !dryRun { store.logger.notice("import \(kind.rawValue): \(report.summary)") }
         if let failure = report.failure {
             throw UserError(description: "writing stopped (\(failure)); \(report.written.count) record(s) were written completely, "
                             + "\(report.notWritten.count) were not. Fix the problem and import again: written rows will merge, not duplicate.")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import ReachApp
 import ReachStore
 import TerminalUI
@@ -26,6 +27,10 @@ struct OpenCommand: ParsableCommand {
             throw UserError(description: "cannot open the data folder \(folder): \(error)")
         }
         let loaded = WorkspaceLoader.load(from: store, searchIndexLater: true)
+        store.logger.info("app opened", metadata: [
+            "creators": "\(loaded.workspace.influencers.count)", "deals": "\(loaded.workspace.deals.count)",
+            "fromSnapshot": "\(loaded.fromSnapshot)", "loadProblems": "\(loaded.problems.count)",
+        ])
         let snapshots = SnapshotKeeper(store: store)
         if !loaded.fromSnapshot { snapshots.writeInBackground(loaded.workspace) }
         var state = AppState(workspace: loaded.workspace, now: Date(), author: environment["USER"], hiddenPanesLater: true)
@@ -46,5 +51,6 @@ struct OpenCommand: ParsableCommand {
         }
         // After the terminal is restored, so the screen is back to the shell while the cache is written.
         snapshots.finish(final)
+        store.logger.info("app closed")
     }
 }

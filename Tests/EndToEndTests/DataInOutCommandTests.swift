@@ -73,5 +73,10 @@ import Testing
             #expect(!text.contains("liga"), "\(file) still mentions her")
         }
         #expect(files.contains("logs/erasures.jsonl"))
+        // The app's log says what happened by ids, paths and counts only, so it holds nothing to erase.
+        let log = (try? String(contentsOfFile: data + "/logs/reach.log", encoding: .utf8)) ?? ""
+        #expect(log.contains("import influencers: "))
+        #expect(log.contains("inserted 1 new influencers records"))
+        #expect(log.contains("erased creator "))
     }
 }

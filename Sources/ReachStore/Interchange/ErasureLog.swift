@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import ReachCore
 
@@ -25,14 +20,8 @@ enum ErasureLog {
         return Array(compact) + [UInt8(ascii: "\n")]
     }
 
-    /// Appends `bytes` to the log and flushes it to disk (O_APPEND: concurrent appends never interleave a line).
+    /// Appends `bytes` to the log and flushes it to disk.
     static func append(_ bytes: [UInt8], root: String, mode: mode_t) throws(StoreError) {
-        let path = root + "/" + relativePath
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw Posix.error("open", path) }
-        defer { close(fd) }
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw Posix.error("append to", path) }
-        guard fsync(fd) == 0 else { throw Posix.error("flush", path) }
+        try AppendOnlyFile(path: root + "/" + relativePath, mode: mode).append(bytes, sync: true)
     }
 }
