@@ -207,30 +207,14 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 }
 
-private struct UnkeyedContainer: UnkeyedEncodingContainer {
+private struct UnkeyedContainer: UnkeyedEncodingContainer, ScalarContainer {
     let node: Node
     let codingPath: [any CodingKey]
     var count: Int { node.count }
 
-    private var nextPath: [any CodingKey] { codingPath + [IndexKey(count)] }
+    var nextPath: [any CodingKey] { codingPath + [IndexKey(count)] }
 
-    private func put(_ value: JSONValue) { node.append(.value(value)) }
-
-    mutating func encodeNil() throws { put(.null) }
-    mutating func encode(_ value: Bool) throws { put(.bool(value)) }
-    mutating func encode(_ value: String) throws { put(.string(value)) }
-    mutating func encode(_ value: Double) throws { put(try TreeEncoder.number(value, codingPath: nextPath)) }
-    mutating func encode(_ value: Float) throws { put(try TreeEncoder.number(value, codingPath: nextPath)) }
-    mutating func encode(_ value: Int) throws { put(.number(String(value))) }
-    mutating func encode(_ value: Int8) throws { put(.number(String(value))) }
-    mutating func encode(_ value: Int16) throws { put(.number(String(value))) }
-    mutating func encode(_ value: Int32) throws { put(.number(String(value))) }
-    mutating func encode(_ value: Int64) throws { put(.number(String(value))) }
-    mutating func encode(_ value: UInt) throws { put(.number(String(value))) }
-    mutating func encode(_ value: UInt8) throws { put(.number(String(value))) }
-    mutating func encode(_ value: UInt16) throws { put(.number(String(value))) }
-    mutating func encode(_ value: UInt32) throws { put(.number(String(value))) }
-    mutating func encode(_ value: UInt64) throws { put(.number(String(value))) }
+    func put(_ value: JSONValue) { node.append(.value(value)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         node.append(try TreeEncoder.member(of: value, codingPath: nextPath))
@@ -260,29 +244,39 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     }
 }
 
-private struct SingleValueContainer: SingleValueEncodingContainer {
+private struct SingleValueContainer: SingleValueEncodingContainer, ScalarContainer {
     let node: Node
     let codingPath: [any CodingKey]
+    var nextPath: [any CodingKey] { codingPath }
 
-    private func put(_ value: JSONValue) { node.content = .value(value) }
-
-    mutating func encodeNil() throws { put(.null) }
-    mutating func encode(_ value: Bool) throws { put(.bool(value)) }
-    mutating func encode(_ value: String) throws { put(.string(value)) }
-    mutating func encode(_ value: Double) throws { put(try TreeEncoder.number(value, codingPath: codingPath)) }
-    mutating func encode(_ value: Float) throws { put(try TreeEncoder.number(value, codingPath: codingPath)) }
-    mutating func encode(_ value: Int) throws { put(.number(String(value))) }
-    mutating func encode(_ value: Int8) throws { put(.number(String(value))) }
-    mutating func encode(_ value: Int16) throws { put(.number(String(value))) }
-    mutating func encode(_ value: Int32) throws { put(.number(String(value))) }
-    mutating func encode(_ value: Int64) throws { put(.number(String(value))) }
-    mutating func encode(_ value: UInt) throws { put(.number(String(value))) }
-    mutating func encode(_ value: UInt8) throws { put(.number(String(value))) }
-    mutating func encode(_ value: UInt16) throws { put(.number(String(value))) }
-    mutating func encode(_ value: UInt32) throws { put(.number(String(value))) }
-    mutating func encode(_ value: UInt64) throws { put(.number(String(value))) }
+    func put(_ value: JSONValue) { node.content = .value(value) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         put(try TreeEncoder.value(of: value, codingPath: codingPath))
     }
+}
+
+/// The scalar methods that unkeyed and single-value containers must both spell out, written once: each
+/// container says where a value goes (`put`) and the path an error about it names (`nextPath`).
+private protocol ScalarContainer {
+    var nextPath: [any CodingKey] { get }
+    func put(_ value: JSONValue)
+}
+
+extension ScalarContainer {
+    func encodeNil() throws { put(.null) }
+    func encode(_ value: Bool) throws { put(.bool(value)) }
+    func encode(_ value: String) throws { put(.string(value)) }
+    func encode(_ value: Double) throws { put(try TreeEncoder.number(value, codingPath: nextPath)) }
+    func encode(_ value: Float) throws { put(try TreeEncoder.number(value, codingPath: nextPath)) }
+    func encode(_ value: Int) throws { put(.number(String(value))) }
+    func encode(_ value: Int8) throws { put(.number(String(value))) }
+    func encode(_ value: Int16) throws { put(.number(String(value))) }
+    func encode(_ value: Int32) throws { put(.number(String(value))) }
+    func encode(_ value: Int64) throws { put(.number(String(value))) }
+    func encode(_ value: UInt) throws { put(.number(String(value))) }
+    func encode(_ value: UInt8) throws { put(.number(String(value))) }
+    func encode(_ value: UInt16) throws { put(.number(String(value))) }
+    func encode(_ value: UInt32) throws { put(.number(String(value))) }
+    func encode(_ value: UInt64) throws { put(.number(String(value))) }
 }
