@@ -7,6 +7,16 @@ public enum VettingVerdict: String, Codable, Sendable, CaseIterable {
     case approvedWithReservations
     case onHold
     case rejected
+
+    public var displayName: String {
+        switch self {
+        case .pending: "Pending"
+        case .approved: "Approved"
+        case .approvedWithReservations: "Approved with reservations"
+        case .onHold: "On hold"
+        case .rejected: "Rejected"
+        }
+    }
 }
 
 /// The checks from the vetting checklist in the domain brief.
@@ -39,6 +49,14 @@ public enum CheckResult: String, Codable, Sendable, CaseIterable {
     case unknown
     case pass
     case fail
+
+    public var displayName: String {
+        switch self {
+        case .unknown: "Not checked"
+        case .pass: "Pass"
+        case .fail: "Fail"
+        }
+    }
 }
 
 /// One checklist line with its result and a note.

@@ -96,8 +96,11 @@ struct FormValues {
 
     func int(_ label: String) -> Int? { text(label).flatMap { Int($0) } }
 
-    func double(_ label: String) -> Double? {
-        text(label).flatMap { Double($0.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: ",", with: ".")) }
+    func double(_ label: String) -> Double? { text(label).flatMap(Self.number) }
+
+    /// A decimal as people type it: `3.5`, `3,5` or `3.5%`.
+    static func number(_ text: String) -> Double? {
+        Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "").replacingOccurrences(of: ",", with: "."))
     }
 
     func isOn(_ label: String) -> Bool { values[label] == "true" }

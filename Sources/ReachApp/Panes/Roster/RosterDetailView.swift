@@ -135,7 +135,7 @@ enum RosterDetailView {
         }
 
         out.append(DetailLine(""))
-        var vetting = "Vetting: \(inf.vetting.verdict.rawValue)"
+        var vetting = "Vetting: \(inf.vetting.verdict.displayName)"
         if let score = inf.vetting.score { vetting += " · score \(score)/100" }
         out.append(DetailLine(vetting, .heading))
         for item in inf.vetting.checklist {

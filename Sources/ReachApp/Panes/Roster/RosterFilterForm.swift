@@ -20,16 +20,6 @@ enum RosterFilterForm {
     static let any = "Any"
     static let dncChoices = [any, "Only do-not-contact", "Hide do-not-contact"]
 
-    static func verdictName(_ verdict: VettingVerdict) -> String {
-        switch verdict {
-        case .pending: "Pending"
-        case .approved: "Approved"
-        case .approvedWithReservations: "Approved with reservations"
-        case .onHold: "On hold"
-        case .rejected: "Rejected"
-        }
-    }
-
     static func fields(_ filter: RosterFilter) -> [FormField] {
         func list(_ values: [String]) -> String { values.joined(separator: ", ") }
         let dnc = switch filter.doNotContact {
@@ -45,8 +35,8 @@ enum RosterFilterForm {
             FormField(Label.niches, value: list(filter.niches.sorted().map(\.rawValue))),
             FormField(Label.countries, value: list(filter.countries.sorted())),
             FormField(Label.tags, value: list(filter.tags.sorted())),
-            FormField(Label.vetting, kind: .choice([any] + VettingVerdict.allCases.map(verdictName)),
-                      value: VettingVerdict.allCases.first(where: filter.verdicts.contains).map(verdictName) ?? any),
+            FormField(Label.vetting, kind: .choice([any] + VettingVerdict.allCases.map(\.displayName)),
+                      value: VettingVerdict.allCases.first(where: filter.verdicts.contains)?.displayName ?? any),
             FormField(Label.relationship, kind: .choice([any] + RelationshipStatus.allCases.map(\.displayName)),
                       value: RelationshipStatus.allCases.first(where: filter.relationships.contains)?.displayName ?? any),
             FormField(Label.doNotContact, kind: .choice(dncChoices), value: dnc),
@@ -66,7 +56,7 @@ enum RosterFilterForm {
         filter.niches = Set(list(Label.niches).map(Niche.init(rawValue:)))
         filter.countries = Set(list(Label.countries).map { $0.uppercased() })
         filter.tags = Set(list(Label.tags))
-        if let v = VettingVerdict.allCases.first(where: { verdictName($0) == values[Label.vetting] }) { filter.verdicts = [v] }
+        if let v = VettingVerdict.allCases.first(where: { $0.displayName == values[Label.vetting] }) { filter.verdicts = [v] }
         if let r = RelationshipStatus.allCases.first(where: { $0.displayName == values[Label.relationship] }) {
             filter.relationships = [r]
         }

@@ -62,6 +62,18 @@ public enum RosterPane: Pane {
             KeyBinding(chars: "E", help: "Edit notes in $EDITOR") { state in
                 state.roster.selectedID.map { editNotes($0, &state) } ?? []
             },
+            KeyBinding(chars: "v", help: "Vetting: verdict, score, checklist") { state in
+                if let id = state.roster.selectedID { CreatorEditors.vetting(id, &state) }
+                return []
+            },
+            KeyBinding(chars: "A", help: "Platform accounts and their figures") { state in
+                if let id = state.roster.selectedID { CreatorEditors.accounts(id, &state) }
+                return []
+            },
+            KeyBinding(chars: "$", help: "Rate card") { state in
+                if let id = state.roster.selectedID { CreatorEditors.rateCard(id, &state) }
+                return []
+            },
             KeyBinding(chars: "d", help: "Delete creator", hint: true) { state in
                 if let id = state.roster.selectedID { confirmDelete(id, &state) }
                 return []

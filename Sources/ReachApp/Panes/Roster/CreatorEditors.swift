@@ -1,0 +1,234 @@
+import Foundation
+import ReachCore
+import TerminalUI
+
+/// The creator's edits beyond the main form: vetting (verdict, score, checklist), every platform account with
+/// dated figures, and the rate card. Each reads the creator fresh from the state when submitted and saves
+/// through `Edits.commit`, so `u` undoes it and a concurrent edit raises the conflict dialog.
+enum CreatorEditors {
+    /// Opens a form about one creator whose submit edits a fresh copy and commits it under `label`;
+    /// `apply` returns an outcome only to keep the form open.
+    private static func form(_ title: String, _ id: RecordID, fields: [FormField], editorFields: Set<String> = [],
+                             label: String, _ state: inout AppState,
+                             apply: @escaping @Sendable (FormState, FormValues, inout Influencer, AppState) -> FormOverlay.Outcome?) {
+        guard let creator = state.workspace.influencers[id] else { return }
+        let overlay = FormOverlay(title: "\(title) · \(creator.displayName)", form: FormState(fields: fields),
+                                  editorFields: editorFields) { form, state in
+            var form = form
+            guard form.validate() else { return .stay(form, message: nil) }
+            guard var creator = state.workspace.influencers[id] else { return .close([]) }
+            if let refusal = apply(form, FormValues(form, now: state.now, timeZone: state.timeZone), &creator, state) { return refusal }
+            if let refusal = FormIssues.stay(creator.validate(), fields: fieldForIssue, form: form) { return refusal }
+            creator.updatedAt = state.now
+            return .close(Edits.commit(.influencer(creator), label: "\(label) \(creator.displayName)", &state))
+        }
+        state.overlays.append(.form(overlay))
+    }
+
+    private static let fieldForIssue: [(prefix: String, label: String)] = [("accounts", Account.handle), ("rateCard", Rate.price)]
+
+    // MARK: Vetting
+
+    private static let scoreLabel = "Score (0–100)"
+    private static let notesLabel = "Notes"
+
+    /// `v`: the verdict, a 0–100 score, each checklist line and notes; stamped with who vetted and when.
+    static func vetting(_ id: RecordID, _ state: inout AppState) {
+        guard let vetting = state.workspace.influencers[id]?.vetting else { return }
+        let results = CheckResult.allCases.map(\.displayName)
+        let fields = [
+            FormField("Verdict", kind: .choice(VettingVerdict.allCases.map(\.displayName)), value: vetting.verdict.displayName),
+            FormField(scoreLabel, kind: .number, value: vetting.score.map(String.init) ?? "") { text in
+                Int(text).map { (0...100).contains($0) } == false ? "A score from 0 to 100." : nil
+            },
+        ] + VettingCheck.allCases.map { check in
+            FormField(check.displayName, kind: .choice(results), value: vetting.result(for: check).displayName)
+        } + [FormField(notesLabel, value: vetting.notes ?? "")]
+        form("Vetting", id, fields: fields, editorFields: [notesLabel], label: "vet", &state) { _, values, creator, state in
+            creator.vetting.verdict = values.choice("Verdict", VettingVerdict.allCases, name: \.displayName) ?? creator.vetting.verdict
+            creator.vetting.score = values.int(scoreLabel)
+            for check in VettingCheck.allCases {
+                creator.vetting.set(check, values.choice(check.displayName, CheckResult.allCases, name: \.displayName) ?? .unknown)
+            }
+            creator.vetting.notes = values.text(notesLabel)
+            creator.vetting.vettedAt = state.now
+            creator.vetting.vettedBy = state.author
+            return nil
+        }
+    }
+
+    // MARK: Platform accounts
+
+    enum Account {
+        static let platform = "Platform"
+        static let handle = "Handle or URL"
+        static let followers = "Followers"
+        static let avgViews = "Average views"
+        static let engagement = "Engagement rate %"
+        static let postsPerWeek = "Posts per week"
+        static let main = "Main account"
+        static let remove = "Remove this account"
+    }
+
+    /// `A`: the creator's accounts, to update one (figures, handle, main, remove) or add another.
+    static func accounts(_ id: RecordID, _ state: inout AppState) {
+        guard let creator = state.workspace.influencers[id] else { return }
+        let add = PickerItem(id: "add", title: "Add an account…")
+        let items = creator.accounts.map { account in
+            PickerItem(id: account.id.uuidString, title: "\(account.platform.displayName) @\(account.handle)",
+                       detail: describe(account, now: state.now, timeZone: state.timeZone))
+        } + [add]
+        state.overlays.append(.custom(Picker(title: "Accounts of \(creator.displayName)", items: items, state: state) { item, state in
+            accountForm(id, account: UUID(uuidString: item.id), &state)
+            return []
+        }))
+    }
+
+    /// "main · 12.5k followers, 3 weeks ago".
+    private static func describe(_ account: PlatformAccount, now: Date, timeZone: TimeZone) -> String {
+        var parts: [String] = account.isMain ? ["main"] : []
+        if let followers = account.latestFollowers {
+            parts.append("\(Humanize.count(followers.value)) followers, \(Humanize.ago(followers.asOf, now: now, timeZone: timeZone))")
+        }
+        return parts.joined(separator: " · ")
+    }
+
+    /// The form for one account (nil: a new one). Figures typed differently from the latest ones are recorded as a
+    /// new manual snapshot dated today; figures left as they were keep their own date, so nothing looks fresher than it is.
+    private static func accountForm(_ id: RecordID, account accountID: UUID?, _ state: inout AppState) {
+        guard let creator = state.workspace.influencers[id] else { return }
+        let account = accountID.flatMap { accountID in creator.accounts.first { $0.id == accountID } }
+        let platforms = account.map { Platform.known.contains($0.platform) ? Platform.known : Platform.known + [$0.platform] } ?? Platform.known
+        let isFirst = creator.accounts.isEmpty
+        var fields = [
+            FormField(Account.platform, kind: .choice(platforms.map(\.displayName)), value: (account?.platform ?? .instagram).displayName),
+            FormField(Account.handle, value: account.map { "@" + $0.handle } ?? "", isRequired: true),
+            FormField(Account.followers, kind: .number, value: account?.latestFollowers.map { "\($0.value)" } ?? ""),
+            FormField(Account.avgViews, kind: .number, value: account?.latestAvgViews.map { "\($0.value)" } ?? ""),
+            FormField(Account.engagement, value: account?.latestEngagementRate.map { plain($0.value) } ?? "") { text in
+                FormValues.number(text).map { (0...100).contains($0) } == false ? "A percentage from 0 to 100, e.g. 3.5." : nil
+            },
+            FormField(Account.postsPerWeek, value: account?.latestPostsPerWeek.map { plain($0.value) } ?? "") { text in
+                FormValues.number(text).map { $0 >= 0 } == false ? "A number of posts, e.g. 2 or 0.5." : nil
+            },
+            FormField(Account.main, kind: .toggle, value: account?.isMain ?? isFirst ? "true" : "false"),
+        ]
+        if account != nil { fields.append(FormField(Account.remove, kind: .toggle)) }
+        let title = account.map { "\($0.platform.displayName) @\($0.handle)" } ?? "Add account"
+        form(title, id, fields: fields, label: account == nil ? "add account to" : "edit account of", &state) { _, values, creator, state in
+            if values.isOn(Account.remove) {
+                creator.accounts.removeAll { $0.id == accountID }
+                if !creator.accounts.isEmpty, !creator.accounts.contains(where: \.isMain) { creator.accounts[0].isMain = true }
+                return nil
+            }
+            let typed = values.text(Account.handle) ?? ""
+            let chosen = values.choice(Account.platform, platforms, name: \.displayName) ?? .instagram
+            var edited = creator.accounts.first { $0.id == accountID }
+                ?? PlatformAccount(platform: chosen, handle: "")
+            edited.platform = Handle.platform(fromURL: typed) ?? chosen
+            edited.handle = Handle.normalise(typed)
+            if typed.contains("/") { edited.url = typed }
+            if let snapshot = newFigures(values, comparedWith: edited, now: state.now) { edited.record(snapshot) }
+            if let index = creator.accounts.firstIndex(where: { $0.id == edited.id }) {
+                creator.accounts[index] = edited
+            } else {
+                creator.accounts.append(edited)
+            }
+            let makeMain = values.isOn(Account.main)
+            for index in creator.accounts.indices where makeMain {
+                creator.accounts[index].isMain = creator.accounts[index].id == edited.id
+            }
+            if !creator.accounts.contains(where: \.isMain) { creator.accounts[0].isMain = true }
+            return nil
+        }
+    }
+
+    /// A figure as typed back exactly (`3.2`, `2`), so leaving it untouched never counts as a change.
+    private static func plain(_ value: Double) -> String {
+        let text = value.description
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
+
+    /// A snapshot of the figures typed differently from the account's latest ones, nil when none changed.
+    private static func newFigures(_ values: FormValues, comparedWith account: PlatformAccount, now: Date) -> MetricSnapshot? {
+        var snapshot = MetricSnapshot(asOf: now, source: .manual)
+        var changed = false
+        if let followers = values.int(Account.followers), followers != account.latestFollowers?.value {
+            snapshot.followers = followers
+            changed = true
+        }
+        if let views = values.int(Account.avgViews), views != account.latestAvgViews?.value {
+            snapshot.avgViews = views
+            changed = true
+        }
+        if let rate = values.double(Account.engagement), rate != account.latestEngagementRate?.value {
+            snapshot.engagementRate = rate
+            changed = true
+        }
+        if let posts = values.double(Account.postsPerWeek), posts != account.latestPostsPerWeek?.value {
+            snapshot.postsPerWeek = posts
+            changed = true
+        }
+        return changed ? snapshot : nil
+    }
+
+    // MARK: Rate card
+
+    enum Rate {
+        static let platform = "Platform"
+        static let contentType = "Content type"
+        static let price = "Price"
+        static let note = "Note"
+        static let remove = "Remove this rate"
+    }
+
+    /// `$`: the rate card's prices per platform and content type, to change or remove one or add another.
+    /// Any change dates the card as quoted today.
+    static func rateCard(_ id: RecordID, _ state: inout AppState) {
+        guard let creator = state.workspace.influencers[id] else { return }
+        let items = creator.rateCard.entries.enumerated().map { index, entry in
+            PickerItem(id: "\(index)", title: "\(entry.platform.displayName) \(entry.contentType.displayName)",
+                       detail: entry.price.formatted)
+        } + [PickerItem(id: "add", title: "Add a rate…")]
+        state.overlays.append(.custom(Picker(title: "Rate card of \(creator.displayName)", items: items, state: state) { item, state in
+            rateForm(id, entry: Int(item.id), &state)
+            return []
+        }))
+    }
+
+    private static func rateForm(_ id: RecordID, entry index: Int?, _ state: inout AppState) {
+        guard let creator = state.workspace.influencers[id] else { return }
+        let entry = index.flatMap { creator.rateCard.entries.indices.contains($0) ? creator.rateCard.entries[$0] : nil }
+        let currency = entry?.price.currency ?? creator.rateCard.entries.first?.price.currency
+            ?? state.workspace.settings.workspace.reportingCurrency
+        let platform = entry?.platform ?? creator.mainAccount?.platform ?? .instagram
+        let platforms = Platform.known.contains(platform) ? Platform.known : Platform.known + [platform]
+        let types = entry.map { ContentType.known.contains($0.contentType) ? ContentType.known : ContentType.known + [$0.contentType] }
+            ?? ContentType.known
+        var fields = [
+            FormField(Rate.platform, kind: .choice(platforms.map(\.displayName)), value: platform.displayName),
+            FormField(Rate.contentType, kind: .choice(types.map(\.displayName)), value: (entry?.contentType ?? .feedPost).displayName),
+            .money(Rate.price, value: entry?.price, defaultCurrency: currency, required: true),
+            FormField(Rate.note, value: entry?.note ?? ""),
+        ]
+        if entry != nil { fields.append(FormField(Rate.remove, kind: .toggle)) }
+        let title = entry.map { "\($0.platform.displayName) \($0.contentType.displayName)" } ?? "Add rate"
+        form(title, id, fields: fields, label: "rate card of", &state) { _, values, creator, state in
+            if values.isOn(Rate.remove), let index, creator.rateCard.entries.indices.contains(index) {
+                creator.rateCard.entries.remove(at: index)
+            } else {
+                guard let price = values.money(Rate.price, defaultCurrency: currency) else { return nil }
+                let new = RateCardEntry(platform: values.choice(Rate.platform, platforms, name: \.displayName) ?? platform,
+                                        contentType: values.choice(Rate.contentType, types, name: \.displayName) ?? .feedPost,
+                                        price: price, note: values.text(Rate.note))
+                if let index, creator.rateCard.entries.indices.contains(index) {
+                    creator.rateCard.entries[index] = new
+                } else {
+                    creator.rateCard.entries.append(new)
+                }
+            }
+            creator.rateCard.quotedAt = state.now
+            return nil
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import ReachCore
+import ReachStore
+import TerminalUI
+@testable import ReachApp
+
+/// Vetting, platform accounts and rate card edited from the Roster with the keyboard, checked in the files.
+@Suite("Creator editors")
+struct CreatorEditorTests {
+    private func saved(_ h: Harness, _ id: RecordID) throws -> Influencer {
+        try #require(try h.otherStore().load(Influencer.self, id: id))
+    }
+
+    @Test("v records a verdict, score, checklist and notes, stamped with who and when")
+    func vetting() throws {
+        let h = try Harness(width: 160, height: 50)
+        h.type("2/liga<Enter>v")
+        // Verdict Pending → Approved; score; first check → Pass, second → Fail; the last field is Notes.
+        h.type("<Right><Tab>85<Tab><Right><Tab><Right><Right><Tab><Tab><Tab><Tab><Tab><Tab><Tab>Strong audience in LV<Enter>")
+        #expect(h.state.overlays.isEmpty)
+        let vetting = try saved(h, Fx.liga).vetting
+        #expect(vetting.verdict == .approved)
+        #expect(vetting.score == 85)
+        #expect(vetting.result(for: .audienceFit) == .pass)
+        #expect(vetting.result(for: .engagementHealthy) == .fail)
+        #expect(vetting.result(for: .contentQuality) == .unknown)
+        #expect(vetting.notes == "Strong audience in LV")
+        #expect(vetting.vettedBy == "tester")
+        #expect(vetting.vettedAt == Fx.now)
+        #expect(h.screen.contains("Vetting: Approved · score 85/100"))
+    }
+
+    @Test("a score outside 0–100 keeps the vetting form open")
+    func vettingScoreRange() throws {
+        let h = try Harness()
+        h.type("2/liga<Enter>v<Tab>140<Enter>")
+        guard case .form(let form)? = h.state.overlays.last else { Issue.record("form closed"); return }
+        #expect(form.form.fields[1].error == "A score from 0 to 100.")
+        #expect(try saved(h, Fx.liga).vetting.score == nil)
+    }
+
+    @Test("A adds a second account from its profile URL with dated manual figures; the main account stays main")
+    func addAccount() throws {
+        let h = try Harness()
+        h.type("2/liga<Enter>A")
+        h.type("add<Enter>")
+        h.type("<Tab>https://www.tiktok.com/@Liga.TT<Tab>52000<Tab><Tab>4.5<Enter>")
+        #expect(h.state.overlays.isEmpty)
+        let accounts = try saved(h, Fx.liga).accounts
+        #expect(accounts.count == 2)
+        let tiktok = try #require(accounts.first { $0.platform == .tiktok })
+        #expect(tiktok.handle == "liga.tt")
+        #expect(tiktok.url == "https://www.tiktok.com/@Liga.TT")
+        #expect(!tiktok.isMain)
+        #expect(tiktok.snapshots.count == 1)
+        #expect(tiktok.snapshots.first.map { ($0.followers, $0.engagementRate, $0.source, $0.asOf) } ?? (nil, nil, .estimate, .distantPast)
+                == (52_000, 4.5, .manual, Fx.now))
+        #expect(accounts.first { $0.platform == .instagram }?.isMain == true)
+    }
+
+    @Test("updating one figure records only that figure: the untouched ER keeps its old date")
+    func updateFigures() throws {
+        let h = try Harness()
+        h.type("2/liga<Enter>A")
+        h.type("instagram<Enter>")
+        h.type("<Tab><Tab><C-u>45000<Enter>")
+        let instagram = try #require(try saved(h, Fx.liga).accounts.first)
+        #expect(instagram.snapshots.count == 2)
+        let latest = try #require(instagram.snapshots.last)
+        #expect(latest.followers == 45_000 && latest.engagementRate == nil && latest.asOf == Fx.now)
+        #expect(instagram.latestEngagementRate?.value == 3.5)
+        #expect(instagram.latestEngagementRate?.asOf == Fx.days(-10))
+        // Opening and saving without a change records nothing.
+        h.type("A")
+        h.type("instagram<Enter><Enter>")
+        #expect(try saved(h, Fx.liga).accounts.first?.snapshots.count == 2)
+    }
+
+    @Test("making another account main, removing one, and u bringing it back")
+    func mainRemoveUndo() throws {
+        let h = try Harness()
+        h.type("2/liga<Enter>A")
+        h.type("add<Enter><Tab>https://www.youtube.com/@ligaskin<Tab><Tab><Tab><Tab><Tab><Space><Enter>")
+        var accounts = try saved(h, Fx.liga).accounts
+        #expect(accounts.first { $0.platform == .youtube }?.isMain == true)
+        #expect(accounts.first { $0.platform == .instagram }?.isMain == false)
+        h.type("A")
+        h.type("youtube<Enter><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Space><Enter>")
+        accounts = try saved(h, Fx.liga).accounts
+        #expect(accounts.map(\.platform) == [.instagram])
+        #expect(accounts.first?.isMain == true)
+        h.type("u")
+        #expect(try saved(h, Fx.liga).accounts.count == 2)
+    }
+
+    @Test("$ adds a rate in the workspace currency, edits it, and dates the card as quoted today")
+    func rateCard() throws {
+        let h = try Harness()
+        h.type("2/liga<Enter>$")
+        h.type("<Enter><Tab><Right><Tab>1200<Tab>two rounds of edits<Enter>")
+        var card = try saved(h, Fx.liga).rateCard
+        #expect(card.entries.count == 1)
+        let entry = try #require(card.entries.first)
+        #expect(entry.platform == .instagram)
+        #expect(entry.contentType != .feedPost)
+        #expect(entry.price == Money(major: 1_200, currency: h.state.workspace.settings.workspace.reportingCurrency))
+        #expect(entry.note == "two rounds of edits")
+        #expect(card.quotedAt == Fx.now)
+        h.type("$")
+        h.type("<Enter><Tab><Tab><C-u>1500<Enter>")
+        card = try saved(h, Fx.liga).rateCard
+        #expect(card.entries.map(\.price.minorUnits) == [150_000])
+        h.type("$")
+        h.type("<Enter><Tab><Tab><Tab><Tab><Space><Enter>")
+        #expect(try saved(h, Fx.liga).rateCard.entries.isEmpty)
+    }
+}
