@@ -42,6 +42,20 @@ public enum VettingCheck: String, Codable, Sendable, CaseIterable {
         case .disclosureHabits: return "Disclosure habits"
         }
     }
+
+    /// At most 20 characters, for form labels at 80 columns.
+    public var shortName: String {
+        switch self {
+        case .audienceFit: return "Audience fit"
+        case .engagementHealthy: return "ER healthy"
+        case .contentQuality: return "Content & brand fit"
+        case .authenticity: return "Authenticity"
+        case .brandSafety: return "Brand safety"
+        case .competitorConflicts: return "Competitor conflicts"
+        case .postingRegularity: return "Posting regularity"
+        case .disclosureHabits: return "Disclosure habits"
+        }
+    }
 }
 
 /// Pass, fail or not yet checked.

@@ -42,13 +42,13 @@ enum CreatorEditors {
                 Int(text).map { (0...100).contains($0) } == false ? "A score from 0 to 100." : nil
             },
         ] + VettingCheck.allCases.map { check in
-            FormField(check.displayName, kind: .choice(results), value: vetting.result(for: check).displayName)
+            FormField(check.shortName, kind: .choice(results), value: vetting.result(for: check).displayName)
         } + [FormField(notesLabel, value: vetting.notes ?? "")]
         form("Vetting", id, fields: fields, editorFields: [notesLabel], label: "vet", &state) { _, values, creator, state in
             creator.vetting.verdict = values.choice("Verdict", VettingVerdict.allCases, name: \.displayName) ?? creator.vetting.verdict
             creator.vetting.score = values.int(scoreLabel)
             for check in VettingCheck.allCases {
-                creator.vetting.set(check, values.choice(check.displayName, CheckResult.allCases, name: \.displayName) ?? .unknown)
+                creator.vetting.set(check, values.choice(check.shortName, CheckResult.allCases, name: \.displayName) ?? .unknown)
             }
             creator.vetting.notes = values.text(notesLabel)
             creator.vetting.vettedAt = state.now
