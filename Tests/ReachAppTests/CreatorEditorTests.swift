@@ -116,3 +116,39 @@ struct CreatorEditorTests {
         #expect(try saved(h, Fx.liga).rateCard.entries.isEmpty)
     }
 }
+
+/// `z` archives and restores creators and campaigns: kept on disk and in reports, out of the way on screen.
+@Suite("Archiving")
+struct ArchivingTests {
+    @Test("z archives a creator: the file says so, the roster hides them, u brings them back")
+    func archiveCreator() throws {
+        let h = try Harness()
+        h.type("2")
+        #expect(h.state.roster.rows.count == 5)
+        h.type("/liga<Enter>z")
+        #expect(try h.otherStore().load(Influencer.self, id: Fx.liga)?.archived == true)
+        #expect(h.screen.contains("archived: hidden from the roster (F → Show archived"))
+        h.type("x")
+        #expect(h.state.roster.rows.count == 4)
+        #expect(!h.screen.contains("@liga.skin"))
+        h.type("u")
+        #expect(try h.otherStore().load(Influencer.self, id: Fx.liga)?.archived == false)
+        #expect(h.state.roster.rows.count == 5)
+    }
+
+    @Test("z archives a campaign: listed last and marked, z again restores it")
+    func archiveCampaign() throws {
+        let h = try Harness()
+        h.type("4")
+        let first = try #require(h.state.campaigns.selectedID)
+        h.type("z")
+        #expect(try h.otherStore().load(Campaign.self, id: first)?.archived == true)
+        #expect(h.screen.contains("(archived)"))
+        let order = h.state.campaigns.rows
+        #expect(order.last == first)
+        h.type("G")
+        #expect(h.state.campaigns.selectedID == first)
+        h.type("z")
+        #expect(try h.otherStore().load(Campaign.self, id: first)?.archived == false)
+    }
+}

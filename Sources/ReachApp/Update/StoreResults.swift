@@ -2,11 +2,18 @@ import ReachCore
 
 /// How results of store effects change the state: saved records replace the in-memory copy, failures keep the edit.
 enum StoreResults {
+    /// Says where a saved record went when it just left the screen: an archived creator leaves the roster
+    /// unless archived ones are shown.
+    private static func whereItWent(_ record: AnyRecord, _ state: AppState) -> String {
+        guard case .influencer(let creator) = record, creator.archived, !state.roster.filter.includeArchived else { return "" }
+        return " · archived: hidden from the roster (F → Show archived lists them; u undoes)"
+    }
+
     static func saved(_ record: AnyRecord, _ state: inout AppState) -> [Effect] {
         state.workspace.put(record)
         state.pendingSaves[record.id] = nil
         state.recordChanged(record)
-        state.show("Saved \(state.workspace.title(of: record))", .success)
+        state.show("Saved \(state.workspace.title(of: record))\(whereItWent(record, state))", .success)
         return []
     }
 

@@ -31,6 +31,13 @@ public enum CampaignsPane: Pane {
                 showPipeline(of: id, &state)
                 return []
             },
+            KeyBinding(chars: "z", help: "Archive / unarchive campaign") { state in
+                guard let id = state.campaigns.selectedID, var campaign = state.workspace.campaigns[id] else { return [] }
+                campaign.archived.toggle()
+                campaign.updatedAt = state.now
+                let verb = campaign.archived ? "archive" : "unarchive"
+                return Edits.commit(.campaign(campaign), label: "\(verb) \(campaign.name)", &state)
+            },
         ])
         if state.campaigns.showsDashboard {
             return [dashboardSection, campaign]

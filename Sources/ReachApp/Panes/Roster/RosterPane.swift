@@ -74,6 +74,13 @@ public enum RosterPane: Pane {
                 if let id = state.roster.selectedID { CreatorEditors.rateCard(id, &state) }
                 return []
             },
+            KeyBinding(chars: "z", help: "Archive / unarchive creator") { state in
+                guard let id = state.roster.selectedID, var creator = state.workspace.influencers[id] else { return [] }
+                creator.archived.toggle()
+                creator.updatedAt = state.now
+                let verb = creator.archived ? "archive" : "unarchive"
+                return Edits.commit(.influencer(creator), label: "\(verb) \(creator.displayName)", &state)
+            },
             KeyBinding(chars: "d", help: "Delete creator", hint: true) { state in
                 if let id = state.roster.selectedID { confirmDelete(id, &state) }
                 return []
