@@ -55,6 +55,12 @@ enum JSONWriter {
     /// `git diff`, where a raw CSI (U+009B) drives the terminal and an RLO (U+202E) reorders the line.
     private static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most strings are printable ASCII with nothing to escape: copied in one go.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            out.append(contentsOf: text.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x22: out.append(contentsOf: "\\\"".utf8)

@@ -62,21 +62,25 @@ extension RecordStore {
         return (AtomicWriter.tempPath(for: target, suffix: suffix), target)
     }
 
-    /// Encodes and writes the temp file of each record, not flushed; on any failure removes the ones this call
-    /// wrote and rethrows. `parallel` spreads the work over every core: right when nothing else is running,
-    /// wrong beside a producer, which it would starve while its threads queue for the folder's lock.
-    func writeBatchTemps<R: Record>(_ records: [R], now: Date, suffix: String, parallel: Bool) throws {
-        let blockSize = parallel ? 64 : max(1, records.count)
-        let blocks = (records.count + blockSize - 1) / blockSize
-        let slots = ParallelSlots<Result<Void, any Error>>(count: records.count)
+    /// The bytes a record's file gets when it is inserted as new (see `insertBatch`).
+    func newRecordFile<R: Record>(_ record: R, now: Date) throws -> [UInt8] {
+        JSONWriter.bytes(of: try RecordCoding.encode(Self.firstVersion(of: record, at: now), what: "\(R.kind.folderName) record \(record.id)"))
+    }
+
+    /// Writes the temp file of each record (`ids[i]` gets the bytes `file(i)`), not flushed; on any failure
+    /// removes the ones this call wrote and rethrows. `parallel` spreads the work over every core: right when
+    /// nothing else is running, wrong beside a producer, which it would starve while its threads queue for the
+    /// folder's lock.
+    func writeBatchTemps(_ kind: RecordKind, _ ids: [RecordID], suffix: String, parallel: Bool,
+                         file: @Sendable (Int) throws -> [UInt8]) throws {
+        let blockSize = parallel ? 64 : max(1, ids.count)
+        let blocks = (ids.count + blockSize - 1) / blockSize
+        let slots = ParallelSlots<Result<Void, any Error>>(count: ids.count)
         DispatchQueue.concurrentPerform(iterations: blocks) { block in
-            for offset in (block * blockSize)..<min(records.count, (block + 1) * blockSize) {
-                let record = records[offset]
+            for offset in (block * blockSize)..<min(ids.count, (block + 1) * blockSize) {
                 slots.set(offset, Result {
-                    let (temp, target) = batchPaths(of: R.kind, record.id, suffix: suffix)
-                    let new = Self.firstVersion(of: record, at: now)
-                    let bytes = JSONWriter.bytes(of: try RecordCoding.encode(new, what: "\(R.kind.folderName) record \(record.id)"))
-                    _ = try writer.writeTemp(bytes, for: target, sync: false, temp: temp)
+                    let (temp, target) = batchPaths(of: kind, ids[offset], suffix: suffix)
+                    _ = try writer.writeTemp(try file(offset), for: target, sync: false, temp: temp)
                 })
             }
         }
@@ -86,7 +90,7 @@ extension RecordStore {
             return nil
         }).first else { return }
         for (offset, result) in results.enumerated() {
-            if case .success? = result { unlink(batchPaths(of: R.kind, records[offset].id, suffix: suffix).temp) }
+            if case .success? = result { unlink(batchPaths(of: kind, ids[offset], suffix: suffix).temp) }
         }
         throw failure
     }

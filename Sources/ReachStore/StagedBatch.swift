@@ -13,12 +13,14 @@ final class StagedBatch<R: Record>: @unchecked Sendable {
     private let suffix = AtomicWriter.tempSuffix()
     /// Whether staging uses every core (see `RecordStore.writeBatchTemps`).
     private let parallel: Bool
-    /// Runs the staging in the order it was asked for; the three properties below are touched only on it.
+    /// Runs the staging in the order it was asked for; `staged`, `seen` and `failure` are touched only on it.
     private let queue = DispatchQueue(label: "reach.staged-batch")
     /// Chunks handed over but not yet staged; `stage` waits when the staging falls this far behind, so the
     /// copies waiting for it stay few.
     private let inFlight = DispatchSemaphore(value: 4)
     private var staged: [RecordID] = []
+    /// Chunks the caller encoded itself because the staging had fallen behind (tests check the sharing happens).
+    private(set) var chunksEncodedByCaller = 0
     private var seen: Set<RecordID> = []
     private var failure: (any Error)?
 
@@ -32,17 +34,31 @@ final class StagedBatch<R: Record>: @unchecked Sendable {
 
     /// Writes the records' temp files in the background. After a failure nothing more is staged and
     /// `commit` throws it.
+    ///
+    /// When the staging has fallen behind, the caller encodes this chunk itself while it waits, and leaves the
+    /// staging thread only the writing: the CPU work is shared by both cores, while files are still created
+    /// by one thread (two would queue for the folder's lock).
     func stage(_ records: [R]) {
-        inFlight.wait()
-        queue.async { [self] in
+        var encoded: Result<[[UInt8]], any Error>?
+        if inFlight.wait(timeout: .now()) == .timedOut {
+            let store = self.store, now = self.now
+            encoded = Result { try records.map { try store.newRecordFile($0, now: now) } }
+            chunksEncodedByCaller += 1
+            inFlight.wait()
+        }
+        queue.async { [self, encoded] in
             defer { inFlight.signal() }
             guard failure == nil, !records.isEmpty else { return }
             do {
                 if let bad = records.first(where: { !$0.id.isWellFormed }) { throw StoreError.invalidRecordID(bad.id.rawValue) }
                 let repeated = records.filter { !seen.insert($0.id).inserted }.map(\.id)
                 guard repeated.isEmpty else { throw BatchInsertError.duplicateIDs(Array(Set(repeated).sorted().prefix(5))) }
-                try store.writeBatchTemps(records, now: now, suffix: suffix, parallel: parallel)
-                staged += records.map(\.id)
+                let files = try encoded?.get()
+                let ids = records.map(\.id)
+                try store.writeBatchTemps(R.kind, ids, suffix: suffix, parallel: parallel) { [store, now] index in
+                    try files?[index] ?? store.newRecordFile(records[index], now: now)
+                }
+                staged += ids
             } catch {
                 failure = error
             }
@@ -60,7 +76,8 @@ final class StagedBatch<R: Record>: @unchecked Sendable {
             guard failure == nil else { return }
             do {
                 unlink(store.batchPaths(of: R.kind, record.id, suffix: suffix).temp)
-                try store.writeBatchTemps([record], now: now, suffix: suffix, parallel: false)
+                let file = try store.newRecordFile(record, now: now)
+                try store.writeBatchTemps(R.kind, [record.id], suffix: suffix, parallel: false) { _ in file }
             } catch {
                 failure = error
             }

@@ -55,3 +55,30 @@ import Testing
         #expect(creates.withLock { $0 } < 2_100)
     }
 }
+
+/// When the staging falls behind, the producer encodes chunks itself; the files must be the same.
+@Suite struct StagedBatchSharingTests {
+    @Test func chunksTheCallerEncodesAreWrittenAsTheStagingThreadWouldWriteThem() throws {
+        let folder = TempFolder()
+        let gate = DispatchSemaphore(value: 0)
+        let first = Locked(true)
+        // Holds the staging thread at its first file for a moment, so the producer finds it behind.
+        let store = try RecordStore(folder: folder.data, options: StoreOptions(writeHook: { step, _ in
+            guard step == .createTemp, first.withLock({ let was = $0; $0 = false; return was }) else { return }
+            _ = gate.wait(timeout: .now() + 0.5)
+        }), clock: { epoch })
+        let batch = StagedBatch<Person>(store: store, now: epoch, besideProducer: true)
+        let people = (1...60).map { person($0, name: "Person \($0)") }
+        for start in stride(from: 0, to: people.count, by: 10) { batch.stage(Array(people[start..<start + 10])) }
+        try batch.commit()
+        #expect(batch.chunksEncodedByCaller > 0)
+        let loaded = store.loadAll(Person.self)
+        #expect(loaded.problems.isEmpty)
+        #expect(loaded.records.map(\.name).sorted() == people.map(\.name).sorted())
+        for record in people {
+            let bytes = FileManager.default.contents(atPath: store.layout.recordFile(.influencer, record.id)).map(Array.init)
+            #expect(bytes == (try store.newRecordFile(record, now: epoch)))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.data + "/influencers").allSatisfy { !$0.hasPrefix(".") })
+    }
+}
