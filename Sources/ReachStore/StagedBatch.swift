@@ -19,10 +19,10 @@ final class StagedBatch<R: Record>: @unchecked Sendable {
     /// copies waiting for it stay few.
     private let inFlight = DispatchSemaphore(value: 4)
     private var staged: [RecordID] = []
-    /// Chunks the caller encoded itself because the staging had fallen behind (tests check the sharing happens).
-    private(set) var chunksEncodedByCaller = 0
     private var seen: Set<RecordID> = []
     private var failure: (any Error)?
+    /// Chunks the caller encoded itself because the staging had fallen behind (tests check the sharing happens).
+    private(set) var chunksEncodedByCaller = 0
 
     /// `now` is each record's `updatedAt`, as a first save would set it. `besideProducer`: the caller goes on
     /// producing records while they are staged, so staging keeps to one thread.
