@@ -38,4 +38,15 @@ struct EndToEndTests {
         let count = try folder.records("influencers").count
         return "\(count) of \(count) creators"
     }
+
+    /// Opens the Roster in `session` and keeps the search results for `query`, which must match one creator.
+    static func findOne(_ query: String, in session: ReachSession, folder: DataFolder) throws {
+        try session.go(to: "2", expecting: try allCreators(folder))
+        try session.tmux.type("/")
+        try session.tmux.waitFor(text: "Search:")
+        try session.tmux.type(query)
+        try session.tmux.waitFor(text: "1 match")
+        try session.tmux.press("Enter")
+        try session.tmux.waitFor(text: "search “\(query)”")
+    }
 }

@@ -72,15 +72,8 @@ extension EndToEndTests {
         defer { folder.remove() }
         let app = try ReachSession(folder: folder.url)
         defer { app.close() }
-        let count = try folder.records("influencers").count
 
-        try app.go(to: "2", expecting: try Self.allCreators(folder))
-        try app.tmux.type("/")
-        try app.tmux.waitFor(text: "Search:")
-        try app.tmux.type("ნინო")
-        try app.tmux.waitFor(text: "1 match")
-        try app.tmux.press("Enter")
-        try app.tmux.waitFor(text: "1 of \(count) creators")
+        try Self.findOne("ნინო", in: app, folder: folder)
         let before = try #require(try folder.records("influencers").first { $0["displayName"] as? String == Self.georgianName })
         let accountsBefore = (before["accounts"] as? [[String: Any]])?.count ?? 0
 

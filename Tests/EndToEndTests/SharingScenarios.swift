@@ -14,15 +14,7 @@ extension EndToEndTests {
 
         // Both search the Roster for one creator; the second renames her, the first sees the new name.
         let name = Self.georgianName
-        for session in [first, second] {
-            try session.go(to: "2", expecting: try Self.allCreators(folder))
-            try session.tmux.type("/")
-            try session.tmux.waitFor(text: "Search:")
-            try session.tmux.type("ნინო")
-            try session.tmux.waitFor(text: "1 match")
-            try session.tmux.press("Enter")
-            try session.tmux.waitFor(text: "search “ნინო”")
-        }
+        for session in [first, second] { try Self.findOne("ნინო", in: session, folder: folder) }
         let renamed = name + " Renamed"
         try second.tmux.type("e")
         try second.tmux.waitFor(text: "Edit \(name)")

@@ -1,3 +1,4 @@
+import Foundation
 import ReachCore
 
 /// Any record of the data folder, so effects, undo and conflicts handle every kind through one path.
@@ -41,6 +42,26 @@ public enum AnyRecord: Sendable, Equatable {
         case .campaign(var r): r.revision = revision; return .campaign(r)
         case .deal(var r): r.revision = revision; return .deal(r)
         case .template(var r): r.revision = revision; return .template(r)
+        }
+    }
+
+    /// Archived records stay on disk and in reports but out of the way on screen.
+    public var isArchived: Bool {
+        switch self {
+        case .influencer(let r): r.archived
+        case .campaign(let r): r.archived
+        case .deal(let r): r.archived
+        case .template(let r): r.archived
+        }
+    }
+
+    /// The same record archived (`true`) or restored, dated `now`.
+    func archiving(_ archived: Bool, now: Date) -> AnyRecord {
+        switch self {
+        case .influencer(var r): r.archived = archived; r.updatedAt = now; return .influencer(r)
+        case .campaign(var r): r.archived = archived; r.updatedAt = now; return .campaign(r)
+        case .deal(var r): r.archived = archived; r.updatedAt = now; return .deal(r)
+        case .template(var r): r.archived = archived; r.updatedAt = now; return .template(r)
         }
     }
 

@@ -15,6 +15,8 @@ public struct Workspace: Sendable {
     private var sortNames: [RecordID: String] = [:]
     /// What the roster filter reads of each creator, compact so a filter pass over 100k creators takes a millisecond.
     public private(set) var rosterFacts: [RecordID: RosterFacts] = [:]
+    /// The archived creators: while there are none, a search need not be filtered to hide them.
+    public private(set) var archivedCreators: Set<RecordID> = []
     private var dealIDsByInfluencer: [RecordID: Set<RecordID>] = [:]
     private var dealIDsByCampaign: [RecordID: Set<RecordID>] = [:]
 
@@ -39,6 +41,7 @@ public struct Workspace: Sendable {
         let built = other.wait()
         sortNames = built.sortNames
         rosterFacts = built.rosterFacts
+        archivedCreators = built.archivedCreators
         dealIDsByInfluencer = built.byInfluencer
         dealIDsByCampaign = built.byCampaign
         for old in replaced { unindex(old) }
@@ -63,6 +66,7 @@ public struct Workspace: Sendable {
             searchKeys?.update(r)
             sortNames[r.id] = TextFolding.fold(r.displayName)
             rosterFacts[r.id] = RosterFacts(r)
+            if r.archived { archivedCreators.insert(r.id) } else { archivedCreators.remove(r.id) }
         case .campaign(let r):
             campaigns[r.id] = r
         case .deal(let r):
@@ -82,6 +86,7 @@ public struct Workspace: Sendable {
             searchKeys?.remove(id)
             sortNames[id] = nil
             rosterFacts[id] = nil
+            archivedCreators.remove(id)
             return influencers.removeValue(forKey: id).map(AnyRecord.influencer)
         case .campaign:
             return campaigns.removeValue(forKey: id).map(AnyRecord.campaign)
@@ -163,6 +168,7 @@ public struct Workspace: Sendable {
 private struct OtherIndexes: Sendable {
     var sortNames: [RecordID: String] = [:]
     var rosterFacts: [RecordID: RosterFacts] = [:]
+    var archivedCreators: Set<RecordID> = []
     /// Every deal id under its creator and campaign (a repeated id is sorted out by the caller).
     var byInfluencer: [RecordID: Set<RecordID>] = [:]
     var byCampaign: [RecordID: Set<RecordID>] = [:]
@@ -176,6 +182,7 @@ private struct OtherIndexes: Sendable {
         for influencer in influencers {
             sortNames[influencer.id] = TextFolding.fold(influencer.displayName)
             rosterFacts[influencer.id] = RosterFacts(influencer)
+            if influencer.archived { archivedCreators.insert(influencer.id) } else { archivedCreators.remove(influencer.id) }
         }
         byInfluencer.reserveCapacity(influencers.count)
         byCampaign.reserveCapacity(campaignCount)

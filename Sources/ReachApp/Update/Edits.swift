@@ -11,6 +11,12 @@ public enum Edits {
         return [.save(record, expectedRevision: previous == nil ? 0 : record.revision)]
     }
 
+    /// `z`: archives a record, or restores an archived one; it stays on disk and in reports, and `u` undoes.
+    static func toggleArchived(_ record: AnyRecord, _ state: inout AppState) -> [Effect] {
+        let label = "\(record.isArchived ? "unarchive" : "archive") \(state.workspace.title(of: record))"
+        return commit(record.archiving(!record.isArchived, now: state.now), label: label, &state)
+    }
+
     /// Deletes a record (to the trash); undo restores it.
     public static func delete(_ record: AnyRecord, _ state: inout AppState) -> [Effect] {
         state.undoStack.append(UndoEntry("delete \(state.workspace.title(of: record))", .restore(record.kind, record.id)))

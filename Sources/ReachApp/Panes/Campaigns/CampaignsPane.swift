@@ -32,11 +32,8 @@ public enum CampaignsPane: Pane {
                 return []
             },
             KeyBinding(chars: "z", help: "Archive / unarchive campaign") { state in
-                guard let id = state.campaigns.selectedID, var campaign = state.workspace.campaigns[id] else { return [] }
-                campaign.archived.toggle()
-                campaign.updatedAt = state.now
-                let verb = campaign.archived ? "archive" : "unarchive"
-                return Edits.commit(.campaign(campaign), label: "\(verb) \(campaign.name)", &state)
+                guard let id = state.campaigns.selectedID, let campaign = state.workspace.campaigns[id] else { return [] }
+                return Edits.toggleArchived(.campaign(campaign), &state)
             },
         ])
         if state.campaigns.showsDashboard {

@@ -70,18 +70,27 @@ enum CreatorEditors {
         static let remove = "Remove this account"
     }
 
+    /// A picker over some of the creator's entries and a last "Add …" line; `open` gets the chosen entry's id,
+    /// nil for a new one.
+    private static func pickOrAdd(_ title: String, _ items: [PickerItem], add: String, _ state: inout AppState,
+                                  open: @escaping @Sendable (String?, inout AppState) -> Void) {
+        let addID = "add"
+        state.overlays.append(.custom(Picker(title: title, items: items + [PickerItem(id: addID, title: add)], state: state) { item, state in
+            open(item.id == addID ? nil : item.id, &state)
+            return []
+        }))
+    }
+
     /// `A`: the creator's accounts, to update one (figures, handle, main, remove) or add another.
     static func accounts(_ id: RecordID, _ state: inout AppState) {
         guard let creator = state.workspace.influencers[id] else { return }
-        let add = PickerItem(id: "add", title: "Add an account…")
         let items = creator.accounts.map { account in
             PickerItem(id: account.id.uuidString, title: "\(account.platform.displayName) @\(account.handle)",
                        detail: describe(account, now: state.now, timeZone: state.timeZone))
-        } + [add]
-        state.overlays.append(.custom(Picker(title: "Accounts of \(creator.displayName)", items: items, state: state) { item, state in
-            accountForm(id, account: UUID(uuidString: item.id), &state)
-            return []
-        }))
+        }
+        pickOrAdd("Accounts of \(creator.displayName)", items, add: "Add an account…", &state) { chosen, state in
+            accountForm(id, account: chosen.flatMap(UUID.init(uuidString:)), &state)
+        }
     }
 
     /// "main · 12.5k followers, 3 weeks ago".
@@ -189,11 +198,10 @@ enum CreatorEditors {
         let items = creator.rateCard.entries.enumerated().map { index, entry in
             PickerItem(id: "\(index)", title: "\(entry.platform.displayName) \(entry.contentType.displayName)",
                        detail: entry.price.formatted)
-        } + [PickerItem(id: "add", title: "Add a rate…")]
-        state.overlays.append(.custom(Picker(title: "Rate card of \(creator.displayName)", items: items, state: state) { item, state in
-            rateForm(id, entry: Int(item.id), &state)
-            return []
-        }))
+        }
+        pickOrAdd("Rate card of \(creator.displayName)", items, add: "Add a rate…", &state) { chosen, state in
+            rateForm(id, entry: chosen.flatMap { Int($0) }, &state)
+        }
     }
 
     private static func rateForm(_ id: RecordID, entry index: Int?, _ state: inout AppState) {

@@ -75,11 +75,8 @@ public enum RosterPane: Pane {
                 return []
             },
             KeyBinding(chars: "z", help: "Archive / unarchive creator") { state in
-                guard let id = state.roster.selectedID, var creator = state.workspace.influencers[id] else { return [] }
-                creator.archived.toggle()
-                creator.updatedAt = state.now
-                let verb = creator.archived ? "archive" : "unarchive"
-                return Edits.commit(.influencer(creator), label: "\(verb) \(creator.displayName)", &state)
+                guard let id = state.roster.selectedID, let creator = state.workspace.influencers[id] else { return [] }
+                return Edits.toggleArchived(.influencer(creator), &state)
             },
             KeyBinding(chars: "d", help: "Delete creator", hint: true) { state in
                 if let id = state.roster.selectedID { confirmDelete(id, &state) }
@@ -216,7 +213,8 @@ public enum RosterPane: Pane {
             let results = state.workspace.searchIndex.search(query, refining: state.roster.lastSearch)
             state.roster.lastSearch = results
             var ranked = results.ranked
-            if !state.roster.filter.isEmpty {
+            // An empty filter still hides archived creators.
+            if !state.roster.filter.isEmpty || !state.workspace.archivedCreators.isEmpty {
                 let facts = state.workspace.rosterFacts
                 ranked.removeAll { facts[results.ids[$0]].map(filter.matches) != true }
             }
