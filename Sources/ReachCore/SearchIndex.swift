@@ -96,6 +96,9 @@ public struct SearchIndex: Sendable {
 
     public var count: Int { entries.count }
 
+    /// Where `id` is in the ids table results refer to (`SearchResults.ids`), nil when it is not indexed.
+    public func position(of id: RecordID) -> Int? { positions[id] }
+
     /// The folded keys of one influencer. Parts are folded one by one (folding never reaches across the
     /// separators), so ASCII parts take the fast path.
     static func keys(for inf: Influencer) -> (primary: [UInt8], secondary: [UInt8]) {

@@ -210,13 +210,17 @@ public enum RosterPane: Pane {
             state.roster.rows = ordered.rows(passing: filter)
         } else {
             // Search results are ordered by relevance.
-            let results = state.workspace.searchIndex.search(query, refining: state.roster.lastSearch)
+            let index = state.workspace.searchIndex
+            let results = index.search(query, refining: state.roster.lastSearch)
             state.roster.lastSearch = results
             var ranked = results.ranked
-            // An empty filter still hides archived creators.
-            if !state.roster.filter.isEmpty || !state.workspace.archivedCreators.isEmpty {
+            if !state.roster.filter.isEmpty {
                 let facts = state.workspace.rosterFacts
                 ranked.removeAll { facts[results.ids[$0]].map(filter.matches) != true }
+            } else if !state.workspace.archivedCreators.isEmpty {
+                // An empty filter still hides archived creators: usually few, so they are looked up, not every match.
+                let hidden = Set(state.workspace.archivedCreators.compactMap(index.position(of:)))
+                ranked.removeAll(where: hidden.contains)
             }
             state.roster.rows = RosterRows(table: results.ids, positions: ranked)
         }
