@@ -155,3 +155,39 @@ struct ArchivingTests {
         #expect(try h.otherStore().load(Campaign.self, id: first)?.archived == false)
     }
 }
+
+/// The creator's phone, agent and the team's rating, edited with `c` and `r`.
+@Suite("Contacts and rating")
+struct ContactsAndRatingTests {
+    @Test("c records phone and agent apart from the creator; a bad agent email stays on its field; an empty name removes the agent")
+    func contacts() throws {
+        let h = try Harness(width: 160, height: 50)
+        h.type("2/liga<Enter>c")
+        h.type("+371 2000 0000<Tab><Tab>Anna Agent<Tab>Talent Riga<Tab>not-an-email<Enter>")
+        guard case .form(let form)? = h.state.overlays.last else { Issue.record("the form closed on a bad email"); return }
+        #expect(form.form.fields.first { $0.label == "Agent email" }?.error?.contains("not a valid email address") == true)
+        h.type("<C-u>anna@talent.lv<Enter>")
+        #expect(h.state.overlays.isEmpty)
+        var saved = try #require(try h.otherStore().load(Influencer.self, id: Fx.liga))
+        #expect(saved.contact.phone == "+371 2000 0000")
+        #expect(saved.contact.email == "liga@example.lv")
+        #expect(saved.agent == AgentContact(name: "Anna Agent", agency: "Talent Riga", contact: ContactInfo(email: "anna@talent.lv")))
+        #expect(h.screen.contains("Agent: Anna Agent (Talent Riga) · anna@talent.lv"))
+        h.type("c<Tab><Tab><C-u><Enter>")
+        saved = try #require(try h.otherStore().load(Influencer.self, id: Fx.liga))
+        #expect(saved.agent == nil)
+        #expect(saved.contact.phone == "+371 2000 0000")
+    }
+
+    @Test("r rates a creator; clearing every field removes the rating")
+    func rating() throws {
+        let h = try Harness(width: 160, height: 50)
+        h.type("2/liga<Enter>r<Right><Right><Right><Right><Tab><Right><Tab>fast, on brief<Enter>")
+        var saved = try #require(try h.otherStore().load(Influencer.self, id: Fx.liga))
+        #expect(saved.rating == CreatorRating(stars: 4, wouldWorkAgain: true, note: "fast, on brief"))
+        #expect(h.screen.contains("Rating: ★★★★ · would work again · fast, on brief"))
+        h.type("r<Left><Left><Left><Left><Tab><Left><Tab><C-u><Enter>")
+        saved = try #require(try h.otherStore().load(Influencer.self, id: Fx.liga))
+        #expect(saved.rating == nil)
+    }
+}

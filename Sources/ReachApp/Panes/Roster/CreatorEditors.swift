@@ -3,7 +3,7 @@ import ReachCore
 import TerminalUI
 
 /// The creator's edits beyond the main form: vetting (verdict, score, checklist), every platform account with
-/// dated figures, and the rate card. Each reads the creator fresh from the state when submitted and saves
+/// dated figures, the rate card, phone and agent contacts, and the team's rating. Each reads the creator fresh from the state when submitted and saves
 /// through `Edits.commit`, so `u` undoes it and a concurrent edit raises the conflict dialog.
 enum CreatorEditors {
     /// Opens a form about one creator whose submit edits a fresh copy and commits it under `label`;
@@ -25,7 +25,10 @@ enum CreatorEditors {
         state.overlays.append(.form(overlay))
     }
 
-    private static let fieldForIssue: [(prefix: String, label: String)] = [("accounts", Account.handle), ("rateCard", Rate.price)]
+    /// Which field shows a `validate()` issue, by field path prefix (the agent's email is checked there).
+    private static let fieldForIssue: [(prefix: String, label: String)] = [
+        ("accounts", Account.handle), ("rateCard", Rate.price), ("agent.contact.email", Contact.agentEmail),
+    ]
 
     // MARK: Vetting
 
@@ -236,6 +239,71 @@ enum CreatorEditors {
                 }
             }
             creator.rateCard.quotedAt = state.now
+            return nil
+        }
+    }
+
+    // MARK: Contacts and agent
+
+    enum Contact {
+        static let phone = "Phone"
+        static let other = "Other contact"
+        static let agent = "Agent or manager"
+        static let agency = "Agency"
+        static let agentEmail = "Agent email"
+        static let agentPhone = "Agent phone"
+        static let agentNote = "Agent note"
+    }
+
+    /// `c`: the creator's phone and other contact, and their agent or manager, kept apart from the creator's own
+    /// details (the email is on the main form). An empty agent name removes the agent.
+    static func contacts(_ id: RecordID, _ state: inout AppState) {
+        guard let creator = state.workspace.influencers[id] else { return }
+        let agent = creator.agent
+        form("Contacts", id, fields: [
+            FormField(Contact.phone, value: creator.contact.phone ?? ""),
+            FormField(Contact.other, value: creator.contact.other ?? ""),
+            FormField(Contact.agent, value: agent?.name ?? ""),
+            FormField(Contact.agency, value: agent?.agency ?? ""),
+            FormField(Contact.agentEmail, value: agent?.contact.email ?? ""),
+            FormField(Contact.agentPhone, value: agent?.contact.phone ?? ""),
+            FormField(Contact.agentNote, value: agent?.note ?? ""),
+        ], label: "edit contacts of", &state) { _, values, creator, _ in
+            creator.contact.phone = values.text(Contact.phone)
+            creator.contact.other = values.text(Contact.other)
+            guard let name = values.text(Contact.agent) else {
+                creator.agent = nil
+                return nil
+            }
+            creator.agent = AgentContact(name: name, agency: values.text(Contact.agency),
+                                         contact: ContactInfo(email: values.text(Contact.agentEmail), phone: values.text(Contact.agentPhone)),
+                                         note: values.text(Contact.agentNote))
+            return nil
+        }
+    }
+
+    // MARK: Rating
+
+    private static let stars = ["—", "★", "★★", "★★★", "★★★★", "★★★★★"]
+    private static let again = ["—", "Yes", "No"]
+
+    /// `r`: the team's verdict on working with the creator again: 1–5 stars, would work again, a note.
+    static func rating(_ id: RecordID, _ state: inout AppState) {
+        guard let creator = state.workspace.influencers[id] else { return }
+        let rating = creator.rating ?? CreatorRating()
+        form("Rating", id, fields: [
+            FormField("Stars", kind: .choice(stars), value: stars[min(max(rating.stars ?? 0, 0), 5)]),
+            FormField("Would work again", kind: .choice(again), value: rating.wouldWorkAgain.map { $0 ? again[1] : again[2] } ?? again[0]),
+            FormField("Note", value: rating.note ?? ""),
+        ], label: "rate", &state) { _, values, creator, _ in
+            let count = stars.firstIndex(of: values.values["Stars"] ?? "") ?? 0
+            let workAgain: Bool? = switch values.values["Would work again"] {
+            case again[1]: true
+            case again[2]: false
+            default: nil
+            }
+            let new = CreatorRating(stars: count == 0 ? nil : count, wouldWorkAgain: workAgain, note: values.text("Note"))
+            creator.rating = new == CreatorRating() ? nil : new
             return nil
         }
     }

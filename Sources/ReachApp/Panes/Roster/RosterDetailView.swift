@@ -71,8 +71,19 @@ enum RosterDetailView {
         var contact: [String] = []
         if let email = inf.contact.email, !email.isEmpty { contact.append(email) }
         if let phone = inf.contact.phone, !phone.isEmpty { contact.append(phone) }
-        if let agent = inf.agent { contact.append("agent: \(agent.name)" + (agent.agency.map { " (\($0))" } ?? "")) }
+        if let other = inf.contact.other, !other.isEmpty { contact.append(other) }
         if !contact.isEmpty { out.append(DetailLine(contact.joined(separator: " · "))) }
+        if let agent = inf.agent {
+            let reach = [agent.contact.email, agent.contact.phone, agent.contact.other, agent.note].compactMap { $0 }.filter { !$0.isEmpty }
+            out.append(DetailLine((["Agent: \(agent.name)" + (agent.agency.map { " (\($0))" } ?? "")] + reach).joined(separator: " · ")))
+        }
+        if let rating = inf.rating {
+            var parts: [String] = []
+            if let stars = rating.stars { parts.append(String(repeating: "★", count: min(max(stars, 0), 5))) }
+            if let again = rating.wouldWorkAgain { parts.append(again ? "would work again" : "would not work again") }
+            if let note = rating.note { parts.append(note) }
+            if !parts.isEmpty { out.append(DetailLine("Rating: " + parts.joined(separator: " · "))) }
+        }
         var place: [String] = []
         let location = [inf.city, inf.country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
         if !location.isEmpty { place.append(location) }

@@ -74,6 +74,14 @@ public enum RosterPane: Pane {
                 if let id = state.roster.selectedID { CreatorEditors.rateCard(id, &state) }
                 return []
             },
+            KeyBinding(chars: "c", help: "Phone, other contact, agent or manager") { state in
+                if let id = state.roster.selectedID { CreatorEditors.contacts(id, &state) }
+                return []
+            },
+            KeyBinding(chars: "r", help: "Rating: stars, would work again") { state in
+                if let id = state.roster.selectedID { CreatorEditors.rating(id, &state) }
+                return []
+            },
             KeyBinding(chars: "z", help: "Archive / unarchive creator") { state in
                 guard let id = state.roster.selectedID, let creator = state.workspace.influencers[id] else { return [] }
                 return Edits.toggleArchived(.influencer(creator), &state)
