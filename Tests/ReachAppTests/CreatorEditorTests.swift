@@ -191,3 +191,37 @@ struct ContactsAndRatingTests {
         #expect(saved.rating == nil)
     }
 }
+
+/// `w`: who follows a creator, typed as "label percent" pairs.
+@Suite("Audience")
+struct AudienceEditorTests {
+    @Test("w records countries, ages, gender, interests and the target-market share, dated today as manual")
+    func audience() throws {
+        let h = try Harness(width: 160, height: 50)
+        h.type("2/liga<Enter>w")
+        h.type("lv 62, EE 10,5<Tab>18-24 40, 25-34 35<Tab>71<Tab>27<Tab><Tab>skincare, slow living<Tab>62<Enter>")
+        #expect(h.state.overlays.isEmpty)
+        let audience = try #require(try h.otherStore().load(Influencer.self, id: Fx.liga)?.audience)
+        #expect(audience.topCountries == [AudienceShare("LV", 62), AudienceShare("EE", 10.5)])
+        #expect(audience.ageBands == [AudienceShare("18-24", 40), AudienceShare("25-34", 35)])
+        #expect(audience.gender == GenderSplit(female: 71, male: 27))
+        #expect(audience.interests == ["skincare", "slow living"])
+        #expect(audience.targetMarketShare == 62)
+        #expect(audience.asOf == Fx.now && audience.source == .manual)
+        #expect(h.screen.contains("Countries: LV 62%, EE 11%"))
+    }
+
+    @Test("shares that are not label-percent pairs, or add up past 100, keep the form open on that field")
+    func badShares() throws {
+        let h = try Harness()
+        h.type("2/liga<Enter>w")
+        h.type("Latvia<Enter>")
+        guard case .form(let form)? = h.state.overlays.last else { Issue.record("form closed"); return }
+        #expect(form.form.fields[0].error?.contains("e.g. GB 80, US 8") == true)
+        #expect(CreatorEditors.shares("GB 80, US 30", key: { $0.count == 2 }) == nil)
+        #expect(CreatorEditors.shares("GB 80, US 20", key: { $0.count == 2 })?.count == 2)
+        #expect(CreatorEditors.shares("", key: { _ in true }) == [])
+        #expect(CreatorEditors.shares("EE 10,5; LV 62", key: { $0.count == 2 }) == [AudienceShare("EE", 10.5), AudienceShare("LV", 62)])
+        #expect(try h.otherStore().load(Influencer.self, id: Fx.liga)?.audience == nil)
+    }
+}

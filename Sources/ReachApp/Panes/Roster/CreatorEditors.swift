@@ -3,7 +3,7 @@ import ReachCore
 import TerminalUI
 
 /// The creator's edits beyond the main form: vetting (verdict, score, checklist), every platform account with
-/// dated figures, the rate card, phone and agent contacts, and the team's rating. Each reads the creator fresh from the state when submitted and saves
+/// dated figures, the audience, the rate card, phone and agent contacts, and the team's rating. Each reads the creator fresh from the state when submitted and saves
 /// through `Edits.commit`, so `u` undoes it and a concurrent edit raises the conflict dialog.
 enum CreatorEditors {
     /// Opens a form about one creator whose submit edits a fresh copy and commits it under `label`;
@@ -304,6 +304,86 @@ enum CreatorEditors {
             }
             let new = CreatorRating(stars: count == 0 ? nil : count, wouldWorkAgain: workAgain, note: values.text("Note"))
             creator.rating = new == CreatorRating() ? nil : new
+            return nil
+        }
+    }
+
+    // MARK: Audience
+
+    enum Audience {
+        static let countries = "Countries %"
+        static let ages = "Age bands %"
+        static let female = "Female %"
+        static let male = "Male %"
+        static let other = "Other gender %"
+        static let interests = "Interests"
+        static let targetMarket = "In target market %"
+    }
+
+    /// "GB 80, US 8.5" (or "EE 10,5; LV 62") as shares; nil when a pair is not a label `key` accepts and a
+    /// percent from 0 to 100, or when they add up past 100. A comma between two digits is a decimal comma.
+    static func shares(_ text: String, key: (String) -> Bool) -> [AudienceShare]? {
+        let characters = Array(text)
+        var parts: [String] = [""]
+        for (index, character) in characters.enumerated() {
+            let decimalComma = character == "," && index > 0 && index + 1 < characters.count
+                && characters[index - 1].isNumber && characters[index + 1].isNumber
+            if character == ";" || (character == "," && !decimalComma) { parts.append("") } else { parts[parts.count - 1].append(character) }
+        }
+        var out: [AudienceShare] = []
+        for part in parts.map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+            let words = part.split(separator: " ")
+            guard words.count == 2, key(String(words[0])), let percent = FormValues.number(String(words[1])),
+                  (0...100).contains(percent) else { return nil }
+            out.append(AudienceShare(String(words[0]), percent))
+        }
+        return out.map(\.percent).reduce(0, +) <= 100.5 ? out : nil
+    }
+
+    private static func isCountry(_ key: String) -> Bool { key.count == 2 && key.allSatisfy(\.isLetter) }
+    private static func isAgeBand(_ key: String) -> Bool { key.contains(where: \.isNumber) }
+
+    private static func percentField(_ label: String, _ value: Double?) -> FormField {
+        FormField(label, value: value.map(plain) ?? "") { text in
+            FormValues.number(text).map { (0...100).contains($0) } == false ? "A percentage from 0 to 100." : nil
+        }
+    }
+
+    /// `w`: who follows the creator: top countries, age bands, gender split, interests and the share in the
+    /// target market; dated today as a manual figure.
+    static func audience(_ id: RecordID, _ state: inout AppState) {
+        guard let creator = state.workspace.influencers[id] else { return }
+        let audience = creator.audience ?? ReachCore.Audience()
+        func list(_ shares: [AudienceShare]) -> String { shares.map { "\($0.key) \(plain($0.percent))" }.joined(separator: ", ") }
+        form("Audience", id, fields: [
+            FormField(Audience.countries, value: list(audience.topCountries)) { text in
+                shares(text, key: isCountry) == nil ? "Country codes with percents adding up to at most 100, e.g. GB 80, US 8." : nil
+            },
+            FormField(Audience.ages, value: list(audience.ageBands)) { text in
+                shares(text, key: isAgeBand) == nil ? "Age bands with percents adding up to at most 100, e.g. 18-24 37, 25-34 24." : nil
+            },
+            percentField(Audience.female, audience.gender?.female),
+            percentField(Audience.male, audience.gender?.male),
+            percentField(Audience.other, audience.gender?.other),
+            FormField(Audience.interests, value: audience.interests.joined(separator: ", ")),
+            percentField(Audience.targetMarket, audience.targetMarketShare),
+        ], label: "edit audience of", &state) { _, values, creator, state in
+            var new = ReachCore.Audience(
+                topCountries: shares(values.text(Audience.countries) ?? "", key: isCountry)?
+                    .map { AudienceShare($0.key.uppercased(), $0.percent) } ?? [],
+                ageBands: shares(values.text(Audience.ages) ?? "", key: isAgeBand) ?? [],
+                interests: values.list(Audience.interests),
+                targetMarketShare: values.double(Audience.targetMarket))
+            let gender = GenderSplit(female: values.double(Audience.female), male: values.double(Audience.male),
+                                     other: values.double(Audience.other))
+            new.gender = gender == GenderSplit() ? nil : gender
+            if new == ReachCore.Audience() {
+                creator.audience = nil
+            } else {
+                new.asOf = state.now
+                new.source = .manual
+                creator.audience = new
+            }
             return nil
         }
     }

@@ -74,6 +74,10 @@ public enum RosterPane: Pane {
                 if let id = state.roster.selectedID { CreatorEditors.rateCard(id, &state) }
                 return []
             },
+            KeyBinding(chars: "w", help: "Who follows them: audience") { state in
+                if let id = state.roster.selectedID { CreatorEditors.audience(id, &state) }
+                return []
+            },
             KeyBinding(chars: "c", help: "Phone, other contact, agent or manager") { state in
                 if let id = state.roster.selectedID { CreatorEditors.contacts(id, &state) }
                 return []
