@@ -55,45 +55,21 @@ public enum RosterPane: Pane {
                 InfluencerForm.openNew(&state)
                 return []
             },
-            KeyBinding(chars: "e", help: "Edit creator", hint: true) { state in
-                if let id = state.roster.selectedID { InfluencerForm.openEdit(id, &state) }
-                return []
-            },
+            onCreator("e", "Edit creator", hint: true, InfluencerForm.openEdit),
             KeyBinding(chars: "E", help: "Edit notes in $EDITOR") { state in
                 state.roster.selectedID.map { editNotes($0, &state) } ?? []
             },
-            KeyBinding(chars: "v", help: "Vetting: verdict, score, checklist") { state in
-                if let id = state.roster.selectedID { CreatorEditors.vetting(id, &state) }
-                return []
-            },
-            KeyBinding(chars: "A", help: "Platform accounts and their figures") { state in
-                if let id = state.roster.selectedID { CreatorEditors.accounts(id, &state) }
-                return []
-            },
-            KeyBinding(chars: "$", help: "Rate card") { state in
-                if let id = state.roster.selectedID { CreatorEditors.rateCard(id, &state) }
-                return []
-            },
-            KeyBinding(chars: "w", help: "Who follows them: audience") { state in
-                if let id = state.roster.selectedID { CreatorEditors.audience(id, &state) }
-                return []
-            },
-            KeyBinding(chars: "c", help: "Phone, other contact, agent or manager") { state in
-                if let id = state.roster.selectedID { CreatorEditors.contacts(id, &state) }
-                return []
-            },
-            KeyBinding(chars: "r", help: "Rating: stars, would work again") { state in
-                if let id = state.roster.selectedID { CreatorEditors.rating(id, &state) }
-                return []
-            },
+            onCreator("v", "Vetting: verdict, score, checklist", CreatorEditors.vetting),
+            onCreator("A", "Platform accounts and their figures", CreatorEditors.accounts),
+            onCreator("$", "Rate card", CreatorEditors.rateCard),
+            onCreator("w", "Who follows them: audience", CreatorEditors.audience),
+            onCreator("c", "Phone, other contact, agent or manager", CreatorEditors.contacts),
+            onCreator("r", "Rating: stars, would work again", CreatorEditors.rating),
             KeyBinding(chars: "z", help: "Archive / unarchive creator") { state in
                 guard let id = state.roster.selectedID, let creator = state.workspace.influencers[id] else { return [] }
                 return Edits.toggleArchived(.influencer(creator), &state)
             },
-            KeyBinding(chars: "d", help: "Delete creator", hint: true) { state in
-                if let id = state.roster.selectedID { confirmDelete(id, &state) }
-                return []
-            },
+            onCreator("d", "Delete creator", hint: true, confirmDelete),
             KeyBinding(chars: "y", help: "Copy handle and email") { state in
                 guard let id = state.roster.selectedID, let influencer = state.workspace.influencers[id] else { return [] }
                 return [.copy(copyText(influencer))]
@@ -286,6 +262,15 @@ public enum RosterPane: Pane {
         if let main = influencer.mainAccount { parts.append("@\(main.handle) (\(main.platform.displayName))") }
         if let email = influencer.contact.email, !email.isEmpty { parts.append(email) }
         return parts.joined(separator: " · ")
+    }
+
+    /// A binding that acts on the selected creator, when there is one.
+    private static func onCreator(_ key: Character, _ help: String, hint: Bool = false,
+                                  _ action: @escaping @Sendable (RecordID, inout AppState) -> Void) -> KeyBinding {
+        KeyBinding(chars: key, help: help, hint: hint) { state in
+            if let id = state.roster.selectedID { action(id, &state) }
+            return []
+        }
     }
 
     static func confirmDelete(_ id: RecordID, _ state: inout AppState) {
