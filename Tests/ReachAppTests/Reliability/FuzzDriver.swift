@@ -206,8 +206,13 @@ final class FuzzDriver {
         }
         let fresh = commands.indices.filter { !usedCommands.contains(FuzzDriver.commandKind(commands[$0])) }
         if palette.query.text.isEmpty, rng.chance(fresh.isEmpty ? 0.3 : 0.8) {
-            // The first fresh one: "Roster filter: x" before "Forget roster filter: x", which would take it away.
-            let index = !fresh.isEmpty && rng.chance(0.8) ? fresh[0] : Int.random(in: 0..<commands.count, using: &rng)
+            // The fresh one on offer longest, so coverage does not hang on how many palette visits a run happens to
+            // make; ties go to the first ("Roster filter: x" before "Forget roster filter: x", which would take it away).
+            let offered = { (index: Int) in self.offeredCommandSteps[FuzzDriver.commandKind(commands[index]), default: 0] }
+            var longest: Int?
+            for index in fresh where longest.map({ offered(index) > offered($0) }) ?? true { longest = index }
+            let index: Int
+            if let longest, rng.chance(0.8) { index = longest } else { index = Int.random(in: 0..<commands.count, using: &rng) }
             usedCommands.insert(FuzzDriver.commandKind(commands[index]))
             return queue(Array(repeating: .key(KeyEvent(.down)), count: index) + [.key(KeyEvent(.enter))])
         }
