@@ -74,7 +74,8 @@ struct AppFuzzTests {
         #expect(driver.heldToCoverage.bindings >= 20 && driver.heldToCoverage.commands >= 5, "coverage held to: \(driver.heldToCoverage)")
         #expect(driver.step == run.steps)
         if Self.environment["REACH_FUZZ_SEED"] != nil {
-            print("seed \(run.seed): \(driver.seenBindings.count) bindings, \(driver.seenCommands.count) commands;",
+            print("seed \(run.seed): \(driver.seenBindings.count) bindings, \(driver.seenCommands.count) commands,",
+                  "held to \(driver.heldToCoverage), used \(driver.usedCommands.count);",
                   driver.actionCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
     }

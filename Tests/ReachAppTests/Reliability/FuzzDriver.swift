@@ -36,7 +36,8 @@ final class FuzzDriver {
     private var offeredSteps: [String: Int] = [:]
     private(set) var usedBindings: Set<String> = []
     private(set) var seenCommands: [String: Int] = [:]
-    /// How many palette steps each command kind was on offer, as `offeredSteps` for bindings.
+    /// How many times each command kind was on offer in a palette with an empty query, the only time the fuzzer
+    /// picks one from the list; a palette step with a query typed is no chance to pick, so it does not count.
     private var offeredCommandSteps: [String: Int] = [:]
     private(set) var usedCommands: Set<String> = []
     /// How often each kind of action reached `update`, for the report.
@@ -202,19 +203,21 @@ final class FuzzDriver {
         let commands = CommandRegistry.matches("", state).map(\.title)
         for kind in Set(commands.map(FuzzDriver.commandKind)) {
             if seenCommands[kind] == nil { seenCommands[kind] = step }
-            offeredCommandSteps[kind, default: 0] += 1
+            if palette.query.text.isEmpty { offeredCommandSteps[kind, default: 0] += 1 }
         }
         let fresh = commands.indices.filter { !usedCommands.contains(FuzzDriver.commandKind(commands[$0])) }
-        if palette.query.text.isEmpty, rng.chance(fresh.isEmpty ? 0.3 : 0.8) {
+        if palette.query.text.isEmpty {
             // The fresh one on offer longest, so coverage does not hang on how many palette visits a run happens to
             // make; ties go to the first ("Roster filter: x" before "Forget roster filter: x", which would take it away).
             let offered = { (index: Int) in self.offeredCommandSteps[FuzzDriver.commandKind(commands[index]), default: 0] }
             var longest: Int?
             for index in fresh where longest.map({ offered(index) > offered($0) }) ?? true { longest = index }
-            let index: Int
-            if let longest, rng.chance(0.8) { index = longest } else { index = Int.random(in: 0..<commands.count, using: &rng) }
-            usedCommands.insert(FuzzDriver.commandKind(commands[index]))
-            return queue(Array(repeating: .key(KeyEvent(.down)), count: index) + [.key(KeyEvent(.enter))])
+            var index: Int?
+            if let longest, rng.chance(0.95) { index = longest } else if rng.chance(0.3) { index = Int.random(in: 0..<commands.count, using: &rng) }
+            if let index {
+                usedCommands.insert(FuzzDriver.commandKind(commands[index]))
+                return queue(Array(repeating: .key(KeyEvent(.down)), count: index) + [.key(KeyEvent(.enter))])
+            }
         }
         switch rng.weighted([(4, 0), (2, 1), (2, 2), (1, 3), (1, 4)]) {
         case 0: return queue(typed(String(rng.pick(commands + HostileText.words).prefix(Int.random(in: 1...6, using: &rng)))))
@@ -301,20 +304,22 @@ final class FuzzDriver {
         }
     }
 
-    /// Bindings and commands offered before the last tenth of the run that were never used: bindings on offer for
-    /// 200 steps or more, commands for 50 palette steps or more. The fuzzer picks an unused one about every third
-    /// step, so a screen or palette seen that long has had everything used, while a short visit depends on the
-    /// hash order of the run's data, which changes between processes.
     /// How many bindings and command kinds were on offer long enough for `unused` to hold the fuzzer to them.
     var heldToCoverage: (bindings: Int, commands: Int) {
-        (offeredSteps.values.filter { $0 >= 200 }.count, offeredCommandSteps.values.filter { $0 >= 50 }.count)
+        (offeredSteps.values.filter { $0 >= 200 }.count, offeredCommandSteps.values.filter { $0 >= 30 }.count)
     }
 
+    /// Bindings and commands offered before the last tenth of the run that were never used: bindings on offer for
+    /// 200 steps or more, commands offered in an empty palette 30 times or more (a run makes about 45). The fuzzer
+    /// picks an unused binding about every third step and the unused command offered longest 19 times in 20 (about
+    /// 22 kinds are cleared in 23 chances; missing one in 30 is a 1-in-100,000 run), so a screen or
+    /// palette seen that long has had everything used, while a short visit depends on the hash order of the run's
+    /// data, which changes between processes.
     var unused: (bindings: [String], commands: [String]) {
         let cutoff = step * 9 / 10
         return (seenBindings.filter { $0.value < cutoff && (offeredSteps[$0.key] ?? 0) >= 200 && !usedBindings.contains($0.key) }
                     .keys.sorted(),
-                seenCommands.filter { $0.value < cutoff && (offeredCommandSteps[$0.key] ?? 0) >= 50 && !usedCommands.contains($0.key) }
+                seenCommands.filter { $0.value < cutoff && (offeredCommandSteps[$0.key] ?? 0) >= 30 && !usedCommands.contains($0.key) }
                     .keys.sorted())
     }
 
