@@ -6,10 +6,13 @@
 /// breaks (U+000A–U+000D, U+0085, U+2028, U+2029).
 extension String {
     /// The same as `trimmingCharacters(in: .whitespacesAndNewlines)`.
-    public func trimmingWhitespace() -> String { self[...].trimmingWhitespace() }
+    public func trimmingWhitespace() -> String { hasNothingToTrim ? self : self[...].trimmingWhitespace() }
 
     /// The same as `trimmingCharacters(in: .whitespaces)`: spaces and tabs, line breaks kept.
-    public func trimmingSpaces() -> String { self[...].trimmingSpaces() }
+    public func trimmingSpaces() -> String { hasNothingToTrim ? self : self[...].trimmingSpaces() }
+
+    /// Starts and ends with a visible ASCII character, as most cells do: returned as it is, not copied.
+    private var hasNothingToTrim: Bool { utf8.first.map(isPlainASCII) == true && utf8.last.map(isPlainASCII) == true }
 
     /// Whether anything in it shows on screen: text made only of spaces, control characters and invisible
     /// format characters (zero-width joiners, byte-order marks, bidi marks) says nothing where a reason is required.
@@ -32,7 +35,7 @@ extension Substring {
 
     private func trimming(newlines: Bool) -> String {
         // Most cells start and end with a visible ASCII character: nothing to scan, nothing to copy.
-        if let first = utf8.first, let last = utf8.last, Self.isPlainASCII(first), Self.isPlainASCII(last) {
+        if let first = utf8.first, let last = utf8.last, isPlainASCII(first), isPlainASCII(last) {
             return String(self)
         }
         let scalars = unicodeScalars
@@ -41,8 +44,6 @@ extension Substring {
               let end = scalars.lastIndex(where: { !isTrimmed($0) }) else { return "" }
         return String(self[start...end])
     }
-
-    private static func isPlainASCII(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x80 }
 
     private static func isWhitespace(_ scalar: Unicode.Scalar, newlines: Bool) -> Bool {
         switch scalar.value {
@@ -53,3 +54,5 @@ extension Substring {
         }
     }
 }
+
+private func isPlainASCII(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x80 }

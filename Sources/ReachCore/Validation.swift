@@ -22,25 +22,25 @@ public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
 
 private func blank(_ s: String?) -> Bool { s?.trimmingWhitespace().isEmpty ?? true }
 
-private func checkMoney(_ m: Money?, _ field: String, into issues: inout [ValidationIssue], allowNegative: Bool = false) {
+private func checkMoney(_ m: Money?, _ field: @autoclosure () -> String, into issues: inout [ValidationIssue], allowNegative: Bool = false) {
     guard let m else { return }
     if !m.currency.isKnown {
-        issues.append(ValidationIssue(field, "Unknown currency code \"\(m.currency)\": use an ISO 4217 code such as EUR, USD or JPY."))
+        issues.append(ValidationIssue(field(), "Unknown currency code \"\(m.currency)\": use an ISO 4217 code such as EUR, USD or JPY."))
     }
     if !allowNegative && m.isNegative {
-        issues.append(ValidationIssue(field, "Amount \(m.formatted) is negative: enter a positive amount."))
+        issues.append(ValidationIssue(field(), "Amount \(m.formatted) is negative: enter a positive amount."))
     }
 }
 
-private func checkPercent(_ v: Double?, _ field: String, into issues: inout [ValidationIssue]) {
+private func checkPercent(_ v: Double?, _ field: @autoclosure () -> String, into issues: inout [ValidationIssue]) {
     guard let v else { return }
     if !v.isFinite || v < 0 || v > 100 {
-        issues.append(ValidationIssue(field, "\(v) is out of range: enter a percentage between 0 and 100."))
+        issues.append(ValidationIssue(field(), "\(v) is out of range: enter a percentage between 0 and 100."))
     }
 }
 
-private func checkCount(_ v: Int?, _ field: String, into issues: inout [ValidationIssue]) {
-    if let v, v < 0 { issues.append(ValidationIssue(field, "\(v) is negative: enter 0 or more.")) }
+private func checkCount(_ v: Int?, _ field: @autoclosure () -> String, into issues: inout [ValidationIssue]) {
+    if let v, v < 0 { issues.append(ValidationIssue(field(), "\(v) is negative: enter 0 or more.")) }
 }
 
 extension Influencer {
@@ -66,19 +66,21 @@ extension Influencer {
         if accounts.filter(\.isMain).count > 1 {
             issues.append(ValidationIssue("accounts", "More than one account is marked main: keep one."))
         }
-        var seen = Set<String>()
+        struct AccountKey: Hashable { let platform: Platform, handle: String }
+        var seen = Set<AccountKey>()
         for (i, a) in accounts.enumerated() {
-            let key = "\(a.platform.rawValue):\(a.handle)"
+            let key = AccountKey(platform: a.platform, handle: a.handle)
             if blank(a.handle) { issues.append(ValidationIssue("accounts[\(i)].handle", "Handle is empty: enter the @handle or profile URL.")) }
             if !seen.insert(key).inserted {
                 issues.append(ValidationIssue("accounts[\(i)]", "\(a.platform.displayName) @\(a.handle) is listed twice: remove the duplicate."))
             }
             for (j, s) in a.snapshots.enumerated() {
-                let f = "accounts[\(i)].snapshots[\(j)]"
-                checkCount(s.followers, f + ".followers", into: &issues)
-                checkCount(s.avgViews, f + ".avgViews", into: &issues)
-                checkPercent(s.engagementRate, f + ".engagementRate", into: &issues)
-                if let p = s.postsPerWeek, p < 0 { issues.append(ValidationIssue(f + ".postsPerWeek", "Posting frequency is negative: enter 0 or more.")) }
+                // Field paths are put together only for a problem: every imported row is validated.
+                let f = { (leaf: String) in "accounts[\(i)].snapshots[\(j)].\(leaf)" }
+                checkCount(s.followers, f("followers"), into: &issues)
+                checkCount(s.avgViews, f("avgViews"), into: &issues)
+                checkPercent(s.engagementRate, f("engagementRate"), into: &issues)
+                if let p = s.postsPerWeek, p < 0 { issues.append(ValidationIssue(f("postsPerWeek"), "Posting frequency is negative: enter 0 or more.")) }
             }
         }
         if let score = vetting.score, !(0...100).contains(score) {

@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 @testable import ReachCore
 
@@ -11,6 +12,29 @@ import Testing
     ])
     func normalise(_ input: String, _ expected: String) {
         #expect(Handle.normalise(input) == expected)
+    }
+
+    /// Pieces of what people paste into handle and email cells, so random joins reach every branch of both paths.
+    static let pieces = ["@", "/", ".", ":", "://", "www.", "WWW.", "http", "https", "?", "#", " ", "\t", "a", "Z", "_", "-", "0",
+                         "Līga", "ლ", "名", "👩🏽‍💻", "com", "in", "channel", "x", "\u{301}", "\r\n", "\u{A0}", ".."]
+
+    @Test func theQuickPathForPlainHandlesAgreesWithTheGeneralOne() async {
+        #expect(Handle.plainHandle("@@Liga.SKIN") == "liga.skin")
+        #expect(Handle.plainHandle("www.x") == nil && Handle.plainHandle("a/b") == nil && Handle.plainHandle(" a") == nil)
+        await propertyCheck(count: 3000, input: Gen.element(of: Self.pieces).array(of: 0...8)) { parts in
+            let text = parts.compactMap { $0 }.joined()
+            if let plain = Handle.plainHandle(text) { #expect(plain == Handle.normaliseAnyForm(text), "\(text.debugDescription)") }
+        }
+    }
+
+    @Test func asciiEmailsAreCheckedAsAnyOtherText() async {
+        #expect(EmailAddress.isValid(" a.b+c@mail.example.lv "))
+        for bad in ["@x.lv", "a@x", "a@.x", "a@x.", "a@x..lv", "a@b@x.lv", "a b@x.lv", "a@x.lv\t1"] { #expect(!EmailAddress.isValid(bad), "\(bad)") }
+        let ascii = ["@", ".", "..", "a", "Z", "+", "-", " ", "\t", "x.y", "com", "\r\n"]
+        await propertyCheck(count: 3000, input: Gen.element(of: ascii).array(of: 0...7)) { parts in
+            let text = parts.compactMap { $0 }.joined()
+            #expect(EmailAddress.isValidASCII(text.utf8) == EmailAddress.isValidAnyText(text), "\(text.debugDescription)")
+        }
     }
 
     @Test func platformFromURL() {

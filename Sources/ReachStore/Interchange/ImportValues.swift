@@ -7,7 +7,9 @@ enum ImportValues {
     /// A whole, non-negative count. Reuses `Money.parse` (JPY has no minor unit, so its minor units are the
     /// count) because it already reads k/m suffixes and the thousands/decimal separator rules people use.
     static func count(_ text: String) -> Int? {
-        var s = text.trimmingWhitespace().replacingOccurrences(of: "\u{00A0}", with: " ")
+        // Plain digits, what most exports hold, need no reading rules (and were 5 % of an import through them).
+        if (1...18).contains(text.utf8.count), text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) { return Int(text) }
+        var s = text.trimmingWhitespace().replacing("\u{00A0}", with: " ")
         if s.hasSuffix("+") { s.removeLast() }
         guard let parsed = try? Money.parse(s, currency: .jpy), !parsed.isNegative, parsed.minorUnits <= Int64(Int.max) else {
             return nil
@@ -19,7 +21,7 @@ enum ImportValues {
     static func percent(_ text: String) -> Double? {
         var s = text.trimmingWhitespace()
         if s.hasSuffix("%") { s = String(s.dropLast()).trimmingSpaces() }
-        s = s.replacingOccurrences(of: ",", with: ".")
+        s = s.replacing(",", with: ".")
         guard let value = Double(s), value.isFinite, (0...100).contains(value) else { return nil }
         return value
     }

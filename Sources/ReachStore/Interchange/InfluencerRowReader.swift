@@ -232,11 +232,13 @@ struct InfluencerRowReader: Sendable {
         return Platform(rawValue: key)
     }
 
+    /// Each status by its raw value and its display name, normalised once rather than for every row.
+    private static let relationships: [String: RelationshipStatus] = Dictionary(
+        RelationshipStatus.allCases.flatMap { [(InfluencerField.normalise($0.rawValue), $0), (InfluencerField.normalise($0.displayName), $0)] },
+        uniquingKeysWith: { first, _ in first })
+
     static func relationship(_ value: String) throws(RowRejection) -> RelationshipStatus {
-        let key = InfluencerField.normalise(value)
-        if let status = RelationshipStatus.allCases.first(where: {
-            InfluencerField.normalise($0.rawValue) == key || InfluencerField.normalise($0.displayName) == key
-        }) { return status }
+        if let status = relationships[InfluencerField.normalise(value)] { return status }
         let options = RelationshipStatus.allCases.map(\.displayName).joined(separator: ", ")
         throw RowRejection(reason: "Relationship \"\(value)\" is not one Reach knows: use one of \(options).")
     }
