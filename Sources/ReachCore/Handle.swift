@@ -48,8 +48,13 @@ public enum Handle {
     /// The text after the first `://`, or all of it. Searches the UTF-8 bytes: Foundation's `range(of:)`
     /// bridges through `NSString` and was 6 % of reading a 100,000-row import.
     private static func withoutScheme(_ s: String) -> String {
-        guard let range = s.utf8.firstRange(of: "://".utf8) else { return s }
-        return String(s[range.upperBound...])
+        let bytes = s.utf8
+        var from = bytes.startIndex
+        while let colon = bytes[from...].firstIndex(of: UInt8(ascii: ":")) {
+            if bytes[colon...].starts(with: "://".utf8) { return String(s[bytes.index(colon, offsetBy: 3)...]) }
+            from = bytes.index(after: colon)
+        }
+        return s
     }
 
     /// The platform implied by a pasted profile URL, if any.
@@ -75,7 +80,7 @@ public enum EmailAddress {
 
     static func isValidAnyText(_ s: String) -> Bool {
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !s.contains(where: \.isWhitespace) else { return false }
+        guard parts.count == 2, !parts[0].isEmpty, !s.containsWhitespace else { return false }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
         return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
     }

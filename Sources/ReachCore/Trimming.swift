@@ -14,6 +14,11 @@ extension String {
     /// Starts and ends with a visible ASCII character, as most cells do: returned as it is, not copied.
     private var hasNothingToTrim: Bool { utf8.first.map(isPlainASCII) == true && utf8.last.map(isPlainASCII) == true }
 
+    /// Whether any character is white space (`Character.isWhitespace`), ASCII text checked byte by byte.
+    public var containsWhitespace: Bool {
+        utf8.allSatisfy { $0 < 0x80 } ? utf8.contains { $0 == 0x20 || (0x09...0x0D).contains($0) } : contains(where: \.isWhitespace)
+    }
+
     /// Whether anything in it shows on screen: text made only of spaces, control characters and invisible
     /// format characters (zero-width joiners, byte-order marks, bidi marks) says nothing where a reason is required.
     public var hasVisibleCharacter: Bool {

@@ -9,7 +9,8 @@ enum ImportValues {
     static func count(_ text: String) -> Int? {
         // Plain digits, what most exports hold, need no reading rules (and were 5 % of an import through them).
         if (1...18).contains(text.utf8.count), text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) { return Int(text) }
-        var s = text.trimmingWhitespace().replacing("\u{00A0}", with: " ")
+        var s = text.trimmingWhitespace()
+        if s.utf8.contains(0xA0) { s = s.replacing("\u{00A0}", with: " ") }
         if s.hasSuffix("+") { s.removeLast() }
         guard let parsed = try? Money.parse(s, currency: .jpy), !parsed.isNegative, parsed.minorUnits <= Int64(Int.max) else {
             return nil
@@ -52,9 +53,11 @@ enum ImportValues {
     /// Items separated by `,` `;` or `|`, trimmed, blanks and case-insensitive repeats dropped.
     static func list(_ text: String) -> [String] {
         var seen = Set<String>()
-        return text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
-            .map { $0.trimmingWhitespace() }
-            .filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
+        let isSeparator = { (byte: UInt8) in byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "|") }
+        // ASCII text is split on its bytes: splitting Characters (grapheme breaking) was 4 % of reading an import.
+        let pieces = text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.split(whereSeparator: isSeparator).map { Substring($0) }
+            : text.split(whereSeparator: { $0.asciiValue.map(isSeparator) ?? false })
+        return pieces.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
     }
 
     /// An ISO 3166 alpha-2 code from a code, an English country name ("Latvia" → "LV") or a common alias ("UK"); nil if unknown.

@@ -74,7 +74,9 @@ public enum InfluencerField: Hashable, Sendable {
 
     /// Lower-case, accents folded, letters and digits only: "IG  Handle" → "ighandle".
     static func normalise(_ text: String) -> String {
-        TextFolding.fold(text).filter { $0.isLetter || $0.isNumber }
+        let folded = TextFolding.fold(text)
+        guard folded.utf8.allSatisfy({ $0 < 0x80 }) else { return folded.filter { $0.isLetter || $0.isNumber } }
+        return String(decoding: folded.utf8.filter { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }, as: UTF8.self)
     }
 
     /// The fields without a platform, by export name, in export order.

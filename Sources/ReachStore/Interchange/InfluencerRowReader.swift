@@ -77,7 +77,7 @@ struct InfluencerRowReader: Sendable {
                 let target = (isURL ? Handle.platform(fromURL: value) : nil) ?? platform
                 let handle = Handle.normalise(value)
                 guard !handle.isEmpty else { continue }
-                guard !handle.contains(where: \.isWhitespace) else {
+                guard !handle.containsWhitespace else {
                     throw RowRejection(reason: "\(header) \"\(value)\" has spaces: write the @handle or paste the profile URL.")
                 }
                 if let target {
