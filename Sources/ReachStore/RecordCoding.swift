@@ -18,9 +18,9 @@ enum RecordCoding {
     }
 
     /// The value as a JSON tree: the tree `makeEncoder()` + `JSONParser` would give, built directly.
-    static func encode<T: Encodable>(_ value: T, what: @autoclosure () -> String) throws -> JSONValue {
+    static func encode<T: Encodable>(_ value: T, what: @autoclosure () -> String, reusing shared: SharedTrees? = nil) throws -> JSONValue {
         do {
-            return try JSONValueEncoder.encode(value)
+            return try JSONValueEncoder.encode(value, reusing: shared)
         } catch {
             throw StoreError.encodingFailed(what: what(), reason: "\(error)")
         }

@@ -62,10 +62,16 @@ extension RecordStore {
         return (AtomicWriter.tempPath(for: target, suffix: suffix), target)
     }
 
-    /// The bytes a record's file gets when it is inserted as new (see `insertBatch`).
-    func newRecordFile<R: Record>(_ record: R, now: Date) throws -> [UInt8] {
-        JSONWriter.bytes(of: try RecordCoding.encode(Self.firstVersion(of: record, at: now), what: "\(R.kind.folderName) record \(record.id)"))
+    /// The bytes a record's file gets when it is inserted as new (see `insertBatch`). `shared` reuses the trees
+    /// of values the batch's records have in common (see `newRecordsShare`).
+    func newRecordFile<R: Record>(_ record: R, now: Date, shared: SharedTrees? = nil) throws -> [UInt8] {
+        let what = { "\(R.kind.folderName) record \(record.id)" }
+        return JSONWriter.bytes(of: try RecordCoding.encode(Self.firstVersion(of: record, at: now), what: what(), reusing: shared))
     }
+
+    /// What new records of one batch usually share unchanged: new creators all start with the same blank
+    /// vetting checklist.
+    static func newRecordsShare() -> SharedTrees { SharedTrees(of: Vetting.self) }
 
     /// Writes the temp file of each record (`ids[i]` gets the bytes `file(i)`), not flushed; on any failure
     /// removes the ones this call wrote and rethrows. `parallel` spreads the work over every core: right when

@@ -18,6 +18,7 @@ final class StagedBatch<R: Record>: @unchecked Sendable {
     /// Chunks handed over but not yet staged; `stage` waits when the staging falls this far behind, so the
     /// copies waiting for it stay few.
     private let inFlight = DispatchSemaphore(value: 4)
+    private let shared = RecordStore.newRecordsShare()
     private var staged: [RecordID] = []
     private var seen: Set<RecordID> = []
     private var failure: (any Error)?
@@ -41,8 +42,8 @@ final class StagedBatch<R: Record>: @unchecked Sendable {
     func stage(_ records: [R]) {
         var encoded: Result<[[UInt8]], any Error>?
         if inFlight.wait(timeout: .now()) == .timedOut {
-            let store = self.store, now = self.now
-            encoded = Result { try records.map { try store.newRecordFile($0, now: now) } }
+            let store = self.store, now = self.now, shared = self.shared
+            encoded = Result { try records.map { try store.newRecordFile($0, now: now, shared: shared) } }
             chunksEncodedByCaller += 1
             inFlight.wait()
         }
@@ -55,8 +56,8 @@ final class StagedBatch<R: Record>: @unchecked Sendable {
                 guard repeated.isEmpty else { throw BatchInsertError.duplicateIDs(Array(Set(repeated).sorted().prefix(5))) }
                 let files = try encoded?.get()
                 let ids = records.map(\.id)
-                try store.writeBatchTemps(R.kind, ids, suffix: suffix, parallel: parallel) { [store, now] index in
-                    try files?[index] ?? store.newRecordFile(records[index], now: now)
+                try store.writeBatchTemps(R.kind, ids, suffix: suffix, parallel: parallel) { [store, now, shared] index in
+                    try files?[index] ?? store.newRecordFile(records[index], now: now, shared: shared)
                 }
                 staged += ids
             } catch {
@@ -76,7 +77,7 @@ final class StagedBatch<R: Record>: @unchecked Sendable {
             guard failure == nil else { return }
             do {
                 unlink(store.batchPaths(of: R.kind, record.id, suffix: suffix).temp)
-                let file = try store.newRecordFile(record, now: now)
+                let file = try store.newRecordFile(record, now: now, shared: shared)
                 try store.writeBatchTemps(R.kind, [record.id], suffix: suffix, parallel: false) { _ in file }
             } catch {
                 failure = error

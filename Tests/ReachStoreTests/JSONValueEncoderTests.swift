@@ -26,6 +26,36 @@ import Testing
         }
     }
 
+    @Test func sharedTreesChangeNothing() throws {
+        // Demo creators have varied vetting; blank ones are interleaved so the shared tree is both reused and replaced.
+        let demo = DemoData.make(now: Date(timeIntervalSince1970: 1_780_304_400), seed: 42).influencers
+        let blank = demo.map { influencer in
+            var copy = influencer
+            copy.vetting = Vetting()
+            return copy
+        }
+        let shared = RecordStore.newRecordsShare()
+        var reusedAndReplaced = (0, 0)
+        for (index, record) in zip(demo, blank).flatMap({ [$0, $1, $1] }).enumerated() {
+            let tree = try JSONValueEncoder.encode(record, reusing: shared)
+            #expect(tree == (try twoStep(record)), "record \(index)")
+            if record.vetting == Vetting() { reusedAndReplaced.0 += 1 } else { reusedAndReplaced.1 += 1 }
+        }
+        #expect(reusedAndReplaced.0 > 0 && reusedAndReplaced.1 > 0)
+        // A shared type met deeper in a value, and beside values of other types, is shared too.
+        #expect(try JSONValueEncoder.encode(["a": [Vetting()], "b": [Vetting()]], reusing: shared) == twoStep(["a": [Vetting()], "b": [Vetting()]]))
+    }
+
+    @Test func aValueThatCannotBeEncodedIsNamedByItsPath() throws {
+        struct Reading: Encodable { var figures: [String: [Double]] }
+        do {
+            _ = try JSONValueEncoder.encode(Reading(figures: ["er": [1, .infinity]]))
+            Issue.record("an infinite number was encoded")
+        } catch let EncodingError.invalidValue(_, context) {
+            #expect(context.codingPath.map(\.stringValue) == ["figures", "er", "Index 1"])
+        }
+    }
+
     @Test func datesMatchJSONEncoderAcrossCenturiesAndFractions() throws {
         var random = DemoRandom(seed: 11)
         var dates = [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -0.5), Date(timeIntervalSince1970: 59.999),
