@@ -71,6 +71,15 @@ import Testing
         #expect(top.first?.cpa == Fx.eur(20))
     }
 
+    @Test func todayIsOrderedOverdueFirstThenByDueDateWithTiesAsGiven() {
+        func item(_ n: Int, due day: Int?, overdue: Bool) -> TodayItem {
+            TodayItem(kind: .followUpDue, dealID: Fx.id(n), due: day.map(Fx.day), summary: "\(n)", whoseMove: nil, isOverdue: overdue)
+        }
+        let items = [item(1, due: nil, overdue: false), item(2, due: 5, overdue: false), item(3, due: 9, overdue: true),
+                     item(4, due: 2, overdue: true), item(5, due: 5, overdue: false), item(6, due: 1, overdue: false)]
+        #expect(Today.byUrgency(items).map(\.summary) == ["4", "3", "6", "2", "5", "1"])
+    }
+
     @Test func todayList() {
         var a = Fx.deal(n: 201, stage: .contacted)
         a.setFollowUp("Follow up", due: Fx.day(2), whoseMove: .us)          // overdue at day 3

@@ -40,8 +40,8 @@ extension RecordStore {
             decoded = .failure(.notASnapshot)
         } else {
             do {
-                let data = try Posix.readFile(path)
-                decoded = data.withUnsafeBytes { buffer in
+                // Mapped: `writeSnapshot` replaces the file by rename, never in place.
+                decoded = try Posix.withMappedFile(path) { buffer in
                     Result { () throws(SnapshotFileError) in try SnapshotFile.decode(buffer, folder: reader.rootRealPath) }
                 }
             } catch {
