@@ -11,9 +11,6 @@ extension String {
     /// The same as `trimmingCharacters(in: .whitespaces)`: spaces and tabs, line breaks kept.
     public func trimmingSpaces() -> String { hasNothingToTrim ? self : self[...].trimmingSpaces() }
 
-    /// Starts and ends with a visible ASCII character, as most cells do: returned as it is, not copied.
-    private var hasNothingToTrim: Bool { utf8.first.map(isPlainASCII) == true && utf8.last.map(isPlainASCII) == true }
-
     /// Whether any character is white space (`Character.isWhitespace`), ASCII text checked byte by byte.
     public var containsWhitespace: Bool {
         utf8.allSatisfy { $0 < 0x80 } ? utf8.contains { $0 == 0x20 || (0x09...0x0D).contains($0) } : contains(where: \.isWhitespace)
@@ -39,10 +36,7 @@ extension Substring {
     public func trimmingSpaces() -> String { trimming(newlines: false) }
 
     private func trimming(newlines: Bool) -> String {
-        // Most cells start and end with a visible ASCII character: nothing to scan, nothing to copy.
-        if let first = utf8.first, let last = utf8.last, isPlainASCII(first), isPlainASCII(last) {
-            return String(self)
-        }
+        if hasNothingToTrim { return String(self) }
         let scalars = unicodeScalars
         let isTrimmed = { (scalar: Unicode.Scalar) in Self.isWhitespace(scalar, newlines: newlines) }
         guard let start = scalars.firstIndex(where: { !isTrimmed($0) }),
@@ -60,4 +54,10 @@ extension Substring {
     }
 }
 
-private func isPlainASCII(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x80 }
+extension StringProtocol where UTF8View: BidirectionalCollection {
+    /// Starts and ends with a visible ASCII character, as most cells do: nothing to scan, nothing to copy.
+    fileprivate var hasNothingToTrim: Bool {
+        let isPlainASCII = { (byte: UInt8) in byte > 0x20 && byte < 0x80 }
+        return utf8.first.map(isPlainASCII) == true && utf8.last.map(isPlainASCII) == true
+    }
+}
