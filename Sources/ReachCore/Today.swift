@@ -71,13 +71,15 @@ public enum Today {
         return byUrgency(out)
     }
 
-    /// Overdue first, then by due date (none last), ties in the order given. Sorts plain keys and moves each
+    /// Overdue first, then by due date (none last), then by deal, so the list reads the same at every start
+    /// (deals come in no fixed order); one deal's items stay in the order given. Sorts plain keys and moves each
     /// item once: sorting the items themselves, strings and all, was a third of building Today at 200k deals.
     static func byUrgency(_ items: [TodayItem]) -> [TodayItem] {
         let keys = items.map { (overdue: $0.isOverdue, due: $0.due ?? .distantFuture) }
         let order = keys.indices.sorted { a, b in
             if keys[a].overdue != keys[b].overdue { return keys[a].overdue }
-            return keys[a].due != keys[b].due ? keys[a].due < keys[b].due : a < b
+            if keys[a].due != keys[b].due { return keys[a].due < keys[b].due }
+            return items[a].dealID != items[b].dealID ? items[a].dealID < items[b].dealID : a < b
         }
         return order.map { items[$0] }
     }

@@ -71,13 +71,18 @@ import Testing
         #expect(top.first?.cpa == Fx.eur(20))
     }
 
-    @Test func todayIsOrderedOverdueFirstThenByDueDateWithTiesAsGiven() {
-        func item(_ n: Int, due day: Int?, overdue: Bool) -> TodayItem {
-            TodayItem(kind: .followUpDue, dealID: Fx.id(n), due: day.map(Fx.day), summary: "\(n)", whoseMove: nil, isOverdue: overdue)
+    @Test func todayIsOrderedOverdueFirstThenByDueDateThenByDeal() {
+        func item(_ n: Int, deal: Int, due day: Int?, overdue: Bool) -> TodayItem {
+            TodayItem(kind: .followUpDue, dealID: Fx.id(deal), due: day.map(Fx.day), summary: "\(n)", whoseMove: nil, isOverdue: overdue)
         }
-        let items = [item(1, due: nil, overdue: false), item(2, due: 5, overdue: false), item(3, due: 9, overdue: true),
-                     item(4, due: 2, overdue: true), item(5, due: 5, overdue: false), item(6, due: 1, overdue: false)]
-        #expect(Today.byUrgency(items).map(\.summary) == ["4", "3", "6", "2", "5", "1"])
+        let items = [item(1, deal: 1, due: nil, overdue: false), item(2, deal: 9, due: 5, overdue: false),
+                     item(3, deal: 3, due: 9, overdue: true), item(4, deal: 4, due: 2, overdue: true),
+                     item(5, deal: 5, due: 5, overdue: false), item(6, deal: 6, due: 1, overdue: false),
+                     item(7, deal: 5, due: 5, overdue: false)]
+        // 2, 5 and 7 are due together: by deal, and 5 and 7 (one deal's two items) keep their order.
+        let byDeal = { (one: [String]) in Fx.id(5) < Fx.id(9) ? one + ["2"] : ["2"] + one }
+        #expect(Today.byUrgency(items).map(\.summary) == ["4", "3", "6"] + byDeal(["5", "7"]) + ["1"])
+        #expect(Today.byUrgency(items.reversed()).map(\.summary) == ["4", "3", "6"] + byDeal(["7", "5"]) + ["1"])
     }
 
     @Test func todayList() {
