@@ -50,18 +50,22 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore()
+        let progress = ProgressLine()
+        defer { progress.clear() }
         let report = try userFacing { () throws -> ImportReport in
             switch kind {
             case .influencers:
                 let overrides = try maps.map { spec throws(InterchangeError) in try ColumnMapping.Override.parse(spec) }
-                return try InfluencerImport.run(file: file, store: store,
-                                                options: .init(overrides: overrides, dryRun: dryRun, now: Date()))
+                return try InfluencerImport.run(file: file, store: store, options: .init(
+                    overrides: overrides, dryRun: dryRun, now: Date(),
+                    progress: { event in progress.show(event.description, now: event.isWriting) }))
             case .campaigns:
                 return try RecordsImport.campaigns(file: file, store: store, dryRun: dryRun)
             case .deals:
                 return try RecordsImport.deals(file: file, store: store, dryRun: dryRun)
             }
         }
+        progress.clear()
         printLines(report.lines(everyRow: dryRun || verbose))
         if !dryRun { store.logger.notice("import \(kind.rawValue): \(report.summary)") }
         if let failure = report.failure {

@@ -29,6 +29,31 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("influencers").path))
     }
 
+    @Test func aBigImportShowsProgressOnATerminalAndLeavesOnlyItsSummary() throws {
+        let dir = try ReachBinary.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("big.csv").path
+        let rows = (1...12_000).map { "Creator \($0),@creator\($0),\($0 * 10)\n" }.joined()
+        try Data(("Name,Instagram,Followers\n" + rows).utf8).write(to: URL(fileURLWithPath: csv))
+
+        // Not a terminal (a pipe, a log): the summary alone.
+        let piped = try ReachBinary.run(["import", "influencers", csv, "--dry-run", "--data-dir", dir.appendingPathComponent("piped").path])
+        #expect(piped.output.contains("12000 rows: 12000 new"))
+        #expect(!piped.output.contains("reading:"))
+
+        // On a terminal the line shows while the file is read, and is wiped before the summary prints.
+        let session = try TmuxSession(width: 250, height: 20)  // wide enough for the summary on one line
+        defer { session.close() }
+        let data = dir.appendingPathComponent("data").path
+        try session.typeLine("\(TmuxSession.shellQuote(try ReachBinary.path())) import influencers \(TmuxSession.shellQuote(csv)) "
+                             + "--data-dir \(TmuxSession.shellQuote(data))")
+        try session.waitFor(text: "reach: reading: ", timeout: 60)
+        let after = try session.waitForPrompt(timeout: 120)
+        #expect(after.contains("12000 rows: 12000 new, 0 merged, 0 unchanged, 0 rejected; 12000 records written"))
+        #expect(!after.contains("reading:") && !after.contains("writing "), "\(after)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: data + "/influencers").count == 12_000)
+    }
+
     @Test func importExportReportAndEraseThroughTheBinary() throws {
         let dir = try ReachBinary.scratchFolder()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -10,6 +10,13 @@ struct ByteChunks {
     private(set) var buffer: [UInt8]
     private(set) var index = 0
     private var exhausted: Bool
+    /// Bytes in the chunks before this one.
+    private var before = 0
+    /// The file's size when it was opened (nil for bytes in memory).
+    let size: Int?
+
+    /// How many bytes have been handed out.
+    var offset: Int { before + index }
 
     /// Reads from the file at `path`; the first chunk is read at once so callers can sniff it.
     init(path: String) throws(InterchangeError) {
@@ -20,6 +27,8 @@ struct ByteChunks {
         name = path
         buffer = []
         exhausted = false
+        var info = stat()
+        size = fstat(handle.fileDescriptor, &info) == 0 ? Int(info.st_size) : nil
         try refill()
     }
 
@@ -29,6 +38,7 @@ struct ByteChunks {
         self.name = name
         buffer = bytes
         exhausted = true
+        size = bytes.count
     }
 
     /// The next byte without consuming it; nil at the end of the file.
@@ -55,6 +65,7 @@ struct ByteChunks {
         }
         do {
             let data = try handle.read(upToCount: Self.chunkSize) ?? Data()
+            before += buffer.count
             buffer = Array(data)
             index = 0
             if data.isEmpty {

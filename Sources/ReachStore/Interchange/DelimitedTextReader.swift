@@ -65,6 +65,11 @@ public struct DelimitedTextReader {
         return (counts[best] ?? 0) > 0 ? best : comma
     }
 
+    /// The share of the file read so far (0–1), for a progress line; nil when the size is unknown.
+    public var fractionRead: Double? {
+        chunks.size.map { $0 > 0 ? min(1, Double(chunks.offset) / Double($0)) : 1 }
+    }
+
     /// The next non-blank record, or nil at the end of the file.
     public mutating func next() throws(InterchangeError) -> Row? {
         while try chunks.peek() != nil {

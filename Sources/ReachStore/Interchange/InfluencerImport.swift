@@ -12,11 +12,15 @@ public enum InfluencerImport {
         public var dryRun: Bool
         /// The date of new metric snapshots and created records.
         public var now: Date
+        /// Told every `ImportProgress.rowsPerUpdate` rows, and once when writing starts; on the importing thread.
+        public var progress: (@Sendable (ImportProgress) -> Void)?
 
-        public init(overrides: [ColumnMapping.Override] = [], dryRun: Bool = false, now: Date) {
+        public init(overrides: [ColumnMapping.Override] = [], dryRun: Bool = false, now: Date,
+                    progress: (@Sendable (ImportProgress) -> Void)? = nil) {
             self.overrides = overrides
             self.dryRun = dryRun
             self.now = now
+            self.progress = progress
         }
     }
 
@@ -29,7 +33,7 @@ public enum InfluencerImport {
         var plan = InfluencerImportPlan(roster: loaded.records, now: options.now, staging: staging)
         let source = "import: " + (file.split(separator: "/").last.map(String.init) ?? file)
 
-        func add(_ result: Result<ImportCandidate, RowRejection>, line: Int, fallbackName: String) {
+        func add(_ result: Result<ImportCandidate, RowRejection>, line: Int, fallbackName: String, fraction: @autoclosure () -> Double?) {
             switch result {
             case .success(let candidate):
                 let planned = plan.add(candidate, line: line)
@@ -37,6 +41,9 @@ public enum InfluencerImport {
                                                    action: planned.action, warnings: candidate.warnings + planned.notes))
             case .failure(let rejection):
                 report.rows.append(ImportRowResult(line: line, name: fallbackName, action: .rejected(rejection.reason)))
+            }
+            if let progress = options.progress, report.rows.count % ImportProgress.rowsPerUpdate == 0 {
+                progress(.reading(rows: report.rows.count, fractionOfFile: fraction()))
             }
         }
 
@@ -48,7 +55,7 @@ public enum InfluencerImport {
                 for element in try JSONRecordFile.elements(path: file) {
                     let name = element.value["displayName"]?.stringValue ?? ""
                     add(JSONRecordFile.decode(Influencer.self, from: element.value).flatMap { candidate(from: $0, source: source) },
-                        line: element.line, fallbackName: name)
+                        line: element.line, fallbackName: name, fraction: nil)
                 }
             } else {
                 var reader = try DelimitedTextReader(path: file)
@@ -60,7 +67,7 @@ public enum InfluencerImport {
                 while let row = try reader.next() {
                     // Spreadsheets export rows of empty cells below the data; they are not creators.
                     if row.fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
-                    add(rows.read(row, state: &state), line: row.line, fallbackName: fallbackName(row, mapping))
+                    add(rows.read(row, state: &state), line: row.line, fallbackName: fallbackName(row, mapping), fraction: reader.fractionRead)
                 }
             }
         }
@@ -71,7 +78,10 @@ public enum InfluencerImport {
             plan.abandon()
             throw error
         }
-        if !options.dryRun { plan.write(to: store, report: &report) }
+        if !options.dryRun {
+            options.progress?(.writing(newRecords: report.created))
+            plan.write(to: store, report: &report)
+        }
         return report
     }
 

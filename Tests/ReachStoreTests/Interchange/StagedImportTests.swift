@@ -28,6 +28,29 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: ws.folder.data + "/influencers").allSatisfy { !$0.hasPrefix(".") })
     }
 
+    @Test func progressIsToldAsTheFileIsReadThenWhenWritingStarts() throws {
+        let ws = try DataFolderFixture()
+        let path = ws.file("big.csv", "Name,Instagram,Followers\n" + Self.rows(2_500))
+        for dryRun in [true, false] {
+            let told = Locked<[ImportProgress]>([])
+            let report = try InfluencerImport.run(file: path, store: ws.store, options: .init(
+                dryRun: dryRun, now: DataFolderFixture.now, progress: { event in told.withLock { $0.append(event) } }))
+            let events = told.withLock { $0 }
+            let reading = events.compactMap { event -> (Int, Double)? in
+                if case let .reading(rows, fraction?) = event { return (rows, fraction) }
+                return nil
+            }
+            #expect(reading.map(\.0) == [1_024, 2_048])
+            #expect(reading.allSatisfy { 0 < $0.1 && $0.1 <= 1 } && reading[0].1 < reading[1].1, "\(reading)")
+            // Written rows count against the file's size: 2,048 of 2,500 rows is 80 % of it, give or take a chunk.
+            #expect(abs(reading[1].1 - 0.82) < 0.1 || reading[1].1 == 1, "\(reading)")
+            #expect(events.last == (dryRun ? .reading(rows: 2_048, fractionOfFile: reading[1].1) : .writing(newRecords: 2_500)))
+            #expect(report.created == 2_500)
+        }
+        #expect(ImportProgress.reading(rows: 45_000, fractionOfFile: 0.456).description == "reading: 45% of the file, 45,000 rows")
+        #expect(ImportProgress.writing(newRecords: 1).description == "writing 1 new record…")
+    }
+
     @Test func aFileThatBreaksAfterStagingBeganLeavesNothing() throws {
         let ws = try DataFolderFixture()
         let text = "Name,Instagram,Followers\n" + Self.rows(2_500) + "\"Never closed,@x,1\n"
