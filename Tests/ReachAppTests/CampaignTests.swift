@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ReachCore
+import ReachStore
 import TerminalUI
 @testable import ReachApp
 
@@ -29,6 +30,26 @@ struct CampaignTests {
         DealFx.type("<Enter>", &large)
         expectSnapshot(Fx.render(large), "campaign-dashboard-120x40")
         expectSnapshot(Fx.render(serum(width: 200, height: 60)), "campaigns-200x60")
+    }
+
+    @Test("y copies the campaign's report: what `reach report campaign` writes, deals in the trash listed")
+    func copyReport() throws {
+        let h = try Harness()
+        // Another session deletes one of Serum's deals; the report lists it as in the trash, not counted.
+        let gone = try #require(Fx.deals.first { $0.campaignID == Fx.serum })
+        _ = try h.otherStore().delete(Deal.self, id: gone.id, expectedRevision: 1)
+        h.advance(seconds: 2)
+        h.type("4j")  // the list: Japan, then Serum
+        #expect(h.state.campaigns.selectedID == Fx.serum)
+        h.type("y")
+        let copied = try #require(h.terminal.clipboard.last)
+        let cli = try CampaignReportDocument.load(campaign: Fx.serum.rawValue, store: h.store, now: Fx.now).markdown()
+        #expect(copied == cli)
+        #expect(copied.hasPrefix("# Campaign report: Serum launch"))
+        #expect(copied.contains("1 deleted deal is in the trash and not counted"), "\(copied)")
+        #expect(h.screen.contains("Copied to the clipboard"))
+        // The palette offers it too, by the campaign's name.
+        #expect(CommandRegistry.matches("copy report", h.state).first?.title == "Copy campaign report: Serum launch")
     }
 
     @Test("the list: active first, deals count and share of the budget paid")

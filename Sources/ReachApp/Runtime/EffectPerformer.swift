@@ -23,6 +23,9 @@ struct EffectPerformer {
                 return [.settingsSaveFailed("\(error)")]
             }
         case .copy(let text): return [.copied(text, ok: terminal.copyToClipboard(text))]
+        case .copyCampaignReport(let report):
+            let text = report.markdown(trashedDeals: store.loadTrash(Deal.self).records)
+            return [.copied(text, ok: terminal.copyToClipboard(text))]
         case .editText(let request):
             switch editor.edit(request.text, on: terminal) {
             case .success(let text): return [.editorFinished(request, text: text, message: nil)]

@@ -13,6 +13,8 @@ public enum Effect: Sendable {
     case updateSettings(@Sendable (inout AppSettings) -> Void)
     /// Put text on the clipboard via OSC 52.
     case copy(String)
+    /// Put a campaign's report on the clipboard (the runtime adds the deals in the trash, which it lists).
+    case copyCampaignReport(CampaignReportCopy)
     /// Suspend the screen and edit text in `$EDITOR`.
     case editText(EditRequest)
     case quit

@@ -35,6 +35,9 @@ public enum CampaignsPane: Pane {
                 guard let id = state.campaigns.selectedID, let campaign = state.workspace.campaigns[id] else { return [] }
                 return Edits.toggleArchived(.campaign(campaign), &state)
             },
+            KeyBinding(chars: "y", help: "Copy report (Markdown, to paste into an email)") { state in
+                CampaignReportCopy.selected(state).map { [.copyCampaignReport($0)] } ?? []
+            },
         ])
         if state.campaigns.showsDashboard {
             return [dashboardSection, campaign]
@@ -89,7 +92,11 @@ public enum CampaignsPane: Pane {
                 jumpToCampaign(&state)
                 return []
             },
-        ]
+        ] + (state.campaigns.selectedID.flatMap { state.workspace.campaigns[$0] }.map { campaign in
+            [PaletteCommand("Copy campaign report: \(campaign.name)", key: "y") { state in
+                CampaignReportCopy.selected(state).map { [.copyCampaignReport($0)] } ?? []
+            }]
+        } ?? [])
     }
 
     public static func workspaceChanged(_ state: inout AppState) {
