@@ -87,11 +87,7 @@ public struct SearchIndex: Sendable {
         entries.reserveCapacity(influencers.count)
         ids.reserveCapacity(influencers.count)
         positions.reserveCapacity(influencers.count)
-        for inf in influencers {
-            if let i = positions[inf.id] { replaceKeys(of: i, with: inf) } else { append(inf) }
-        }
-        nameOrder = bytes.withUnsafeBufferPointer { all in entries.indices.sorted { nameLess($0, $1, all) } }
-        renumber(from: 0, to: nameOrder.count)
+        updateAndSort(influencers)
     }
 
     public var count: Int { entries.count }
@@ -129,6 +125,27 @@ public struct SearchIndex: Sendable {
             nameOrder.insert(i, at: new)
             renumber(from: new, to: nameOrder.count)
         }
+    }
+
+    /// Adds or replaces the entries for many influencers (another session's import). Past a few hundred, one sort
+    /// of the whole name order is cheaper than placing each: every placement renumbers the entries after it, and
+    /// 98,000 creators placed one by one took 1.4 s.
+    public mutating func update(_ influencers: some Collection<Influencer>) {
+        guard influencers.count > 256 else {
+            for influencer in influencers { update(influencer) }
+            return
+        }
+        generation &+= 1
+        updateAndSort(influencers)
+        compactIfWasteful()
+    }
+
+    private mutating func updateAndSort(_ influencers: some Sequence<Influencer>) {
+        for inf in influencers {
+            if let i = positions[inf.id] { replaceKeys(of: i, with: inf) } else { append(inf) }
+        }
+        nameOrder = bytes.withUnsafeBufferPointer { all in entries.indices.sorted { nameLess($0, $1, all) } }
+        renumber(from: 0, to: nameOrder.count)
     }
 
     /// Removes the entry for `id`.

@@ -88,6 +88,24 @@ import Testing
         }
     }
 
+    @Test func aBatchOfChangesGivesTheSameResultsAsAFreshIndex() {
+        // Another session's import: 1,000 new creators and 100 renamed ones arrive in one batch (sorted at once).
+        var index = SearchIndex(Array(Self.roster.prefix(500)))
+        var renamed = Array(Self.roster.prefix(100))
+        for i in renamed.indices { renamed[i].displayName = ["Anna", "Zoë", "さくら", "Nino ნინო"][i % 4] + " \(i)" }
+        let batch = Array(Self.roster[500..<1_500]) + renamed
+        index.update(batch)
+        let fresh = SearchIndex(renamed + Array(Self.roster[100..<1_500]))
+        #expect(index.count == 1_500 && fresh.count == 1_500)
+        for query in ["a", "an", "anna 1", "zo", "さ", "ნ", "e", "x", ""] {
+            #expect(index.search(query) == fresh.search(query), "query \(query)")
+        }
+        // A small batch takes the one-by-one path: same results too.
+        var small = SearchIndex(Array(Self.roster.prefix(500)))
+        small.update(Array(Self.roster[500..<510]))
+        #expect(small.search("a") == SearchIndex(Array(Self.roster.prefix(510))).search("a"))
+    }
+
     @Test func hitsAreOrderedByScoreThenName() {
         let index = SearchIndex(Self.roster)
         let byID = Dictionary(uniqueKeysWithValues: Self.roster.map { ($0.id, $0) })

@@ -60,10 +60,25 @@ public struct Workspace: Sendable {
 
     /// Adds or replaces a record and updates the indexes it touches.
     public mutating func put(_ record: AnyRecord) {
+        store(record)
+        if case .influencer(let r) = record { searchKeys?.update(r) }
+    }
+
+    /// Adds or replaces many records (another session's changes), the creators' search keys in one go.
+    public mutating func put(_ records: [AnyRecord]) {
+        var creators: [Influencer] = []
+        for record in records {
+            store(record)
+            if case .influencer(let r) = record { creators.append(r) }
+        }
+        searchKeys?.update(creators)
+    }
+
+    /// `put` but for the search index.
+    private mutating func store(_ record: AnyRecord) {
         switch record {
         case .influencer(let r):
             influencers[r.id] = r
-            searchKeys?.update(r)
             sortNames[r.id] = TextFolding.fold(r.displayName)
             rosterFacts[r.id] = RosterFacts(r)
             if r.archived { archivedCreators.insert(r.id) } else { archivedCreators.remove(r.id) }

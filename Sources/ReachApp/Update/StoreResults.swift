@@ -86,13 +86,12 @@ enum StoreResults {
     /// Changes by other sessions. A record with an unsaved local edit keeps the local version; its save will conflict
     /// and ask the user, so neither version is lost.
     static func external(_ changes: ExternalChanges, _ state: inout AppState) -> [Effect] {
-        var applied: [(RecordKind, RecordID)] = []
         // Skip unsaved local edits, and versions older than ours (a background scan that raced our own save).
-        for record in changes.upserted where state.pendingSaves[record.id] == nil
-            && record.revision >= (state.workspace.record(record.kind, record.id)?.revision ?? 0) {
-            state.workspace.put(record)
-            applied.append((record.kind, record.id))
+        let accepted = changes.upserted.filter { record in
+            state.pendingSaves[record.id] == nil && record.revision >= (state.workspace.record(record.kind, record.id)?.revision ?? 0)
         }
+        state.workspace.put(accepted)
+        var applied = accepted.map { ($0.kind, $0.id) }
         for (kind, id) in changes.removed where state.pendingSaves[id] == nil {
             if state.workspace.remove(kind, id) != nil { applied.append((kind, id)) }
             if kind == .deal, state.dealDetail?.dealID == id { state.dealDetail = nil }
