@@ -4,14 +4,10 @@ import Foundation
 /// standard error is a terminal: a pipe or a log file gets the result alone. At most ten redraws a second;
 /// `clear` wipes it before the result is printed or an error is reported.
 final class ProgressLine: @unchecked Sendable {
-    private let enabled: Bool
+    private let enabled = isatty(STDERR_FILENO) == 1
     private let lock = NSLock()
     private var shown = 0
     private var lastDrawn: ContinuousClock.Instant?
-
-    init(enabled: Bool = isatty(STDERR_FILENO) == 1) {
-        self.enabled = enabled
-    }
 
     /// Shows `text` (which holds no user data, so needs no sanitising), unless a line went up less than
     /// 0.1 s ago; `now` forces it.
