@@ -11,6 +11,21 @@ enum JSONWriter {
         return out
     }
 
+    /// `bytes(of: .array(...))` with each element made only when it is written: an export of 100,000 records
+    /// then holds one record's tree at a time, not all of them (1 GB at 100k).
+    static func arrayBytes(count: Int, element: (Int) throws -> JSONValue) rethrows -> [UInt8] {
+        guard count > 0 else { return Array("[]\n".utf8) }
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        for position in 0..<count {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            newline(1, into: &out)
+            write(try element(position), indent: 1, into: &out)
+        }
+        newline(0, into: &out)
+        out.append(contentsOf: "]\n".utf8)
+        return out
+    }
+
     private static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)

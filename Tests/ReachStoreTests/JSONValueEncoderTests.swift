@@ -46,6 +46,14 @@ import Testing
         #expect(try JSONValueEncoder.encode(["a": [Vetting()], "b": [Vetting()]], reusing: shared) == twoStep(["a": [Vetting()], "b": [Vetting()]]))
     }
 
+    @Test func anArrayWrittenElementByElementIsTheSameFile() throws {
+        let demo = DemoData.make(now: Date(timeIntervalSince1970: 1_780_304_400), seed: 42)
+        let values = try demo.influencers.map { try JSONValueEncoder.encode($0) }
+        #expect(JSONWriter.arrayBytes(count: values.count) { values[$0] } == JSONWriter.bytes(of: .array(values)))
+        #expect(JSONWriter.arrayBytes(count: 1) { _ in values[0] } == JSONWriter.bytes(of: .array([values[0]])))
+        #expect(JSONWriter.arrayBytes(count: 0) { _ in .null } == JSONWriter.bytes(of: .array([])))
+    }
+
     @Test func aValueThatCannotBeEncodedIsNamedByItsPath() throws {
         struct Reading: Encodable { var figures: [String: [Double]] }
         do {

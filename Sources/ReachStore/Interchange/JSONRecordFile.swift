@@ -89,7 +89,6 @@ enum JSONRecordFile {
 
     /// Records as one pretty JSON array in the data folder's own format (stable key order, one trailing newline).
     static func bytes<R: Encodable>(of records: [R]) throws -> [UInt8] {
-        let values = try records.map { try RecordCoding.encode($0, what: "an exported record") }
-        return JSONWriter.bytes(of: .array(values))
+        try JSONWriter.arrayBytes(count: records.count) { try RecordCoding.encode(records[$0], what: "an exported record") }
     }
 }
