@@ -7,16 +7,19 @@ import ReachCore
 /// Not CSV.swift's `CSVWriter`: it makes one stream call per byte, slow for a 100,000-creator export,
 /// and does not quote leading spaces, which our reader trims from unquoted fields.
 public enum CSVText {
-    public static func bytes(header: [String], rows: [[String]]) -> [UInt8] {
+    /// `rows` may be lazy: an export of 100,000 creators then makes one row's strings at a time.
+    public static func bytes(header: [String], rows: some Collection<[String]>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256 * (rows.count + 1))
-        for row in [header] + rows {
+        func write(_ row: [String]) {
             for (index, field) in row.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 append(field, to: &out)
             }
             out.append(UInt8(ascii: "\n"))
         }
+        write(header)
+        for row in rows { write(row) }
         return out
     }
 

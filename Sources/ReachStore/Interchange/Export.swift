@@ -77,7 +77,7 @@ public enum Export {
         let fields = simple + platforms.flatMap { p -> [InfluencerField] in
             [.handle(p), .profileURL(p), .followers(p), .engagementRate(p), .avgViews(p), .metricsAsOf(p)]
         }
-        return CSVText.bytes(header: fields.map(\.name), rows: records.map { inf in fields.map { value(of: $0, in: inf) } })
+        return CSVText.bytes(header: fields.map(\.name), rows: records.lazy.map { inf in fields.map { value(of: $0, in: inf) } })
     }
 
     private static func value(of field: InfluencerField, in inf: Influencer) -> String {
