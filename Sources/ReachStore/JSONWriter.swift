@@ -14,16 +14,24 @@ enum JSONWriter {
     /// `bytes(of: .array(...))` with each element made only when it is written: an export of 100,000 records
     /// then holds one record's tree at a time, not all of them (1 GB at 100k).
     static func arrayBytes(count: Int, element: (Int) throws -> JSONValue) rethrows -> [UInt8] {
-        guard count > 0 else { return Array("[]\n".utf8) }
-        var out: [UInt8] = [UInt8(ascii: "[")]
+        var out: [UInt8] = []
+        try writeArray(count: count, indent: 0, into: &out, element: element)
+        out.append(UInt8(ascii: "\n"))
+        return out
+    }
+
+    /// An array at `indent`, its elements asked for one at a time.
+    private static func writeArray(count: Int, indent: Int, into out: inout [UInt8],
+                                   element: (Int) throws -> JSONValue) rethrows {
+        guard count > 0 else { return out.append(contentsOf: "[]".utf8) }
+        out.append(UInt8(ascii: "["))
         for position in 0..<count {
             if position > 0 { out.append(UInt8(ascii: ",")) }
-            newline(1, into: &out)
-            write(try element(position), indent: 1, into: &out)
+            newline(indent + 1, into: &out)
+            write(try element(position), indent: indent + 1, into: &out)
         }
-        newline(0, into: &out)
-        out.append(contentsOf: "]\n".utf8)
-        return out
+        newline(indent, into: &out)
+        out.append(UInt8(ascii: "]"))
     }
 
     private static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
@@ -33,15 +41,7 @@ enum JSONWriter {
         case .number(let text): out.append(contentsOf: text.utf8)
         case .string(let text): writeString(text, into: &out)
         case .array(let elements):
-            guard !elements.isEmpty else { return out.append(contentsOf: "[]".utf8) }
-            out.append(UInt8(ascii: "["))
-            for (position, element) in elements.enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                newline(indent + 1, into: &out)
-                write(element, indent: indent + 1, into: &out)
-            }
-            newline(indent, into: &out)
-            out.append(UInt8(ascii: "]"))
+            writeArray(count: elements.count, indent: indent, into: &out) { elements[$0] }
         case .object(let members):
             guard !members.isEmpty else { return out.append(contentsOf: "{}".utf8) }
             out.append(UInt8(ascii: "{"))

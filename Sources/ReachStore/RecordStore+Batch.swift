@@ -65,8 +65,8 @@ extension RecordStore {
     /// The bytes a record's file gets when it is inserted as new (see `insertBatch`). `shared` reuses the trees
     /// of values the batch's records have in common (see `newRecordsShare`).
     func newRecordFile<R: Record>(_ record: R, now: Date, shared: SharedTrees? = nil) throws -> [UInt8] {
-        let what = { "\(R.kind.folderName) record \(record.id)" }
-        return JSONWriter.bytes(of: try RecordCoding.encode(Self.firstVersion(of: record, at: now), what: what(), reusing: shared))
+        JSONWriter.bytes(of: try RecordCoding.encode(Self.firstVersion(of: record, at: now),
+                                                     what: "\(R.kind.folderName) record \(record.id)", reusing: shared))
     }
 
     /// What new records of one batch usually share unchanged: new creators all start with the same blank
