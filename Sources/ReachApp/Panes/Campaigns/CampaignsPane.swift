@@ -35,9 +35,7 @@ public enum CampaignsPane: Pane {
                 guard let id = state.campaigns.selectedID, let campaign = state.workspace.campaigns[id] else { return [] }
                 return Edits.toggleArchived(.campaign(campaign), &state)
             },
-            KeyBinding(chars: "y", help: "Copy report (Markdown, to paste into an email)") { state in
-                CampaignReportCopy.selected(state).map { [.copyCampaignReport($0)] } ?? []
-            },
+            KeyBinding(chars: "y", help: "Copy report (Markdown, to paste into an email)", run: copyReport),
         ])
         if state.campaigns.showsDashboard {
             return [dashboardSection, campaign]
@@ -93,10 +91,13 @@ public enum CampaignsPane: Pane {
                 return []
             },
         ] + (state.campaigns.selectedID.flatMap { state.workspace.campaigns[$0] }.map { campaign in
-            [PaletteCommand("Copy campaign report: \(campaign.name)", key: "y") { state in
-                CampaignReportCopy.selected(state).map { [.copyCampaignReport($0)] } ?? []
-            }]
+            [PaletteCommand("Copy campaign report: \(campaign.name)", key: "y", run: copyReport)]
         } ?? [])
+    }
+
+    /// `y` and the palette: the selected campaign's report onto the clipboard.
+    @Sendable static func copyReport(_ state: inout AppState) -> [Effect] {
+        CampaignReportCopy.selected(state).map { [.copyCampaignReport($0)] } ?? []
     }
 
     public static func workspaceChanged(_ state: inout AppState) {
