@@ -3,7 +3,7 @@ import Foundation
 /// What kind of item appears on the Today screen.
 public enum TodayKind: String, Codable, Sendable, CaseIterable {
     case followUpOverdue, followUpDue, draftAwaitingReview, deliverableOverdue, deliverableDue,
-         paymentOverdue, paymentDue, rightsExpiring, stalled
+         paymentOverdue, paymentDue, rightsExpiring, stalled, noNextStep
 }
 
 /// One thing to act on today, tied to a deal.
@@ -48,6 +48,10 @@ public enum Today {
                                              summary: "Goes live: \(label)", whoseMove: .them, isOverdue: overdue))
                     }
                 }
+                if deal.nextAction == nil {
+                    out.append(TodayItem(kind: .noNextStep, dealID: deal.id, due: nil,
+                                         summary: "No next step · \(pipeline.name(of: deal.stage))", whoseMove: nil, isOverdue: false))
+                }
                 if deal.isStalled(now: now, pipeline: pipeline) {
                     out.append(TodayItem(kind: .stalled, dealID: deal.id, due: deal.stageEnteredAt,
                                          summary: "\(deal.daysInStage(now: now)) days in \(pipeline.name(of: deal.stage))",
@@ -71,6 +75,13 @@ public enum Today {
         return byUrgency(out)
     }
 
+    /// The items under their Today headings, in the order the screen and `reach today` show them; empty groups left out.
+    public static func grouped(_ items: [TodayItem]) -> [(group: TodayGroup, items: [TodayItem])] {
+        var byGroup: [TodayGroup: [TodayItem]] = [:]
+        for item in items { byGroup[TodayGroup(item.kind), default: []].append(item) }
+        return TodayGroup.allCases.compactMap { group in byGroup[group].map { (group, $0) } }
+    }
+
     /// Overdue first, then by due date (none last), then by deal, so the list reads the same at every start
     /// (deals come in no fixed order); one deal's items stay in the order given. Sorts plain keys and moves each
     /// item once: sorting the items themselves, strings and all, was a third of building Today at 200k deals.
@@ -82,5 +93,34 @@ public enum Today {
             return items[a].dealID != items[b].dealID ? items[a].dealID < items[b].dealID : a < b
         }
         return order.map { items[$0] }
+    }
+}
+
+/// The headings of the Today screen and of `reach today`, in the order they are shown.
+public enum TodayGroup: Int, CaseIterable, Sendable {
+    case followUps, drafts, goingLive, payments, rights, stalled, noNextStep
+
+    public var title: String {
+        switch self {
+        case .followUps: "Follow-ups"
+        case .drafts: "Drafts awaiting review"
+        case .goingLive: "Posts due to go live"
+        case .payments: "Payments due"
+        case .rights: "Rights expiring"
+        case .stalled: "Stalled deals"
+        case .noNextStep: "No next step"
+        }
+    }
+
+    public init(_ kind: TodayKind) {
+        switch kind {
+        case .followUpOverdue, .followUpDue: self = .followUps
+        case .draftAwaitingReview: self = .drafts
+        case .deliverableOverdue, .deliverableDue: self = .goingLive
+        case .paymentOverdue, .paymentDue: self = .payments
+        case .rightsExpiring: self = .rights
+        case .stalled: self = .stalled
+        case .noNextStep: self = .noNextStep
+        }
     }
 }

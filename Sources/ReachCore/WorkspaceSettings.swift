@@ -17,11 +17,13 @@ public struct WorkspaceSettings: Hashable, Codable, Sendable {
     public var sharedTeamMode: Bool
     /// Niches offered in pickers (free tags still allowed).
     public var knownNiches: [Niche]
+    /// The people who work in this folder (login → display name): who "mine" means and whom deals can go to.
+    public var teamMembers: [TeamMember]
 
     public init(tierThresholds: TierThresholds = .standard, pipeline: StagePipeline = .default,
                 currencyRates: CurrencyRates = CurrencyRates(), reportingCurrency: CurrencyCode = .eur,
                 staleMetricDays: Int = 30, followUpAfterDays: Int = 4, rightsExpiryWarningDays: Int = 14,
-                sharedTeamMode: Bool = false, knownNiches: [Niche] = Niche.suggested) {
+                sharedTeamMode: Bool = false, knownNiches: [Niche] = Niche.suggested, teamMembers: [TeamMember] = []) {
         self.tierThresholds = tierThresholds
         self.pipeline = pipeline
         self.currencyRates = currencyRates
@@ -31,5 +33,21 @@ public struct WorkspaceSettings: Hashable, Codable, Sendable {
         self.rightsExpiryWarningDays = rightsExpiryWarningDays
         self.sharedTeamMode = sharedTeamMode
         self.knownNiches = knownNiches
+        self.teamMembers = teamMembers
+    }
+
+    /// Every field as written, except `teamMembers`, which `reach.json` files from before teams lack.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        tierThresholds = try c.decode(TierThresholds.self, forKey: .tierThresholds)
+        pipeline = try c.decode(StagePipeline.self, forKey: .pipeline)
+        currencyRates = try c.decode(CurrencyRates.self, forKey: .currencyRates)
+        reportingCurrency = try c.decode(CurrencyCode.self, forKey: .reportingCurrency)
+        staleMetricDays = try c.decode(Int.self, forKey: .staleMetricDays)
+        followUpAfterDays = try c.decode(Int.self, forKey: .followUpAfterDays)
+        rightsExpiryWarningDays = try c.decode(Int.self, forKey: .rightsExpiryWarningDays)
+        sharedTeamMode = try c.decode(Bool.self, forKey: .sharedTeamMode)
+        knownNiches = try c.decode([Niche].self, forKey: .knownNiches)
+        teamMembers = try c.decodeIfPresent([TeamMember].self, forKey: .teamMembers) ?? []
     }
 }

@@ -67,10 +67,16 @@ struct ScreenTests {
         expectSnapshot(Fx.render(s), "help-roster-80x24")
         expectSnapshot(Fx.render(state("?", width: 120, height: 40)), "help-today-120x40")
         let today = Fx.render(state("?", width: 120, height: 40)).joined(separator: "\n")
-        for label in ["Log activity", "Set follow-up date", "Next stage", "Open deal", "Undo", "Commands"] {
+        for label in ["Log activity", "Next step (what, due, whose move)", "Set follow-up date", "Next stage", "Open deal"] {
             #expect(today.contains(label))
         }
         #expect(!today.contains("Switch table"), "roster keys are not listed on Today")
+        // The rest of Today's keys are further down the (scrollable) overlay: the daily loop's are all listed.
+        let listed = KeyDispatch.helpSections(state("")).flatMap(\.bindings).map(\.help)
+        for label in ["Assign owner…", "Whose deals: mine → everyone → one owner", "Mark / unmark and move down",
+                      "Mark from the last mark to here", "Bulk actions on the marked rows…", "Undo", "Commands"] {
+            #expect(listed.contains(label))
+        }
     }
 
     @Test("every key listed in help does what update does (help comes from the dispatch keymap)")

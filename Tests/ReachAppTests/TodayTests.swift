@@ -13,7 +13,7 @@ struct TodayTests {
         #expect(today.rows.first == .header(.followUps, count: 2))
         #expect(today.items.map(\.dealID).prefix(2) == [Fx.dealLiga, Fx.dealNino])
         let lines = Fx.render(state)
-        #expect(lines[1].hasPrefix("Today · 2024-06-10 · 5 to do · 2 overdue"))
+        #expect(lines[1].hasPrefix("Today · 2024-06-10 · 6 to do · 2 overdue"))
         #expect(lines[2].hasPrefix("Follow-ups (2)"))
         #expect(lines[3].contains("3d overdue") && lines[3].contains("Līga Bērziņa") && lines[3].contains("our move"))
         #expect(lines[4].contains("today") && lines[4].contains("Nino Beridze") && lines[4].contains("their move"))
@@ -21,6 +21,7 @@ struct TodayTests {
         #expect(lines.contains { $0.hasPrefix("Payments due (1)") })
         #expect(lines.contains { $0.hasPrefix("Rights expiring (1)") })
         #expect(!lines.joined().contains("Send contract copy"), "a follow-up due in 7 days is not on Today")
+        #expect(lines.contains { $0.hasPrefix("No next step (1)") }, "Sakura's open deal has no next step")
     }
 
     @Test("snapshot at 80x24 and 120x40")

@@ -4,26 +4,92 @@ import TerminalUI
 
 /// What can be done to a deal from any screen (Today, the deal view, the pipeline): log, follow up, move stage.
 public enum DealActions {
-    /// `a`: a small form (channel, direction, summary) that appends to the deal's timeline.
+    private static let channelKey = "channel", directionKey = "direction", summaryKey = "summary", thenKey = "then"
+
+    /// What the log dialog's "Then" field offers for the next step.
+    private enum Then: String, CaseIterable {
+        case keep, done, replace
+    }
+
+    /// `a`: logs a contact and settles the next step in the same dialog: the current next step is shown filled in,
+    /// and keep, done and replace are one keystroke each (`Alt-k` `Alt-d` `Alt-r`, or the first letter in "Then").
+    /// Editing the next-step fields means replace; a reply from them makes it our move, due today.
     public static func logActivity(_ dealID: RecordID, _ state: inout AppState) {
         guard let deal = state.workspace.deals[dealID] else { return }
         let channels = ActivityChannel.allCases.filter { $0 != .system }
-        let form = FormState(fields: [
-            FormField("Channel", kind: .choice(channels.map(\.rawValue)), value: ActivityChannel.email.rawValue),
-            FormField("Direction", kind: .choice(["out", "in", "—"]), value: "out"),
-            FormField("Summary", isRequired: true),
-        ], focus: 2)
+        let shown = FormState(fields: [
+            FormField("Channel", key: channelKey, kind: .choice(channels.map(\.rawValue)), value: ActivityChannel.email.rawValue),
+            FormField("Direction", key: directionKey, kind: .choice(["out", "in", "—"]), value: "out"),
+            FormField("Summary", key: summaryKey, isRequired: true),
+            FormField("Then", key: thenKey, kind: .choice(Then.allCases.map(\.rawValue)), value: Then.keep.rawValue),
+        ] + NextStepFields.fields(deal.nextAction, state, required: false), focus: 2)
+        @Sendable func choose(_ then: Then) -> @Sendable (inout FormState) -> Void {
+            { form in
+                form[thenKey]?.choiceIndex = Then.allCases.firstIndex(of: then) ?? 0
+                if then == .replace { form.focus(on: NextStepFields.summaryKey) }
+            }
+        }
+        let shortcuts = [
+            FormShortcut(.alt("k"), "keep next step", apply: choose(.keep)),
+            FormShortcut(.alt("d"), "done", apply: choose(.done)),
+            FormShortcut(.alt("r"), "replace", apply: choose(.replace)),
+        ]
         let title = "Log activity · \(state.workspace.title(of: .deal(deal)))"
-        state.overlays.append(.form(FormOverlay(title: title, form: form) { form, state in
+        state.overlays.append(.form(FormOverlay(title: title, form: shown, shortcuts: shortcuts) { form, state in
             var form = form
             guard form.validate() else { return .stay(form, message: nil) }
             guard var deal = state.workspace.deals[dealID] else { return .close([]) }
             let values = form.values
-            let channel = ActivityChannel(rawValue: values["Channel"] ?? "") ?? .note
-            let direction = ActivityDirection(rawValue: values["Direction"] ?? "")
-            deal.logActivity(at: state.now, channel: channel, direction: direction,
-                             summary: values["Summary"] ?? "", author: state.author)
+            let direction = ActivityDirection(rawValue: values[directionKey] ?? "")
+            let then = Then(rawValue: values[thenKey] ?? "") ?? .keep
+            let change: NextStepChange
+            if then == .done {
+                change = .done
+            } else if then == .replace || NextStepFields.edited(form, shown: shown) {
+                guard let draft = NextStepFields.draft(form, shown: shown, state, unsetIfUnchanged: true) else {
+                    form.focus(on: NextStepFields.summaryKey)
+                    return .stay(form, message: "Say what the next step is, or choose done (Alt-d).")
+                }
+                change = .replace(draft)
+            } else {
+                change = .keep
+            }
+            let activity = Activity(at: state.now, channel: ActivityChannel(rawValue: values[channelKey] ?? "") ?? .note,
+                                    direction: direction, summary: values[summaryKey] ?? "", author: state.author)
+            deal.logContact(activity, then: change, days: NextStepFields.days(state))
             return .close(Edits.commit(.deal(deal), label: "log activity", &state))
+        }))
+    }
+
+    /// `N`: the next step of one deal (what, due, whose move); `Alt-d` marks it done with nothing after it.
+    public static func editNextStep(_ dealID: RecordID, _ state: inout AppState) {
+        guard let deal = state.workspace.deals[dealID] else { return }
+        nextStepForm(title: "Next step · \(state.workspace.title(of: .deal(deal)))", current: deal.nextAction,
+                     label: "set next step", dealIDs: [dealID], &state)
+    }
+
+    /// The next-step form for one deal or a marked set; saving sets the same next step on each.
+    static func nextStepForm(title: String, current: NextAction?, label: String, dealIDs: [RecordID], _ state: inout AppState) {
+        let shown = FormState(fields: NextStepFields.fields(current, state, required: true))
+        let done = FormShortcut(.alt("d"), "done, no next step") { form in
+            form[NextStepFields.summaryKey]?.input.setText("")
+            form[NextStepFields.dueKey]?.input.setText("")
+        }
+        state.overlays.append(.form(FormOverlay(title: title, form: shown, shortcuts: [done]) { form, state in
+            let values = FormValues(form, now: state.now, timeZone: state.timeZone)
+            let clearing = values.text(NextStepFields.summaryKey) == nil && values.text(NextStepFields.dueKey) == nil
+            var form = form
+            guard clearing || form.validate() else { return .stay(form, message: nil) }
+            let draft = NextStepFields.draft(form, shown: shown, state, unsetIfUnchanged: false)
+            let days = NextStepFields.days(state)
+            let deals = dealIDs.compactMap { state.workspace.deals[$0] }.map { deal in
+                var deal = deal
+                if let draft { deal.setNextStep(draft, days: days) } else { deal.clearNextAction() }
+                return AnyRecord.deal(deal)
+            }
+            let effects = Edits.commit(deals, label: clearing ? "next step done" : label, &state)
+            if dealIDs.count > 1 { state.show("Next step set on \(deals.count) deals", .success) }
+            return .close(effects)
         }))
     }
 
@@ -147,8 +213,16 @@ public enum DealActions {
                 if let id = dealID(state) { logActivity(id, &state) }
                 return []
             },
-            KeyBinding(chars: "f", help: "Set follow-up date", hint: true) { state in
+            KeyBinding(chars: "N", help: "Next step (what, due, whose move)", hint: true) { state in
+                if let id = dealID(state) { editNextStep(id, &state) }
+                return []
+            },
+            KeyBinding(chars: "f", help: "Set follow-up date") { state in
                 if let id = dealID(state) { setFollowUp(id, &state) }
+                return []
+            },
+            KeyBinding(chars: "O", help: "Assign owner…") { state in
+                if let id = dealID(state) { OwnerActions.assign([id], &state) }
                 return []
             },
             KeyBinding(chars: ">", help: "Next stage", hint: true) { state in

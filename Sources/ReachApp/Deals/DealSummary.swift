@@ -28,9 +28,13 @@ enum DealSummary {
 
     /// "3d overdue · Send counter-offer" (the due first, so a narrow card keeps it), or a prompt to set one.
     static func nextAction(_ deal: Deal, _ state: AppState) -> String {
-        guard let next = deal.nextAction else { return "no next action (f)" }
+        guard let next = deal.nextAction else { return state.workspace.pipeline.isClosed(deal.stage) ? "closed" : noNextStep }
         return "\(due(deal, state)) · \(next.summary)"
     }
+
+    /// The flag on an open deal nobody has planned a next step for, with the key that sets one.
+    static let noNextStep = "⚑ no next step (N)"
+
 
     /// Where a side-exited deal went and why: "Declined: budget too low".
     static func exit(_ deal: Deal, _ state: AppState) -> String {

@@ -47,8 +47,9 @@ public enum MoneyInput {
 
 extension FormField {
     /// A text field for an amount read with `MoneyInput` (optional unless `required`).
-    static func money(_ label: String, value: Money?, defaultCurrency: CurrencyCode, required: Bool = false) -> FormField {
-        FormField(label, value: MoneyInput.text(value), isRequired: required) { text in
+    static func money(_ label: String, key: String? = nil, value: Money?, defaultCurrency: CurrencyCode,
+                      required: Bool = false) -> FormField {
+        FormField(label, key: key, value: MoneyInput.text(value), isRequired: required) { text in
             if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
             if case .failure(let error) = MoneyInput.parse(text, defaultCurrency: defaultCurrency) { return error.description }
             return nil
@@ -56,8 +57,9 @@ extension FormField {
     }
 
     /// A text field for a day read with `DateInput` (`2025-03-14`, `+3d`, `fri`), optional unless `required`.
-    static func day(_ label: String, value: Date?, now: Date, timeZone: TimeZone, required: Bool = false) -> FormField {
-        FormField(label, value: value.map { Humanize.day($0, timeZone: timeZone) } ?? "", isRequired: required) { text in
+    static func day(_ label: String, key: String? = nil, value: Date?, now: Date, timeZone: TimeZone,
+                    required: Bool = false) -> FormField {
+        FormField(label, key: key, value: value.map { Humanize.day($0, timeZone: timeZone) } ?? "", isRequired: required) { text in
             if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
             return DateInput.parse(text, now: now, timeZone: timeZone) == nil ? "\"\(text)\" is not a date. \(DateInput.help)" : nil
         }

@@ -8,6 +8,8 @@ public struct RecordChanges: Sendable, Hashable {
         for (kind, id) in records { ids[kind, default: []].insert(id) }
     }
 
+    public mutating func insert(_ kind: RecordKind, _ id: RecordID) { ids[kind, default: []].insert(id) }
+
     public var isEmpty: Bool { ids.values.allSatisfy(\.isEmpty) }
 
     public func ids(of kind: RecordKind) -> Set<RecordID> { ids[kind] ?? [] }

@@ -11,8 +11,15 @@ public struct AppState: Sendable {
     public var timeZone: TimeZone
     /// Screen size in cells, from the terminal (resize events keep it current).
     public var size: Size
-    /// Who is logged in (`$USER`), recorded as the author of activities.
-    public var author: String?
+    /// Who is using the app (`$REACH_USER`, a team member, or `$USER`): the author of activities, the owner of
+    /// new deals, and whose deals "mine" shows.
+    public var user: UserIdentity?
+    /// Whose deals Today, the Pipeline and the deal table show (`o` cycles it).
+    public var ownerScope: OwnerScope = .everyone
+    /// Deals here have more than one owner, so the headers say whose deals they show even when it is everyone's.
+    var severalOwners = false
+    /// Rows marked with Space on the Roster, the Pipeline table or Today, for the bulk actions (`b`).
+    public var marks = Marks()
 
     /// The shown tab; switching to one whose rows were not computed yet computes them first.
     public var tab: Tab = .today {
@@ -44,12 +51,15 @@ public struct AppState: Sendable {
     /// after drawing the first frame (at 100k creators the Roster's sort and the Pipeline's columns take most
     /// of a second that the user would otherwise wait for the first screen).
     public init(workspace: Workspace, now: Date, timeZone: TimeZone = .current, size: Size = Size(width: 80, height: 24),
-                author: String? = nil, hiddenPanesLater: Bool = false) {
+                author: String? = nil, user: UserIdentity? = nil, hiddenPanesLater: Bool = false) {
         self.workspace = workspace
         self.now = now
         self.timeZone = timeZone
         self.size = size
-        self.author = author
+        self.user = user ?? author.map { UserIdentity(name: $0, login: $0) }
+        let owners = workspace.dealOwners
+        severalOwners = owners.count > 1
+        ownerScope = OwnerScope.initial(owners: owners, user: self.user)
         if hiddenPanesLater {
             tab.pane.workspaceChanged(&self)
             stalePanes = Set(Tab.allCases).subtracting([tab])
@@ -65,6 +75,12 @@ public struct AppState: Sendable {
         stalePanes = []
         for tab in Tab.allCases where stale.contains(tab) { tab.pane.workspaceChanged(&self) }
     }
+
+    /// The name activities and new records are stamped with.
+    public var author: String? { user?.name }
+
+    /// Whether a deal is shown under the current owner scope.
+    func isInScope(_ deal: Deal) -> Bool { ownerScope.includes(deal.owner, user: user) }
 
     /// The pane that gets keys and draws the main area: an open deal, else the active tab's pane.
     var activePane: any Pane.Type { dealDetail != nil ? DealDetailPane.self : tab.pane }

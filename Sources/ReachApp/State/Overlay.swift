@@ -33,15 +33,33 @@ public struct FormOverlay: Sendable {
     public var message: String?
     /// Labels of fields that `Ctrl-O` opens in `$EDITOR` (long notes).
     public var editorFields: Set<String>
+    /// Keys that act on the whole form from any field (`Alt-d`: the next step is done), listed in its hints.
+    public var shortcuts: [FormShortcut]
     public var submit: @Sendable (FormState, inout AppState) -> Outcome
 
-    public init(title: String, form: FormState, editorFields: Set<String> = [],
+    public init(title: String, form: FormState, editorFields: Set<String> = [], shortcuts: [FormShortcut] = [],
                 submit: @escaping @Sendable (FormState, inout AppState) -> Outcome) {
         self.title = title
         self.form = form
         self.editorFields = editorFields
+        self.shortcuts = shortcuts
         self.submit = submit
     }
+}
+
+/// One key of a form that works whichever field has focus; the same value handles the key and draws its hint.
+public struct FormShortcut: Sendable {
+    public var key: KeyEvent
+    public var help: String
+    public var apply: @Sendable (inout FormState) -> Void
+
+    public init(_ key: KeyEvent, _ help: String, apply: @escaping @Sendable (inout FormState) -> Void) {
+        self.key = key
+        self.help = help
+        self.apply = apply
+    }
+
+    public var hint: KeyHint { KeyHint(KeyLabel.text(key), help) }
 }
 
 /// A question with buttons ("Delete Līga? [Delete] [Cancel]"); `choose` gets the button index.

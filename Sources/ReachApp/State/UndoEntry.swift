@@ -10,6 +10,8 @@ public struct UndoEntry: Sendable, Equatable {
         case remove(AnyRecord)
         /// Bring a deleted record back from the trash.
         case restore(RecordKind, RecordID)
+        /// Take back a bulk action: every record it touched, in one `u`.
+        case batch([Inverse])
     }
 
     /// Shown after undoing: "Undid: edit Līga Bērziņa".

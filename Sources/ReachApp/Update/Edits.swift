@@ -4,11 +4,24 @@ import ReachCore
 public enum Edits {
     /// Saves an edited or new record. `label` names the edit for undo ("edit Līga Bērziņa").
     public static func commit(_ record: AnyRecord, label: String, _ state: inout AppState) -> [Effect] {
-        let previous = state.workspace.record(record.kind, record.id)
-        state.undoStack.append(UndoEntry(label, previous.map { .revert(to: $0) } ?? .remove(record)))
-        state.workspace.put(record)
-        state.recordChanged(record)
-        return [.save(record, expectedRevision: previous == nil ? 0 : record.revision)]
+        commit([record], label: label, &state)
+    }
+
+    /// Saves many edited or new records as one edit (a bulk action): one `u` takes them all back. Each record is
+    /// saved on its own with its own revision check, so a conflict on one never holds up the others.
+    public static func commit(_ records: [AnyRecord], label: String, _ state: inout AppState) -> [Effect] {
+        guard !records.isEmpty else { return [] }
+        var inverses: [UndoEntry.Inverse] = []
+        var effects: [Effect] = []
+        for record in records {
+            let previous = state.workspace.record(record.kind, record.id)
+            inverses.append(previous.map { .revert(to: $0) } ?? .remove(record))
+            state.workspace.put(record)
+            effects.append(.save(record, expectedRevision: previous == nil ? 0 : record.revision))
+        }
+        state.undoStack.append(UndoEntry(label, inverses.count == 1 ? inverses[0] : .batch(inverses)))
+        state.recordsChanged(RecordChanges(records.map { ($0.kind, $0.id) }))
+        return effects
     }
 
     /// `z`: archives a record, or restores an archived one; it stays on disk and in reports, and `u` undoes.
@@ -30,18 +43,29 @@ public enum Edits {
             return []
         }
         state.show("Undid: \(entry.label)")
-        switch entry.inverse {
+        var changed = RecordChanges()
+        let effects = perform(entry.inverse, &state, changed: &changed)
+        state.recordsChanged(changed)
+        return effects
+    }
+
+    /// Applies one inverse; the panes hear of every reverted record at once, so undoing a bulk action over many
+    /// deals recomputes Today and the Pipeline once, not once a deal.
+    private static func perform(_ inverse: UndoEntry.Inverse, _ state: inout AppState, changed: inout RecordChanges) -> [Effect] {
+        switch inverse {
         case .revert(let old):
             let current = state.workspace.record(old.kind, old.id)?.revision ?? 0
             let reverted = old.withRevision(current)
             state.workspace.put(reverted)
-            state.recordChanged(reverted)
+            changed.insert(reverted.kind, reverted.id)
             return [.save(reverted, expectedRevision: current)]
         case .remove(let created):
             guard let current = state.workspace.record(created.kind, created.id) else { return [] }
             return [.delete(current)]
         case .restore(let kind, let id):
             return [.restore(kind, id)]
+        case .batch(let inverses):
+            return inverses.flatMap { perform($0, &state, changed: &changed) }
         }
     }
 

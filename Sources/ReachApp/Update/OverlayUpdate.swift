@@ -138,6 +138,11 @@ enum OverlayUpdate {
 
     private static func formKey(_ event: InputEvent, _ key: KeyEvent?, _ overlay: inout FormOverlay,
                                 _ state: inout AppState) -> [Effect] {
+        if let key, let shortcut = overlay.shortcuts.first(where: { $0.key == key }) {
+            shortcut.apply(&overlay.form)
+            replaceTop(.form(overlay), &state)
+            return []
+        }
         if let key {
             switch (key.key, key.modifiers) {
             case (.escape, _):

@@ -50,6 +50,14 @@ public enum AppView {
         return KeyDispatch.hints(state)
     }
 
+    /// The status bar's message: the count of marked rows (kept in view while other messages come and go, since a
+    /// bulk action is only a `b` away), then the latest message.
+    static func statusMessage(_ state: AppState) -> String? {
+        let marked = state.overlays.isEmpty ? Marking.countText(state) : nil
+        let parts = [marked.map { "\($0) (b acts, M clears)" }, state.status?.text].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
     private static func renderStatusBar(_ state: AppState, into buffer: inout Buffer, theme: Theme) {
         let style: Style? = state.status.map {
             switch $0.level {
@@ -59,7 +67,7 @@ public enum AppView {
             case .error: theme.error
             }
         }
-        StatusBar(hints: statusHints(state), message: state.status?.text, messageStyle: style, theme: theme)
+        StatusBar(hints: statusHints(state), message: statusMessage(state), messageStyle: style, theme: theme)
             .render(into: &buffer, area: AppLayout.statusBar(buffer.size))
     }
 }

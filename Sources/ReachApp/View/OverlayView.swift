@@ -41,7 +41,8 @@ enum OverlayView {
         case .help, .text: [KeyHint("Esc", "close"), KeyHint("j/k", "scroll")]
         case .palette: [KeyHint("Enter", "run"), KeyHint("↑/↓", "choose"), KeyHint("Esc", "close")]
         case .form(let form):
-            [KeyHint("Enter", "save"), KeyHint("Tab/↑/↓", "field"), KeyHint("Space/←/→", "choose"), KeyHint("Esc", "cancel")]
+            [KeyHint("Enter", "save")] + form.shortcuts.map(\.hint)
+                + [KeyHint("Tab/↑/↓", "field"), KeyHint("Space/←/→", "choose"), KeyHint("Esc", "cancel")]
                 + (form.editorFields.isEmpty ? [] : [KeyHint("Ctrl-O", "$EDITOR")])
         case .confirm: [KeyHint("Enter", "choose"), KeyHint("←/→", "button"), KeyHint("Esc", "cancel")]
         case .conflict: [KeyHint("m", "keep mine"), KeyHint("t", "take theirs")]

@@ -17,6 +17,8 @@ public enum FormFieldKind: Sendable, Hashable {
 
 /// One labelled field of a form, with its current value and validation message.
 public struct FormField: Sendable {
+    /// What the screen reads the value by; stays put when the label is reworded or translated.
+    public var key: String
     public var label: String
     public var kind: FormFieldKind
     public var isRequired: Bool
@@ -28,8 +30,10 @@ public struct FormField: Sendable {
     /// Extra rule run after the kind's own check; returns a message when the value is not acceptable.
     public var validator: (@Sendable (String) -> String?)?
 
-    public init(_ label: String, kind: FormFieldKind = .text, value: String = "", isRequired: Bool = false,
+    /// A field read back by `key`; without one, by its label.
+    public init(_ label: String, key: String? = nil, kind: FormFieldKind = .text, value: String = "", isRequired: Bool = false,
                 validator: (@Sendable (String) -> String?)? = nil) {
+        self.key = key ?? label
         self.label = label
         self.kind = kind
         self.isRequired = isRequired
@@ -69,6 +73,11 @@ public struct FormField: Sendable {
             switch key.key {
             case .right, .character(" "): choiceIndex = (choiceIndex + 1) % options.count
             case .left: choiceIndex = (choiceIndex + options.count - 1) % options.count
+            case .character(let typed) where key.modifiers.isEmpty:
+                // A letter picks the next option starting with it, as in a select box: "r" for replace.
+                let starts = options.indices.filter { options[$0].first.map { $0.lowercased() == typed.lowercased() } ?? false }
+                guard let pick = starts.first(where: { $0 > choiceIndex }) ?? starts.first else { return false }
+                choiceIndex = pick
             default: return false
             }
             return true
@@ -162,6 +171,11 @@ public struct FormState: Sendable {
         focus = ((focus + delta) % fields.count + fields.count) % fields.count
     }
 
+    /// Moves focus to the field with this key (no validation: the user is sent there, not leaving on their own).
+    public mutating func focus(on key: String) {
+        if let index = fields.firstIndex(where: { $0.key == key }) { focus = index }
+    }
+
     /// Validates every field; true when all are valid. Focus moves to the first invalid field.
     @discardableResult
     public mutating func validate() -> Bool {
@@ -173,8 +187,17 @@ public struct FormState: Sendable {
         return true
     }
 
-    /// Values by label, for the screen to build its record from.
+    /// Values by field key, for the screen to build its record from.
     public var values: [String: String] {
-        Dictionary(fields.map { ($0.label, $0.value) }, uniquingKeysWith: { first, _ in first })
+        Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The field with this key, to read or change it in place.
+    public subscript(key: String) -> FormField? {
+        get { fields.first { $0.key == key } }
+        set {
+            guard let index = fields.firstIndex(where: { $0.key == key }), let newValue else { return }
+            fields[index] = newValue
+        }
     }
 }

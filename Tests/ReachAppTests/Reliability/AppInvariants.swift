@@ -136,7 +136,7 @@ enum AppInvariants {
         var out = ScreenInspection.problems(buffer, expected: size)
         guard !AppLayout.isTooSmall(size) else { return out }
         var bar = Buffer(width: size.width, height: 1)
-        StatusBar(hints: AppView.statusHints(state), message: state.status?.text, theme: theme).render(into: &bar, area: bar.area)
+        StatusBar(hints: AppView.statusHints(state), message: AppView.statusMessage(state), theme: theme).render(into: &bar, area: bar.area)
         let last = ScreenInspection.line(size.height - 1, of: buffer)
         if last != ScreenInspection.line(0, of: bar) { out.append("last row is not the status bar: \(last.debugDescription)") }
         return out

@@ -122,7 +122,7 @@ enum PipelineBoard {
         let first = fit(name, DealSummary.age(deal, state), width: width)
         let style: Style? = if DealSummary.isOverdue(deal, state) {
             theme.overdue
-        } else if deal.isStalled(now: state.now, pipeline: state.workspace.pipeline) {
+        } else if deal.isStalled(now: state.now, pipeline: state.workspace.pipeline) || deal.lacksNextStep(pipeline: state.workspace.pipeline) {
             theme.warning
         } else {
             nil

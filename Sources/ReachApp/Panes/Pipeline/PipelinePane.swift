@@ -41,6 +41,7 @@ public enum PipelinePane: Pane {
                 if let id = state.pipeline.selectedDealID { OutreachFlow.pickTemplate(for: id, &state) }
                 return []
             },
+            OwnerActions.scopeBinding,
         ]
         if state.pipeline.mode == .table {
             pane += [
@@ -58,7 +59,14 @@ public enum PipelinePane: Pane {
                 },
             ]
         }
-        return [movement, KeySection("Pipeline", pane), DealActions.section { $0.pipeline.selectedDealID }]
+        var sections = [movement, KeySection("Pipeline", pane), DealActions.section { $0.pipeline.selectedDealID }]
+        if state.pipeline.mode == .table {
+            sections.append(Marking.section(\.deals, rows: { $0.pipeline.rows }, selected: { $0.pipeline.tableCursor.selected },
+                                            moveDown: { state in
+                state.pipeline.tableCursor.move(by: 1, count: state.pipeline.rows.count, visible: PipelineTable.visibleRows(state))
+            }, bulk: BulkActions.openForDeals))
+        }
+        return sections
     }
 
     /// Board movement: columns with h/l, cards with j/k.
@@ -132,6 +140,8 @@ public enum PipelinePane: Pane {
         let sideExits: Set<StageKey>
         let closed: Set<StageKey>
         let now: Date
+        let owners: OwnerScope
+        let user: UserIdentity?
 
         init(_ state: AppState) {
             let pipeline = state.workspace.pipeline
@@ -140,10 +150,13 @@ public enum PipelinePane: Pane {
             sideExits = Set(pipeline.sideExits.map(\.key))
             closed = sideExits.union(pipeline.stages.filter { $0.role != .open }.map(\.key))
             now = state.now
+            owners = state.ownerScope
+            user = state.user
         }
 
         func includes(_ deal: Deal) -> Bool {
             !deal.archived && (campaign == nil || deal.campaignID == campaign) && (showExits || !sideExits.contains(deal.stage))
+                && owners.includes(deal.owner, user: user)
         }
 
         func isOverdue(_ deal: Deal) -> Bool { !closed.contains(deal.stage) && deal.isFollowUpOverdue(now: now) }
@@ -320,7 +333,8 @@ public enum PipelinePane: Pane {
         let pipeline = state.pipeline
         let scope = pipeline.campaignFilter.flatMap { state.workspace.campaigns[$0] }.map { "\($0.name) (\($0.brand))" }
             ?? "All campaigns"
-        var used = buffer.write("Pipeline · \(scope) · \(pipeline.dealCount) deal\(pipeline.dealCount == 1 ? "" : "s")",
+        let owner = OwnerActions.scopeTag(state).map { " · \($0)" } ?? ""
+        var used = buffer.write("Pipeline · \(scope)\(owner) · \(pipeline.dealCount) deal\(pipeline.dealCount == 1 ? "" : "s")",
                                 x: area.x, y: area.y, maxWidth: area.width, style: theme.title)
         if !pipeline.overdueIDs.isEmpty {
             used += buffer.write(" · \(pipeline.overdueIDs.count) overdue", x: area.x + used, y: area.y,

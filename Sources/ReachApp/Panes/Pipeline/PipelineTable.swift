@@ -4,7 +4,7 @@ import TerminalUI
 
 /// A column of the pipeline table; `s` cycles the sort through them.
 public enum PipelineField: Int, CaseIterable, Sendable {
-    case creator, campaign, stage, fee, nextAction, due, whoseMove, daysInStage
+    case creator, campaign, owner, stage, fee, nextAction, due, whoseMove, daysInStage
 
     /// Below this width the table is compact: narrower fixed columns, "us"/"them" for whose move, no age column.
     static let roomyWidth = 110
@@ -15,6 +15,7 @@ public enum PipelineField: Int, CaseIterable, Sendable {
         switch self {
         case .creator: "Creator"
         case .campaign: "Campaign"
+        case .owner: "Owner"
         case .stage: "Stage"
         case .fee: "Fee"
         case .nextAction: "Next action"
@@ -27,6 +28,7 @@ public enum PipelineField: Int, CaseIterable, Sendable {
     func width(compact: Bool) -> Constraint {
         switch self {
         case .creator, .campaign: .fill(2)
+        case .owner: .fill(1)
         case .nextAction: .fill(3)
         case .stage: .fixed(compact ? 12 : 14)
         case .fee: .fixed(compact ? 13 : 15)
@@ -41,7 +43,7 @@ public enum PipelineField: Int, CaseIterable, Sendable {
         allCases.filter { field in
             switch field {
             case .campaign: !filtered
-            case .daysInStage: width >= roomyWidth
+            case .daysInStage, .owner: width >= roomyWidth
             default: true
             }
         }
@@ -51,9 +53,10 @@ public enum PipelineField: Int, CaseIterable, Sendable {
         switch self {
         case .creator: state.workspace.influencerName(deal.influencerID)
         case .campaign: state.workspace.campaignName(deal.campaignID)
+        case .owner: deal.owner ?? "—"
         case .stage: state.workspace.pipeline.name(of: deal.stage)
         case .fee: DealSummary.fee(deal)
-        case .nextAction: deal.nextAction?.summary ?? "—"
+        case .nextAction: deal.nextAction?.summary ?? (deal.lacksNextStep(pipeline: state.workspace.pipeline) ? DealSummary.noNextStep : "—")
         case .due: DealSummary.due(deal, state)
         case .whoseMove: deal.nextAction.map { compact ? $0.whoseMove.label : $0.whoseMove.moveLabel } ?? "—"
         case .daysInStage: DealSummary.age(deal, state)
@@ -63,7 +66,7 @@ public enum PipelineField: Int, CaseIterable, Sendable {
     /// A sort key: text columns compare folded text, the others numbers (missing values last when ascending).
     func key(_ deal: Deal, _ state: AppState) -> PipelineSortKey {
         switch self {
-        case .creator, .campaign, .nextAction: return .text(TextFolding.fold(text(deal, state)))
+        case .creator, .campaign, .owner, .nextAction: return .text(TextFolding.fold(text(deal, state)))
         case .stage:
             let pipeline = state.workspace.pipeline
             let index = pipeline.index(of: deal.stage) ?? (pipeline.stages.count + (pipeline.sideExits.firstIndex { $0.key == deal.stage } ?? 0))
@@ -133,7 +136,9 @@ enum PipelineTable {
                               return DealSummary.isOverdue(deal, state) ? theme.overdue : nil
                           }) { index in
             guard let deal = state.workspace.deals[rows[index]] else { return [] }
-            return fields.map { $0.text(deal, state, compact: compact) }
+            var cells = fields.map { $0.text(deal, state, compact: compact) }
+            if !state.marks.deals.isEmpty, !cells.isEmpty { cells[0] = Marking.prefix(state.marks.deals.contains(deal.id)) + cells[0] }
+            return cells
         }
         var selection = pipeline.tableCursor.selection(hasRows: !rows.isEmpty)
         table.render(into: &buffer, area: area, state: &selection)

@@ -16,6 +16,10 @@ public enum RosterPane: Pane {
                     return []
                 },
             ]))
+            sections.append(Marking.section(\.creators, rows: { Array($0.roster.rows) }, selected: { $0.roster.cursor.selected },
+                                            moveDown: { state in
+                state.roster.cursor.move(by: 1, count: state.roster.rows.count, visible: RosterLayout(state).visibleRows)
+            }, bulk: BulkActions.openForCreators))
         } else {
             sections.append(detailSection)
         }
@@ -346,7 +350,11 @@ public enum RosterPane: Pane {
                               state.workspace.influencers[rows[index]]?.isDoNotContact == true ? theme.muted : nil
                           }) { index in
             guard let influencer = state.workspace.influencers[rows[index]] else { return [] }
-            return columns.map { $0.text(influencer, state) }
+            var cells = columns.map { $0.text(influencer, state) }
+            if !state.marks.creators.isEmpty, !cells.isEmpty {
+                cells[0] = Marking.prefix(state.marks.creators.contains(influencer.id)) + cells[0]
+            }
+            return cells
         }
         var selection = state.roster.cursor.selection(hasRows: !rows.isEmpty)
         table.render(into: &buffer, area: area, state: &selection)

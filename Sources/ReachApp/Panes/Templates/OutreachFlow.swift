@@ -24,6 +24,21 @@ public enum OutreachFlow {
         return [.copy(TemplatePreview.clipboardText(message))]
     }
 
+    /// `t` for each marked deal: the template is chosen once, then filled in, copied and logged deal by deal.
+    static func pickTemplate(forEach dealIDs: [RecordID], _ state: inout AppState) {
+        guard !dealIDs.isEmpty else { return }
+        TemplatesList.open(.pickForEach(dealIDs: dealIDs), &state)
+    }
+
+    /// Copies the message and logs it on the deal at once: the bulk walk has no time for a question per deal.
+    static func copyAndLog(_ message: RenderedMessage, _ preview: TemplatePreview, _ state: inout AppState) -> [Effect] {
+        guard let template = state.workspace.templates[preview.templateID] else { return [] }
+        let text = "\(sentSummary(template)) (template “\(template.name)”)"
+        guard var deal = state.workspace.deals[preview.dealID] else { return [] }
+        record(text, template: template, on: &deal, state)
+        return [.copy(TemplatePreview.clipboardText(message))] + Edits.commit(.deal(deal), label: "log \(text)", &state)
+    }
+
     /// "First outreach sent", "Follow-up sent", "Brief sent"…
     static func sentSummary(_ template: Template) -> String {
         switch template.kind {
@@ -35,12 +50,7 @@ public enum OutreachFlow {
 
     private static func log(_ summary: String, template: Template, dealID: RecordID, _ state: inout AppState) -> [Effect] {
         guard var deal = state.workspace.deals[dealID] else { return [] }
-        let text = "\(summary) (template “\(template.name)”)"
-        if template.kind == .followUp {
-            deal.recordFollowUpSent(at: state.now, channel: .email, summary: text)
-        } else {
-            deal.logActivity(at: state.now, channel: .email, direction: .outbound, summary: text, author: state.author)
-        }
+        record("\(summary) (template “\(template.name)”)", template: template, on: &deal, state)
         let effects = Edits.commit(.deal(deal), label: "log \(summary.lowercased())", &state)
         let pipeline = state.workspace.pipeline
         if let here = pipeline.index(of: deal.stage), let contacted = pipeline.index(of: .contacted), here < contacted {
@@ -51,6 +61,15 @@ public enum OutreachFlow {
             }))
         }
         return effects
+    }
+
+    /// Puts a sent message on the deal's timeline (a follow-up also counts as one).
+    private static func record(_ text: String, template: Template, on deal: inout Deal, _ state: AppState) {
+        if template.kind == .followUp {
+            deal.recordFollowUpSent(at: state.now, channel: .email, summary: text)
+        } else {
+            deal.logActivity(at: state.now, channel: .email, direction: .outbound, summary: text, author: state.author)
+        }
     }
 
     /// Palette entries: manage templates.

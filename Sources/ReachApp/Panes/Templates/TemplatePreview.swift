@@ -10,11 +10,36 @@ public struct TemplatePreview: OverlayModel {
     /// Values typed for placeholders the records cannot fill (`f`), by placeholder name.
     public var filled: [String: String] = [:]
     public var scroll = ScrollState()
+    /// Marked deals still to come when the template is filled for each of them (the bulk action): copying logs the
+    /// message and steps on to the next, `n` skips one.
+    public var queue: [RecordID] = []
+    /// How many deals the walk started with (1 outside the bulk action), for "3 of 12".
+    public var total = 1
 
     public init(dealID: RecordID, templateID: RecordID) {
         self.dealID = dealID
         self.templateID = templateID
     }
+
+    /// The walk over several deals: the first one's preview, the rest queued.
+    init?(dealIDs: [RecordID], templateID: RecordID) {
+        guard let first = dealIDs.first else { return nil }
+        self.init(dealID: first, templateID: templateID)
+        queue = Array(dealIDs.dropFirst())
+        total = dealIDs.count
+    }
+
+    /// The same template for the next deal of the walk, with the values typed so far kept; nil at the end.
+    private func next() -> TemplatePreview? {
+        guard let following = queue.first else { return nil }
+        var preview = TemplatePreview(dealID: following, templateID: templateID)
+        preview.filled = filled
+        preview.queue = Array(queue.dropFirst())
+        preview.total = total
+        return preview
+    }
+
+    private var isWalk: Bool { total > 1 }
 
     /// The message for the deal's creator and campaign, with the values typed so far.
     public func message(_ state: AppState) -> RenderedMessage? {
@@ -39,7 +64,8 @@ public struct TemplatePreview: OverlayModel {
     static func gaps(_ message: RenderedMessage) -> [String] { message.missing + message.unknown }
 
     public var hints: [KeyHint] {
-        [KeyHint("y/Enter", "copy"), KeyHint("f", "fill a placeholder"), KeyHint("j/k", "scroll"), KeyHint("Esc", "close")]
+        [KeyHint("y/Enter", isWalk ? "copy, log, next" : "copy"), KeyHint("f", "fill a placeholder")]
+            + (isWalk ? [KeyHint("n", "skip")] : []) + [KeyHint("j/k", "scroll"), KeyHint("Esc", "close")]
     }
 
     public mutating func handle(_ event: InputEvent, _ state: inout AppState) -> (keepOpen: Bool, effects: [Effect]) {
@@ -57,13 +83,32 @@ public struct TemplatePreview: OverlayModel {
                 return (true, [])
             }
             Self.askValue(for: name, &state)
+        case (.character("n"), []) where isWalk:
+            return step(&state)
         case (.character("y"), []), (.enter, _):
-            guard let message = message(state) else { return (false, []) }
-            if message.isComplete { return (false, OutreachFlow.copy(message, self, &state)) }
-            confirmIncomplete(message, &state)
+            guard let message = message(state) else { return isWalk ? step(&state) : (false, []) }
+            if !message.isComplete {
+                confirmIncomplete(message, &state)
+            } else if isWalk {
+                let effects = OutreachFlow.copyAndLog(message, self, &state)
+                let (open, more) = step(&state)
+                return (open, effects + more)
+            } else {
+                return (false, OutreachFlow.copy(message, self, &state))
+            }
         default:
             break
         }
+        return (true, [])
+    }
+
+    /// Moves the walk to the next deal (this preview becomes it), or closes it after the last.
+    private mutating func step(_ state: inout AppState) -> (keepOpen: Bool, effects: [Effect]) {
+        guard let next = next() else {
+            state.show("Template done for all \(total) deals", .success)
+            return (false, [])
+        }
+        self = next
         return (true, [])
     }
 
@@ -95,8 +140,14 @@ public struct TemplatePreview: OverlayModel {
                 Self.askValue(for: Self.gaps(message)[0], &state)
                 return []
             case 1:
-                if case .custom(let model)? = state.overlays.last, model is TemplatePreview { state.overlays.removeLast() }
-                return OutreachFlow.copy(message, preview, &state)
+                guard case .custom(let model)? = state.overlays.last, var shown = model as? TemplatePreview else {
+                    return OutreachFlow.copy(message, preview, &state)
+                }
+                state.overlays.removeLast()
+                guard shown.isWalk else { return OutreachFlow.copy(message, preview, &state) }
+                let effects = OutreachFlow.copyAndLog(message, preview, &state)
+                if shown.step(&state).keepOpen { state.overlays.append(.custom(shown)) }
+                return effects
             default:
                 return []
             }
@@ -122,7 +173,8 @@ public struct TemplatePreview: OverlayModel {
         if let subject = message.subject { lines += TextViewer.wrap("Subject: " + subject, width: textWidth) + [""] }
         lines += TextViewer.wrap(message.body, width: textWidth)
         let introRows = intro.reduce(0) { $0 + TextViewer.wrap($1.0, width: textWidth).count }
-        let inner = Popup(title: "\(template.name) → \(state.workspace.influencerName(deal.influencerID))", theme: theme)
+        let position = isWalk ? " (\(total - queue.count) of \(total))" : ""
+        let inner = Popup(title: "\(template.name) → \(state.workspace.influencerName(deal.influencerID))\(position)", theme: theme)
             .render(into: &buffer, area: area, width: width, height: min(area.height, introRows + lines.count + 3))
         let content = inner.inset(horizontal: 1, vertical: 0)
         guard !content.isEmpty else { return }

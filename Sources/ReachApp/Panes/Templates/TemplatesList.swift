@@ -10,6 +10,8 @@ public struct TemplatesList: OverlayModel {
         case manage
         /// Enter previews the chosen template filled in for this deal.
         case pick(dealID: RecordID)
+        /// Enter walks through the template filled in for each of these deals (a bulk action).
+        case pickForEach(dealIDs: [RecordID])
     }
 
     public var purpose: Purpose
@@ -65,6 +67,9 @@ public struct TemplatesList: OverlayModel {
             case .pick(let dealID):
                 state.overlays.append(.custom(TemplatePreview(dealID: dealID, templateID: selected.id)))
                 return (false, [])
+            case .pickForEach(let dealIDs):
+                if let walk = TemplatePreview(dealIDs: dealIDs, templateID: selected.id) { state.overlays.append(.custom(walk)) }
+                return (false, [])
             }
         default:
             break
@@ -87,6 +92,7 @@ public struct TemplatesList: OverlayModel {
         let title: String = switch purpose {
         case .manage: "Templates"
         case .pick(let dealID): "Template for \(state.workspace.deals[dealID].map { state.workspace.title(of: .deal($0)) } ?? "deal")"
+        case .pickForEach(let dealIDs): "Template for each of \(dealIDs.count) deals"
         }
         let inner = Popup(title: title, theme: theme).render(into: &buffer, area: area, width: min(area.width, 76), height: rows + 4)
         let content = inner.inset(horizontal: 1, vertical: 0)

@@ -17,22 +17,28 @@ public enum TodayPane: Pane {
                     guard state.today.items.indices.contains(state.today.cursor.selected) else { return [] }
                     return [.copy(line(for: state.today.items[state.today.cursor.selected], state).joined(separator: " · "))]
                 },
+                OwnerActions.scopeBinding,
             ]),
             DealActions.section { $0.today.selectedDealID },
+            Marking.section(\.deals, rows: { $0.today.items.map(\.dealID) }, selected: { $0.today.cursor.selected },
+                            moveDown: { state in
+                state.today.cursor.move(by: 1, count: state.today.items.count, visible: visibleRows(state))
+                keepSelectionVisible(&state)
+            }, bulk: BulkActions.openForDeals),
         ]
     }
 
     public static func workspaceChanged(_ state: inout AppState) {
         let selected = state.today.selectedDealID
         let settings = state.workspace.settings.workspace
-        let all = Today.items(deals: state.workspace.deals.values, now: state.now, timeZone: state.timeZone,
+        let scope = state.ownerScope, user = state.user
+        let deals = state.workspace.deals.values.lazy.filter { scope.includes($0.owner, user: user) }
+        let all = Today.items(deals: deals, now: state.now, timeZone: state.timeZone,
                               rightsWarningDays: settings.rightsExpiryWarningDays, pipeline: settings.pipeline)
-        // Stable grouping: `Today.items` is sorted by urgency, and the per-group filter keeps that order.
+        // Stable grouping: `Today.items` is sorted by urgency, and grouping keeps that order.
         var items: [TodayItem] = []
         var rows: [TodayRow] = []
-        for group in TodayGroup.allCases {
-            let members = all.filter { TodayGroup($0.kind) == group }
-            guard !members.isEmpty else { continue }
+        for (group, members) in Today.grouped(all) {
             rows.append(.header(group, count: members.count))
             for item in members {
                 rows.append(.item(items.count))
@@ -69,11 +75,7 @@ public enum TodayPane: Pane {
     static func line(for item: TodayItem, _ state: AppState) -> [String] {
         let deal = state.workspace.deals[item.dealID]
         let due = item.due.map { Humanize.due($0, now: state.now, timeZone: state.timeZone) } ?? "—"
-        let whose: String = switch item.whoseMove {
-        case .us: "our move"
-        case .them: "their move"
-        case nil: ""
-        }
+        let whose = item.whoseMove?.moveLabel ?? ""
         return [due, deal.map { state.workspace.influencerName($0.influencerID) } ?? "?",
                 deal.map { state.workspace.campaignName($0.campaignID) } ?? "?", item.summary, whose]
     }
@@ -88,13 +90,15 @@ public enum TodayPane: Pane {
         guard !area.isEmpty else { return }
         let today = state.today
         let overdue = today.items.filter(\.isOverdue).count
-        var title = "Today · \(Humanize.day(state.now, timeZone: state.timeZone)) · \(today.items.count) to do"
+        let owner = OwnerActions.scopeTag(state).map { " · \($0)" } ?? ""
+        var title = "Today · \(Humanize.day(state.now, timeZone: state.timeZone))\(owner) · \(today.items.count) to do"
         if overdue > 0 { title += " · \(overdue) overdue" }
         buffer.write(title, x: area.x, y: area.y, maxWidth: area.width, style: theme.title)
         let list = area.inset(top: 1)
         guard !list.isEmpty else { return }
         if today.items.isEmpty {
-            buffer.write("Nothing due. Press 2 for the roster or : for commands.", x: list.x, y: list.y,
+            let hint = state.ownerScope == .everyone ? "Nothing due." : "Nothing due for \(OwnerActions.scopeDescription(state)); o shows everyone's."
+            buffer.write("\(hint) Press 2 for the roster or : for commands.", x: list.x, y: list.y,
                          maxWidth: list.width, style: theme.muted)
             return
         }
@@ -113,6 +117,7 @@ public enum TodayPane: Pane {
                     buffer.fill(Rect(x: list.x, y: y, width: list.width, height: 1), style: style)
                 }
                 buffer.write(isSelected ? "›" : " ", x: list.x, y: y, maxWidth: 1, style: style)
+                if state.marks.deals.contains(item.dealID) { buffer.write("✓", x: list.x + 1, y: y, maxWidth: 1, style: style) }
                 var x = list.x + 2
                 for (cell, width) in zip(line(for: item, state), widths) {
                     buffer.write(cell, x: x, y: y, width: width, alignment: .leading, style: style)

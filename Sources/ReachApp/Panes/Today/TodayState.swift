@@ -22,30 +22,3 @@ public enum TodayRow: Sendable, Hashable {
     /// Index into `TodayState.items`.
     case item(Int)
 }
-
-/// The groups of the Today screen, in the order they are shown.
-public enum TodayGroup: Int, CaseIterable, Sendable {
-    case followUps, drafts, goingLive, payments, rights, stalled
-
-    public var title: String {
-        switch self {
-        case .followUps: "Follow-ups"
-        case .drafts: "Drafts awaiting review"
-        case .goingLive: "Posts due to go live"
-        case .payments: "Payments due"
-        case .rights: "Rights expiring"
-        case .stalled: "Stalled deals"
-        }
-    }
-
-    init(_ kind: TodayKind) {
-        switch kind {
-        case .followUpOverdue, .followUpDue: self = .followUps
-        case .draftAwaitingReview: self = .drafts
-        case .deliverableOverdue, .deliverableDue: self = .goingLive
-        case .paymentOverdue, .paymentDue: self = .payments
-        case .rightsExpiring: self = .rights
-        case .stalled: self = .stalled
-        }
-    }
-}

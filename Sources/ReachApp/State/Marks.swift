@@ -1,0 +1,18 @@
+import ReachCore
+
+/// Rows marked for a bulk action: creators on the Roster, deals on the Pipeline table and Today (one set, so
+/// deals marked on Today are still marked on the Pipeline table).
+public struct Marks: Sendable, Hashable {
+    public var creators: Set<RecordID> = []
+    public var deals: Set<RecordID> = []
+    /// The row Space last marked, where `V` starts its range.
+    var anchor: RecordID?
+
+    public init() {}
+
+    /// Forgets marks of records that no longer exist (deleted here or by another session).
+    mutating func prune(_ workspace: Workspace) {
+        creators = creators.filter { workspace.influencers[$0] != nil }
+        deals = deals.filter { workspace.deals[$0] != nil }
+    }
+}
