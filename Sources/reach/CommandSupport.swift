@@ -15,6 +15,18 @@ extension GlobalOptions {
         let path = resolvedFolder
         return try userFacing { try openDataFolder(path) }
     }
+
+    /// `openStore` with the app's snapshot cache, for commands that read the whole folder (`reach today`).
+    func openStore(snapshots: Bool) throws -> RecordStore {
+        let path = resolvedFolder
+        let directory = SnapshotLocation.directory(environment: ProcessInfo.processInfo.environment, home: NSHomeDirectory())
+        return try userFacing { try openDataFolder(path, snapshotDirectory: snapshots ? directory : nil) }
+    }
+}
+
+/// Who runs the command: `$REACH_USER`, else the team member whose login is `$USER`, else `$USER`.
+func currentUser(_ settings: WorkspaceSettings) -> UserIdentity? {
+    UserIdentity.resolve(environment: ProcessInfo.processInfo.environment, team: settings.teamMembers)
 }
 
 /// Opens a data folder in team mode (new files 0660, folders 2770) when the folder is already group-writable

@@ -33,7 +33,8 @@ struct OpenCommand: ParsableCommand {
         ])
         let snapshots = SnapshotKeeper(store: store)
         if !loaded.fromSnapshot { snapshots.writeInBackground(loaded.workspace) }
-        var state = AppState(workspace: loaded.workspace, now: Date(), author: environment["USER"], hiddenPanesLater: true)
+        var state = AppState(workspace: loaded.workspace, now: Date(), user: currentUser(loaded.workspace.settings.workspace),
+                             hiddenPanesLater: true)
         state.loadProblems = loaded.problems
         if !loaded.problems.isEmpty {
             state.show("\(loaded.problems.count) file(s) did not load cleanly; : Load problems for details", .warning)

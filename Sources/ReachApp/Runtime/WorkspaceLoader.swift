@@ -35,4 +35,16 @@ public enum WorkspaceLoader {
                                   templates: records.templates, settings: settings, searchIndexLater: searchIndexLater)
         return (workspace, problems, fromSnapshot)
     }
+
+    /// `load`, then (after a snapshot load) what other sessions changed since the snapshot, read at once rather
+    /// than at the app's first poll: a command prints once and must not show the cache's older state.
+    public static func loadCurrent(from store: RecordStore) -> (workspace: Workspace, problems: [String]) {
+        var (workspace, problems, fromSnapshot) = load(from: store, searchIndexLater: true)
+        guard fromSnapshot else { return (workspace, problems) }
+        let changes = EffectPerformer.scanChanges(store)
+        workspace.put(changes.upserted)
+        for (kind, id) in changes.removed { _ = workspace.remove(kind, id) }
+        problems += changes.problems.map(\.description)
+        return (workspace, problems)
+    }
 }

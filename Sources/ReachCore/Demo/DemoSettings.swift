@@ -13,7 +13,13 @@ enum DemoSettings {
         for (asOf, current) in [(now.addingTimeInterval(-35 * 86_400), false), (now.addingTimeInterval(-2 * 86_400), true)] {
             for rate in crossRates(current: current, asOf: asOf) { rates.set(rate) }
         }
-        return WorkspaceSettings(currencyRates: rates, reportingCurrency: .eur)
+        return WorkspaceSettings(currencyRates: rates, reportingCurrency: .eur, teamMembers: team)
+    }
+
+    /// The demo's account managers, who own its campaigns and deals (`REACH_USER=marta reach` works as Marta).
+    static let team = DemoCreatorFactory.owners.map { name in
+        TeamMember(login: String(name.prefix { $0 != " " }).folding(options: .diacriticInsensitive, locale: nil).lowercased(),
+                   name: name)
     }
 
     /// One rate per pair of demo currencies (EUR included), stored in the direction where it is ≥ 1 so

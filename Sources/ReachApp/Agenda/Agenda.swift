@@ -1,0 +1,143 @@
+import Foundation
+import ReachCore
+import TerminalUI
+
+/// `reach today`: the Today screen as a document for a login banner, `watch` or a cron mail. It is built from
+/// the same state the screen draws (its groups, order and lines), so the two never disagree.
+public enum Agenda {
+    public enum Format: String, CaseIterable, Sendable {
+        case text, md, json
+    }
+
+    /// The Today rows for `scope` as the app would compute them at `now`.
+    public static func state(_ workspace: Workspace, now: Date, timeZone: TimeZone, user: UserIdentity?,
+                             scope: OwnerScope) -> AppState {
+        var state = AppState(workspace: workspace, now: now, timeZone: timeZone, user: user, hiddenPanesLater: true)
+        state.ownerScope = scope
+        TodayPane.workspaceChanged(&state)
+        return state
+    }
+
+    /// The agenda in `format`. Text is plain, one item a line, with every control character from the data made
+    /// visible; `color` (a terminal without `NO_COLOR`) marks overdue items red and headings bold.
+    public static func render(_ state: AppState, format: Format, color: Bool = false) -> String {
+        switch format {
+        case .text: text(state, color: color)
+        case .md: markdown(state)
+        case .json: json(state)
+        }
+    }
+
+    /// "Today · 2026-12-03 · Marta Kalniņa · 7 to do · 2 overdue".
+    static func title(_ state: AppState) -> String {
+        let items = state.today.items
+        let overdue = items.filter(\.isOverdue).count
+        var title = "Today · \(Humanize.day(state.now, timeZone: state.timeZone)) · \(whose(state)) · \(items.count) to do"
+        if overdue > 0 { title += " · \(overdue) overdue" }
+        return title
+    }
+
+    private static func whose(_ state: AppState) -> String {
+        switch state.ownerScope {
+        case .mine: state.user?.name ?? "everyone"
+        case .everyone: "everyone"
+        case .owner(let name): name
+        }
+    }
+
+    /// Group headings with their items, in screen order.
+    private static func groups(_ state: AppState) -> [(group: TodayGroup, items: [TodayItem])] {
+        Today.grouped(state.today.items)
+    }
+
+    /// Due, creator, campaign, what, whose move: the screen's cells, cleaned of control characters.
+    private static func cells(_ item: TodayItem, _ state: AppState) -> [String] {
+        TodayPane.line(for: item, state).map(Sanitizer.sanitized)
+    }
+
+    private static func text(_ state: AppState, color: Bool) -> String {
+        let bold = color ? "\u{1B}[1m" : "", red = color ? "\u{1B}[31m" : "", reset = color ? "\u{1B}[0m" : ""
+        var lines = [bold + Sanitizer.sanitized(title(state)) + reset]
+        let groups = groups(state)
+        if groups.isEmpty { lines.append("Nothing due.") }
+        let dueWidth = state.today.items.map { DisplayWidth.of(cells($0, state)[0]) }.max() ?? 0
+        for (group, items) in groups {
+            lines.append("")
+            lines.append(bold + "\(group.title) (\(items.count))" + reset)
+            for item in items {
+                let c = cells(item, state)
+                let due = c[0] + String(repeating: " ", count: max(0, dueWidth - DisplayWidth.of(c[0])))
+                let rest = c[1...].filter { !$0.isEmpty }.joined(separator: " · ")
+                let line = "  \(due)  \(rest)"
+                lines.append(item.isOverdue ? red + line + reset : line)
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func markdown(_ state: AppState) -> String {
+        var lines = ["# " + escape(title(state))]
+        let groups = groups(state)
+        if groups.isEmpty { lines += ["", "Nothing due."] }
+        for (group, items) in groups {
+            lines += ["", "## \(group.title) (\(items.count))", ""]
+            for item in items {
+                let c = cells(item, state).map(escape)
+                let due = item.isOverdue ? "**\(c[0])**" : c[0]
+                lines.append("- \(due) · " + c[1...].filter { !$0.isEmpty }.joined(separator: " · "))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Markdown's inline marks made literal, so a creator called `*x*` stays as written.
+    private static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if "\\`*_[]<>#|".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
+    /// One item for scripts: ids and ISO dates as well as the words the screen shows.
+    private struct JSONItem: Encodable {
+        var kind: String
+        var group: String
+        var dealID: String
+        var creator: String
+        var campaign: String
+        var owner: String?
+        var due: String?
+        var dueText: String
+        var summary: String
+        var whoseMove: String?
+        var overdue: Bool
+    }
+
+    private struct JSONAgenda: Encodable {
+        var date: String
+        var user: String?
+        var showing: String
+        var count: Int
+        var overdue: Int
+        var items: [JSONItem]
+    }
+
+    private static func json(_ state: AppState) -> String {
+        let iso = ISO8601DateFormatter()
+        let items = state.today.items.map { item in
+            let c = TodayPane.line(for: item, state)
+            return JSONItem(kind: item.kind.rawValue, group: TodayGroup(item.kind).title, dealID: item.dealID.rawValue,
+                            creator: c[1], campaign: c[2], owner: state.workspace.deals[item.dealID]?.owner,
+                            due: item.due.map(iso.string), dueText: c[0], summary: item.summary,
+                            whoseMove: item.whoseMove?.rawValue, overdue: item.isOverdue)
+        }
+        let agenda = JSONAgenda(date: Humanize.day(state.now, timeZone: state.timeZone), user: state.user?.name,
+                                showing: whose(state), count: items.count, overdue: items.filter(\.overdue).count, items: items)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(agenda) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import ReachApp
+import ReachCore
+import ReachStore
+
+extension Agenda.Format: ExpressibleByArgument {}
+
+/// `reach today`: the Today screen as text for a login banner, `watch` or a cron mail (like `calcurse -a`).
+struct TodayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "today",
+        abstract: "Print your agenda: overdue and due next steps, drafts, posts, payments, rights ending, deals with no next step.",
+        discussion: """
+            Grouped as on the Today screen. Yours by default: the deals owned by $REACH_USER (a team member's name \
+            or login), else the team member whose login is $USER, else $USER. Plain text unless standard output is \
+            a terminal (then overdue items are red, unless NO_COLOR is set). Exits 0 even when nothing is due.
+            """
+    )
+
+    @Flag(help: "Everyone's deals, not only yours.")
+    var all = false
+
+    @Option(help: ArgumentHelp("One owner's deals (a team member's name or login).", valueName: "name"))
+    var owner: String?
+
+    @Option(help: "text, md or json.")
+    var format: Agenda.Format = .text
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if all, owner != nil { throw ValidationError("--all and --owner cannot be used together.") }
+    }
+
+    func run() throws {
+        let store = try global.openStore(snapshots: true)
+        let (workspace, problems) = WorkspaceLoader.loadCurrent(from: store)
+        let user = currentUser(workspace.settings.workspace)
+        let scope: OwnerScope = if all {
+            .everyone
+        } else if let owner {
+            .owner(workspace.settings.workspace.teamMembers.first { UserIdentity.same($0.login, owner) }?.name ?? owner)
+        } else {
+            .mine
+        }
+        let state = Agenda.state(workspace, now: Date(), timeZone: .current, user: user, scope: scope)
+        let environment = ProcessInfo.processInfo.environment
+        let color = format == .text && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"].map(\.isEmpty) != false
+        FileHandle.standardOutput.write(Data(Agenda.render(state, format: format, color: color).utf8))
+        for problem in problems { FileHandle.standardError.write(Data("reach: \(problem)\n".utf8)) }
+    }
+}
