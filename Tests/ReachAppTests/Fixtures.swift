@@ -80,7 +80,7 @@ enum Fx {
 }
 
 /// Turns a string into key events: each character a key, with `<Enter>`, `<Esc>`, `<Tab>`, `<Up>`, `<Down>`,
-/// `<Left>`, `<Right>`, `<BS>`, `<C-x>` for special keys.
+/// `<Left>`, `<Right>`, `<BS>`, `<C-x>` (Ctrl), `<M-x>` (Alt) for special keys.
 func keys(_ script: String) -> [InputEvent] {
     var out: [InputEvent] = []
     var rest = Substring(script)
@@ -96,6 +96,8 @@ func keys(_ script: String) -> [InputEvent] {
                 out.append(.key(key))
             } else if name.hasPrefix("C-"), let c = name.last {
                 out.append(.key(.ctrl(c)))
+            } else if name.hasPrefix("M-"), let c = name.last {
+                out.append(.key(.alt(c)))
             } else {
                 out += name.map { .key(.char($0)) }
             }
@@ -130,7 +132,10 @@ final class Harness {
     let editor: ScriptedEditor
     var now: Date
 
-    init(width: Int = 80, height: Int = 24, seed: Bool = true, editor: ScriptedEditor = ScriptedEditor { $0 }) throws {
+    /// `prepare` adds records or settings to the folder before the app loads it; `user` is who runs the app.
+    init(width: Int = 80, height: Int = 24, seed: Bool = true, editor: ScriptedEditor = ScriptedEditor { $0 },
+         user: UserIdentity = UserIdentity(name: "tester", login: "tester"),
+         prepare: (RecordStore) throws -> Void = { _ in }) throws {
         folder = NSTemporaryDirectory() + "reach-app-tests-" + UUID().uuidString
         let diskFull = self.diskFull
         let options = StoreOptions(writeHook: { step, target in
@@ -142,11 +147,12 @@ final class Harness {
             for r in Fx.campaigns { _ = try store.save(r, expectedRevision: 0) }
             for r in Fx.deals { _ = try store.save(r, expectedRevision: 0) }
         }
+        try prepare(store)
         now = Fx.now
         terminal = TestTerminal(width: width, height: height)
         self.editor = editor
         let loaded = WorkspaceLoader.load(from: store)
-        let state = AppState(workspace: loaded.workspace, now: Fx.now, timeZone: Fx.utc, author: "tester")
+        let state = AppState(workspace: loaded.workspace, now: Fx.now, timeZone: Fx.utc, user: user)
         let clockBox = ClockBox(Fx.now)
         self.clock = clockBox
         runner = AppRunner(terminal: terminal, store: store, state: state, clock: { clockBox.now }, editor: editor,

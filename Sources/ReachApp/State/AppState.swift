@@ -18,6 +18,8 @@ public struct AppState: Sendable {
     public var ownerScope: OwnerScope = .everyone
     /// Deals here have more than one owner, so the headers say whose deals they show even when it is everyone's.
     var severalOwners = false
+    /// Records of a bulk action still being saved: their "Saved …" would hide the action's own summary.
+    var quietSaves: Set<RecordID> = []
     /// Rows marked with Space on the Roster, the Pipeline table or Today, for the bulk actions (`b`).
     public var marks = Marks()
 

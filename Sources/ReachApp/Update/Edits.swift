@@ -20,6 +20,7 @@ public enum Edits {
             effects.append(.save(record, expectedRevision: previous == nil ? 0 : record.revision))
         }
         state.undoStack.append(UndoEntry(label, inverses.count == 1 ? inverses[0] : .batch(inverses)))
+        if records.count > 1 { state.quietSaves.formUnion(records.map(\.id)) }
         state.recordsChanged(RecordChanges(records.map { ($0.kind, $0.id) }))
         return effects
     }

@@ -13,17 +13,21 @@ enum StoreResults {
         state.workspace.put(record)
         state.pendingSaves[record.id] = nil
         state.recordChanged(record)
-        state.show("Saved \(state.workspace.title(of: record))\(whereItWent(record, state))", .success)
+        if state.quietSaves.remove(record.id) == nil {
+            state.show("Saved \(state.workspace.title(of: record))\(whereItWent(record, state))", .success)
+        }
         return []
     }
 
     static func saveFailed(_ pending: PendingSave, _ message: String, _ state: inout AppState) -> [Effect] {
+        state.quietSaves.remove(pending.record.id)
         state.pendingSaves[pending.record.id] = pending
         state.show("Not saved: \(message) Your edit is kept; press R to retry.", .error)
         return []
     }
 
     static func conflict(_ mine: AnyRecord, _ theirs: AnyRecord?, _ theirsRevision: Int, _ state: inout AppState) -> [Effect] {
+        state.quietSaves.remove(mine.id)
         // Until the user decides, "mine" counts as unsaved so quitting warns about it.
         state.pendingSaves[mine.id] = PendingSave(record: mine, expectedRevision: theirsRevision)
         state.overlays.append(.conflict(ConflictDialog(mine: mine, theirs: theirs, theirsRevision: theirsRevision)))
