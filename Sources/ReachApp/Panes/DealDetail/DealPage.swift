@@ -82,13 +82,16 @@ struct DealPage {
         if deal.isStalled(now: state.now, pipeline: pipeline) { stage.append((" · stalled", .warning)) }
         if let reason = deal.exitReason { stage.append((" · reason: \(reason)", .muted)) }
         if let whose = deal.nextAction?.whoseMove { stage.append((" · \(whose.moveLabel)", .normal)) }
+        stage.append((" · owner: \(deal.owner ?? "nobody (O assigns)")", .muted))
         header.append(PageLine(stage))
         if let next = deal.nextAction {
             let overdue = DealSummary.isOverdue(deal, state)
             header.append(PageLine([("Next: \(next.summary) · ", .normal),
                                     ("\(day(next.due)) (\(due(next.due)))", overdue ? .overdue : .normal)]))
+        } else if deal.lacksNextStep(pipeline: pipeline) {
+            header.append(PageLine("Next: \(DealSummary.noNextStep): nobody is working this deal", .warning))
         } else {
-            header.append(PageLine("Next: none set (f sets a follow-up)", .muted))
+            header.append(PageLine("Next: none (closed)", .muted))
         }
     }
 
