@@ -11,20 +11,11 @@ enum DealEditors {
             ?? state.workspace.campaigns[deal.campaignID]?.reportingCurrency ?? state.workspace.settings.workspace.reportingCurrency
     }
 
-    /// Opens a form about one deal whose submit edits a fresh copy of the deal and commits it under `label`.
+    /// A `RecordForm` about one deal, saved under `label`.
     private static func form(_ title: String, _ dealID: RecordID, fields: [FormField], focus: Int = 0, label: String,
                              _ state: inout AppState,
                              apply: @escaping @Sendable (FormState, FormValues, inout Deal, AppState) -> FormOverlay.Outcome?) {
-        guard let deal = state.workspace.deals[dealID] else { return }
-        let overlay = FormOverlay(title: "\(title) · \(state.workspace.title(of: .deal(deal)))",
-                                  form: FormState(fields: fields, focus: focus)) { form, state in
-            var form = form
-            guard form.validate() else { return .stay(form, message: nil) }
-            guard var deal = state.workspace.deals[dealID] else { return .close([]) }
-            if let refusal = apply(form, FormValues(form, now: state.now, timeZone: state.timeZone), &deal, state) { return refusal }
-            return .close(Edits.commit(.deal(deal), label: label, &state))
-        }
-        state.overlays.append(.form(overlay))
+        RecordForm.open(title, dealID, fields: fields, focus: focus, label: { _, _ in label }, &state, apply: apply)
     }
 
     // MARK: Offers

@@ -6,23 +6,13 @@ import TerminalUI
 /// dated figures, the audience, the rate card, phone and agent contacts, and the team's rating. Each reads the creator fresh from the state when submitted and saves
 /// through `Edits.commit`, so `u` undoes it and a concurrent edit raises the conflict dialog.
 enum CreatorEditors {
-    /// Opens a form about one creator whose submit edits a fresh copy and commits it under `label`;
-    /// `apply` returns an outcome only to keep the form open.
+    /// A `RecordForm` about one creator, refused with messages under the fields when `validate()` finds errors.
     private static func form(_ title: String, _ id: RecordID, fields: [FormField], editorFields: Set<String> = [],
                              label: String, _ state: inout AppState,
                              apply: @escaping @Sendable (FormState, FormValues, inout Influencer, AppState) -> FormOverlay.Outcome?) {
-        guard let creator = state.workspace.influencers[id] else { return }
-        let overlay = FormOverlay(title: "\(title) · \(creator.displayName)", form: FormState(fields: fields),
-                                  editorFields: editorFields) { form, state in
-            var form = form
-            guard form.validate() else { return .stay(form, message: nil) }
-            guard var creator = state.workspace.influencers[id] else { return .close([]) }
-            if let refusal = apply(form, FormValues(form, now: state.now, timeZone: state.timeZone), &creator, state) { return refusal }
-            if let refusal = FormIssues.stay(creator.validate(), fields: fieldForIssue, form: form) { return refusal }
-            creator.updatedAt = state.now
-            return .close(Edits.commit(.influencer(creator), label: "\(label) \(creator.displayName)", &state))
-        }
-        state.overlays.append(.form(overlay))
+        RecordForm.open(title, id, fields: fields, editorFields: editorFields, label: { creator, _ in "\(label) \(creator.displayName)" },
+                        &state, check: { creator, form in FormIssues.stay(creator.validate(), fields: fieldForIssue, form: form) },
+                        apply: apply)
     }
 
     /// Which field shows a `validate()` issue, by field path prefix (the agent's email is checked there).
