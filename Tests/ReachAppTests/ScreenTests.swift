@@ -139,4 +139,29 @@ struct ScreenTests {
         #expect(screen.count == 24)
         #expect(screen[1].hasPrefix("5 of 5 creators"))
     }
+
+    @Test("F1 in a popup lists that popup's keys, from the keymap that handles them; ? does too where nothing is typed")
+    func popupHelp() {
+        var s = state("a")
+        let hints = AppView.statusHints(s).map(\.key)
+        #expect(hints.contains("Alt-d") && hints.contains("F1"), "the log dialog's shortcuts are hinted: \(hints)")
+        for event in keys("?") { _ = App.update(&s, .input(event)) }
+        guard case .form(let form)? = s.overlays.last else { Issue.record("? is typed into the form"); return }
+        #expect(form.form.fields[form.form.focus].value == "?")
+        _ = App.update(&s, .input(.key(KeyEvent(.function(1)))))
+        let help = Fx.render(s, width: 120, height: 40).joined(separator: "\n")
+        #expect(help.contains("Keys · Log activity · Līga Bērziņa · Serum launch"))
+        for line in ["keep next step", "done", "replace", "next field", "Choose an option (or type its first letter)"] {
+            #expect(help.contains(line), "missing \(line)")
+        }
+        _ = App.update(&s, .input(.key(KeyEvent(.escape))))
+        guard case .form? = s.overlays.last else { Issue.record("Esc closes the help, not the form"); return }
+        // A confirmation takes no typing: `?` shows its keys.
+        var confirm = state("x")
+        _ = App.update(&confirm, .input(.key(KeyEvent(.escape))))
+        confirm.overlays.append(.confirm(ConfirmDialog(title: "Leave?", message: "Sure?", buttons: ["Leave", "Stay"]) { _, _ in [] }))
+        _ = App.update(&confirm, .input(.key(.char("?"))))
+        let dialogHelp = Fx.render(confirm, width: 120, height: 40).joined(separator: "\n")
+        #expect(dialogHelp.contains("Keys · Leave?") && dialogHelp.contains("A button's first letter chooses it"))
+    }
 }

@@ -10,6 +10,8 @@ public struct KeyBinding: Sendable {
     /// Shown in the status bar as well as in the help overlay.
     public var isHint: Bool
     public var run: @Sendable (inout AppState) -> [Effect]
+    /// For help lines about keys a widget handles itself (a choice field's Space/←/→): shown, never dispatched.
+    public var describedKeys: String?
 
     public init(_ sequences: [[KeyEvent]], _ help: String, hint: Bool = false,
                 run: @escaping @Sendable (inout AppState) -> [Effect]) {
@@ -29,9 +31,15 @@ public struct KeyBinding: Sendable {
         self.init(keys: chars.map(KeyEvent.char), help, hint: hint, run: run)
     }
 
+    /// A help line for keys handled inside a widget, listed with the popup's bindings so the help is complete.
+    public init(describing keys: String, _ help: String) {
+        self.init([], help) { _ in [] }
+        describedKeys = keys
+    }
+
     /// "j/↓", "gg", "Ctrl-d".
     public var keyLabel: String {
-        sequences.map { $0.map(KeyLabel.text).joined() }.joined(separator: "/")
+        describedKeys ?? sequences.map { $0.map(KeyLabel.text).joined() }.joined(separator: "/")
     }
 
     public var hint: KeyHint { KeyHint(keyLabel, help) }

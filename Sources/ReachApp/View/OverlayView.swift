@@ -6,11 +6,13 @@ enum OverlayView {
         let area = AppLayout.main(buffer.size)
         switch overlay {
         case .help(let help):
-            let sections = KeyDispatch.helpSections(state).map { section in
+            // Over a popup, the popup's keys; over a screen, the screen's and the global ones.
+            let below = state.overlays.dropLast().last { if case .help = $0 { false } else { true } }
+            let sections = (below.map(PopupKeys.sections) ?? KeyDispatch.helpSections(state)).map { section in
                 HelpSection(section.title, section.bindings.map(\.hint))
             }
             var scroll = help.scroll
-            HelpOverlay(title: "Keys · \(screenName(state)) (Esc closes)", sections: sections, theme: theme)
+            HelpOverlay(title: "Keys · \(below.map(popupName) ?? screenName(state)) (Esc closes)", sections: sections, theme: theme)
                 .render(into: &buffer, area: area, scroll: &scroll)
         case .text(let text):
             let width = min(area.width, max(40, area.width * 3 / 4))
@@ -35,19 +37,22 @@ enum OverlayView {
         }
     }
 
-    /// Status-bar hints while an overlay is open.
+    /// Status-bar hints while an overlay is open: its keymap's hints, `F1` for the rest.
     static func hints(_ overlay: Overlay) -> [KeyHint] {
+        if case .custom(let model) = overlay { return model.hints }
+        return PopupKeys.sections(overlay).flatMap(\.bindings).filter(\.isHint).map(\.hint) + [KeyHint("F1", "keys")]
+    }
+
+    private static func popupName(_ overlay: Overlay) -> String {
         switch overlay {
-        case .help, .text: [KeyHint("Esc", "close"), KeyHint("j/k", "scroll")]
-        case .palette: [KeyHint("Enter", "run"), KeyHint("↑/↓", "choose"), KeyHint("Esc", "close")]
-        case .form(let form):
-            [KeyHint("Enter", "save")] + form.shortcuts.map(\.hint)
-                + [KeyHint("Tab/↑/↓", "field"), KeyHint("Space/←/→", "choose"), KeyHint("Esc", "cancel")]
-                + (form.editorFields.isEmpty ? [] : [KeyHint("Ctrl-O", "$EDITOR")])
-        case .confirm: [KeyHint("Enter", "choose"), KeyHint("←/→", "button"), KeyHint("Esc", "cancel")]
-        case .conflict: [KeyHint("m", "keep mine"), KeyHint("t", "take theirs")]
-        case .prompt: [KeyHint("Enter", "OK"), KeyHint("Esc", "cancel")]
-        case .custom(let model): model.hints
+        case .help: "Help"
+        case .text(let text): text.title
+        case .palette: "Commands"
+        case .form(let form): form.title
+        case .confirm(let dialog): dialog.title
+        case .conflict: "Edit conflict"
+        case .prompt(let prompt): prompt.title
+        case .custom: "Popup"
         }
     }
 
