@@ -68,7 +68,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ReachStoreTests",
-            dependencies: ["ReachStore", "ReachCore", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["ReachStore", "ReachCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Mail/Fixtures"]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "ReachAppTests", dependencies: ["ReachApp", "ReachCore", "ReachStore", "TerminalUI"], exclude: ["Snapshots"]),
