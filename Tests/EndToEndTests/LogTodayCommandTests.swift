@@ -423,7 +423,8 @@ struct ContactFolder {
         let folder = try ContactFolder()
         defer { folder.remove() }
         let message = folder.data.url.appendingPathComponent("ola.eml")
-        try Data("From: Ola <ola@example.no>\nTo: anna@agency.example\nSubject: Rates\nMessage-ID: <ola-1@example.no>\n\nHei!\n".utf8)
+        let body = (1...15).map { "Line \($0)" }.joined(separator: "\n")
+        try Data("From: Ola <ola@example.no>\nTo: anna@agency.example\nSubject: Rates\nMessage-ID: <ola-1@example.no>\n\n\(body)\n".utf8)
             .write(to: message)
         let several = try folder.reach(["log", "--mail"], input: message.path)
         #expect(several.status == 1)
@@ -431,6 +432,8 @@ struct ContactFolder {
         let spring = try folder.deal("Ola Nordmann", "Spring reels")
         #expect(try folder.reach(["log", "--mail", "--deal", spring.rawValue], input: message.path).status == 0)
         #expect(try folder.activities(spring).last?["messageID"] as? String == "ola-1@example.no")
+        #expect(try folder.activities(spring).last?["note"] as? String == (1...10).map { "Line \($0)" }.joined(separator: "\n") + " …",
+                "the first ten lines of a long message")
     }
 
     // MARK: reach today
