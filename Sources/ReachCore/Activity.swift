@@ -20,15 +20,23 @@ public struct Activity: Hashable, Codable, Sendable, Identifiable {
     public var summary: String
     /// Who logged it (account manager), if known.
     public var author: String?
+    /// More than the one-line summary: e.g. the new text of a logged email (without the quoted part).
+    /// Optional so files written before it existed still load.
+    public var note: String?
+    /// The email's Message-ID (without angle brackets) when the entry came from `reach log --mail`, so the same
+    /// message piped twice is recorded once.
+    public var messageID: String?
 
     public init(id: UUID = UUID(), at: Date, channel: ActivityChannel, direction: ActivityDirection? = nil,
-                summary: String, author: String? = nil) {
+                summary: String, author: String? = nil, note: String? = nil, messageID: String? = nil) {
         self.id = id
         self.at = at
         self.channel = channel
         self.direction = direction
         self.summary = summary
         self.author = author
+        self.note = note
+        self.messageID = messageID
     }
 }
 

@@ -49,6 +49,20 @@ struct DealPageTests {
         #expect(timeline.last?.contains("We offered EUR 800.00: first offer") == true)
     }
 
+    @Test("a timeline entry's note (a logged email's new text) shows indented under it, line by line, sanitised")
+    func timelineNote() throws {
+        var state = DealFx.state()
+        var deal = try #require(state.workspace.deals[Fx.dealNino])
+        deal.logActivity(Activity(at: Fx.days(-1), channel: .email, direction: .inbound, summary: "Re: rates", author: "Anna",
+                                  note: "Thanks!\nReels are 900 EUR.\u{1B}[31m", messageID: "x@example.ge"))
+        state.workspace.put(.deal(deal))
+        DealDetailPane.open(Fx.dealNino, &state)
+        let timeline = Array(page(state).drop { !$0.hasPrefix("Timeline") }.dropFirst())
+        let entry = try #require(timeline.firstIndex { $0.contains("email ← ") && $0.contains("Re: rates (Anna)") })
+        #expect(timeline[entry + 1] == String(repeating: " ", count: 24) + "Thanks!")
+        #expect(timeline[entry + 2] == String(repeating: " ", count: 24) + "Reels are 900 EUR.^[[31m")
+    }
+
     @Test("j/k, PgDn, ] and [ and G scroll within the page, never past its end")
     func scrolling() throws {
         var state = opened(Fx.dealLiga)

@@ -105,6 +105,9 @@ import Testing
         deal.stageHistory = []
         deal.payments = [Payment(amount: Money(minorUnits: .min, currency: CurrencyCode("KWD")), dueDate: .distantPast, status: .cancelled)]
         deal.deliverables = [Deliverable(platform: .youtube, contentType: .video, count: .max, results: DeliverableResults(reach: .min))]
+        deal.activities = [Activity(at: fractional, channel: .email, direction: .inbound, summary: "Re: x", author: "Anna",
+                                    note: "Line one\n\nLine 3 山田", messageID: "CAHx7@mail.gmail.com"),
+                           Activity(at: .distantPast, channel: .note, summary: "", note: "", messageID: nil)]
         #expect(try Self.roundTrip(deal))
         let campaign = Campaign(id: id, createdAt: fractional, name: "", brand: "🧴", goals: Set(CampaignGoal.allCases),
                                 budget: Money(minorUnits: .min, currency: .usd))

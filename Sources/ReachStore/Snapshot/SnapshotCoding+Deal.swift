@@ -284,7 +284,7 @@ extension Payment: SnapshotCodable {
 }
 
 extension Activity: SnapshotCodable {
-    static let snapshotFields = ["id", "at", "channel", "direction", "summary", "author"]
+    static let snapshotFields = ["id", "at", "channel", "direction", "summary", "author", "note", "messageID"]
 
     func encode(to writer: inout BinaryWriter) {
         writer.uuid(id)
@@ -293,11 +293,14 @@ extension Activity: SnapshotCodable {
         writer.optionalEnumCase(direction)
         writer.string(summary)
         writer.optionalString(author)
+        writer.optionalString(note)
+        writer.optionalString(messageID)
     }
 
     init(from reader: inout BinaryReader) throws(SnapshotDecodeError) {
         self.init(id: try reader.uuid(), at: try reader.date(), channel: try reader.enumCase(),
-                  direction: try reader.optionalEnumCase(), summary: try reader.string(), author: try reader.optionalString())
+                  direction: try reader.optionalEnumCase(), summary: try reader.string(), author: try reader.optionalString(),
+                  note: try reader.optionalString(), messageID: try reader.optionalString())
     }
 }
 

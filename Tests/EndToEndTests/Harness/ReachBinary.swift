@@ -23,14 +23,15 @@ enum ReachBinary {
     }
 
     /// Runs `reach` with `arguments` outside tmux (for setup steps like `demo`) and returns its output; with a
-    /// `ScratchHome` of its own (removed afterwards) unless `environment` says otherwise.
+    /// `ScratchHome` of its own (removed afterwards) unless `environment` says otherwise. `environment` is laid over
+    /// the test's own; `input` is a file given as standard input (else /dev/null).
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Shell.Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Shell.Result {
         let home = try ScratchHome()
         defer { home.remove() }
         var env = ProcessInfo.processInfo.environment
         env.merge(home.environment) { _, scratch in scratch }
         env.merge(environment) { _, given in given }
-        return try Shell.run(try path(), arguments, environment: env)
+        return try Shell.run(try path(), arguments, environment: env, input: input)
     }
 }

@@ -13,8 +13,10 @@ enum Shell {
         var output: String
     }
 
+    /// `input`: a file to read as standard input (else /dev/null, so nothing ever waits for a keyboard).
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+                    input: String? = nil) throws -> Result {
         // Output goes to a file, not a pipe: a daemon child would hold a pipe open forever.
         let outputPath = FileManager.default.temporaryDirectory
             .appendingPathComponent("reach-e2e-out-\(UUID().uuidString)").path
@@ -23,7 +25,7 @@ enum Shell {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, input ?? "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
 

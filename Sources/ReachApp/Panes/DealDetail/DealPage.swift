@@ -288,6 +288,10 @@ struct DealPage {
             let prefix = "  \(day(activity.at)) \(activity.channel.rawValue)\(direction) "
             hanging(prefix.padding(toLength: 22, withPad: " ", startingAt: 0), .muted, activity.summary + author,
                     activity.channel == .system ? .muted : .normal)
+            // A note (a logged email's new text) sits under the summary, indented further, one page line per line.
+            if let note = activity.note, !note.isEmpty {
+                hanging(String(repeating: " ", count: 24), .muted, note, .muted)
+            }
         }
     }
 }
