@@ -37,10 +37,11 @@ enum AppCases {
     /// Opens the folder like `reach` does up to its first frame: load everything (from the snapshot cache when
     /// `snapshotDirectory` holds one; not at all when `workspace` is given), build the state with only the shown
     /// tab's rows, draw.
-    static func open(_ folder: String, snapshotDirectory: String? = nil, workspace: Workspace? = nil) throws -> AppRunner {
+    static func open(_ folder: String, snapshotDirectory: String? = nil, workspace: Workspace? = nil,
+                     user: UserIdentity? = nil) throws -> AppRunner {
         let store = try RecordStore(folder: folder, options: StoreOptions(snapshotDirectory: snapshotDirectory))
         let state = AppState(workspace: workspace ?? WorkspaceLoader.load(from: store, searchIndexLater: true).workspace, now: Dataset.now,
-                             timeZone: TimeZone(identifier: "UTC") ?? .current, hiddenPanesLater: true)
+                             timeZone: TimeZone(identifier: "UTC") ?? .current, user: user, hiddenPanesLater: true)
         let runner = AppRunner(terminal: BenchTerminal(width: 200, height: 60), store: store, state: state, clock: { Dataset.now },
                                editor: ExternalEditor(environment: [:], directory: folder + "/tmp"))
         runner.present()
