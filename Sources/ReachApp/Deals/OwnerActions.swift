@@ -8,8 +8,7 @@ enum OwnerActions {
         let owners = state.workspace.assignableOwners
         state.severalOwners = state.workspace.dealOwners.count > 1
         state.ownerScope = state.ownerScope.next(owners: owners, user: state.user)
-        TodayPane.workspaceChanged(&state)
-        PipelinePane.workspaceChanged(&state)
+        state.refresh([.today, .pipeline])
         state.show("Showing \(scopeDescription(state))")
     }
 

@@ -5,19 +5,18 @@ import TerminalUI
 /// from the last mark to the cursor, `*` marks every row shown (or unmarks them when all are), `M` clears, and
 /// `b` opens the actions for the marked set.
 enum Marking {
-    /// `marks`: the set the list marks into; `rows`: the ids shown, in order; `selected`: the cursor's position in
-    /// `rows`; `moveDown`: the list's own "next row", so Space walks down the list like `j`.
+    /// `marks`: the set the list marks into; `rows`: the ids shown, in order (asked for only by `V` and `*`: at 100k
+    /// rows making the array is most of a keystroke); `selectedID` and `selected`: the cursor's row and its position
+    /// in `rows`; `moveDown`: the list's own "next row", so Space walks down the list like `j`.
     static func section(_ marks: WritableKeyPath<Marks, Set<RecordID>> & Sendable,
                         rows: @escaping @Sendable (AppState) -> [RecordID],
+                        selectedID: @escaping @Sendable (AppState) -> RecordID?,
                         selected: @escaping @Sendable (AppState) -> Int,
                         moveDown: @escaping @Sendable (inout AppState) -> Void,
                         bulk: @escaping @Sendable (inout AppState) -> Void) -> KeySection {
         KeySection("Mark", [
             KeyBinding(chars: " ", help: "Mark / unmark and move down") { state in
-                let shown = rows(state)
-                let index = selected(state)
-                guard shown.indices.contains(index) else { return [] }
-                let id = shown[index]
+                guard let id = selectedID(state) else { return [] }
                 if state.marks[keyPath: marks].remove(id) == nil { state.marks[keyPath: marks].insert(id) }
                 state.marks.anchor = id
                 moveDown(&state)

@@ -92,6 +92,13 @@ public struct AppState: Sendable {
         status = StatusMessage(text, level: level, now: now)
     }
 
+    /// Recomputes the shown tab's rows now and leaves the other `tabs` for when they are shown: switching whose
+    /// deals are listed at 200k deals costs a pass per list, and only one is on screen.
+    mutating func refresh(_ tabs: [Tab]) {
+        for other in tabs where other != tab { stalePanes.insert(other) }
+        if tabs.contains(tab) { tab.pane.workspaceChanged(&self) }
+    }
+
     /// Recomputes every pane's derived rows (after loading or a big change).
     mutating func refreshAllPanes() {
         stalePanes = []

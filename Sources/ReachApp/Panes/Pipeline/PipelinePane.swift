@@ -61,7 +61,8 @@ public enum PipelinePane: Pane {
         }
         var sections = [movement, KeySection("Pipeline", pane), DealActions.section { $0.pipeline.selectedDealID }]
         if state.pipeline.mode == .table {
-            sections.append(Marking.section(\.deals, rows: { $0.pipeline.rows }, selected: { $0.pipeline.tableCursor.selected },
+            sections.append(Marking.section(\.deals, rows: { $0.pipeline.rows }, selectedID: { $0.pipeline.selectedDealID },
+                                            selected: { $0.pipeline.tableCursor.selected },
                                             moveDown: { state in
                 state.pipeline.tableCursor.move(by: 1, count: state.pipeline.rows.count, visible: PipelineTable.visibleRows(state))
             }, bulk: BulkActions.openForDeals))
@@ -140,8 +141,7 @@ public enum PipelinePane: Pane {
         let sideExits: Set<StageKey>
         let closed: Set<StageKey>
         let now: Date
-        let owners: OwnerScope
-        let user: UserIdentity?
+        let isOwnerShown: (String?) -> Bool
 
         init(_ state: AppState) {
             let pipeline = state.workspace.pipeline
@@ -150,13 +150,12 @@ public enum PipelinePane: Pane {
             sideExits = Set(pipeline.sideExits.map(\.key))
             closed = sideExits.union(pipeline.stages.filter { $0.role != .open }.map(\.key))
             now = state.now
-            owners = state.ownerScope
-            user = state.user
+            isOwnerShown = state.ownerScope.matcher(user: state.user)
         }
 
         func includes(_ deal: Deal) -> Bool {
             !deal.archived && (campaign == nil || deal.campaignID == campaign) && (showExits || !sideExits.contains(deal.stage))
-                && owners.includes(deal.owner, user: user)
+                && isOwnerShown(deal.owner)
         }
 
         func isOverdue(_ deal: Deal) -> Bool { !closed.contains(deal.stage) && deal.isFollowUpOverdue(now: now) }

@@ -16,7 +16,8 @@ public enum RosterPane: Pane {
                     return []
                 },
             ]))
-            sections.append(Marking.section(\.creators, rows: { Array($0.roster.rows) }, selected: { $0.roster.cursor.selected },
+            sections.append(Marking.section(\.creators, rows: { Array($0.roster.rows) }, selectedID: { $0.roster.selectedID },
+                                            selected: { $0.roster.cursor.selected },
                                             moveDown: { state in
                 state.roster.cursor.move(by: 1, count: state.roster.rows.count, visible: RosterLayout(state).visibleRows)
             }, bulk: BulkActions.openForCreators))
