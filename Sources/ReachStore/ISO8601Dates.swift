@@ -64,7 +64,8 @@ enum ISO8601Dates {
         }
     }
 
-    private static func daysIn(month: Int, year: Int) -> Int {
+    /// Days in `month` of `year` (Gregorian); also used by the mail date reader.
+    static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -73,7 +74,7 @@ enum ISO8601Dates {
     }
 
     /// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's `days_from_civil`).
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400

@@ -115,7 +115,7 @@ extension RecordStore {
     /// not a conflict: nothing would change. This is how a retry succeeds after a save whose file
     /// was renamed into place before the error (a failed directory flush), and when two sessions
     /// made the same edit.
-    static func sameContent<R: Record>(_ mine: R, _ theirs: R) -> Bool {
+    public static func sameContent<R: Record>(_ mine: R, _ theirs: R) -> Bool {
         var mine = mine
         mine.schemaVersion = theirs.schemaVersion
         mine.revision = theirs.revision

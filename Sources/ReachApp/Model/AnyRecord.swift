@@ -1,5 +1,6 @@
 import Foundation
 import ReachCore
+import ReachStore
 
 /// Any record of the data folder, so effects, undo and conflicts handle every kind through one path.
 public enum AnyRecord: Sendable, Equatable {
@@ -36,6 +37,17 @@ public enum AnyRecord: Sendable, Equatable {
     }
 
     /// The same record claiming another revision (used to re-save an older version over a newer one).
+    /// Whether `other` is this record but for the store's stamps (revision, times, schema version).
+    func hasSameContent(as other: AnyRecord) -> Bool {
+        switch (self, other) {
+        case (.influencer(let a), .influencer(let b)): RecordStore.sameContent(a, b)
+        case (.campaign(let a), .campaign(let b)): RecordStore.sameContent(a, b)
+        case (.deal(let a), .deal(let b)): RecordStore.sameContent(a, b)
+        case (.template(let a), .template(let b)): RecordStore.sameContent(a, b)
+        default: false
+        }
+    }
+
     public func withRevision(_ revision: Int) -> AnyRecord {
         switch self {
         case .influencer(var r): r.revision = revision; return .influencer(r)

@@ -5,17 +5,13 @@ import Testing
 /// Hostile input: random bytes, mutated real messages, huge headers and bodies. The parser must return or throw
 /// one of its errors, never crash or hang. Sizes stay moderate so debug builds run these in seconds.
 @Suite struct MailRobustnessTests {
-    /// SplitMix64: a small seeded generator so failures reproduce.
+    /// The suite's seeded generator (`SeededRNG`), with what the mail tests draw from it.
     struct SeededBytes {
-        var state: UInt64
+        var rng: SeededRNG
 
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        init(state: UInt64) { rng = SeededRNG(seed: state) }
+
+        mutating func next() -> UInt64 { rng.next() }
 
         mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
 

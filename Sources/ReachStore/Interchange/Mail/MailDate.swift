@@ -66,7 +66,7 @@ enum MailDate {
         }
 
         guard let year, let month, let day, (1_000 ... 9_999).contains(year), (1 ... 12).contains(month),
-              day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+              day >= 1, day <= ISO8601Dates.daysIn(month: month, year: year) else { return nil }
         var (hour, minute, second) = time ?? (0, 0, 0)
         if let meridiem {
             guard (1 ... 12).contains(hour) else { return nil }
@@ -75,7 +75,7 @@ enum MailDate {
         }
         guard (0 ... 23).contains(hour), (0 ... 59).contains(minute), (0 ... 60).contains(second) else { return nil }
         let zone = offset ?? defaultOffset ?? 0
-        let days = daysFromCivil(year: year, month: month, day: day)
+        let days = ISO8601Dates.daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - zone
         return (Date(timeIntervalSince1970: TimeInterval(seconds)), offset)
     }
@@ -196,23 +196,5 @@ enum MailDate {
         case 3: return 1_900 + value
         default: return value
         }
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }
