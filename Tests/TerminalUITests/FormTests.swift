@@ -86,4 +86,23 @@ import Testing
         #expect(buffer.lines()[6] == " Active    [ ]                          ")
         #expect(buffer.cursor == Point(x: 15, y: 0))
     }
+
+    @Test func typingAFixClearsTheMessageAtOnce() {
+        var form = FormState(fields: [FormField("Summary", isRequired: true), FormField("Note")])
+        form.moveFocus(by: 1)
+        #expect(form.fields[0].error == "Required: enter a value.")
+        form.moveFocus(by: -1)
+        form.handle(.key(.char("x")))
+        #expect(form.fields[0].error == nil, "the stale message goes as the field becomes valid")
+    }
+
+    @Test func aChoiceTakesTheFirstLetterOfAnOption() {
+        var form = FormState(fields: [FormField("Then", kind: .choice(["keep", "done", "replace"]), value: "keep")])
+        form.handle(.key(.char("r")))
+        #expect(form.values["Then"] == "replace")
+        form.handle(.key(.char("D")))
+        #expect(form.values["Then"] == "done")
+        let used = form.handle(.key(.char("z")))
+        #expect(!used, "a letter no option starts with is not used")
+    }
 }

@@ -161,7 +161,10 @@ public struct FormState: Sendable {
                 break
             }
         }
-        return fields[focus].handle(event)
+        guard fields[focus].handle(event) else { return false }
+        // A message from leaving the field empty goes as soon as what is typed makes it right.
+        if fields[focus].error != nil { fields[focus].validate() }
+        return true
     }
 
     /// Moves focus to a field (wrapping), validating the one being left so its message appears.
