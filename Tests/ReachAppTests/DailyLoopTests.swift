@@ -125,6 +125,7 @@ struct DailyLoopTests {
         h.type("V")
         #expect(h.state.marks.creators.count == 20, "V marks from the last mark to the cursor")
         #expect(h.screen.contains("20 marked"))
+        #expect(h.screen.contains("* Micro creator 01") && h.screen.contains("* Micro creator 19"), "marked rows show their sign")
         h.type("b")
         guard case .custom(let menu)? = h.state.overlays.last, let picker = menu as? Picker else { Issue.record("no bulk menu"); return }
         #expect(picker.title == "20 marked creators")

@@ -52,8 +52,11 @@ enum Marking {
         ])
     }
 
+    /// A marked row's sign: `*`, as mutt tags messages (plain ASCII, the same width in every terminal and font).
+    static let sign = "*"
+
     /// Put before a row's first cell while anything is marked, so marked rows stand out and the rest stay aligned.
-    static func prefix(_ marked: Bool) -> String { marked ? "✓ " : "  " }
+    static func prefix(_ marked: Bool) -> String { marked ? sign + " " : "  " }
 
     /// "12 marked", for the status bar; nil when nothing on this screen is marked.
     static func countText(_ state: AppState) -> String? {

@@ -141,7 +141,7 @@ public enum TodayPane: Pane {
                     buffer.fill(Rect(x: list.x, y: y, width: list.width, height: 1), style: style)
                 }
                 buffer.write(isSelected ? "›" : " ", x: list.x, y: y, maxWidth: 1, style: style)
-                if state.marks.deals.contains(item.dealID) { buffer.write("✓", x: list.x + 1, y: y, maxWidth: 1, style: style) }
+                if state.marks.deals.contains(item.dealID) { buffer.write(Marking.sign, x: list.x + 1, y: y, maxWidth: 1, style: style) }
                 var x = list.x + 2
                 for (cell, width) in zip(line(for: item, state), widths) {
                     buffer.write(cell, x: x, y: y, width: width, alignment: .leading, style: style)
