@@ -49,5 +49,7 @@ struct TodayCommand: ParsableCommand {
         let color = format == .text && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"].map(\.isEmpty) != false
         FileHandle.standardOutput.write(Data(Agenda.render(state, format: format, color: color).utf8))
         for problem in problems { FileHandle.standardError.write(Data("reach: \(problem)\n".utf8)) }
+        // After the agenda is out: a folder read file by file (no snapshot yet) is cached for the next run.
+        SnapshotKeeper(store: store).finish(workspace)
     }
 }

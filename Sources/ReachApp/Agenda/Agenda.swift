@@ -58,14 +58,13 @@ public enum Agenda {
     private static func text(_ state: AppState, color: Bool) -> String {
         let bold = color ? "\u{1B}[1m" : "", red = color ? "\u{1B}[31m" : "", reset = color ? "\u{1B}[0m" : ""
         var lines = [bold + Sanitizer.sanitized(title(state)) + reset]
-        let groups = groups(state)
+        let groups = groups(state).map { group in (group.group, group.items.map { ($0, cells($0, state)) }) }
         if groups.isEmpty { lines.append("Nothing due.") }
-        let dueWidth = state.today.items.map { DisplayWidth.of(cells($0, state)[0]) }.max() ?? 0
+        let dueWidth = groups.flatMap { $0.1.map { DisplayWidth.of($0.1[0]) } }.max() ?? 0
         for (group, items) in groups {
             lines.append("")
             lines.append(bold + "\(group.title) (\(items.count))" + reset)
-            for item in items {
-                let c = cells(item, state)
+            for (item, c) in items {
                 let due = c[0] + String(repeating: " ", count: max(0, dueWidth - DisplayWidth.of(c[0])))
                 let rest = c[1...].filter { !$0.isEmpty }.joined(separator: " · ")
                 let line = "  \(due)  \(rest)"
