@@ -15,7 +15,7 @@ public enum DealForm {
         static let whoseMove = "Whose move"
     }
 
-    static let fieldForIssue: [(prefix: String, label: String)] = [
+    static let fieldForIssue: [(prefix: String, key: String)] = [
         ("agreedFee", Label.fee), ("stage", Label.stage), ("nextAction", Label.nextAction),
     ]
 

@@ -29,7 +29,7 @@ enum CampaignForm {
         static let utm = "UTM link template"
     }
 
-    static let fieldForIssue: [(prefix: String, label: String)] = [
+    static let fieldForIssue: [(prefix: String, key: String)] = [
         ("name", Label.name), ("brand", Label.brand), ("endDate", Label.end), ("budget", Label.budget),
     ]
 

@@ -265,7 +265,7 @@ enum DealEditors {
     }
 
     /// Which terms field shows a `Deal.validate()` issue.
-    private static let termsIssueFields: [(prefix: String, label: String)] = [
+    private static let termsIssueFields: [(prefix: String, key: String)] = [
         ("tracking.discountCode", "Discount code"), ("pricing.commissionPercent", "Commission %"),
     ]
 

@@ -16,7 +16,7 @@ enum CreatorEditors {
     }
 
     /// Which field shows a `validate()` issue, by field path prefix (the agent's email is checked there).
-    private static let fieldForIssue: [(prefix: String, label: String)] = [
+    private static let fieldForIssue: [(prefix: String, key: String)] = [
         ("accounts", Account.handle), ("rateCard", Rate.price), ("agent.contact.email", Contact.agentEmail),
     ]
 

@@ -24,7 +24,7 @@ enum InfluencerForm {
     }
 
     /// Which form field shows a `validate()` issue (by field path prefix).
-    static let fieldForIssue: [(prefix: String, label: String)] = [
+    static let fieldForIssue: [(prefix: String, key: String)] = [
         ("displayName", Label.name), ("contact.email", Label.email), ("country", Label.country),
         ("timeZone", Label.timeZone), ("doNotContactReason", Label.reason), ("accounts", Label.handle),
     ]
@@ -125,8 +125,8 @@ enum InfluencerForm {
             var unplaced: [String] = []
             var placed: [(Int, String)] = []
             for issue in errors {
-                if let label = fieldForIssue.first(where: { issue.field.hasPrefix($0.prefix) })?.label,
-                   let index = form.fields.firstIndex(where: { $0.label == label }) {
+                if let key = fieldForIssue.first(where: { issue.field.hasPrefix($0.prefix) })?.key,
+                   let index = form.fields.firstIndex(where: { $0.key == key }) {
                     placed.append((index, issue.message))
                 } else {
                     unplaced.append(issue.message)

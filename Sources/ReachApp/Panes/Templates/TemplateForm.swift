@@ -23,7 +23,7 @@ enum TemplateForm {
         static let body = "Body"
     }
 
-    static let fieldForIssue: [(prefix: String, label: String)] = [("name", Label.name), ("body", Label.body)]
+    static let fieldForIssue: [(prefix: String, key: String)] = [("name", Label.name), ("body", Label.body)]
 
     /// A first draft for a new template that shows the placeholders in use.
     static let starterBody = "Hi {first_name},\n\nI loved your post {recent_post}. I work with {brand} on {campaign} and "
