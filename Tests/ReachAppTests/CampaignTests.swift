@@ -158,7 +158,7 @@ struct CampaignTests {
         var state = serum()
         DealFx.type("Ndilnoza<Enter>", &state)
         guard case .form(let form)? = state.overlays.last else { Issue.record("no deal form"); return }
-        #expect(form.form.values["Campaign"] == "Serum launch · Glow Lab")
+        #expect(form.form.values[DealForm.Key.campaign] == "Serum launch · Glow Lab")
         #expect(form.message?.contains("marked do not contact") == true)
         DealFx.type("<Esc>p", &state)
         #expect(state.tab == .pipeline && state.pipeline.campaignFilter == Fx.serum && state.pipeline.dealCount == 3)
