@@ -130,7 +130,7 @@ struct TemplateTests {
         guard case .custom(let model)? = state.overlays.last, model is TemplatesList else { Issue.record("no list"); return }
         DealFx.type("n", &state)
         guard case .form(let form)? = state.overlays.last else { Issue.record("no form"); return }
-        #expect(form.editorFields == ["Body"])
+        #expect(form.editorFields == [TemplateForm.Key.body])
         DealFx.type("Colour poll<Down><Right><Down><Down><Down><C-u>Hi {first_name}, favourite {colour}?<Enter>", &state)
         let template = try #require(state.workspace.templates.values.first { $0.name == "Colour poll" })
         #expect(template.kind == .followUp)
