@@ -117,16 +117,16 @@ struct CampaignTests {
         var state = DealFx.state()
         DealFx.type("4n", &state)
         guard case .form(let form)? = state.overlays.last else { Issue.record("no form"); return }
-        let labels = form.form.fields.map(\.label)
-        func at(_ label: String) -> String { String(repeating: "<Down>", count: labels.firstIndex(of: label) ?? 0) }
-        DealFx.type("Winter trips<Down>Nordic Air" + "<Up>" + at("Start") + "2024-07-01<Down>2024-06-01<Down>25000<Down><C-u>NOK"
+        let keys = form.form.fields.map(\.key)
+        func at(_ key: String) -> String { String(repeating: "<Down>", count: keys.firstIndex(of: key) ?? 0) }
+        DealFx.type("Winter trips<Down>Nordic Air" + "<Up>" + at(CampaignForm.Key.start) + "2024-07-01<Down>2024-06-01<Down>25000<Down><C-u>NOK"
                     + "<Down>sales, teleport<Enter>", &state)
         guard case .form(let refused)? = state.overlays.last else { Issue.record("the form closed"); return }
-        #expect(refused.form.fields.first { $0.label == "Goals" }?.error?.contains("Use goals from") == true)
+        #expect(refused.form[CampaignForm.Key.goals]?.error?.contains("Use goals from") == true)
         DealFx.type("<C-u>sales, reach<Enter>", &state)
         guard case .form(let refusedDates)? = state.overlays.last else { Issue.record("end before start was accepted"); return }
-        #expect(refusedDates.form.fields.first { $0.label == "End" }?.error?.contains("End date is before the start date") == true)
-        #expect(refusedDates.form.fields[refusedDates.form.focus].label == "Goals")
+        #expect(refusedDates.form[CampaignForm.Key.end]?.error?.contains("End date is before the start date") == true)
+        #expect(refusedDates.form.fields[refusedDates.form.focus].key == CampaignForm.Key.goals)
         DealFx.type("<Up><Up><Up><C-u>2024-08-31<Down><Down><Down><Down><Down>Fly north this winter<Down>#ad first; tag us<Enter>", &state)
         #expect(state.overlays.isEmpty)
         let campaign = try #require(state.workspace.campaigns.values.first { $0.name == "Winter trips" })
@@ -158,7 +158,7 @@ struct CampaignTests {
         var state = serum()
         DealFx.type("Ndilnoza<Enter>", &state)
         guard case .form(let form)? = state.overlays.last else { Issue.record("no deal form"); return }
-        #expect(form.form.values["Campaign"] == "Serum launch · Glow Lab")
+        #expect(form.form.values[DealForm.Key.campaign] == "Serum launch · Glow Lab")
         #expect(form.message?.contains("marked do not contact") == true)
         DealFx.type("<Esc>p", &state)
         #expect(state.tab == .pipeline && state.pipeline.campaignFilter == Fx.serum && state.pipeline.dealCount == 3)

@@ -165,7 +165,7 @@ struct ContactsAndRatingTests {
         h.type("2/liga<Enter>c")
         h.type("+371 2000 0000<Tab><Tab>Anna Agent<Tab>Talent Riga<Tab>not-an-email<Enter>")
         guard case .form(let form)? = h.state.overlays.last else { Issue.record("the form closed on a bad email"); return }
-        #expect(form.form.fields.first { $0.label == "Agent email" }?.error?.contains("not a valid email address") == true)
+        #expect(form.form[CreatorEditors.ContactKey.agentEmail]?.error?.contains("not a valid email address") == true)
         h.type("<C-u>anna@talent.lv<Enter>")
         #expect(h.state.overlays.isEmpty)
         var saved = try #require(try h.otherStore().load(Influencer.self, id: Fx.liga))

@@ -30,6 +30,9 @@ struct DealFlowTests {
         return Fx.render(state)
     }
 
+    /// The end (23:59 UTC) of the day `days` after the fixture's today, 2024-06-10: how due days are saved.
+    static func endOfDay(_ days: Double) -> Date { Fx.days(days).addingTimeInterval(12 * 3_600 - 60) }
+
     /// The deal the runner created most recently (ids are sortable by creation).
     func newest(_ h: Harness) throws -> Deal {
         try #require(h.state.workspace.deals.values.filter { !Fx.deals.map(\.id).contains($0.id) }.max { $0.id < $1.id })
@@ -51,8 +54,24 @@ struct DealFlowTests {
         #expect(file["stage"] as? String == "prospect")
         #expect(file["owner"] as? String == "tester")
         #expect((file["stageHistory"] as? [[String: Any]])?.first?["to"] as? String == "prospect")
+        #expect(try reloaded(h, deal.id).nextAction == NextAction(summary: "Reach out", due: Self.endOfDay(4), whoseMove: .us),
+                "the next step left as offered: reach out, on the usual follow-up day (4 days on), our move")
         #expect(screen[1].hasPrefix("Līga Bērziņa · Serum launch"), "the new deal's page opens")
         #expect(screen.contains { $0.contains("Saved Līga Bērziņa · Serum launch") })
+    }
+
+    @Test("in the new-deal form a day without a next step plans \"Follow up\" on that day; clearing both plans none")
+    func newDealNextStepWithoutText() throws {
+        let cases: [(keys: String, expected: NextAction?)] = [
+            ("<C-u><Down>+2d", NextAction(summary: "Follow up", due: Self.endOfDay(2), whoseMove: .us)),
+            ("<C-u>", nil),
+        ]
+        for (keys, expected) in cases {
+            let h = try Harness()
+            // Campaign (Right: Serum launch), stage, source, fee, then the next step.
+            h.type("2/liga<Enter>:new deal<Enter><Right><Down><Down><Down><Down>\(keys)<Enter>")
+            #expect(try reloaded(h, newest(h).id).nextAction == expected, "typed \(keys)")
+        }
     }
 
     @Test("a deal created in the pipeline moves through every stage to Paid; the file keeps the stage history")

@@ -172,8 +172,8 @@ struct DealPageTests {
 
         DealFx.type("p", &state)
         guard case .form(let form)? = state.overlays.last else { Issue.record("no payment form"); return }
-        #expect(form.form.values["Kind"] == "balance")
-        #expect(form.form.values["Amount"] == "", "nothing is left to pay")
+        #expect(form.form.values[DealEditors.PaymentKey.kind] == "balance")
+        #expect(form.form.values[DealEditors.PaymentKey.amount] == "", "nothing is left to pay")
         DealFx.type("<Up><Right><Down>150<Down><Down><Right><Right><Down>INV-9<Enter>", &state)
         deal = try #require(state.workspace.deals[Fx.dealLiga])
         let bonus = try #require(deal.payments.last)
@@ -187,14 +187,14 @@ struct DealPageTests {
         var state = opened(Fx.dealNino)
         DealFx.type("e", &state)
         guard case .form(let form)? = state.overlays.last else { Issue.record("no terms form"); return }
-        let labels = form.form.fields.map(\.label)
-        let down = { (label: String) in String(repeating: "<Down>", count: labels.firstIndex(of: label) ?? 0) }
-        DealFx.type(down("Usage: paid ads") + "<Space><Down><Down>+5d", &state)
+        let keys = form.form.fields.map(\.key)
+        let down = { (key: String) in String(repeating: "<Down>", count: keys.firstIndex(of: key) ?? 0) }
+        DealFx.type(down(DealEditors.TermsKey.paidAds) + "<Space><Down><Down>+5d", &state)
         DealFx.type("<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab>glowliga<Enter>", &state)
         guard case .form(let refused)? = state.overlays.last else { Issue.record("the form closed"); return }
-        let codeField = try #require(refused.form.fields.first { $0.label == "Discount code" })
+        let codeField = try #require(refused.form[DealEditors.TermsKey.discountCode])
         #expect(codeField.error?.contains("GLOWLIGA is used by another deal") == true)
-        #expect(refused.form.fields[refused.form.focus].label == "Discount code")
+        #expect(refused.form.fields[refused.form.focus].key == DealEditors.TermsKey.discountCode)
         DealFx.type("<C-u>NINO10<Enter>", &state)
         let deal = try #require(state.workspace.deals[Fx.dealNino])
         #expect(deal.tracking.discountCode == "NINO10")

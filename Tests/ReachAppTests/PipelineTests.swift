@@ -178,7 +178,7 @@ struct PipelineTests {
         #expect(picker.items.first?.title == "Ola Nordmann")
         DealFx.type("<Enter>", &state)
         guard case .form(let form)? = state.overlays.last else { Issue.record("no form"); return }
-        #expect(form.form.values["Campaign"] == "Serum launch · Glow Lab")
+        #expect(form.form.values[DealForm.Key.campaign] == "Serum launch · Glow Lab")
         DealFx.type("<Down><Right><Right><Down><Down>900<Down><C-u>Send brief<Down>+2d<Enter>", &state)
         let deal = try #require(state.workspace.deals.values.first { $0.influencerID == Fx.ola && $0.id != Fx.dealOla })
         #expect(deal.campaignID == Fx.serum)

@@ -43,9 +43,8 @@ struct RosterFlowTests {
         h.type("2n")
         h.type("Bad Data<Tab><Tab><Tab><Tab>not-an-email<Tab>Latvia<Enter>")
         guard case .form(let form)? = h.state.overlays.last else { Issue.record("form closed"); return }
-        let errors = Dictionary(uniqueKeysWithValues: form.form.fields.map { ($0.label, $0.error) })
-        #expect(errors["Email"]??.contains("not a valid email address") == true)
-        #expect(errors["Country"]??.contains("two-letter ISO country code") == true)
+        #expect(form.form[InfluencerForm.Key.email]?.error?.contains("not a valid email address") == true)
+        #expect(form.form[InfluencerForm.Key.country]?.error?.contains("two-letter ISO country code") == true)
         #expect(!h.state.workspace.influencers.values.contains { $0.displayName == "Bad Data" })
         let screen = h.screen
         #expect(screen.contains("⚠ \"not-an-email\" is not a valid email address"))

@@ -130,7 +130,7 @@ struct TemplateTests {
         guard case .custom(let model)? = state.overlays.last, model is TemplatesList else { Issue.record("no list"); return }
         DealFx.type("n", &state)
         guard case .form(let form)? = state.overlays.last else { Issue.record("no form"); return }
-        #expect(form.editorFields == ["Body"])
+        #expect(form.editorFields == [TemplateForm.Key.body])
         DealFx.type("Colour poll<Down><Right><Down><Down><Down><C-u>Hi {first_name}, favourite {colour}?<Enter>", &state)
         let template = try #require(state.workspace.templates.values.first { $0.name == "Colour poll" })
         #expect(template.kind == .followUp)
@@ -143,6 +143,19 @@ struct TemplateTests {
         let message = try #require(topPreview(state)?.message(state))
         #expect(message.unknown == ["colour"])
         #expect(Fx.render(state).contains { $0.contains("⚠ Unknown placeholder {colour}") })
+    }
+
+    @Test("Ctrl-O on Body edits it in $EDITOR and the text comes back into Body; elsewhere it names the fields it opens")
+    func bodyInEditor() throws {
+        var state = DealFx.state()
+        DealFx.type(":templates<Enter>n<C-o>", &state)
+        #expect(state.status?.text == "Only Body open in $EDITOR")
+        let effects = DealFx.type("<Down><Down><Down><Down><C-o>", &state)
+        guard case .editText(let request)? = effects.last else { Issue.record("no editor: \(effects)"); return }
+        #expect(request.subject == "body")
+        _ = request.finish("Hi {first_name},\nsee you\n", &state)
+        guard case .form(let form)? = state.overlays.last else { Issue.record("the form closed"); return }
+        #expect(form.form[TemplateForm.Key.body]?.value == "Hi {first_name},\nsee you")
     }
 
     @Test("e edits a template; d deletes it after asking")

@@ -72,6 +72,18 @@ import Testing
         #expect(form.values["Handle"] == "ok")
     }
 
+    @Test func valuesAreReadByKeySoRewordingALabelKeepsThem() {
+        var form = FormState(fields: [
+            FormField("Handle", key: "creator.handle", value: "@liga.skin"),
+            FormField("Notes"),
+        ])
+        form.fields[0].label = "Handle or URL"
+        #expect(form.values["creator.handle"] == "@liga.skin")
+        #expect(form["creator.handle"]?.label == "Handle or URL")
+        #expect(form.values["Handle"] == nil && form.values["Handle or URL"] == nil, "the label is only what the screen shows")
+        #expect(form.values["Notes"] == "", "without a key, the label is the key")
+    }
+
     @Test func rendersLabelsValuesAndErrors() {
         var form = makeForm()
         form.fields[0].input.setText("Anna")

@@ -4,7 +4,8 @@ import TerminalUI
 
 /// What can be done to a deal from any screen (Today, the deal view, the pipeline): log, follow up, move stage.
 public enum DealActions {
-    private static let channelKey = "channel", directionKey = "direction", summaryKey = "summary", thenKey = "then"
+    private static let channelKey = "log.channel", directionKey = "log.direction", summaryKey = "log.summary", thenKey = "log.then"
+    private static let outcomeKey = "close.outcome", reasonKey = "close.reason"
 
     /// What the log dialog's "Then" field offers for the next step.
     private enum Then: String, CaseIterable {
@@ -187,8 +188,8 @@ public enum DealActions {
         let exits = state.workspace.pipeline.sideExits
         guard !exits.isEmpty else { return }
         let form = FormState(fields: [
-            FormField("Outcome", kind: .choice(exits.map(\.name)), value: exits[0].name),
-            FormField("Reason", isRequired: true),
+            FormField("Outcome", key: outcomeKey, kind: .choice(exits.map(\.name)), value: exits[0].name),
+            FormField("Reason", key: reasonKey, isRequired: true),
         ], focus: 1)
         let title = "Close deal · \(state.workspace.title(of: .deal(deal)))"
         state.overlays.append(.form(FormOverlay(title: title, form: form) { form, state in
@@ -196,9 +197,9 @@ public enum DealActions {
             guard form.validate() else { return .stay(form, message: nil) }
             guard var deal = state.workspace.deals[dealID] else { return .close([]) }
             let pipeline = state.workspace.pipeline
-            let exit = pipeline.sideExits.first { $0.name == form.values["Outcome"] } ?? exits[0]
+            let exit = pipeline.sideExits.first { $0.name == form.values[outcomeKey] } ?? exits[0]
             do throws(StageMoveError) {
-                try deal.move(to: exit.key, at: state.now, reason: form.values["Reason"], pipeline: pipeline, author: state.author)
+                try deal.move(to: exit.key, at: state.now, reason: form.values[reasonKey], pipeline: pipeline, author: state.author)
             } catch {
                 return .stay(form, message: error.description)
             }

@@ -4,19 +4,17 @@ import TerminalUI
 
 /// Creating a deal: pick the creator (fuzzy search over the whole roster), then campaign, stage, fee and next action.
 public enum DealForm {
-    /// Field labels, shared by the form and the code reading it back.
-    enum Label {
-        static let campaign = "Campaign"
-        static let stage = "Stage"
-        static let source = "Source"
-        static let fee = "Agreed fee"
-        static let nextAction = "Next action"
-        static let due = "Due"
-        static let whoseMove = "Whose move"
+    /// Field keys, shared by the form and the code reading it back, so a label can be reworded without breaking either.
+    /// The next step's fields are `NextStepFields`', as in the next-step form.
+    enum Key {
+        static let campaign = "deal.campaign"
+        static let stage = "deal.stage"
+        static let source = "deal.source"
+        static let fee = "deal.fee"
     }
 
-    static let fieldForIssue: [(prefix: String, label: String)] = [
-        ("agreedFee", Label.fee), ("stage", Label.stage), ("nextAction", Label.nextAction),
+    static let fieldForIssue: [(prefix: String, key: String)] = [
+        ("agreedFee", Key.fee), ("stage", Key.stage), ("nextAction", NextStepFields.summaryKey),
     ]
 
     /// How many creators the picker lists before anything is typed (a larger roster waits for a search).
@@ -86,15 +84,14 @@ public enum DealForm {
         let preselected = campaigns.first { $0.id == campaignID } ?? campaigns.first
         let currency = preselected.flatMap { state.workspace.campaigns[$0.id]?.reportingCurrency }
             ?? state.workspace.settings.workspace.reportingCurrency
-        let form = FormState(fields: [
-            FormField(Label.campaign, kind: .choice(campaigns.map(\.label)), value: preselected?.label ?? ""),
-            FormField(Label.stage, kind: .choice(pipeline.stages.map(\.name)), value: pipeline.stages.first?.name ?? ""),
-            FormField(Label.source, kind: .choice(["—"] + DealSource.labels), value: "—"),
-            .money(Label.fee, value: nil, defaultCurrency: currency),
-            FormField(Label.nextAction, value: "Reach out"),
-            .day(Label.due, value: nil, now: state.now, timeZone: state.timeZone),
-            FormField(Label.whoseMove, kind: .choice(Party.allCases.map(\.moveLabel)), value: Party.us.moveLabel),
-        ])
+        var form = FormState(fields: [
+            FormField("Campaign", key: Key.campaign, kind: .choice(campaigns.map(\.label)), value: preselected?.label ?? ""),
+            FormField("Stage", key: Key.stage, kind: .choice(pipeline.stages.map(\.name)), value: pipeline.stages.first?.name ?? ""),
+            FormField("Source", key: Key.source, kind: .choice(["—"] + DealSource.labels), value: "—"),
+            .money("Agreed fee", key: Key.fee, value: nil, defaultCurrency: currency),
+        ] + NextStepFields.fields(nil, state, required: false))
+        // A new deal's first step is nearly always reaching out; clearing it (and the day) leaves the deal without one.
+        form[NextStepFields.summaryKey]?.input.setText("Reach out")
         var overlay = FormOverlay(title: "New deal · \(influencer.displayName)", form: form) { form, state in
             submit(form, influencerID: influencerID, campaigns: campaigns, &state)
         }
@@ -110,24 +107,21 @@ public enum DealForm {
         var form = form
         guard form.validate() else { return .stay(form, message: nil) }
         let values = FormValues(form, now: state.now, timeZone: state.timeZone)
-        guard let campaignID = campaigns.first(where: { $0.label == values.values[Label.campaign] })?.id,
+        guard let campaignID = campaigns.first(where: { $0.label == values.values[Key.campaign] })?.id,
               let campaign = state.workspace.campaigns[campaignID] else {
             return .stay(form, message: "That campaign no longer exists; choose another.")
         }
         let pipeline = state.workspace.pipeline
-        let stage = pipeline.stages.first { $0.name == values.values[Label.stage] } ?? pipeline.stages[0]
+        let stage = pipeline.stages.first { $0.name == values.values[Key.stage] } ?? pipeline.stages[0]
         var deal = Deal(id: RecordID.generate(at: state.now), createdAt: state.now, influencerID: influencerID,
                         campaignID: campaignID, owner: state.author, stage: stage.key,
-                        source: DealSource.from(label: values.values[Label.source]),
-                        agreedFee: values.money(Label.fee, defaultCurrency: campaign.reportingCurrency))
+                        source: DealSource.from(label: values.values[Key.source]),
+                        agreedFee: values.money(Key.fee, defaultCurrency: campaign.reportingCurrency))
         deal.logActivity(at: state.now, channel: .system, summary: "Deal created in \(stage.name)", author: state.author)
-        let followUpDays = state.workspace.settings.workspace.followUpAfterDays
-        let summary = values.text(Label.nextAction)
-        if summary != nil || values.day(Label.due) != nil {
-            let due = values.day(Label.due)
-                ?? DateInput.parse("+\(followUpDays)d", now: state.now, timeZone: state.timeZone) ?? state.now
-            let whose = Party.allCases.first { $0.moveLabel == values.values[Label.whoseMove] } ?? .us
-            deal.setFollowUp(summary ?? "Follow up", due: due, whoseMove: whose)
+        // Read as the next-step form reads it (nothing is left unset, so `shown` does not matter): an empty day is
+        // the usual follow-up day.
+        if let draft = NextStepFields.draft(form, shown: form, state, unsetIfUnchanged: false, untitled: "Follow up") {
+            deal.setNextStep(draft, days: NextStepFields.days(state))
         }
         let issues = deal.validate(pipeline: pipeline)
         if let stay = FormIssues.stay(issues, fields: fieldForIssue, form: form) { return stay }

@@ -66,7 +66,7 @@ extension FormField {
     }
 }
 
-/// Reads typed form values back into domain values (trimmed text, lists, amounts, days, numbers).
+/// Reads typed form values back into domain values (trimmed text, lists, amounts, days, numbers), by field key.
 struct FormValues {
     let values: [String: String]
     let now: Date
@@ -79,53 +79,54 @@ struct FormValues {
     }
 
     /// Trimmed text, nil when empty.
-    func text(_ label: String) -> String? {
-        let value = (values[label] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    func text(_ key: String) -> String? {
+        let value = (values[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         return value.isEmpty ? nil : value
     }
 
     /// Comma- or semicolon-separated entries.
-    func list(_ label: String, separators: Set<Character> = [","]) -> [String] {
-        (values[label] ?? "").split(whereSeparator: { separators.contains($0) })
+    func list(_ key: String, separators: Set<Character> = [","]) -> [String] {
+        (values[key] ?? "").split(whereSeparator: { separators.contains($0) })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    func money(_ label: String, defaultCurrency: CurrencyCode) -> Money? {
-        text(label).flatMap { try? MoneyInput.parse($0, defaultCurrency: defaultCurrency).get() }
+    func money(_ key: String, defaultCurrency: CurrencyCode) -> Money? {
+        text(key).flatMap { try? MoneyInput.parse($0, defaultCurrency: defaultCurrency).get() }
     }
 
-    func day(_ label: String) -> Date? { text(label).flatMap { DateInput.parse($0, now: now, timeZone: timeZone) } }
+    func day(_ key: String) -> Date? { text(key).flatMap { DateInput.parse($0, now: now, timeZone: timeZone) } }
 
-    func int(_ label: String) -> Int? { text(label).flatMap { Int($0) } }
+    func int(_ key: String) -> Int? { text(key).flatMap { Int($0) } }
 
-    func double(_ label: String) -> Double? { text(label).flatMap(Self.number) }
+    func double(_ key: String) -> Double? { text(key).flatMap(Self.number) }
 
     /// A decimal as people type it: `3.5`, `3,5` or `3.5%`.
     static func number(_ text: String) -> Double? {
         Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "").replacingOccurrences(of: ",", with: "."))
     }
 
-    func isOn(_ label: String) -> Bool { values[label] == "true" }
+    func isOn(_ key: String) -> Bool { values[key] == "true" }
 
     /// The case whose label was chosen in a `.choice` field.
-    func choice<T>(_ label: String, _ options: [T], name: (T) -> String) -> T? {
-        options.first { name($0) == values[label] }
+    func choice<T>(_ key: String, _ options: [T], name: (T) -> String) -> T? {
+        options.first { name($0) == values[key] }
     }
 }
 
 /// Puts `validate()` issues under the form fields they concern; what has no field becomes the form message.
 enum FormIssues {
     /// Marks fields for the error issues; nil when there is none, else the outcome that keeps the form open.
-    static func stay(_ issues: [ValidationIssue], fields: [(prefix: String, label: String)],
+    /// `fields` maps a field path prefix of `validate()` (`"agreedFee"`, `"accounts"`) to the key of the form field
+    /// that shows its issues.
+    static func stay(_ issues: [ValidationIssue], fields: [(prefix: String, key: String)],
                      form: FormState) -> FormOverlay.Outcome? {
         let errors = issues.filter { $0.severity == .error }
         guard !errors.isEmpty else { return nil }
         var form = form
         var unplaced: [String] = []
         for issue in errors {
-            if let label = fields.first(where: { issue.field.hasPrefix($0.prefix) })?.label,
-               let index = form.fields.firstIndex(where: { $0.label == label }) {
-                form.fields[index].error = issue.message
+            if let key = fields.first(where: { issue.field.hasPrefix($0.prefix) })?.key, form[key] != nil {
+                form[key]?.error = issue.message
             } else {
                 unplaced.append(issue.message)
             }

@@ -18,11 +18,13 @@ enum NextStepFields {
         ]
     }
 
-    /// What the fields say, or nil when the next step's text is empty. A due day or whose move left as shown
+    /// What the fields say, or nil when the next step's text is empty; with `untitled`, a day given without text
+    /// is a next step called that (the new-deal form's "Follow up"). A due day or whose move left as shown
     /// comes back nil when `unsetIfUnchanged` (the log dialog: then the contact's direction decides them).
-    static func draft(_ form: FormState, shown: FormState, _ state: AppState, unsetIfUnchanged: Bool) -> NextStepDraft? {
+    static func draft(_ form: FormState, shown: FormState, _ state: AppState, unsetIfUnchanged: Bool,
+                      untitled: String? = nil) -> NextStepDraft? {
         let values = FormValues(form, now: state.now, timeZone: state.timeZone)
-        guard let summary = values.text(summaryKey) else { return nil }
+        guard let summary = values.text(summaryKey) ?? (values.day(dueKey) == nil ? nil : untitled) else { return nil }
         let dueTouched = form.values[dueKey] != shown.values[dueKey]
         let whoseTouched = form.values[whoseKey] != shown.values[whoseKey]
         return NextStepDraft(summary: summary,

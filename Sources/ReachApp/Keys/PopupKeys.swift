@@ -147,11 +147,12 @@ enum PopupKeys {
             bindings.append(KeyBinding(keys: [.ctrl("o")], "edit in $EDITOR", hint: true) { state in
                 guard case .form(let overlay)? = state.overlays.last else { return [] }
                 let field = overlay.form.fields[overlay.form.focus]
-                guard overlay.editorFields.contains(field.label) else {
-                    state.show("Only \(overlay.editorFields.sorted().joined(separator: ", ")) open in $EDITOR", .warning)
+                guard overlay.editorFields.contains(field.key) else {
+                    let labels = overlay.form.fields.filter { overlay.editorFields.contains($0.key) }.map(\.label)
+                    state.show("Only \(labels.joined(separator: ", ")) open in $EDITOR", .warning)
                     return []
                 }
-                return [.editText(OverlayUpdate.formFieldEdit(title: overlay.title, focus: overlay.form.focus, field: field))]
+                return [.editText(OverlayUpdate.formFieldEdit(title: overlay.title, field: field))]
             })
         }
         return KeySection("Form", bindings)

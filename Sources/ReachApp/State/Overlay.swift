@@ -31,7 +31,7 @@ public struct FormOverlay: Sendable {
     public var form: FormState
     /// A form-level message (e.g. a warning from `validate()` that has no field of its own).
     public var message: String?
-    /// Labels of fields that `Ctrl-O` opens in `$EDITOR` (long notes).
+    /// Keys of the fields that `Ctrl-O` opens in `$EDITOR` (long notes).
     public var editorFields: Set<String>
     /// Keys that act on the whole form from any field (`Alt-d`: the next step is done), listed in its hints.
     public var shortcuts: [FormShortcut]

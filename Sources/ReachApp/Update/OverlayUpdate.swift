@@ -49,15 +49,14 @@ enum OverlayUpdate {
         state.overlays[state.overlays.count - 1] = overlay
     }
 
-    /// Edits one form field in `$EDITOR`; the result goes back into the form if it is still open.
-    static func formFieldEdit(title: String, focus: Int, field: FormField) -> EditRequest {
+    /// Edits one form field in `$EDITOR`; the result goes back into the field with the same key if the form is still open.
+    static func formFieldEdit(title: String, field: FormField) -> EditRequest {
         EditRequest(subject: field.label.lowercased(), text: field.value) { text, state in
-            guard case .form(var overlay) = state.overlays.last, overlay.title == title,
-                  overlay.form.fields.indices.contains(focus) else { return [] }
+            guard case .form(var overlay) = state.overlays.last, overlay.title == title else { return [] }
             // Keep the text verbatim (line breaks show as ^J in the one-line field and are saved as typed).
             var trimmed = text
             while trimmed.hasSuffix("\n") { trimmed.removeLast() }
-            overlay.form.fields[focus].input.setText(trimmed)
+            overlay.form[field.key]?.input.setText(trimmed)
             state.overlays[state.overlays.count - 1] = .form(overlay)
             return []
         }

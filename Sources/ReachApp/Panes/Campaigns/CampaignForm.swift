@@ -4,33 +4,33 @@ import TerminalUI
 
 /// Create and edit campaigns (details, budget, dates, goals, and the brief every creator gets), and their KPI targets.
 enum CampaignForm {
-    /// Field labels, shared by the form and the code reading it back.
-    enum Label {
-        static let name = "Name"
-        static let brand = "Brand"
-        static let product = "Product"
-        static let owner = "Owner"
-        static let status = "Status"
-        static let start = "Start"
-        static let end = "End"
-        static let budget = "Budget"
-        static let currency = "Currency"
-        static let goals = "Goals"
-        static let funnel = "Funnel stage"
-        static let keyMessage = "Key message"
-        static let dos = "Do's (;)"
-        static let donts = "Don'ts (;)"
-        static let cta = "Call to action"
-        static let link = "Link"
-        static let codePolicy = "Discount codes"
-        static let disclosure = "Disclosure rule"
-        static let paymentTerms = "Payment terms"
-        static let reporting = "Reporting required"
-        static let utm = "UTM link template"
+    /// Field keys, shared by the form and the code reading it back, so a label can be reworded without breaking either.
+    enum Key {
+        static let name = "campaign.name"
+        static let brand = "campaign.brand"
+        static let product = "campaign.product"
+        static let owner = "campaign.owner"
+        static let status = "campaign.status"
+        static let start = "campaign.startDate"
+        static let end = "campaign.endDate"
+        static let budget = "campaign.budget"
+        static let currency = "campaign.currency"
+        static let goals = "campaign.goals"
+        static let funnel = "campaign.funnelStage"
+        static let keyMessage = "campaign.keyMessage"
+        static let dos = "campaign.dos"
+        static let donts = "campaign.donts"
+        static let cta = "campaign.callToAction"
+        static let link = "campaign.link"
+        static let codePolicy = "campaign.discountCodePolicy"
+        static let disclosure = "campaign.disclosureRule"
+        static let paymentTerms = "campaign.paymentTerms"
+        static let reporting = "campaign.reportingRequired"
+        static let utm = "campaign.utmTemplate"
     }
 
-    static let fieldForIssue: [(prefix: String, label: String)] = [
-        ("name", Label.name), ("brand", Label.brand), ("endDate", Label.end), ("budget", Label.budget),
+    static let fieldForIssue: [(prefix: String, key: String)] = [
+        ("name", Key.name), ("brand", Key.brand), ("endDate", Key.end), ("budget", Key.budget),
     ]
 
     /// Goals typed as a list; each must be one of the known goals.
@@ -50,35 +50,36 @@ enum CampaignForm {
         let currency = campaign?.reportingCurrency ?? state.workspace.settings.workspace.reportingCurrency
         let now = state.now, tz = state.timeZone
         let fields: [FormField] = [
-            FormField(Label.name, value: campaign?.name ?? "", isRequired: true),
-            FormField(Label.brand, value: campaign?.brand ?? "", isRequired: true),
-            FormField(Label.product, value: campaign?.product ?? ""),
-            FormField(Label.owner, value: campaign?.owner ?? state.author ?? ""),
-            FormField(Label.status, kind: .choice(CampaignStatus.labels), value: (campaign?.status ?? .planning).label),
-            .day(Label.start, value: campaign?.startDate, now: now, timeZone: tz),
-            .day(Label.end, value: campaign?.endDate, now: now, timeZone: tz),
-            FormField(Label.budget, value: campaign.map { $0.budget.formattedAmount.replacingOccurrences(of: ",", with: "") } ?? "",
-                      isRequired: true),
-            FormField(Label.currency, value: currency.rawValue, isRequired: true) { text in
+            FormField("Name", key: Key.name, value: campaign?.name ?? "", isRequired: true),
+            FormField("Brand", key: Key.brand, value: campaign?.brand ?? "", isRequired: true),
+            FormField("Product", key: Key.product, value: campaign?.product ?? ""),
+            FormField("Owner", key: Key.owner, value: campaign?.owner ?? state.author ?? ""),
+            FormField("Status", key: Key.status, kind: .choice(CampaignStatus.labels), value: (campaign?.status ?? .planning).label),
+            .day("Start", key: Key.start, value: campaign?.startDate, now: now, timeZone: tz),
+            .day("End", key: Key.end, value: campaign?.endDate, now: now, timeZone: tz),
+            FormField("Budget", key: Key.budget,
+                      value: campaign.map { $0.budget.formattedAmount.replacingOccurrences(of: ",", with: "") } ?? "", isRequired: true),
+            FormField("Currency", key: Key.currency, value: currency.rawValue, isRequired: true) { text in
                 CurrencyCode(text).isKnown ? nil : "Unknown currency: use an ISO 4217 code such as EUR, USD or JPY."
             },
-            FormField(Label.goals, value: campaign.map { CampaignGoal.allCases.filter($0.goals.contains).map(\.label).joined(separator: ", ") } ?? "") { text in
+            FormField("Goals", key: Key.goals,
+                      value: campaign.map { CampaignGoal.allCases.filter($0.goals.contains).map(\.label).joined(separator: ", ") } ?? "") { text in
                 goals(text) == nil ? "Use goals from: " + CampaignGoal.labels.joined(separator: ", ") + "." : nil
             },
-            FormField(Label.funnel, kind: .choice(["—"] + FunnelStage.labels), value: campaign?.funnelStage?.label ?? "—"),
-            FormField(Label.keyMessage, value: brief.keyMessage ?? ""),
-            FormField(Label.dos, value: brief.dos.joined(separator: "; ")),
-            FormField(Label.donts, value: brief.donts.joined(separator: "; ")),
-            FormField(Label.cta, value: brief.callToAction ?? ""),
-            FormField(Label.link, value: brief.link ?? ""),
-            FormField(Label.codePolicy, value: brief.discountCodePolicy ?? ""),
-            FormField(Label.disclosure, value: brief.disclosureRule ?? ""),
-            FormField(Label.paymentTerms, value: brief.paymentTerms ?? ""),
-            FormField(Label.reporting, value: brief.reportingRequired ?? ""),
-            FormField(Label.utm, value: campaign?.utmTemplate ?? ""),
+            FormField("Funnel stage", key: Key.funnel, kind: .choice(["—"] + FunnelStage.labels), value: campaign?.funnelStage?.label ?? "—"),
+            FormField("Key message", key: Key.keyMessage, value: brief.keyMessage ?? ""),
+            FormField("Do's (;)", key: Key.dos, value: brief.dos.joined(separator: "; ")),
+            FormField("Don'ts (;)", key: Key.donts, value: brief.donts.joined(separator: "; ")),
+            FormField("Call to action", key: Key.cta, value: brief.callToAction ?? ""),
+            FormField("Link", key: Key.link, value: brief.link ?? ""),
+            FormField("Discount codes", key: Key.codePolicy, value: brief.discountCodePolicy ?? ""),
+            FormField("Disclosure rule", key: Key.disclosure, value: brief.disclosureRule ?? ""),
+            FormField("Payment terms", key: Key.paymentTerms, value: brief.paymentTerms ?? ""),
+            FormField("Reporting required", key: Key.reporting, value: brief.reportingRequired ?? ""),
+            FormField("UTM link template", key: Key.utm, value: campaign?.utmTemplate ?? ""),
         ]
         let title = campaign.map { "Edit campaign · \($0.name)" } ?? "New campaign"
-        state.overlays.append(.form(FormOverlay(title: title, form: FormState(fields: fields), editorFields: [Label.keyMessage]) { form, state in
+        state.overlays.append(.form(FormOverlay(title: title, form: FormState(fields: fields), editorFields: [Key.keyMessage]) { form, state in
             submit(form, editing: id, &state)
         }))
     }
@@ -87,9 +88,9 @@ enum CampaignForm {
         var form = form
         guard form.validate() else { return .stay(form, message: nil) }
         let values = FormValues(form, now: state.now, timeZone: state.timeZone)
-        let currency = CurrencyCode(values.text(Label.currency) ?? "EUR")
+        let currency = CurrencyCode(values.text(Key.currency) ?? "EUR")
         let budget: Money
-        switch MoneyInput.parse(values.values[Label.budget] ?? "", defaultCurrency: currency) {
+        switch MoneyInput.parse(values.values[Key.budget] ?? "", defaultCurrency: currency) {
         case .success(let money): budget = money
         case .failure(let error):
             return FormIssues.stay([ValidationIssue("budget", error.description)], fields: fieldForIssue, form: form)
@@ -97,30 +98,47 @@ enum CampaignForm {
         }
         var campaign = id.flatMap { state.workspace.campaigns[$0] }
             ?? Campaign(id: RecordID.generate(at: state.now), createdAt: state.now, name: "", brand: "", budget: budget)
-        campaign.name = values.text(Label.name) ?? ""
-        campaign.brand = values.text(Label.brand) ?? ""
-        campaign.product = values.text(Label.product)
-        campaign.owner = values.text(Label.owner)
-        campaign.status = CampaignStatus.from(label: values.values[Label.status]) ?? campaign.status
-        campaign.startDate = values.day(Label.start)
-        campaign.endDate = values.day(Label.end)
+        campaign.name = values.text(Key.name) ?? ""
+        campaign.brand = values.text(Key.brand) ?? ""
+        campaign.product = values.text(Key.product)
+        campaign.owner = values.text(Key.owner)
+        campaign.status = CampaignStatus.from(label: values.values[Key.status]) ?? campaign.status
+        campaign.startDate = values.day(Key.start)
+        campaign.endDate = values.day(Key.end)
         campaign.budget = budget
-        campaign.goals = Set(goals(values.values[Label.goals] ?? "") ?? [])
-        campaign.funnelStage = FunnelStage.from(label: values.values[Label.funnel])
-        campaign.brief.keyMessage = values.text(Label.keyMessage)
-        campaign.brief.dos = values.list(Label.dos, separators: [";"])
-        campaign.brief.donts = values.list(Label.donts, separators: [";"])
-        campaign.brief.callToAction = values.text(Label.cta)
-        campaign.brief.link = values.text(Label.link)
-        campaign.brief.discountCodePolicy = values.text(Label.codePolicy)
-        campaign.brief.disclosureRule = values.text(Label.disclosure)
-        campaign.brief.paymentTerms = values.text(Label.paymentTerms)
-        campaign.brief.reportingRequired = values.text(Label.reporting)
-        campaign.utmTemplate = values.text(Label.utm)
+        campaign.goals = Set(goals(values.values[Key.goals] ?? "") ?? [])
+        campaign.funnelStage = FunnelStage.from(label: values.values[Key.funnel])
+        campaign.brief.keyMessage = values.text(Key.keyMessage)
+        campaign.brief.dos = values.list(Key.dos, separators: [";"])
+        campaign.brief.donts = values.list(Key.donts, separators: [";"])
+        campaign.brief.callToAction = values.text(Key.cta)
+        campaign.brief.link = values.text(Key.link)
+        campaign.brief.discountCodePolicy = values.text(Key.codePolicy)
+        campaign.brief.disclosureRule = values.text(Key.disclosure)
+        campaign.brief.paymentTerms = values.text(Key.paymentTerms)
+        campaign.brief.reportingRequired = values.text(Key.reporting)
+        campaign.utmTemplate = values.text(Key.utm)
         if let stay = FormIssues.stay(campaign.validate(), fields: fieldForIssue, form: form) { return stay }
         let effects = Edits.commit(.campaign(campaign), label: "\(id == nil ? "add" : "edit") campaign \(campaign.name)", &state)
         CampaignsPane.select(campaign.id, &state)
         return .close(effects)
+    }
+
+    /// The KPI targets form's field keys.
+    enum TargetKey {
+        static let reach = "targets.reach"
+        static let impressions = "targets.impressions"
+        static let views = "targets.views"
+        static let engagements = "targets.engagements"
+        static let engagementRate = "targets.engagementRate"
+        static let clicks = "targets.clicks"
+        static let conversions = "targets.conversions"
+        static let revenue = "targets.revenue"
+        static let cpm = "targets.cpm"
+        static let cpe = "targets.cpe"
+        static let cpc = "targets.cpc"
+        static let cpa = "targets.cpa"
+        static let roi = "targets.roi"
     }
 
     /// `T`: targets for the KPIs the dashboard compares against (money in the campaign currency).
@@ -128,22 +146,26 @@ enum CampaignForm {
         guard let campaign = state.workspace.campaigns[id] else { return }
         let t = campaign.kpiTargets
         let currency = campaign.reportingCurrency
-        func count(_ label: String, _ value: Int?) -> FormField {
-            FormField(label, kind: .number, value: value.map(String.init) ?? "")
+        func count(_ label: String, _ key: String, _ value: Int?) -> FormField {
+            FormField(label, key: key, kind: .number, value: value.map(String.init) ?? "")
         }
-        func percent(_ label: String, _ value: Double?) -> FormField {
-            FormField(label, value: value.map { String(format: "%g", $0) } ?? "") { text in
+        func percent(_ label: String, _ key: String, _ value: Double?) -> FormField {
+            FormField(label, key: key, value: value.map { String(format: "%g", $0) } ?? "") { text in
                 let number = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")
                 return number.isEmpty || Double(number) != nil ? nil : "Enter a percentage such as 3.5."
             }
         }
+        func amount(_ label: String, _ key: String, _ value: Money?) -> FormField {
+            .money(label, key: key, value: value, defaultCurrency: currency)
+        }
         let fields: [FormField] = [
-            count("Reach", t.reach), count("Impressions", t.impressions), count("Views", t.views),
-            count("Engagements", t.engagements), percent("ER %", t.engagementRate), count("Clicks", t.clicks),
-            count("Conversions", t.conversions), .money("Revenue", value: t.revenue, defaultCurrency: currency),
-            .money("CPM", value: t.cpm, defaultCurrency: currency), .money("CPE", value: t.cpe, defaultCurrency: currency),
-            .money("CPC", value: t.cpc, defaultCurrency: currency), .money("CPA", value: t.cpa, defaultCurrency: currency),
-            percent("ROI %", t.roi),
+            count("Reach", TargetKey.reach, t.reach), count("Impressions", TargetKey.impressions, t.impressions),
+            count("Views", TargetKey.views, t.views), count("Engagements", TargetKey.engagements, t.engagements),
+            percent("ER %", TargetKey.engagementRate, t.engagementRate), count("Clicks", TargetKey.clicks, t.clicks),
+            count("Conversions", TargetKey.conversions, t.conversions), amount("Revenue", TargetKey.revenue, t.revenue),
+            amount("CPM", TargetKey.cpm, t.cpm), amount("CPE", TargetKey.cpe, t.cpe),
+            amount("CPC", TargetKey.cpc, t.cpc), amount("CPA", TargetKey.cpa, t.cpa),
+            percent("ROI %", TargetKey.roi, t.roi),
         ]
         let title = "KPI targets · \(campaign.name) (money in \(currency))"
         state.overlays.append(.form(FormOverlay(title: title, form: FormState(fields: fields)) { form, state in
@@ -151,12 +173,13 @@ enum CampaignForm {
             guard form.validate() else { return .stay(form, message: nil) }
             guard var campaign = state.workspace.campaigns[id] else { return .close([]) }
             let values = FormValues(form, now: state.now, timeZone: state.timeZone)
-            func money(_ label: String) -> Money? { values.money(label, defaultCurrency: currency) }
+            func money(_ key: String) -> Money? { values.money(key, defaultCurrency: currency) }
             campaign.kpiTargets = KPITargets(
-                reach: values.int("Reach"), impressions: values.int("Impressions"), views: values.int("Views"),
-                engagements: values.int("Engagements"), engagementRate: values.double("ER %"), clicks: values.int("Clicks"),
-                conversions: values.int("Conversions"), revenue: money("Revenue"), cpm: money("CPM"), cpe: money("CPE"),
-                cpc: money("CPC"), cpa: money("CPA"), roi: values.double("ROI %"),
+                reach: values.int(TargetKey.reach), impressions: values.int(TargetKey.impressions), views: values.int(TargetKey.views),
+                engagements: values.int(TargetKey.engagements), engagementRate: values.double(TargetKey.engagementRate),
+                clicks: values.int(TargetKey.clicks), conversions: values.int(TargetKey.conversions), revenue: money(TargetKey.revenue),
+                cpm: money(TargetKey.cpm), cpe: money(TargetKey.cpe), cpc: money(TargetKey.cpc), cpa: money(TargetKey.cpa),
+                roi: values.double(TargetKey.roi),
                 brandMentions: campaign.kpiTargets.brandMentions, newFollowers: campaign.kpiTargets.newFollowers)
             let issues = campaign.validate().filter { $0.field.hasPrefix("kpiTargets") }
             if let stay = FormIssues.stay(issues, fields: [], form: form) { return stay }

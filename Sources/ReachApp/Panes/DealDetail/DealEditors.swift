@@ -20,6 +20,15 @@ enum DealEditors {
 
     // MARK: Offers
 
+    /// The keys of each editor's fields, shared by the form and the code reading it back, so a label can be
+    /// reworded without breaking either.
+    enum OfferKey {
+        static let by = "offer.by"
+        static let amount = "offer.amount"
+        static let note = "offer.note"
+        static let agreed = "offer.agreed"
+    }
+
     /// `o`: an offer or counter-offer; "agreed" also sets the agreed fee.
     static func recordOffer(_ dealID: RecordID, _ state: inout AppState) {
         guard let deal = state.workspace.deals[dealID] else { return }
@@ -27,19 +36,27 @@ enum DealEditors {
         // The last recorded offer (offers made the same day tie on date): a counter comes from the other side.
         let nextParty: Party = deal.offers.last?.by == .us ? .them : .us
         form("Record offer", dealID, fields: [
-            FormField("By", kind: .choice(Party.labels), value: nextParty.label),
-            .money("Amount", value: nil, defaultCurrency: currency, required: true),
-            FormField("Note"),
-            FormField("Agreed", kind: .toggle),
+            FormField("By", key: OfferKey.by, kind: .choice(Party.labels), value: nextParty.label),
+            .money("Amount", key: OfferKey.amount, value: nil, defaultCurrency: currency, required: true),
+            FormField("Note", key: OfferKey.note),
+            FormField("Agreed", key: OfferKey.agreed, kind: .toggle),
         ], focus: 1, label: "record offer", &state) { _, values, deal, state in
-            guard let amount = values.money("Amount", defaultCurrency: currency) else { return nil }
-            deal.recordOffer(by: Party.from(label: values.values["By"]) ?? .us, amount: amount, at: state.now,
-                             note: values.text("Note"), agreed: values.isOn("Agreed"))
+            guard let amount = values.money(OfferKey.amount, defaultCurrency: currency) else { return nil }
+            deal.recordOffer(by: Party.from(label: values.values[OfferKey.by]) ?? .us, amount: amount, at: state.now,
+                             note: values.text(OfferKey.note), agreed: values.isOn(OfferKey.agreed))
             return nil
         }
     }
 
     // MARK: Deliverables
+
+    enum DeliverableKey {
+        static let platform = "deliverable.platform"
+        static let contentType = "deliverable.contentType"
+        static let count = "deliverable.count"
+        static let due = "deliverable.due"
+        static let note = "deliverable.note"
+    }
 
     /// `D`: platform × content type × count, with a due date.
     static func addDeliverable(_ dealID: RecordID, _ state: inout AppState) {
@@ -47,16 +64,19 @@ enum DealEditors {
         let platform = state.workspace.influencers[deal.influencerID]?.mainAccount?.platform ?? .instagram
         let platforms = Platform.known.contains(platform) ? Platform.known : Platform.known + [platform]
         form("Add deliverable", dealID, fields: [
-            FormField("Platform", kind: .choice(platforms.map(\.displayName)), value: platform.displayName),
-            FormField("Content type", kind: .choice(ContentType.known.map(\.displayName)), value: ContentType.feedPost.displayName),
-            FormField("Count", kind: .number, value: "1", isRequired: true) { Int($0).map { $0 >= 1 } == false ? "At least 1." : nil },
-            .day("Due", value: nil, now: state.now, timeZone: state.timeZone),
-            FormField("Note"),
+            FormField("Platform", key: DeliverableKey.platform, kind: .choice(platforms.map(\.displayName)), value: platform.displayName),
+            FormField("Content type", key: DeliverableKey.contentType, kind: .choice(ContentType.known.map(\.displayName)),
+                      value: ContentType.feedPost.displayName),
+            FormField("Count", key: DeliverableKey.count, kind: .number, value: "1", isRequired: true) {
+                Int($0).map { $0 >= 1 } == false ? "At least 1." : nil
+            },
+            .day("Due", key: DeliverableKey.due, value: nil, now: state.now, timeZone: state.timeZone),
+            FormField("Note", key: DeliverableKey.note),
         ], label: "add deliverable", &state) { _, values, deal, _ in
-            let platform = values.choice("Platform", platforms, name: \.displayName) ?? .instagram
-            let type = values.choice("Content type", ContentType.known, name: \.displayName) ?? .feedPost
-            deal.deliverables.append(Deliverable(platform: platform, contentType: type, count: values.int("Count") ?? 1,
-                                                 dueDate: values.day("Due"), note: values.text("Note")))
+            let platform = values.choice(DeliverableKey.platform, platforms, name: \.displayName) ?? .instagram
+            let type = values.choice(DeliverableKey.contentType, ContentType.known, name: \.displayName) ?? .feedPost
+            deal.deliverables.append(Deliverable(platform: platform, contentType: type, count: values.int(DeliverableKey.count) ?? 1,
+                                                 dueDate: values.day(DeliverableKey.due), note: values.text(DeliverableKey.note)))
             return nil
         }
     }
@@ -125,6 +145,20 @@ enum DealEditors {
         }
     }
 
+    enum ResultKey {
+        static let reach = "results.reach"
+        static let impressions = "results.impressions"
+        static let views = "results.views"
+        static let likes = "results.likes"
+        static let comments = "results.comments"
+        static let shares = "results.shares"
+        static let saves = "results.saves"
+        static let clicks = "results.clicks"
+        static let codeUses = "results.codeUses"
+        static let conversions = "results.conversions"
+        static let revenue = "results.revenue"
+    }
+
     /// `r`: the measured results of a deliverable; ER, CPM, CPE, CPA and ROI follow from them.
     static func enterResults(_ dealID: RecordID, _ state: inout AppState) -> [Effect] {
         pickDeliverable(dealID, "Results of which deliverable?", &state) { itemID, state in
@@ -132,22 +166,25 @@ enum DealEditors {
                   let item = deal.deliverables.first(where: { $0.id == itemID }) else { return [] }
             let old = item.results ?? DeliverableResults()
             let currency = state.workspace.campaigns[deal.campaignID]?.reportingCurrency ?? currency(deal, state)
-            let counts: [(String, Int?)] = [("Reach", old.reach), ("Impressions", old.impressions), ("Views", old.views),
-                                            ("Likes", old.likes), ("Comments", old.comments), ("Shares", old.shares),
-                                            ("Saves", old.saves), ("Clicks", old.clicks), ("Code uses", old.codeUses),
-                                            ("Conversions", old.conversions)]
-            let fields = counts.map { label, value in
-                FormField(label, kind: .number, value: value.map(String.init) ?? "") { text in
+            let counts: [(key: String, label: String, value: Int?)] = [
+                (ResultKey.reach, "Reach", old.reach), (ResultKey.impressions, "Impressions", old.impressions),
+                (ResultKey.views, "Views", old.views), (ResultKey.likes, "Likes", old.likes),
+                (ResultKey.comments, "Comments", old.comments), (ResultKey.shares, "Shares", old.shares),
+                (ResultKey.saves, "Saves", old.saves), (ResultKey.clicks, "Clicks", old.clicks),
+                (ResultKey.codeUses, "Code uses", old.codeUses), (ResultKey.conversions, "Conversions", old.conversions),
+            ]
+            let fields = counts.map { key, label, value in
+                FormField(label, key: key, kind: .number, value: value.map(String.init) ?? "") { text in
                     Int(text).map { $0 < 0 } == true ? "Cannot be negative." : nil
                 }
-            } + [.money("Revenue", value: old.revenue, defaultCurrency: currency)]
+            } + [.money("Revenue", key: ResultKey.revenue, value: old.revenue, defaultCurrency: currency)]
             form("Results of \(DealPage.describe(item))", dealID, fields: fields, label: "enter results", &state) { _, values, deal, state in
                 guard let index = deal.deliverables.firstIndex(where: { $0.id == itemID }) else { return nil }
                 deal.deliverables[index].results = DeliverableResults(
-                    reach: values.int("Reach"), impressions: values.int("Impressions"), views: values.int("Views"),
-                    likes: values.int("Likes"), comments: values.int("Comments"), shares: values.int("Shares"),
-                    saves: values.int("Saves"), clicks: values.int("Clicks"), codeUses: values.int("Code uses"),
-                    conversions: values.int("Conversions"), revenue: values.money("Revenue", defaultCurrency: currency),
+                    reach: values.int(ResultKey.reach), impressions: values.int(ResultKey.impressions), views: values.int(ResultKey.views),
+                    likes: values.int(ResultKey.likes), comments: values.int(ResultKey.comments), shares: values.int(ResultKey.shares),
+                    saves: values.int(ResultKey.saves), clicks: values.int(ResultKey.clicks), codeUses: values.int(ResultKey.codeUses),
+                    conversions: values.int(ResultKey.conversions), revenue: values.money(ResultKey.revenue, defaultCurrency: currency),
                     asOf: state.now, source: .manual)
                 deal.logActivity(at: state.now, channel: .system, summary: "Results entered for \(DealPage.describe(deal.deliverables[index]))",
                                  author: state.author)
@@ -159,6 +196,15 @@ enum DealEditors {
 
     // MARK: Payments
 
+    enum PaymentKey {
+        static let kind = "payment.kind"
+        static let amount = "payment.amount"
+        static let due = "payment.due"
+        static let status = "payment.status"
+        static let invoice = "payment.invoice"
+        static let method = "payment.method"
+    }
+
     /// `p`: a line in the payment ledger (deposit, balance, bonus…); the amount defaults to what is still open.
     static func addPayment(_ dealID: RecordID, _ state: inout AppState) {
         guard let deal = state.workspace.deals[dealID] else { return }
@@ -167,18 +213,19 @@ enum DealEditors {
         let open = ((try? deal.balance()) ?? nil).map { Money(minorUnits: $0.minorUnits - planned, currency: $0.currency) }
         let kind: PaymentKind = deal.payments.isEmpty ? .deposit : .balance
         form("Add payment", dealID, fields: [
-            FormField("Kind", kind: .choice(PaymentKind.labels), value: kind.label),
-            .money("Amount", value: open.flatMap { $0.minorUnits > 0 ? $0 : nil }, defaultCurrency: currency, required: true),
-            .day("Due", value: nil, now: state.now, timeZone: state.timeZone),
-            FormField("Status", kind: .choice(PaymentStatus.labels), value: PaymentStatus.planned.label),
-            FormField("Invoice"),
-            FormField("Method", value: deal.contract.paymentMethod ?? ""),
+            FormField("Kind", key: PaymentKey.kind, kind: .choice(PaymentKind.labels), value: kind.label),
+            .money("Amount", key: PaymentKey.amount, value: open.flatMap { $0.minorUnits > 0 ? $0 : nil }, defaultCurrency: currency,
+                   required: true),
+            .day("Due", key: PaymentKey.due, value: nil, now: state.now, timeZone: state.timeZone),
+            FormField("Status", key: PaymentKey.status, kind: .choice(PaymentStatus.labels), value: PaymentStatus.planned.label),
+            FormField("Invoice", key: PaymentKey.invoice),
+            FormField("Method", key: PaymentKey.method, value: deal.contract.paymentMethod ?? ""),
         ], focus: 1, label: "add payment", &state) { _, values, deal, state in
-            guard let amount = values.money("Amount", defaultCurrency: currency) else { return nil }
-            let status = PaymentStatus.from(label: values.values["Status"]) ?? .planned
-            let payment = Payment(kind: PaymentKind.from(label: values.values["Kind"]) ?? .balance, amount: amount,
-                                  dueDate: values.day("Due"), status: status == .paid ? .planned : status,
-                                  invoiceRef: values.text("Invoice"), method: values.text("Method"))
+            guard let amount = values.money(PaymentKey.amount, defaultCurrency: currency) else { return nil }
+            let status = PaymentStatus.from(label: values.values[PaymentKey.status]) ?? .planned
+            let payment = Payment(kind: PaymentKind.from(label: values.values[PaymentKey.kind]) ?? .balance, amount: amount,
+                                  dueDate: values.day(PaymentKey.due), status: status == .paid ? .planned : status,
+                                  invoiceRef: values.text(PaymentKey.invoice), method: values.text(PaymentKey.method))
             deal.addPayment(payment)
             // Paid right away: recorded through `markPaid` so the paid date and the timeline entry are set as usual.
             if status == .paid { deal.markPaid(payment.id, at: state.now) }
@@ -215,42 +262,68 @@ enum DealEditors {
 
     // MARK: Terms and tracking
 
+    enum TermsKey {
+        static let partnership = "terms.partnership"
+        static let compensation = "terms.compensation"
+        static let pricingModel = "terms.pricingModel"
+        static let commission = "terms.commissionPercent"
+        static let paymentSchedule = "terms.paymentSchedule"
+        static let paymentMethod = "terms.paymentMethod"
+        static let expenses = "terms.expensesCovered"
+        static let paidAds = "terms.usagePaidAds"
+        static let territories = "terms.usageTerritories"
+        static let usageEnds = "terms.usageRightsEnd"
+        static let exclusivityScope = "terms.exclusivityScope"
+        static let competitors = "terms.competitors"
+        static let exclusivityEnds = "terms.exclusivityEnd"
+        static let whitelistingEnds = "terms.whitelistingEnd"
+        static let approvalRounds = "terms.approvalRounds"
+        static let disclosure = "terms.disclosure"
+        static let cancellation = "terms.cancellation"
+        static let confidentiality = "terms.confidentiality"
+        static let governingLaw = "terms.governingLaw"
+        static let signed = "terms.signed"
+        static let discountCode = "terms.discountCode"
+        static let referralLink = "terms.referralLink"
+    }
+
     /// `e`: partnership and pricing, the contract checklist (with rights end dates) and the tracking code and link.
     static func editTerms(_ dealID: RecordID, _ state: inout AppState) {
         guard let deal = state.workspace.deals[dealID] else { return }
         let terms = deal.contract
         let now = state.now, tz = state.timeZone
-        func day(_ label: String, _ date: Date?) -> FormField { .day(label, value: date, now: now, timeZone: tz) }
+        func day(_ label: String, _ key: String, _ date: Date?) -> FormField { .day(label, key: key, value: date, now: now, timeZone: tz) }
         let fields: [FormField] = [
-            FormField("Partnership", kind: .choice(PartnershipType.labels), value: deal.partnershipType.label),
-            FormField("Compensation", kind: .choice(Compensation.labels), value: deal.compensation.label),
-            FormField("Pricing model", kind: .choice(PricingModel.labels), value: deal.pricing.model.label),
-            FormField("Commission %", value: deal.pricing.commissionPercent.map { String(format: "%g", $0) } ?? "") { text in
+            FormField("Partnership", key: TermsKey.partnership, kind: .choice(PartnershipType.labels), value: deal.partnershipType.label),
+            FormField("Compensation", key: TermsKey.compensation, kind: .choice(Compensation.labels), value: deal.compensation.label),
+            FormField("Pricing model", key: TermsKey.pricingModel, kind: .choice(PricingModel.labels), value: deal.pricing.model.label),
+            FormField("Commission %", key: TermsKey.commission,
+                      value: deal.pricing.commissionPercent.map { String(format: "%g", $0) } ?? "") { text in
                 let number = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")
                 return number.isEmpty || Double(number) != nil ? nil : "Enter a percentage such as 10 or 12.5."
             },
-            FormField("Payment schedule", value: terms.paymentSchedule ?? ""),
-            FormField("Payment method", value: terms.paymentMethod ?? ""),
-            FormField("Expenses", value: terms.expensesCovered ?? ""),
-            FormField("Usage: paid ads", kind: .toggle, value: terms.usageRights?.paidAds == true ? "true" : "false"),
-            FormField("Usage territories", value: terms.usageRights?.territories.joined(separator: ", ") ?? ""),
-            day("Usage rights end", terms.usageRights?.endsAt),
-            FormField("Exclusivity scope", value: terms.exclusivity?.scope ?? ""),
-            FormField("Competitors", value: terms.exclusivity?.competitors.joined(separator: ", ") ?? ""),
-            day("Exclusivity ends", terms.exclusivity?.endsAt),
-            day("Whitelisting ends", terms.whitelistingEndsAt),
-            FormField("Approval rounds", kind: .number, value: terms.approvalRounds.map(String.init) ?? ""),
-            FormField("Disclosure", value: terms.disclosure ?? ""),
-            FormField("Cancellation", value: terms.cancellation ?? ""),
-            FormField("Confidentiality", value: terms.confidentiality ?? ""),
-            FormField("Governing law", value: terms.governingLaw ?? ""),
-            day("Signed", terms.signedAt),
-            FormField("Discount code", value: deal.tracking.discountCode ?? ""),
-            FormField("Referral link", value: deal.tracking.referralLink ?? ""),
+            FormField("Payment schedule", key: TermsKey.paymentSchedule, value: terms.paymentSchedule ?? ""),
+            FormField("Payment method", key: TermsKey.paymentMethod, value: terms.paymentMethod ?? ""),
+            FormField("Expenses", key: TermsKey.expenses, value: terms.expensesCovered ?? ""),
+            FormField("Usage: paid ads", key: TermsKey.paidAds, kind: .toggle, value: terms.usageRights?.paidAds == true ? "true" : "false"),
+            FormField("Usage territories", key: TermsKey.territories, value: terms.usageRights?.territories.joined(separator: ", ") ?? ""),
+            day("Usage rights end", TermsKey.usageEnds, terms.usageRights?.endsAt),
+            FormField("Exclusivity scope", key: TermsKey.exclusivityScope, value: terms.exclusivity?.scope ?? ""),
+            FormField("Competitors", key: TermsKey.competitors, value: terms.exclusivity?.competitors.joined(separator: ", ") ?? ""),
+            day("Exclusivity ends", TermsKey.exclusivityEnds, terms.exclusivity?.endsAt),
+            day("Whitelisting ends", TermsKey.whitelistingEnds, terms.whitelistingEndsAt),
+            FormField("Approval rounds", key: TermsKey.approvalRounds, kind: .number, value: terms.approvalRounds.map(String.init) ?? ""),
+            FormField("Disclosure", key: TermsKey.disclosure, value: terms.disclosure ?? ""),
+            FormField("Cancellation", key: TermsKey.cancellation, value: terms.cancellation ?? ""),
+            FormField("Confidentiality", key: TermsKey.confidentiality, value: terms.confidentiality ?? ""),
+            FormField("Governing law", key: TermsKey.governingLaw, value: terms.governingLaw ?? ""),
+            day("Signed", TermsKey.signed, terms.signedAt),
+            FormField("Discount code", key: TermsKey.discountCode, value: deal.tracking.discountCode ?? ""),
+            FormField("Referral link", key: TermsKey.referralLink, value: deal.tracking.referralLink ?? ""),
         ]
         form("Terms and tracking", dealID, fields: fields, label: "edit terms", &state) { form, values, deal, state in
             // Only deals that have a code are compared (no copy of the whole folder's deals).
-            if let code = values.text("Discount code"),
+            if let code = values.text(TermsKey.discountCode),
                WorkspaceValidation.isDiscountCodeTaken(code, in: state.workspace.deals.values.filter { $0.tracking.discountCode != nil },
                                                        excluding: dealID) {
                 let message = "Code \(code.uppercased()) is used by another deal: codes must be unique so sales are attributable."
@@ -265,45 +338,45 @@ enum DealEditors {
     }
 
     /// Which terms field shows a `Deal.validate()` issue.
-    private static let termsIssueFields: [(prefix: String, label: String)] = [
-        ("tracking.discountCode", "Discount code"), ("pricing.commissionPercent", "Commission %"),
+    private static let termsIssueFields: [(prefix: String, key: String)] = [
+        ("tracking.discountCode", TermsKey.discountCode), ("pricing.commissionPercent", TermsKey.commission),
     ]
 
     private static func apply(_ values: FormValues, to deal: inout Deal) {
-        deal.partnershipType = PartnershipType.from(label: values.values["Partnership"]) ?? deal.partnershipType
-        deal.compensation = Compensation.from(label: values.values["Compensation"]) ?? deal.compensation
-        deal.pricing.model = PricingModel.from(label: values.values["Pricing model"]) ?? deal.pricing.model
-        deal.pricing.commissionPercent = values.double("Commission %")
+        deal.partnershipType = PartnershipType.from(label: values.values[TermsKey.partnership]) ?? deal.partnershipType
+        deal.compensation = Compensation.from(label: values.values[TermsKey.compensation]) ?? deal.compensation
+        deal.pricing.model = PricingModel.from(label: values.values[TermsKey.pricingModel]) ?? deal.pricing.model
+        deal.pricing.commissionPercent = values.double(TermsKey.commission)
         var terms = deal.contract
-        terms.paymentSchedule = values.text("Payment schedule")
-        terms.paymentMethod = values.text("Payment method")
-        terms.expensesCovered = values.text("Expenses")
-        let territories = values.list("Usage territories")
-        let usageEnds = values.day("Usage rights end")
-        if values.isOn("Usage: paid ads") || !territories.isEmpty || usageEnds != nil {
+        terms.paymentSchedule = values.text(TermsKey.paymentSchedule)
+        terms.paymentMethod = values.text(TermsKey.paymentMethod)
+        terms.expensesCovered = values.text(TermsKey.expenses)
+        let territories = values.list(TermsKey.territories)
+        let usageEnds = values.day(TermsKey.usageEnds)
+        if values.isOn(TermsKey.paidAds) || !territories.isEmpty || usageEnds != nil {
             var rights = terms.usageRights ?? UsageRights()
-            rights.paidAds = values.isOn("Usage: paid ads")
+            rights.paidAds = values.isOn(TermsKey.paidAds)
             rights.territories = territories
             rights.endsAt = usageEnds
             terms.usageRights = rights
         } else {
             terms.usageRights = nil
         }
-        let scope = values.text("Exclusivity scope")
-        let competitors = values.list("Competitors")
-        let exclusivityEnds = values.day("Exclusivity ends")
+        let scope = values.text(TermsKey.exclusivityScope)
+        let competitors = values.list(TermsKey.competitors)
+        let exclusivityEnds = values.day(TermsKey.exclusivityEnds)
         terms.exclusivity = scope == nil && competitors.isEmpty && exclusivityEnds == nil ? nil
             : Exclusivity(endsAt: exclusivityEnds, scope: scope, competitors: competitors)
-        terms.whitelistingEndsAt = values.day("Whitelisting ends")
-        terms.approvalRounds = values.int("Approval rounds")
-        terms.disclosure = values.text("Disclosure")
-        terms.cancellation = values.text("Cancellation")
-        terms.confidentiality = values.text("Confidentiality")
-        terms.governingLaw = values.text("Governing law")
-        terms.signedAt = values.day("Signed")
+        terms.whitelistingEndsAt = values.day(TermsKey.whitelistingEnds)
+        terms.approvalRounds = values.int(TermsKey.approvalRounds)
+        terms.disclosure = values.text(TermsKey.disclosure)
+        terms.cancellation = values.text(TermsKey.cancellation)
+        terms.confidentiality = values.text(TermsKey.confidentiality)
+        terms.governingLaw = values.text(TermsKey.governingLaw)
+        terms.signedAt = values.day(TermsKey.signed)
         deal.contract = terms
-        deal.tracking.discountCode = values.text("Discount code")
-        deal.tracking.referralLink = values.text("Referral link")
+        deal.tracking.discountCode = values.text(TermsKey.discountCode)
+        deal.tracking.referralLink = values.text(TermsKey.referralLink)
     }
 
     /// `y`: copies the referral link (the deal's own, else the campaign's UTM link), else the discount code.

@@ -16,34 +16,42 @@ enum CreatorEditors {
     }
 
     /// Which field shows a `validate()` issue, by field path prefix (the agent's email is checked there).
-    private static let fieldForIssue: [(prefix: String, label: String)] = [
-        ("accounts", Account.handle), ("rateCard", Rate.price), ("agent.contact.email", Contact.agentEmail),
+    private static let fieldForIssue: [(prefix: String, key: String)] = [
+        ("accounts", AccountKey.handle), ("rateCard", RateKey.price), ("agent.contact.email", ContactKey.agentEmail),
     ]
 
     // MARK: Vetting
 
-    private static let scoreLabel = "Score (0–100)"
-    private static let notesLabel = "Notes"
+    /// The keys of each editor's fields, shared by the form and the code reading it back, so a label can be
+    /// reworded without breaking either.
+    enum VettingKey {
+        static let verdict = "vetting.verdict"
+        static let score = "vetting.score"
+        static let notes = "vetting.notes"
+        /// One checklist line per check, keyed by the check's stored name.
+        static func check(_ check: VettingCheck) -> String { "vetting.check.\(check.rawValue)" }
+    }
 
     /// `v`: the verdict, a 0–100 score, each checklist line and notes; stamped with who vetted and when.
     static func vetting(_ id: RecordID, _ state: inout AppState) {
         guard let vetting = state.workspace.influencers[id]?.vetting else { return }
         let results = CheckResult.allCases.map(\.displayName)
         let fields = [
-            FormField("Verdict", kind: .choice(VettingVerdict.allCases.map(\.displayName)), value: vetting.verdict.displayName),
-            FormField(scoreLabel, kind: .number, value: vetting.score.map(String.init) ?? "") { text in
+            FormField("Verdict", key: VettingKey.verdict, kind: .choice(VettingVerdict.allCases.map(\.displayName)),
+                      value: vetting.verdict.displayName),
+            FormField("Score (0–100)", key: VettingKey.score, kind: .number, value: vetting.score.map(String.init) ?? "") { text in
                 Int(text).map { (0...100).contains($0) } == false ? "A score from 0 to 100." : nil
             },
         ] + VettingCheck.allCases.map { check in
-            FormField(check.shortName, kind: .choice(results), value: vetting.result(for: check).displayName)
-        } + [FormField(notesLabel, value: vetting.notes ?? "")]
-        form("Vetting", id, fields: fields, editorFields: [notesLabel], label: "vet", &state) { _, values, creator, state in
-            creator.vetting.verdict = values.choice("Verdict", VettingVerdict.allCases, name: \.displayName) ?? creator.vetting.verdict
-            creator.vetting.score = values.int(scoreLabel)
+            FormField(check.shortName, key: VettingKey.check(check), kind: .choice(results), value: vetting.result(for: check).displayName)
+        } + [FormField("Notes", key: VettingKey.notes, value: vetting.notes ?? "")]
+        form("Vetting", id, fields: fields, editorFields: [VettingKey.notes], label: "vet", &state) { _, values, creator, state in
+            creator.vetting.verdict = values.choice(VettingKey.verdict, VettingVerdict.allCases, name: \.displayName) ?? creator.vetting.verdict
+            creator.vetting.score = values.int(VettingKey.score)
             for check in VettingCheck.allCases {
-                creator.vetting.set(check, values.choice(check.shortName, CheckResult.allCases, name: \.displayName) ?? .unknown)
+                creator.vetting.set(check, values.choice(VettingKey.check(check), CheckResult.allCases, name: \.displayName) ?? .unknown)
             }
-            creator.vetting.notes = values.text(notesLabel)
+            creator.vetting.notes = values.text(VettingKey.notes)
             creator.vetting.vettedAt = state.now
             creator.vetting.vettedBy = state.author
             return nil
@@ -52,15 +60,15 @@ enum CreatorEditors {
 
     // MARK: Platform accounts
 
-    enum Account {
-        static let platform = "Platform"
-        static let handle = "Handle or URL"
-        static let followers = "Followers"
-        static let avgViews = "Average views"
-        static let engagement = "Engagement rate %"
-        static let postsPerWeek = "Posts per week"
-        static let main = "Main account"
-        static let remove = "Remove this account"
+    enum AccountKey {
+        static let platform = "account.platform"
+        static let handle = "account.handle"
+        static let followers = "account.followers"
+        static let avgViews = "account.avgViews"
+        static let engagement = "account.engagementRate"
+        static let postsPerWeek = "account.postsPerWeek"
+        static let main = "account.isMain"
+        static let remove = "account.remove"
     }
 
     /// A picker over some of the creator's entries and a last "Add …" line; `open` gets the chosen entry's id,
@@ -103,28 +111,29 @@ enum CreatorEditors {
         let platforms = account.map { Platform.known.contains($0.platform) ? Platform.known : Platform.known + [$0.platform] } ?? Platform.known
         let isFirst = creator.accounts.isEmpty
         var fields = [
-            FormField(Account.platform, kind: .choice(platforms.map(\.displayName)), value: (account?.platform ?? .instagram).displayName),
-            FormField(Account.handle, value: account.map { "@" + $0.handle } ?? "", isRequired: true),
-            FormField(Account.followers, kind: .number, value: account?.latestFollowers.map { "\($0.value)" } ?? ""),
-            FormField(Account.avgViews, kind: .number, value: account?.latestAvgViews.map { "\($0.value)" } ?? ""),
-            FormField(Account.engagement, value: account?.latestEngagementRate.map { plain($0.value) } ?? "") { text in
+            FormField("Platform", key: AccountKey.platform, kind: .choice(platforms.map(\.displayName)),
+                      value: (account?.platform ?? .instagram).displayName),
+            FormField("Handle or URL", key: AccountKey.handle, value: account.map { "@" + $0.handle } ?? "", isRequired: true),
+            FormField("Followers", key: AccountKey.followers, kind: .number, value: account?.latestFollowers.map { "\($0.value)" } ?? ""),
+            FormField("Average views", key: AccountKey.avgViews, kind: .number, value: account?.latestAvgViews.map { "\($0.value)" } ?? ""),
+            FormField("Engagement rate %", key: AccountKey.engagement, value: account?.latestEngagementRate.map { plain($0.value) } ?? "") { text in
                 FormValues.number(text).map { (0...100).contains($0) } == false ? "A percentage from 0 to 100, e.g. 3.5." : nil
             },
-            FormField(Account.postsPerWeek, value: account?.latestPostsPerWeek.map { plain($0.value) } ?? "") { text in
+            FormField("Posts per week", key: AccountKey.postsPerWeek, value: account?.latestPostsPerWeek.map { plain($0.value) } ?? "") { text in
                 FormValues.number(text).map { $0 >= 0 } == false ? "A number of posts, e.g. 2 or 0.5." : nil
             },
-            FormField(Account.main, kind: .toggle, value: account?.isMain ?? isFirst ? "true" : "false"),
+            FormField("Main account", key: AccountKey.main, kind: .toggle, value: account?.isMain ?? isFirst ? "true" : "false"),
         ]
-        if account != nil { fields.append(FormField(Account.remove, kind: .toggle)) }
+        if account != nil { fields.append(FormField("Remove this account", key: AccountKey.remove, kind: .toggle)) }
         let title = account.map { "\($0.platform.displayName) @\($0.handle)" } ?? "Add account"
         form(title, id, fields: fields, label: account == nil ? "add account to" : "edit account of", &state) { _, values, creator, state in
-            if values.isOn(Account.remove) {
+            if values.isOn(AccountKey.remove) {
                 creator.accounts.removeAll { $0.id == accountID }
                 if !creator.accounts.isEmpty, !creator.accounts.contains(where: \.isMain) { creator.accounts[0].isMain = true }
                 return nil
             }
-            let typed = values.text(Account.handle) ?? ""
-            let chosen = values.choice(Account.platform, platforms, name: \.displayName) ?? .instagram
+            let typed = values.text(AccountKey.handle) ?? ""
+            let chosen = values.choice(AccountKey.platform, platforms, name: \.displayName) ?? .instagram
             var edited = creator.accounts.first { $0.id == accountID }
                 ?? PlatformAccount(platform: chosen, handle: "")
             edited.platform = Handle.platform(fromURL: typed) ?? chosen
@@ -136,7 +145,7 @@ enum CreatorEditors {
             } else {
                 creator.accounts.append(edited)
             }
-            let makeMain = values.isOn(Account.main)
+            let makeMain = values.isOn(AccountKey.main)
             for index in creator.accounts.indices where makeMain {
                 creator.accounts[index].isMain = creator.accounts[index].id == edited.id
             }
@@ -155,19 +164,19 @@ enum CreatorEditors {
     private static func newFigures(_ values: FormValues, comparedWith account: PlatformAccount, now: Date) -> MetricSnapshot? {
         var snapshot = MetricSnapshot(asOf: now, source: .manual)
         var changed = false
-        if let followers = values.int(Account.followers), followers != account.latestFollowers?.value {
+        if let followers = values.int(AccountKey.followers), followers != account.latestFollowers?.value {
             snapshot.followers = followers
             changed = true
         }
-        if let views = values.int(Account.avgViews), views != account.latestAvgViews?.value {
+        if let views = values.int(AccountKey.avgViews), views != account.latestAvgViews?.value {
             snapshot.avgViews = views
             changed = true
         }
-        if let rate = values.double(Account.engagement), rate != account.latestEngagementRate?.value {
+        if let rate = values.double(AccountKey.engagement), rate != account.latestEngagementRate?.value {
             snapshot.engagementRate = rate
             changed = true
         }
-        if let posts = values.double(Account.postsPerWeek), posts != account.latestPostsPerWeek?.value {
+        if let posts = values.double(AccountKey.postsPerWeek), posts != account.latestPostsPerWeek?.value {
             snapshot.postsPerWeek = posts
             changed = true
         }
@@ -176,12 +185,12 @@ enum CreatorEditors {
 
     // MARK: Rate card
 
-    enum Rate {
-        static let platform = "Platform"
-        static let contentType = "Content type"
-        static let price = "Price"
-        static let note = "Note"
-        static let remove = "Remove this rate"
+    enum RateKey {
+        static let platform = "rate.platform"
+        static let contentType = "rate.contentType"
+        static let price = "rate.price"
+        static let note = "rate.note"
+        static let remove = "rate.remove"
     }
 
     /// `$`: the rate card's prices per platform and content type, to change or remove one or add another.
@@ -207,21 +216,22 @@ enum CreatorEditors {
         let types = entry.map { ContentType.known.contains($0.contentType) ? ContentType.known : ContentType.known + [$0.contentType] }
             ?? ContentType.known
         var fields = [
-            FormField(Rate.platform, kind: .choice(platforms.map(\.displayName)), value: platform.displayName),
-            FormField(Rate.contentType, kind: .choice(types.map(\.displayName)), value: (entry?.contentType ?? .feedPost).displayName),
-            .money(Rate.price, value: entry?.price, defaultCurrency: currency, required: true),
-            FormField(Rate.note, value: entry?.note ?? ""),
+            FormField("Platform", key: RateKey.platform, kind: .choice(platforms.map(\.displayName)), value: platform.displayName),
+            FormField("Content type", key: RateKey.contentType, kind: .choice(types.map(\.displayName)),
+                      value: (entry?.contentType ?? .feedPost).displayName),
+            .money("Price", key: RateKey.price, value: entry?.price, defaultCurrency: currency, required: true),
+            FormField("Note", key: RateKey.note, value: entry?.note ?? ""),
         ]
-        if entry != nil { fields.append(FormField(Rate.remove, kind: .toggle)) }
+        if entry != nil { fields.append(FormField("Remove this rate", key: RateKey.remove, kind: .toggle)) }
         let title = entry.map { "\($0.platform.displayName) \($0.contentType.displayName)" } ?? "Add rate"
         form(title, id, fields: fields, label: "rate card of", &state) { _, values, creator, state in
-            if values.isOn(Rate.remove), let index, creator.rateCard.entries.indices.contains(index) {
+            if values.isOn(RateKey.remove), let index, creator.rateCard.entries.indices.contains(index) {
                 creator.rateCard.entries.remove(at: index)
             } else {
-                guard let price = values.money(Rate.price, defaultCurrency: currency) else { return nil }
-                let new = RateCardEntry(platform: values.choice(Rate.platform, platforms, name: \.displayName) ?? platform,
-                                        contentType: values.choice(Rate.contentType, types, name: \.displayName) ?? .feedPost,
-                                        price: price, note: values.text(Rate.note))
+                guard let price = values.money(RateKey.price, defaultCurrency: currency) else { return nil }
+                let new = RateCardEntry(platform: values.choice(RateKey.platform, platforms, name: \.displayName) ?? platform,
+                                        contentType: values.choice(RateKey.contentType, types, name: \.displayName) ?? .feedPost,
+                                        price: price, note: values.text(RateKey.note))
                 if let index, creator.rateCard.entries.indices.contains(index) {
                     creator.rateCard.entries[index] = new
                 } else {
@@ -235,14 +245,14 @@ enum CreatorEditors {
 
     // MARK: Contacts and agent
 
-    enum Contact {
-        static let phone = "Phone"
-        static let other = "Other contact"
-        static let agent = "Agent or manager"
-        static let agency = "Agency"
-        static let agentEmail = "Agent email"
-        static let agentPhone = "Agent phone"
-        static let agentNote = "Agent note"
+    enum ContactKey {
+        static let phone = "contacts.phone"
+        static let other = "contacts.other"
+        static let agent = "contacts.agent"
+        static let agency = "contacts.agency"
+        static let agentEmail = "contacts.agentEmail"
+        static let agentPhone = "contacts.agentPhone"
+        static let agentNote = "contacts.agentNote"
     }
 
     /// `c`: the creator's phone and other contact, and their agent or manager, kept apart from the creator's own
@@ -251,23 +261,24 @@ enum CreatorEditors {
         guard let creator = state.workspace.influencers[id] else { return }
         let agent = creator.agent
         form("Contacts", id, fields: [
-            FormField(Contact.phone, value: creator.contact.phone ?? ""),
-            FormField(Contact.other, value: creator.contact.other ?? ""),
-            FormField(Contact.agent, value: agent?.name ?? ""),
-            FormField(Contact.agency, value: agent?.agency ?? ""),
-            FormField(Contact.agentEmail, value: agent?.contact.email ?? ""),
-            FormField(Contact.agentPhone, value: agent?.contact.phone ?? ""),
-            FormField(Contact.agentNote, value: agent?.note ?? ""),
+            FormField("Phone", key: ContactKey.phone, value: creator.contact.phone ?? ""),
+            FormField("Other contact", key: ContactKey.other, value: creator.contact.other ?? ""),
+            FormField("Agent or manager", key: ContactKey.agent, value: agent?.name ?? ""),
+            FormField("Agency", key: ContactKey.agency, value: agent?.agency ?? ""),
+            FormField("Agent email", key: ContactKey.agentEmail, value: agent?.contact.email ?? ""),
+            FormField("Agent phone", key: ContactKey.agentPhone, value: agent?.contact.phone ?? ""),
+            FormField("Agent note", key: ContactKey.agentNote, value: agent?.note ?? ""),
         ], label: "edit contacts of", &state) { _, values, creator, _ in
-            creator.contact.phone = values.text(Contact.phone)
-            creator.contact.other = values.text(Contact.other)
-            guard let name = values.text(Contact.agent) else {
+            creator.contact.phone = values.text(ContactKey.phone)
+            creator.contact.other = values.text(ContactKey.other)
+            guard let name = values.text(ContactKey.agent) else {
                 creator.agent = nil
                 return nil
             }
-            creator.agent = AgentContact(name: name, agency: values.text(Contact.agency),
-                                         contact: ContactInfo(email: values.text(Contact.agentEmail), phone: values.text(Contact.agentPhone)),
-                                         note: values.text(Contact.agentNote))
+            creator.agent = AgentContact(name: name, agency: values.text(ContactKey.agency),
+                                         contact: ContactInfo(email: values.text(ContactKey.agentEmail),
+                                                              phone: values.text(ContactKey.agentPhone)),
+                                         note: values.text(ContactKey.agentNote))
             return nil
         }
     }
@@ -277,22 +288,29 @@ enum CreatorEditors {
     private static let stars = ["—", "★", "★★", "★★★", "★★★★", "★★★★★"]
     private static let again = ["—", "Yes", "No"]
 
+    enum RatingKey {
+        static let stars = "rating.stars"
+        static let again = "rating.wouldWorkAgain"
+        static let note = "rating.note"
+    }
+
     /// `r`: the team's verdict on working with the creator again: 1–5 stars, would work again, a note.
     static func rating(_ id: RecordID, _ state: inout AppState) {
         guard let creator = state.workspace.influencers[id] else { return }
         let rating = creator.rating ?? CreatorRating()
         form("Rating", id, fields: [
-            FormField("Stars", kind: .choice(stars), value: stars[min(max(rating.stars ?? 0, 0), 5)]),
-            FormField("Would work again", kind: .choice(again), value: rating.wouldWorkAgain.map { $0 ? again[1] : again[2] } ?? again[0]),
-            FormField("Note", value: rating.note ?? ""),
+            FormField("Stars", key: RatingKey.stars, kind: .choice(stars), value: stars[min(max(rating.stars ?? 0, 0), 5)]),
+            FormField("Would work again", key: RatingKey.again, kind: .choice(again),
+                      value: rating.wouldWorkAgain.map { $0 ? again[1] : again[2] } ?? again[0]),
+            FormField("Note", key: RatingKey.note, value: rating.note ?? ""),
         ], label: "rate", &state) { _, values, creator, _ in
-            let count = stars.firstIndex(of: values.values["Stars"] ?? "") ?? 0
-            let workAgain: Bool? = switch values.values["Would work again"] {
+            let count = stars.firstIndex(of: values.values[RatingKey.stars] ?? "") ?? 0
+            let workAgain: Bool? = switch values.values[RatingKey.again] {
             case again[1]: true
             case again[2]: false
             default: nil
             }
-            let new = CreatorRating(stars: count == 0 ? nil : count, wouldWorkAgain: workAgain, note: values.text("Note"))
+            let new = CreatorRating(stars: count == 0 ? nil : count, wouldWorkAgain: workAgain, note: values.text(RatingKey.note))
             creator.rating = new == CreatorRating() ? nil : new
             return nil
         }
@@ -300,14 +318,14 @@ enum CreatorEditors {
 
     // MARK: Audience
 
-    enum Audience {
-        static let countries = "Countries %"
-        static let ages = "Age bands %"
-        static let female = "Female %"
-        static let male = "Male %"
-        static let other = "Other gender %"
-        static let interests = "Interests"
-        static let targetMarket = "In target market %"
+    enum AudienceKey {
+        static let countries = "audience.countries"
+        static let ages = "audience.ageBands"
+        static let female = "audience.female"
+        static let male = "audience.male"
+        static let other = "audience.otherGender"
+        static let interests = "audience.interests"
+        static let targetMarket = "audience.targetMarket"
     }
 
     /// "GB 80, US 8.5" (or "EE 10,5; LV 62") as shares; nil when a pair is not a label `key` accepts and a
@@ -333,8 +351,8 @@ enum CreatorEditors {
     private static func isCountry(_ key: String) -> Bool { key.count == 2 && key.allSatisfy(\.isLetter) }
     private static func isAgeBand(_ key: String) -> Bool { key.contains(where: \.isNumber) }
 
-    private static func percentField(_ label: String, _ value: Double?) -> FormField {
-        FormField(label, value: value.map(plain) ?? "") { text in
+    private static func percentField(_ label: String, key: String, _ value: Double?) -> FormField {
+        FormField(label, key: key, value: value.map(plain) ?? "") { text in
             FormValues.number(text).map { (0...100).contains($0) } == false ? "A percentage from 0 to 100." : nil
         }
     }
@@ -346,26 +364,26 @@ enum CreatorEditors {
         let audience = creator.audience ?? ReachCore.Audience()
         func list(_ shares: [AudienceShare]) -> String { shares.map { "\($0.key) \(plain($0.percent))" }.joined(separator: ", ") }
         form("Audience", id, fields: [
-            FormField(Audience.countries, value: list(audience.topCountries)) { text in
+            FormField("Countries %", key: AudienceKey.countries, value: list(audience.topCountries)) { text in
                 shares(text, key: isCountry) == nil ? "Country codes with percents adding up to at most 100, e.g. GB 80, US 8." : nil
             },
-            FormField(Audience.ages, value: list(audience.ageBands)) { text in
+            FormField("Age bands %", key: AudienceKey.ages, value: list(audience.ageBands)) { text in
                 shares(text, key: isAgeBand) == nil ? "Age bands with percents adding up to at most 100, e.g. 18-24 37, 25-34 24." : nil
             },
-            percentField(Audience.female, audience.gender?.female),
-            percentField(Audience.male, audience.gender?.male),
-            percentField(Audience.other, audience.gender?.other),
-            FormField(Audience.interests, value: audience.interests.joined(separator: ", ")),
-            percentField(Audience.targetMarket, audience.targetMarketShare),
+            percentField("Female %", key: AudienceKey.female, audience.gender?.female),
+            percentField("Male %", key: AudienceKey.male, audience.gender?.male),
+            percentField("Other gender %", key: AudienceKey.other, audience.gender?.other),
+            FormField("Interests", key: AudienceKey.interests, value: audience.interests.joined(separator: ", ")),
+            percentField("In target market %", key: AudienceKey.targetMarket, audience.targetMarketShare),
         ], label: "edit audience of", &state) { _, values, creator, state in
             var new = ReachCore.Audience(
-                topCountries: shares(values.text(Audience.countries) ?? "", key: isCountry)?
+                topCountries: shares(values.text(AudienceKey.countries) ?? "", key: isCountry)?
                     .map { AudienceShare($0.key.uppercased(), $0.percent) } ?? [],
-                ageBands: shares(values.text(Audience.ages) ?? "", key: isAgeBand) ?? [],
-                interests: values.list(Audience.interests),
-                targetMarketShare: values.double(Audience.targetMarket))
-            let gender = GenderSplit(female: values.double(Audience.female), male: values.double(Audience.male),
-                                     other: values.double(Audience.other))
+                ageBands: shares(values.text(AudienceKey.ages) ?? "", key: isAgeBand) ?? [],
+                interests: values.list(AudienceKey.interests),
+                targetMarketShare: values.double(AudienceKey.targetMarket))
+            let gender = GenderSplit(female: values.double(AudienceKey.female), male: values.double(AudienceKey.male),
+                                     other: values.double(AudienceKey.other))
             new.gender = gender == GenderSplit() ? nil : gender
             if new == ReachCore.Audience() {
                 creator.audience = nil

@@ -5,77 +5,78 @@ import TerminalUI
 /// The create/edit form for a creator: fields in, an `Influencer` out, checked with ReachCore's `validate()`
 /// and, on create, against the roster for likely duplicates.
 enum InfluencerForm {
-    enum Label {
-        static let name = "Display name"
-        static let platform = "Platform"
-        static let handle = "Handle or URL"
-        static let followers = "Followers"
-        static let email = "Email"
-        static let country = "Country"
-        static let city = "City"
-        static let languages = "Languages"
-        static let timeZone = "Time zone"
-        static let tags = "Tags"
-        static let niches = "Niches"
-        static let notes = "Notes"
-        static let relationship = "Relationship"
-        static let doNotContact = "Do not contact"
-        static let reason = "Why not"
+    /// Field keys, shared by the form and the code reading it back, so a label can be reworded without breaking either.
+    enum Key {
+        static let name = "creator.displayName"
+        static let platform = "creator.platform"
+        static let handle = "creator.handle"
+        static let followers = "creator.followers"
+        static let email = "creator.email"
+        static let country = "creator.country"
+        static let city = "creator.city"
+        static let languages = "creator.languages"
+        static let timeZone = "creator.timeZone"
+        static let tags = "creator.tags"
+        static let niches = "creator.niches"
+        static let notes = "creator.notes"
+        static let relationship = "creator.relationship"
+        static let doNotContact = "creator.doNotContact"
+        static let reason = "creator.doNotContactReason"
     }
 
     /// Which form field shows a `validate()` issue (by field path prefix).
-    static let fieldForIssue: [(prefix: String, label: String)] = [
-        ("displayName", Label.name), ("contact.email", Label.email), ("country", Label.country),
-        ("timeZone", Label.timeZone), ("doNotContactReason", Label.reason), ("accounts", Label.handle),
+    static let fieldForIssue: [(prefix: String, key: String)] = [
+        ("displayName", Key.name), ("contact.email", Key.email), ("country", Key.country),
+        ("timeZone", Key.timeZone), ("doNotContactReason", Key.reason), ("accounts", Key.handle),
     ]
 
     static func fields(_ inf: Influencer?) -> [FormField] {
         let main = inf?.mainAccount
         let platforms = Platform.known.map(\.displayName)
         return [
-            FormField(Label.name, value: inf?.displayName ?? "", isRequired: true),
-            FormField(Label.platform, kind: .choice(platforms), value: (main?.platform ?? .instagram).displayName),
-            FormField(Label.handle, value: main.map { "@" + $0.handle } ?? ""),
-            FormField(Label.followers, kind: .number, value: main?.latestFollowers.map { "\($0.value)" } ?? ""),
-            FormField(Label.email, value: inf?.contact.email ?? ""),
-            FormField(Label.country, value: inf?.country ?? ""),
-            FormField(Label.city, value: inf?.city ?? ""),
-            FormField(Label.languages, value: inf?.languages.joined(separator: ", ") ?? ""),
-            FormField(Label.timeZone, value: inf?.timeZone ?? ""),
-            FormField(Label.tags, value: inf?.tags.joined(separator: ", ") ?? ""),
-            FormField(Label.niches, value: inf?.niches.map(\.rawValue).joined(separator: ", ") ?? ""),
-            FormField(Label.notes, value: inf?.notes ?? ""),
-            FormField(Label.relationship, kind: .choice(RelationshipStatus.allCases.map(\.displayName)),
+            FormField("Display name", key: Key.name, value: inf?.displayName ?? "", isRequired: true),
+            FormField("Platform", key: Key.platform, kind: .choice(platforms), value: (main?.platform ?? .instagram).displayName),
+            FormField("Handle or URL", key: Key.handle, value: main.map { "@" + $0.handle } ?? ""),
+            FormField("Followers", key: Key.followers, kind: .number, value: main?.latestFollowers.map { "\($0.value)" } ?? ""),
+            FormField("Email", key: Key.email, value: inf?.contact.email ?? ""),
+            FormField("Country", key: Key.country, value: inf?.country ?? ""),
+            FormField("City", key: Key.city, value: inf?.city ?? ""),
+            FormField("Languages", key: Key.languages, value: inf?.languages.joined(separator: ", ") ?? ""),
+            FormField("Time zone", key: Key.timeZone, value: inf?.timeZone ?? ""),
+            FormField("Tags", key: Key.tags, value: inf?.tags.joined(separator: ", ") ?? ""),
+            FormField("Niches", key: Key.niches, value: inf?.niches.map(\.rawValue).joined(separator: ", ") ?? ""),
+            FormField("Notes", key: Key.notes, value: inf?.notes ?? ""),
+            FormField("Relationship", key: Key.relationship, kind: .choice(RelationshipStatus.allCases.map(\.displayName)),
                       value: (inf?.relationship ?? .prospect).displayName),
-            FormField(Label.doNotContact, kind: .toggle, value: inf?.doNotContact == true ? "true" : "false"),
-            FormField(Label.reason, value: inf?.doNotContactReason ?? ""),
+            FormField("Do not contact", key: Key.doNotContact, kind: .toggle, value: inf?.doNotContact == true ? "true" : "false"),
+            FormField("Why not", key: Key.reason, value: inf?.doNotContactReason ?? ""),
         ]
     }
 
     /// `base` with the form's values applied. A new follower figure is added as a dated manual snapshot.
     static func apply(_ values: [String: String], to base: Influencer, now: Date) -> Influencer {
-        func text(_ label: String) -> String? {
-            let v = (values[label] ?? "").trimmingCharacters(in: .whitespaces)
+        func text(_ key: String) -> String? {
+            let v = (values[key] ?? "").trimmingCharacters(in: .whitespaces)
             return v.isEmpty ? nil : v
         }
-        func list(_ label: String) -> [String] {
-            (values[label] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        func list(_ key: String) -> [String] {
+            (values[key] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         var inf = base
-        inf.displayName = text(Label.name) ?? ""
-        inf.contact.email = text(Label.email)
-        inf.country = text(Label.country)?.uppercased()
-        inf.city = text(Label.city)
-        inf.languages = list(Label.languages)
-        inf.timeZone = text(Label.timeZone)
-        inf.tags = list(Label.tags)
-        inf.niches = list(Label.niches).map(Niche.init(rawValue:))
-        inf.notes = values[Label.notes].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-        inf.relationship = RelationshipStatus.allCases.first { $0.displayName == values[Label.relationship] } ?? inf.relationship
-        inf.doNotContact = values[Label.doNotContact] == "true"
-        inf.doNotContactReason = text(Label.reason)
-        if let handleText = text(Label.handle) {
-            let chosen = Platform.known.first { $0.displayName == values[Label.platform] } ?? .instagram
+        inf.displayName = text(Key.name) ?? ""
+        inf.contact.email = text(Key.email)
+        inf.country = text(Key.country)?.uppercased()
+        inf.city = text(Key.city)
+        inf.languages = list(Key.languages)
+        inf.timeZone = text(Key.timeZone)
+        inf.tags = list(Key.tags)
+        inf.niches = list(Key.niches).map(Niche.init(rawValue:))
+        inf.notes = values[Key.notes].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        inf.relationship = RelationshipStatus.allCases.first { $0.displayName == values[Key.relationship] } ?? inf.relationship
+        inf.doNotContact = values[Key.doNotContact] == "true"
+        inf.doNotContactReason = text(Key.reason)
+        if let handleText = text(Key.handle) {
+            let chosen = Platform.known.first { $0.displayName == values[Key.platform] } ?? .instagram
             let platform = Handle.platform(fromURL: handleText) ?? chosen
             let handle = Handle.normalise(handleText)
             let index = inf.accounts.firstIndex { $0.id == base.mainAccount?.id }
@@ -86,7 +87,7 @@ enum InfluencerForm {
                 inf.accounts.append(PlatformAccount(platform: platform, handle: handle, isMain: true))
             }
             let mainIndex = index ?? inf.accounts.count - 1
-            if let followers = text(Label.followers).flatMap({ Int($0) }),
+            if let followers = text(Key.followers).flatMap({ Int($0) }),
                inf.accounts[mainIndex].latestFollowers?.value != followers {
                 inf.accounts[mainIndex].record(MetricSnapshot(asOf: now, source: .manual, followers: followers))
             }
@@ -107,7 +108,7 @@ enum InfluencerForm {
     /// `editing` is the version the form was filled from: saving checks its revision, so a change made meanwhile by
     /// another session raises the conflict dialog instead of being overwritten by this form's older values.
     static func overlay(title: String, form: FormState, editing original: Influencer?) -> FormOverlay {
-        FormOverlay(title: title, form: form, editorFields: [Label.notes]) { form, state in
+        FormOverlay(title: title, form: form, editorFields: [Key.notes]) { form, state in
             submit(form, title: title, editing: original, &state)
         }
     }
@@ -125,8 +126,8 @@ enum InfluencerForm {
             var unplaced: [String] = []
             var placed: [(Int, String)] = []
             for issue in errors {
-                if let label = fieldForIssue.first(where: { issue.field.hasPrefix($0.prefix) })?.label,
-                   let index = form.fields.firstIndex(where: { $0.label == label }) {
+                if let key = fieldForIssue.first(where: { issue.field.hasPrefix($0.prefix) })?.key,
+                   let index = form.fields.firstIndex(where: { $0.key == key }) {
                     placed.append((index, issue.message))
                 } else {
                     unplaced.append(issue.message)

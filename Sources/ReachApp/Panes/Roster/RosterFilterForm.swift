@@ -4,17 +4,18 @@ import TerminalUI
 /// `F`: the roster filter as a form (platform, tier, niche, country, tag, vetting, relationship, do-not-contact),
 /// optionally saved under a name for the command palette.
 enum RosterFilterForm {
-    enum Label {
-        static let platform = "Platform"
-        static let tier = "Tier"
-        static let niches = "Niches"
-        static let countries = "Countries"
-        static let tags = "Tags"
-        static let vetting = "Vetting"
-        static let relationship = "Relationship"
-        static let doNotContact = "Do not contact"
-        static let archived = "Show archived"
-        static let saveAs = "Save as"
+    /// Field keys, shared by the form and the code reading it back, so a label can be reworded without breaking either.
+    enum Key {
+        static let platform = "filter.platform"
+        static let tier = "filter.tier"
+        static let niches = "filter.niches"
+        static let countries = "filter.countries"
+        static let tags = "filter.tags"
+        static let vetting = "filter.vetting"
+        static let relationship = "filter.relationship"
+        static let doNotContact = "filter.doNotContact"
+        static let archived = "filter.archived"
+        static let saveAs = "filter.saveAs"
     }
 
     static let any = "Any"
@@ -28,44 +29,44 @@ enum RosterFilterForm {
         case nil: any
         }
         return [
-            FormField(Label.platform, kind: .choice([any] + Platform.known.map(\.displayName)),
+            FormField("Platform", key: Key.platform, kind: .choice([any] + Platform.known.map(\.displayName)),
                       value: filter.platforms.sorted().first?.displayName ?? any),
-            FormField(Label.tier, kind: .choice([any] + Tier.allCases.map(\.displayName)),
+            FormField("Tier", key: Key.tier, kind: .choice([any] + Tier.allCases.map(\.displayName)),
                       value: filter.tiers.sorted().first?.displayName ?? any),
-            FormField(Label.niches, value: list(filter.niches.sorted().map(\.rawValue))),
-            FormField(Label.countries, value: list(filter.countries.sorted())),
-            FormField(Label.tags, value: list(filter.tags.sorted())),
-            FormField(Label.vetting, kind: .choice([any] + VettingVerdict.allCases.map(\.displayName)),
+            FormField("Niches", key: Key.niches, value: list(filter.niches.sorted().map(\.rawValue))),
+            FormField("Countries", key: Key.countries, value: list(filter.countries.sorted())),
+            FormField("Tags", key: Key.tags, value: list(filter.tags.sorted())),
+            FormField("Vetting", key: Key.vetting, kind: .choice([any] + VettingVerdict.allCases.map(\.displayName)),
                       value: VettingVerdict.allCases.first(where: filter.verdicts.contains)?.displayName ?? any),
-            FormField(Label.relationship, kind: .choice([any] + RelationshipStatus.allCases.map(\.displayName)),
+            FormField("Relationship", key: Key.relationship, kind: .choice([any] + RelationshipStatus.allCases.map(\.displayName)),
                       value: RelationshipStatus.allCases.first(where: filter.relationships.contains)?.displayName ?? any),
-            FormField(Label.doNotContact, kind: .choice(dncChoices), value: dnc),
-            FormField(Label.archived, kind: .toggle, value: filter.includeArchived ? "true" : "false"),
-            FormField(Label.saveAs),
+            FormField("Do not contact", key: Key.doNotContact, kind: .choice(dncChoices), value: dnc),
+            FormField("Show archived", key: Key.archived, kind: .toggle, value: filter.includeArchived ? "true" : "false"),
+            FormField("Save as", key: Key.saveAs),
         ]
     }
 
     /// The filter the values describe.
     static func filter(from values: [String: String]) -> RosterFilter {
-        func list(_ label: String) -> [String] {
-            (values[label] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        func list(_ key: String) -> [String] {
+            (values[key] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         var filter = RosterFilter()
-        if let p = Platform.known.first(where: { $0.displayName == values[Label.platform] }) { filter.platforms = [p] }
-        if let t = Tier.allCases.first(where: { $0.displayName == values[Label.tier] }) { filter.tiers = [t] }
-        filter.niches = Set(list(Label.niches).map(Niche.init(rawValue:)))
-        filter.countries = Set(list(Label.countries).map { $0.uppercased() })
-        filter.tags = Set(list(Label.tags))
-        if let v = VettingVerdict.allCases.first(where: { $0.displayName == values[Label.vetting] }) { filter.verdicts = [v] }
-        if let r = RelationshipStatus.allCases.first(where: { $0.displayName == values[Label.relationship] }) {
+        if let p = Platform.known.first(where: { $0.displayName == values[Key.platform] }) { filter.platforms = [p] }
+        if let t = Tier.allCases.first(where: { $0.displayName == values[Key.tier] }) { filter.tiers = [t] }
+        filter.niches = Set(list(Key.niches).map(Niche.init(rawValue:)))
+        filter.countries = Set(list(Key.countries).map { $0.uppercased() })
+        filter.tags = Set(list(Key.tags))
+        if let v = VettingVerdict.allCases.first(where: { $0.displayName == values[Key.vetting] }) { filter.verdicts = [v] }
+        if let r = RelationshipStatus.allCases.first(where: { $0.displayName == values[Key.relationship] }) {
             filter.relationships = [r]
         }
-        switch values[Label.doNotContact] {
+        switch values[Key.doNotContact] {
         case dncChoices[1]: filter.doNotContact = true
         case dncChoices[2]: filter.doNotContact = false
         default: filter.doNotContact = nil
         }
-        filter.includeArchived = values[Label.archived] == "true"
+        filter.includeArchived = values[Key.archived] == "true"
         return filter
     }
 
@@ -74,7 +75,7 @@ enum RosterFilterForm {
         state.overlays.append(.form(FormOverlay(title: "Filter the roster", form: form) { form, state in
             let values = form.values
             RosterPane.apply(filter(from: values), &state)
-            let name = (values[Label.saveAs] ?? "").trimmingCharacters(in: .whitespaces)
+            let name = (values[Key.saveAs] ?? "").trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else { return .close([]) }
             return .close(save(name: name, state.roster.filter, &state))
         }))

@@ -14,16 +14,16 @@ extension TemplateKind {
 
 /// Create and edit outreach templates: name, kind, language, subject, and a body edited in `$EDITOR` (Ctrl-O).
 enum TemplateForm {
-    /// Field labels, shared by the form and the code reading it back.
-    enum Label {
-        static let name = "Name"
-        static let kind = "Kind"
-        static let language = "Language"
-        static let subject = "Subject"
-        static let body = "Body"
+    /// Field keys, shared by the form and the code reading it back, so a label can be reworded without breaking either.
+    enum Key {
+        static let name = "template.name"
+        static let kind = "template.kind"
+        static let language = "template.language"
+        static let subject = "template.subject"
+        static let body = "template.body"
     }
 
-    static let fieldForIssue: [(prefix: String, label: String)] = [("name", Label.name), ("body", Label.body)]
+    static let fieldForIssue: [(prefix: String, key: String)] = [("name", Key.name), ("body", Key.body)]
 
     /// A first draft for a new template that shows the placeholders in use.
     static let starterBody = "Hi {first_name},\n\nI loved your post {recent_post}. I work with {brand} on {campaign} and "
@@ -33,14 +33,14 @@ enum TemplateForm {
         let template = id.flatMap { state.workspace.templates[$0] }
         let kinds = TemplateKind.known + (template.map { TemplateKind.known.contains($0.kind) ? [] : [$0.kind] } ?? [])
         let form = FormState(fields: [
-            FormField(Label.name, value: template?.name ?? "", isRequired: true),
-            FormField(Label.kind, kind: .choice(kinds.map(\.label)), value: (template?.kind ?? .firstOutreach).label),
-            FormField(Label.language, value: template?.language ?? "en"),
-            FormField(Label.subject, value: template?.subject ?? ""),
-            FormField(Label.body, value: template?.body ?? starterBody, isRequired: true),
+            FormField("Name", key: Key.name, value: template?.name ?? "", isRequired: true),
+            FormField("Kind", key: Key.kind, kind: .choice(kinds.map(\.label)), value: (template?.kind ?? .firstOutreach).label),
+            FormField("Language", key: Key.language, value: template?.language ?? "en"),
+            FormField("Subject", key: Key.subject, value: template?.subject ?? ""),
+            FormField("Body", key: Key.body, value: template?.body ?? starterBody, isRequired: true),
         ])
         let title = template.map { "Edit template · \($0.name) (Ctrl-O on Body: $EDITOR)" } ?? "New template (Ctrl-O on Body: $EDITOR)"
-        state.overlays.append(.form(FormOverlay(title: title, form: form, editorFields: [Label.body]) { form, state in
+        state.overlays.append(.form(FormOverlay(title: title, form: form, editorFields: [Key.body]) { form, state in
             submit(form, editing: id, kinds: kinds, &state)
         }))
     }
@@ -51,12 +51,12 @@ enum TemplateForm {
         let values = FormValues(form, now: state.now, timeZone: state.timeZone)
         var template = id.flatMap { state.workspace.templates[$0] }
             ?? Template(id: RecordID.generate(at: state.now), createdAt: state.now, name: "", body: "")
-        template.name = values.text(Label.name) ?? ""
-        template.kind = values.choice(Label.kind, kinds, name: \.label) ?? template.kind
-        template.language = values.text(Label.language) ?? "en"
-        template.subject = values.text(Label.subject)
+        template.name = values.text(Key.name) ?? ""
+        template.kind = values.choice(Key.kind, kinds, name: \.label) ?? template.kind
+        template.language = values.text(Key.language) ?? "en"
+        template.subject = values.text(Key.subject)
         // The body keeps its line breaks and spacing exactly as written.
-        template.body = values.values[Label.body] ?? ""
+        template.body = values.values[Key.body] ?? ""
         let issues = template.validate()
         if let stay = FormIssues.stay(issues, fields: fieldForIssue, form: form) { return stay }
         let effects = Edits.commit(.template(template), label: "\(id == nil ? "add" : "edit") template \(template.name)", &state)
