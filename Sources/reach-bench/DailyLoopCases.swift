@@ -22,7 +22,7 @@ enum DailyLoopCases {
                 runner.present()
             }
         }
-        // `o` on Today: mine → everyone → each other owner → mine, Today and the Pipeline recomputed each time.
+        // `o` on Today: mine → everyone → each other owner → mine; Today is recomputed (the Pipeline when shown).
         let scopes = Samples((0..<options.iterations(24)).map { _ in key(.char("o")) })
         let mine = runner.state.today.items.count
 
@@ -46,7 +46,7 @@ enum DailyLoopCases {
         for _ in 0..<options.iterations(10) { all.append(key(.char("*"))) }
         return [
             BenchResult(name: "app key→frame: o (whose deals) 100k", samples: scopes, target: .p99(below: 100),
-                        note: "Today + Pipeline recomputed over 200k deals; \(mine) items are \(owner.name)'s"),
+                        note: "Today recomputed over 200k deals; \(mine) items are \(owner.name)'s"),
             BenchResult(name: "app key→frame: Enter in the next-step form 100k", samples: Samples(steps), target: .p99(below: 50),
                         note: "the deal saved, Today and the Pipeline updated"),
             BenchResult(name: "app key→frame: Space marks a roster row 100k", samples: marking, target: .p99(below: 16)),

@@ -214,4 +214,21 @@ struct DailyLoopTests {
         }
         #expect(try deal(h, Fx.dealSakura).activities.allSatisfy { !$0.summary.contains("Gentle nudge") }, "unmarked deals untouched")
     }
+
+    @Test("bulk archive asks with the count, archives every marked creator, and one u brings them all back")
+    func bulkArchiveAndUndo() throws {
+        let h = try Harness(prepare: Self.twentyCreators)
+        h.type("2/Micro creator<Enter><Space><Space><Space>b")
+        h.type("Archive<Enter>")
+        guard case .confirm(let confirm)? = h.state.overlays.last else { Issue.record("no confirmation"); return }
+        #expect(confirm.message == "Archive 3 creators?")
+        h.type("<Enter>")
+        let marked = h.state.marks.creators
+        for id in marked { #expect(try h.otherStore().load(Influencer.self, id: id)?.archived == true) }
+        h.type("u")
+        for id in marked { #expect(try h.otherStore().load(Influencer.self, id: id)?.archived == false) }
+        h.type("b")
+        h.type("Clear<Enter>")
+        #expect(h.state.marks.creators.isEmpty && !h.screen.contains("marked"))
+    }
 }

@@ -6,15 +6,12 @@ import TerminalUI
 /// record on its own revision check (a conflict on one is shown for that one; the rest are saved) and goes
 /// on the undo stack as one entry, so `u` restores the whole set.
 enum BulkActions {
+    /// One entry of a bulk menu: its title, and what it does to the marked ids.
+    private typealias Entry = (title: String, run: @Sendable ([RecordID], inout AppState) -> [Effect])
+
     /// The menu for the marked deals (Today, Pipeline table).
     static func openForDeals(_ state: inout AppState) {
-        let ids = markedDeals(state)
-        guard !ids.isEmpty else {
-            state.show("Nothing marked: Space marks a row, V a range, * every row shown.", .warning)
-            return
-        }
-        let count = ids.count
-        let actions: [(String, @Sendable ([RecordID], inout AppState) -> [Effect])] = [
+        menu("deals", \.deals, kind: .deal, [
             ("Set next step…", { ids, state in
                 DealActions.nextStepForm(title: "Next step · \(ids.count) marked deals", current: nil,
                                          label: "set next step on \(ids.count) deals", dealIDs: ids, &state)
@@ -23,52 +20,40 @@ enum BulkActions {
             ("Move to stage…", { ids, state in moveStage(ids, &state); return [] }),
             ("Assign owner…", { ids, state in OwnerActions.assign(ids, &state); return [] }),
             ("Fill a template for each…", { ids, state in OutreachFlow.pickTemplate(forEach: ids, &state); return [] }),
-            ("Archive", { ids, state in
-                confirm("Archive \(ids.count) deals?", button: "Archive", &state) { state in
-                    archive(ids.compactMap { state.workspace.deals[$0].map(AnyRecord.deal) }, &state)
-                }
-                return []
-            }),
-            ("Clear marks", { _, state in state.marks.deals = []; return [] }),
-        ]
-        menu("\(count) marked deals", actions, ids, &state)
+        ], &state)
     }
 
     /// The menu for the marked creators (Roster).
     static func openForCreators(_ state: inout AppState) {
-        let ids = markedCreators(state)
+        menu("creators", \.creators, kind: .influencer, [
+            ("Add to a campaign as Prospect deals…", { ids, state in addToCampaign(ids, &state); return [] }),
+            ("Tag…", { ids, state in tag(ids, adding: true, &state); return [] }),
+            ("Untag…", { ids, state in tag(ids, adding: false, &state); return [] }),
+        ], &state)
+    }
+
+    /// The marked records of `kind` that still exist, in id order (a stable order for the template walk), and a
+    /// picker of `entries` plus Archive and Clear marks for them.
+    private static func menu(_ noun: String, _ marks: WritableKeyPath<Marks, Set<RecordID>> & Sendable, kind: RecordKind,
+                             _ entries: [Entry], _ state: inout AppState) {
+        let ids = state.marks[keyPath: marks].filter { state.workspace.record(kind, $0) != nil }.sorted()
         guard !ids.isEmpty else {
             state.show("Nothing marked: Space marks a row, V a range, * every row shown.", .warning)
             return
         }
-        let actions: [(String, @Sendable ([RecordID], inout AppState) -> [Effect])] = [
-            ("Add to a campaign as Prospect deals…", { ids, state in addToCampaign(ids, &state); return [] }),
-            ("Tag…", { ids, state in tag(ids, adding: true, &state); return [] }),
-            ("Untag…", { ids, state in tag(ids, adding: false, &state); return [] }),
-            ("Archive", { ids, state in
-                confirm("Archive \(ids.count) creators?", button: "Archive", &state) { state in
-                    archive(ids.compactMap { state.workspace.influencers[$0].map(AnyRecord.influencer) }, &state)
+        let all: [Entry] = entries + [
+            ("Archive", { @Sendable ids, state in
+                confirm("Archive \(ids.count) \(noun)?", button: "Archive", &state) { state in
+                    archive(ids.compactMap { state.workspace.record(kind, $0) }, &state)
                 }
                 return []
             }),
-            ("Clear marks", { _, state in state.marks.creators = []; return [] }),
+            ("Clear marks", { @Sendable _, state in state.marks[keyPath: marks] = []; return [] }),
         ]
-        menu("\(ids.count) marked creators", actions, ids, &state)
-    }
-
-    /// Marked deals that still exist, oldest first (a stable order for the template walk and the undo label).
-    static func markedDeals(_ state: AppState) -> [RecordID] { state.marks.deals.filter { state.workspace.deals[$0] != nil }.sorted() }
-
-    static func markedCreators(_ state: AppState) -> [RecordID] {
-        state.marks.creators.filter { state.workspace.influencers[$0] != nil }.sorted()
-    }
-
-    private static func menu(_ title: String, _ actions: [(String, @Sendable ([RecordID], inout AppState) -> [Effect])],
-                             _ ids: [RecordID], _ state: inout AppState) {
-        let items = actions.enumerated().map { PickerItem(id: String($0.offset), title: $0.element.0) }
-        state.overlays.append(.custom(Picker(title: title, items: items, state: state) { item, state in
-            guard let index = Int(item.id), actions.indices.contains(index) else { return [] }
-            return actions[index].1(ids, &state)
+        let items = all.enumerated().map { PickerItem(id: String($0.offset), title: $0.element.title) }
+        state.overlays.append(.custom(Picker(title: "\(ids.count) marked \(noun)", items: items, state: state) { item, state in
+            guard let index = Int(item.id), all.indices.contains(index) else { return [] }
+            return all[index].run(ids, &state)
         }))
     }
 
