@@ -81,9 +81,6 @@ public struct AppState: Sendable {
     /// The name activities and new records are stamped with.
     public var author: String? { user?.name }
 
-    /// Whether a deal is shown under the current owner scope.
-    func isInScope(_ deal: Deal) -> Bool { ownerScope.includes(deal.owner, user: user) }
-
     /// The pane that gets keys and draws the main area: an open deal, else the active tab's pane.
     var activePane: any Pane.Type { dealDetail != nil ? DealDetailPane.self : tab.pane }
 

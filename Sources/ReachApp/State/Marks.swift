@@ -9,10 +9,4 @@ public struct Marks: Sendable, Hashable {
     var anchor: RecordID?
 
     public init() {}
-
-    /// Forgets marks of records that no longer exist (deleted here or by another session).
-    mutating func prune(_ workspace: Workspace) {
-        creators = creators.filter { workspace.influencers[$0] != nil }
-        deals = deals.filter { workspace.deals[$0] != nil }
-    }
 }
