@@ -184,6 +184,7 @@ enum RosterDetailView {
             var text = "  \(state.workspace.campaignName(deal.campaignID)) · \(state.workspace.pipeline.name(of: deal.stage))"
             if let fee = deal.agreedFee { text += " · \(fee.formatted)" }
             if let results = resultsSummary(deal) { text += " · \(results)" }
+            if let owner = deal.owner { text += " · \(owner)" } // who on the team works with this creator
             out.append(DetailLine(text))
         }
 
