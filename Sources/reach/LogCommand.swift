@@ -139,9 +139,7 @@ struct LogContext {
 
     /// A reply is due by the end of today; anything else by the end of the usual follow-up day.
     var days: NextStepDays {
-        let today = DateInput.parse("today", now: now, timeZone: timeZone) ?? now
-        let followUp = workspace.settings.workspace.followUpAfterDays
-        return NextStepDays(replyBy: today, followUpBy: DateInput.parse("+\(followUp)d", now: now, timeZone: timeZone) ?? today)
+        NextStepDays(now: now, timeZone: timeZone, followUpAfterDays: workspace.settings.workspace.followUpAfterDays)
     }
 
     /// Reads the deal fresh from its file, lets `change` edit it (returning false to write nothing) and saves it
@@ -169,7 +167,7 @@ struct LogContext {
         let campaign = workspace.campaigns[deal.campaignID]?.name ?? deal.campaignID.rawValue
         var line = "Logged \(direction)\(channel) on \(creator.displayName) · \(campaign); "
         if let next = deal.nextAction {
-            let whose = next.whoseMove == .us ? "our move" : "their move"
+            let whose = next.whoseMove.moveLabel
             let relative = Humanize.due(next.due, now: now, timeZone: timeZone)
             let day = ["today", "tomorrow"].contains(relative) ? relative : "\(Humanize.day(next.due, timeZone: timeZone)), \(relative)"
             line += "next step: \(next.summary) (\(whose), due \(day))"
@@ -200,7 +198,7 @@ enum DealChoice {
             return (deal, creator)
         }
         let all = creators.flatMap { workspace.deals(ofInfluencer: $0.id) }
-        let open = all.filter { !$0.archived && !pipeline.isClosed($0.stage) }
+        let open = all.filter { $0.isOpen(pipeline: pipeline) }
         let several = creators.count > 1
         if open.count == 1, let deal = open.first, let creator = creators.first(where: { $0.id == deal.influencerID }) {
             return (deal, creator)

@@ -86,5 +86,5 @@ extension FunnelStage: Labelled {
 
 extension Party {
     /// "our move" / "their move", for whose turn a next action is.
-    var moveLabel: String { self == .us ? "our move" : "their move" }
+    public var moveLabel: String { self == .us ? "our move" : "their move" }
 }

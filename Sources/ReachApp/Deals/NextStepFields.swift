@@ -39,10 +39,16 @@ enum NextStepFields {
 
     /// Today's end and the usual follow-up day, for next steps whose day the user left open.
     static func days(_ state: AppState) -> NextStepDays {
-        let followUp = state.workspace.settings.workspace.followUpAfterDays
-        let today = DateInput.parse("today", now: state.now, timeZone: state.timeZone) ?? state.now
-        return NextStepDays(replyBy: today,
-                            followUpBy: DateInput.parse("+\(followUp)d", now: state.now, timeZone: state.timeZone) ?? today)
+        NextStepDays(now: state.now, timeZone: state.timeZone, followUpAfterDays: state.workspace.settings.workspace.followUpAfterDays)
+    }
+}
+
+extension NextStepDays {
+    /// The end of today and of the day `followUpAfterDays` on, as `f` reads "today" and "+Nd": the app's dialogs
+    /// and `reach log` settle an open day the same way.
+    public init(now: Date, timeZone: TimeZone, followUpAfterDays: Int) {
+        let today = DateInput.parse("today", now: now, timeZone: timeZone) ?? now
+        self.init(replyBy: today, followUpBy: DateInput.parse("+\(followUpAfterDays)d", now: now, timeZone: timeZone) ?? today)
     }
 }
 

@@ -155,7 +155,7 @@ public struct Workspace: Sendable {
     /// Open (not closed, not archived) deals of a creator.
     public func activeDealCount(ofInfluencer id: RecordID) -> Int {
         (dealIDsByInfluencer[id] ?? []).reduce(0) { count, dealID in
-            guard let deal = deals[dealID], !deal.archived, !pipeline.isClosed(deal.stage) else { return count }
+            guard let deal = deals[dealID], deal.isOpen(pipeline: pipeline) else { return count }
             return count + 1
         }
     }
