@@ -5,15 +5,27 @@ extension RecordStore {
     /// Other sessions' edits to one kind since this store last looked: stat only for unchanged files,
     /// so polling every second stays cheap with 100,000 records. Our own saves are not reported.
     public func scanChanges<R: Record>(_ type: R.Type) -> ChangeSet<R> {
-        let directory = layout.directory(for: R.kind)
         let names: [String]
         do {
-            names = try Posix.listDirectory(directory).filter { DataFolderLayout.recordID(fromFileName: $0) != nil }
+            names = try Posix.listDirectory(layout.directory(for: R.kind)).filter { DataFolderLayout.recordID(fromFileName: $0) != nil }
         } catch {
             var changes = ChangeSet<R>()
             changes.problems = [LoadProblem(kind: .unreadable, file: R.kind.folderName, reason: error.description)]
             return changes
         }
+        return scan(R.self, names: names, wholeFolder: true)
+    }
+
+    /// The same, for only the named files (`<id>.json`) that a `FolderWatcher` saw change: a file that is gone
+    /// is reported removed; the rest of the folder is not looked at.
+    public func scanChanges<R: Record>(_ type: R.Type, files: Set<String>) -> ChangeSet<R> {
+        scan(R.self, names: files.filter { DataFolderLayout.recordID(fromFileName: $0) != nil }, wholeFolder: false)
+    }
+
+    /// Stats `names`, reads those whose stamp differs from the last known one, and updates the known stamps:
+    /// all of them when `names` is the whole folder, else only those of `names`.
+    private func scan<R: Record>(_ type: R.Type, names: [String], wholeFolder: Bool) -> ChangeSet<R> {
+        let directory = layout.directory(for: R.kind)
         let previous = known.withLock { $0[R.kind] ?? [:] }
         var stamps: [String: KnownFile] = [:]
         stamps.reserveCapacity(names.count)
@@ -30,10 +42,17 @@ extension RecordStore {
         for (name, record) in zip(processed.recordNames, processed.records) where !processed.quarantined.contains(name) {
             if previous[name] == nil { changes.added.append(record) } else { changes.changed.append(record) }
         }
-        for name in previous.keys where stamps[name] == nil {
+        let looked: any Sequence<String> = wholeFolder ? Array(previous.keys) : names
+        for name in looked where previous[name] != nil && stamps[name] == nil {
             if let id = DataFolderLayout.recordID(fromFileName: name) { changes.removed.append(id) }
         }
-        known.withLock { $0[R.kind] = stamps }
+        known.withLock {
+            if wholeFolder {
+                $0[R.kind] = stamps
+            } else {
+                for name in names { $0[R.kind, default: [:]][name] = stamps[name] }
+            }
+        }
         countSnapshotChanges(changes.added.count + changes.changed.count + changes.removed.count)
         return changes
     }

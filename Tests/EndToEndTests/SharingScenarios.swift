@@ -45,4 +45,27 @@ extension EndToEndTests {
 
         #expect(renameDelay <= 3 && followUpDelay <= 3, "rename seen after \(renameDelay) s, follow-up after \(followUpDelay) s")
     }
+
+    /// Edits made outside Reach while it runs (a text editor saving over a file, a deleted file, a copied one) show
+    /// in the open app without a restart: the kernel names the changed files (inotify), so the app need not stat
+    /// the whole folder every second.
+    @Test("Edits from outside Reach appear while it runs")
+    func editsFromOutsideAppearWhileItRuns() throws {
+        let folder = try Self.demoFolder()
+        defer { folder.remove() }
+        let app = try ReachSession(folder: folder.url, width: 120, height: 40)
+        defer { app.close() }
+        try app.go(to: "2", expecting: " creators")
+        try search(app, "Freja")
+        try app.tmux.waitFor(text: "Freja Holm")
+
+        let renamed = "Freja Holm-Ozola 🧪", added = "Freja Kopie 🧪"
+        try editInPlace(try creatorFile(folder, named: "Freja Holm")) { rename($0, "Freja Holm", to: renamed) }
+        try app.tmux.waitFor(text: renamed, timeout: 5)
+        try addCopy(of: try creatorFile(folder, named: "Giulia Bianchi"), named: added, to: folder)
+        try app.tmux.waitFor(text: added, timeout: 5)
+        try FileManager.default.removeItem(at: try creatorFile(folder, named: renamed))
+        try app.tmux.waitForAbsence(of: renamed, timeout: 5)
+        #expect(try app.tmux.settledScreen().contains(added))
+    }
 }

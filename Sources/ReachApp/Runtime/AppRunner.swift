@@ -10,11 +10,16 @@ public final class AppRunner {
     public let theme: Theme
     private let performer: EffectPerformer
     private let clock: () -> Date
-    private var lastPoll: Date
+    /// When to look for other sessions' edits, and at which files.
+    private var scans: ScanSchedule
     /// Scans of the data folder run off the loop in `run()` (a 100k folder takes a noticeable fraction of a second).
     private let poller: BackgroundPoller
-    /// How often the data folder is checked for other sessions' edits.
-    public var pollInterval: TimeInterval = 1
+    /// How often the data folder is checked for other sessions' edits (the files a watcher named; without one,
+    /// the shortest gap between full scans).
+    public var pollInterval: TimeInterval {
+        get { scans.interval }
+        set { scans.interval = newValue }
+    }
     /// How long to wait for a key before the clock ticks.
     public var tickInterval: Duration = .milliseconds(250)
 
@@ -24,11 +29,11 @@ public final class AppRunner {
         self.performer = EffectPerformer(store: store, terminal: terminal, editor: editor)
         self.clock = clock
         self.poller = BackgroundPoller(store: store)
+        self.scans = ScanSchedule(watcher: FolderWatcher(layout: store.layout), interval: 0.5, now: clock())
         self.theme = theme ?? Theme(mode: terminal.colorMode)
         var initial = state
         initial.size = terminal.size
         self.state = initial
-        lastPoll = clock()
         for tab in Tab.allCases { tab.pane.resized(&self.state) }
     }
 
@@ -82,26 +87,31 @@ public final class AppRunner {
         }
     }
 
-    /// Checks the data folder now for changes made by other sessions.
+    /// Checks the whole data folder now for changes made by other sessions.
     public func pollExternalChanges() {
-        lastPoll = clock()
         let changes = EffectPerformer.scanChanges(performer.store)
         if !changes.isEmpty { send(.externalChanges(changes)) }
     }
 
-    /// Advances the clock; polls the folder once per `pollInterval` (in the background, or inline for tests).
-    /// True when the screen may have changed.
+    /// Advances the clock; looks for other sessions' edits when `scans` says so (in the background, or inline
+    /// for tests). True when the screen may have changed.
     private func tick(background: Bool) -> Bool {
         let now = clock()
         let before = (state.status, Int(state.now.timeIntervalSince1970 / 60))
         send(.tick(now))
         var changed = before.0 != state.status || before.1 != Int(now.timeIntervalSince1970 / 60)
         let statusBefore = state.status
+        scans.collect()
         if background {
-            if let changes = poller.takeResult(), !changes.isEmpty { send(.externalChanges(changes)) }
-            if now.timeIntervalSince(lastPoll) >= pollInterval, poller.start() { lastPoll = now }
-        } else if now.timeIntervalSince(lastPoll) >= pollInterval {
-            pollExternalChanges()
+            if let result = poller.takeResult() {
+                if let duration = result.fullScanDuration { scans.fullScanTook(duration) }
+                if !result.changes.isEmpty { send(.externalChanges(result.changes)) }
+            }
+            if poller.isIdle, let request = scans.next(now: now) { poller.start(request) }
+        } else if let request = scans.next(now: now) {
+            let result = BackgroundPoller.scan(performer.store, request)
+            if let duration = result.fullScanDuration { scans.fullScanTook(duration) }
+            if !result.changes.isEmpty { send(.externalChanges(result.changes)) }
         }
         changed = changed || statusBefore != state.status
         return changed
@@ -119,37 +129,49 @@ public final class AppRunner {
 /// Runs `scanChanges` on a background queue, one scan at a time; the loop collects the result on a later tick.
 /// Unchecked-Sendable: its mutable fields are only touched under `lock`.
 final class BackgroundPoller: @unchecked Sendable {
+    /// A scan's changes, and how long it took when it was a full one (which spaces the next full scans).
+    struct Result: Sendable {
+        var changes: ExternalChanges
+        var fullScanDuration: TimeInterval?
+    }
+
     private let store: RecordStore
     private let queue = DispatchQueue(label: "reach.poll", qos: .utility)
     private let lock = NSLock()
     private var running = false
-    private var result: ExternalChanges?
+    private var result: Result?
 
     init(store: RecordStore) { self.store = store }
 
-    /// Starts a scan unless one is running; true when started.
-    func start() -> Bool {
-        let canStart = lock.withLock { () -> Bool in
-            guard !running else { return false }
-            running = true
-            return true
-        }
-        guard canStart else { return false }
+    /// No scan is running or waiting to be collected.
+    var isIdle: Bool { lock.withLock { !running && result == nil } }
+
+    /// Starts scanning what `request` names; the caller checked `isIdle`.
+    func start(_ request: FolderChanges) {
+        lock.withLock { running = true }
         queue.async { [self] in
-            let changes = EffectPerformer.scanChanges(store)
+            let scanned = Self.scan(store, request)
             lock.withLock {
-                result = changes
+                result = scanned
                 running = false
             }
         }
-        return true
     }
 
-    /// The finished scan's changes, once.
-    func takeResult() -> ExternalChanges? {
+    /// The finished scan's result, once.
+    func takeResult() -> Result? {
         lock.withLock {
             defer { result = nil }
             return result
         }
+    }
+
+    /// Scans what `request` names, timing it when it is the whole folder.
+    static func scan(_ store: RecordStore, _ request: FolderChanges) -> Result {
+        let start = ContinuousClock.now
+        let changes = EffectPerformer.scanChanges(store, only: request)
+        guard case .everything = request else { return Result(changes: changes) }
+        let elapsed = ContinuousClock.now - start
+        return Result(changes: changes, fullScanDuration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 }

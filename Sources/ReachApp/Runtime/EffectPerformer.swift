@@ -93,11 +93,17 @@ struct EffectPerformer {
         }
     }
 
-    /// Everything other sessions changed since the last scan, for all kinds.
-    static func scanChanges(_ store: RecordStore) -> ExternalChanges {
+    /// What other sessions changed since the last scan: in the whole folder, or in the files a watcher named.
+    static func scanChanges(_ store: RecordStore, only request: FolderChanges = .everything) -> ExternalChanges {
         var changes = ExternalChanges()
         func collect<R: Record>(_ type: R.Type, _ wrap: (R) -> AnyRecord) {
-            let set = store.scanChanges(type)
+            let set: ChangeSet<R>
+            switch request {
+            case .everything: set = store.scanChanges(type)
+            case .files(let files):
+                guard let names = files[R.kind] else { return }
+                set = store.scanChanges(type, files: names)
+            }
             changes.upserted += (set.added + set.changed).map(wrap)
             changes.removed += set.removed.map { (R.kind, $0) }
             changes.problems += set.problems
