@@ -5,12 +5,10 @@ extension RecordStore {
     /// Other sessions' edits to one kind since this store last looked: stat only for unchanged files,
     /// so polling every second stays cheap with 100,000 records. Our own saves are not reported.
     public func scanChanges<R: Record>(_ type: R.Type) -> ChangeSet<R> {
-        let names: [String]
-        do {
-            names = try Posix.listDirectory(layout.directory(for: R.kind)).filter { DataFolderLayout.recordID(fromFileName: $0) != nil }
-        } catch {
+        var problems: [LoadProblem] = []
+        guard let names = recordFileNames(R.kind, problems: &problems) else {
             var changes = ChangeSet<R>()
-            changes.problems = [LoadProblem(kind: .unreadable, file: R.kind.folderName, reason: error.description)]
+            changes.problems = problems
             return changes
         }
         return scan(R.self, names: names, wholeFolder: true)

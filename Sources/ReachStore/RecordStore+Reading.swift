@@ -32,7 +32,9 @@ struct ProcessedFiles<R: Record> {
 extension RecordStore {
     /// Reads files in parallel chunks (JSON decoding dominates, and it scales with cores), fingerprinting
     /// each record that read cleanly for the snapshot cache.
-    func readFiles<R: Record>(_ type: R.Type, in directory: String, names: [String], quarantine: Bool) -> ReadFiles<R> {
+    func readFiles<R: Record>(
+        _ type: R.Type, in directory: String, names: [String], quarantine: Bool, progress: LoadProgress? = nil
+    ) -> ReadFiles<R> {
         let chunkSize = 128
         let chunks = (names.count + chunkSize - 1) / chunkSize
         let slots = ParallelSlots<ReadOutcome<R>>(count: names.count)
@@ -51,6 +53,7 @@ extension RecordStore {
                 }
                 slots.set(index, outcome)
             }
+            progress?.advance(min(names.count, (chunk + 1) * chunkSize) - chunk * chunkSize)
         }
         return ReadFiles(directory: directory, names: names, outcomes: slots.elements, mayQuarantine: quarantine)
     }

@@ -45,14 +45,42 @@ public final class RecordStore: Sendable {
     /// Every record of one kind, plus the problems met. Damaged files are moved to quarantine;
     /// newer-schema files load read-only; older ones are migrated in memory (original backed up).
     public func loadAll<R: Record>(_ type: R.Type) -> (records: [R], problems: [LoadProblem]) {
-        let directory = layout.directory(for: R.kind)
-        let names: [String]
-        do {
-            names = try Posix.listDirectory(directory).filter { DataFolderLayout.recordID(fromFileName: $0) != nil }
-        } catch {
-            return ([], [LoadProblem(kind: .unreadable, file: R.kind.folderName, reason: error.description)])
+        var problems: [LoadProblem] = []
+        guard let names = recordFileNames(R.kind, problems: &problems) else { return ([], problems) }
+        return loadAll(R.self, names: names, progress: nil)
+    }
+
+    /// Every record of every kind, reporting how many files are read of how many to `progress` (the folders
+    /// are listed first, so the total is known before the first file is read).
+    public func loadEverything(progress: LoadProgress) -> (records: SnapshotRecords, problems: [LoadProblem]) {
+        var names: [RecordKind: [String]] = [:]
+        var problems: [LoadProblem] = []
+        for kind in RecordKind.allCases { names[kind] = recordFileNames(kind, problems: &problems) }
+        progress.enter(.readingFiles, total: names.values.reduce(0) { $0 + $1.count })
+        func load<R: Record>(_ type: R.Type) -> [R] {
+            guard let found = names[R.kind] else { return [] }
+            let loaded = loadAll(R.self, names: found, progress: progress)
+            problems += loaded.problems
+            return loaded.records
         }
-        let processed = process(readFiles(R.self, in: directory, names: names, quarantine: true))
+        let records = SnapshotRecords(influencers: load(Influencer.self), campaigns: load(Campaign.self),
+                                      deals: load(Deal.self), templates: load(Template.self))
+        return (records, problems)
+    }
+
+    /// The record file names (`<id>.json`) in one kind's folder; nil, with the reason added to `problems`, when
+    /// it cannot be listed.
+    func recordFileNames(_ kind: RecordKind, problems: inout [LoadProblem]) -> [String]? {
+        do {
+            return try Posix.listDirectory(layout.directory(for: kind)).filter { DataFolderLayout.recordID(fromFileName: $0) != nil }
+        } catch {
+            problems.append(LoadProblem(kind: .unreadable, file: kind.folderName, reason: error.description))
+            return nil
+        }
+    }
+
+    private func loadAll<R: Record>(_ type: R.Type, names: [String], progress: LoadProgress?) -> (records: [R], problems: [LoadProblem]) {
+        let processed = process(readFiles(R.self, in: layout.directory(for: R.kind), names: names, quarantine: true, progress: progress))
         known.withLock { $0[R.kind] = processed.files }
         snapshotChanges.withLock { $0 = nil }
         return (processed.records, processed.problems)

@@ -26,30 +26,39 @@ struct OpenCommand: ParsableCommand {
         } catch {
             throw UserError(description: "cannot open the data folder \(folder): \(error)")
         }
-        let loaded = WorkspaceLoader.load(from: store, searchIndexLater: true)
-        store.logger.info("app opened", metadata: [
-            "creators": "\(loaded.workspace.influencers.count)", "deals": "\(loaded.workspace.deals.count)",
-            "fromSnapshot": "\(loaded.fromSnapshot)", "loadProblems": "\(loaded.problems.count)",
-        ])
-        let snapshots = SnapshotKeeper(store: store)
-        if !loaded.fromSnapshot { snapshots.writeInBackground(loaded.workspace) }
-        var state = AppState(workspace: loaded.workspace, now: Date(), user: currentUser(loaded.workspace.settings.workspace),
-                             hiddenPanesLater: true)
-        state.loadProblems = loaded.problems
-        if !loaded.problems.isEmpty {
-            state.show("\(loaded.problems.count) file(s) did not load cleanly; : Load problems for details", .warning)
-        }
         let editor = ExternalEditor(environment: environment, directory: store.layout.root + "/tmp")
-        var final = loaded.workspace
+        let snapshots = SnapshotKeeper(store: store)
+        var final: Workspace?
         do {
             try NcursesTerminal.run(environment: environment) { terminal in
+                // The terminal first, then the load behind a progress screen: a first start at 100k reads for a while.
+                let progress = LoadProgress()
+                guard let (loaded, typedAhead) = LoadingScreen.run(
+                    terminal: terminal, folder: folder, progress: progress,
+                    load: { WorkspaceLoader.load(from: store, searchIndexLater: true, progress: progress) })
+                else {
+                    store.logger.info("app closed while loading")
+                    return
+                }
+                store.logger.info("app opened", metadata: [
+                    "creators": "\(loaded.workspace.influencers.count)", "deals": "\(loaded.workspace.deals.count)",
+                    "fromSnapshot": "\(loaded.fromSnapshot)", "loadProblems": "\(loaded.problems.count)",
+                ])
+                if !loaded.fromSnapshot { snapshots.writeInBackground(loaded.workspace) }
+                var state = AppState(workspace: loaded.workspace, now: Date(),
+                                     user: currentUser(loaded.workspace.settings.workspace), hiddenPanesLater: true)
+                state.loadProblems = loaded.problems
+                if !loaded.problems.isEmpty {
+                    state.show("\(loaded.problems.count) file(s) did not load cleanly; : Load problems for details", .warning)
+                }
                 let runner = AppRunner(terminal: terminal, store: store, state: state, clock: { Date() }, editor: editor)
-                runner.run()
+                runner.run(typedAhead: typedAhead)
                 final = runner.state.workspace
             }
         } catch let error as TerminalError {
             throw UserError(description: error.description)
         }
+        guard let final else { return }
         // After the terminal is restored, so the screen is back to the shell while the cache is written.
         snapshots.finish(final)
         store.logger.info("app closed")

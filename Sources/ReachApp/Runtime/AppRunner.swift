@@ -38,11 +38,13 @@ public final class AppRunner {
     }
 
     /// Runs until the user quits. Input is drained before each frame so a burst of keys costs one redraw.
-    public func run() {
+    /// `typedAhead`: keys the loading screen kept, handled first, in order.
+    public func run(typedAhead: [InputEvent] = []) {
         present()
         // Keys typed while the folder loaded come first (a tab computes its rows when switched to), then what
         // the first frame skipped: at 100k creators that is a second the user need not wait for.
-        if handleWaitingInput() > 0, !state.shouldQuit { present() }
+        for event in typedAhead where !state.shouldQuit { send(.input(event)) }
+        if handleWaitingInput() + typedAhead.count > 0, !state.shouldQuit { present() }
         if !state.shouldQuit { send(.computeHiddenPanes) }
         while !state.shouldQuit {
             var changed = false

@@ -6,25 +6,24 @@ import ReachStore
 public enum WorkspaceLoader {
     /// From the snapshot cache when the store has a usable one (`fromSnapshot`), else from the record files.
     /// After a snapshot load, the first `scanChanges` brings in whatever changed since, and any problem file.
-    /// `searchIndexLater` leaves the search keys for after the first frame (see `Workspace.init`).
-    public static func load(from store: RecordStore, searchIndexLater: Bool = false)
+    /// `searchIndexLater` leaves the search keys for after the first frame (see `Workspace.init`); `progress`
+    /// tells a loading screen how far it has come.
+    public static func load(from store: RecordStore, searchIndexLater: Bool = false, progress: LoadProgress = LoadProgress())
         -> (workspace: Workspace, problems: [String], fromSnapshot: Bool) {
         var problems: [String] = []
         let records: SnapshotRecords
         let fromSnapshot: Bool
+        progress.enter(.readingCache)
         if let cached = store.loadAllFromSnapshot() {
             records = cached
             fromSnapshot = true
         } else {
-            let influencers = store.loadAll(Influencer.self)
-            let campaigns = store.loadAll(Campaign.self)
-            let deals = store.loadAll(Deal.self)
-            let templates = store.loadAll(Template.self)
-            problems += (influencers.problems + campaigns.problems + deals.problems + templates.problems).map(\.description)
-            records = SnapshotRecords(influencers: influencers.records, campaigns: campaigns.records, deals: deals.records,
-                                      templates: templates.records)
+            let loaded = store.loadEverything(progress: progress)
+            problems += loaded.problems.map(\.description)
+            records = loaded.records
             fromSnapshot = false
         }
+        progress.enter(.building)
         var settings = AppSettings()
         do {
             settings = try store.loadWorkspace(AppSettings.self) ?? AppSettings()

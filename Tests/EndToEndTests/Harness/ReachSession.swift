@@ -13,28 +13,29 @@ final class ReachSession {
 
     /// Opens a `width`×`height` pane with `TERM=term` (plus `environment`) and starts `reach` on `folder` (see `start`).
     init(folder: URL, width: Int = 120, height: Int = 40, term: String = "xterm-256color",
-         environment: [String: String] = [:], afterwards: String? = nil) throws {
+         environment: [String: String] = [:], afterwards: String? = nil, waitingFor text: String = tabBar) throws {
         self.folder = folder
         var environment = environment
         // A fixed zone: the test and the app must agree which day "today" is.
         environment["TZ"] = environment["TZ"] ?? "UTC"
         tmux = try TmuxSession(width: width, height: height, term: term, environment: environment)
         do {
-            try start(afterwards: afterwards)
+            try start(afterwards: afterwards, waitingFor: text)
         } catch {
             tmux.close()
             throw error
         }
     }
 
-    /// Starts `reach` in the shell and waits for its first frame (again after a quit, for restart scenarios).
+    /// Starts `reach` in the shell and waits for its first frame, or for `text` (again after a quit, for restart
+    /// scenarios).
     ///
     /// With `afterwards`, the app runs under `sh -c 'reach …; afterwards'`: that shell, unlike interactive bash,
     /// never resets the terminal when a program dies from a signal, so `afterwards` sees what the app left behind.
-    func start(afterwards: String? = nil) throws {
+    func start(afterwards: String? = nil, waitingFor text: String = tabBar) throws {
         let reach = "\(TmuxSession.shellQuote(try ReachBinary.path())) --data-dir \(TmuxSession.shellQuote(folder.path))"
         try tmux.typeLine(afterwards.map { "sh -c \(TmuxSession.shellQuote("\(reach); \($0)"))" } ?? reach)
-        try tmux.waitFor(text: Self.tabBar)
+        try tmux.waitFor(text: text)
     }
 
     /// The running app's pid.
