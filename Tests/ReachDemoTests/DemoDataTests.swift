@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ReachCore
+import ReachCore
+@testable import ReachDemo
 
 /// The demo data set must be valid, reproducible, and cover every state the app has to show.
 @Suite struct DemoDataTests {
