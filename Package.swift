@@ -19,6 +19,8 @@ let package = Package(
 
         // Pure domain: no I/O, no clock, no terminal.
         .target(name: "ReachCore"),
+        // The reproducible demo data set behind `reach demo`, the tests and the benchmarks.
+        .target(name: "ReachDemo", dependencies: ["ReachCore"]),
 
         // The JSON data folder: atomic writes, locking, schema versions, recovery, import/export.
         .target(
@@ -47,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "reach",
             dependencies: [
-                "ReachApp", "ReachStore", "ReachCore", "TerminalUI",
+                "ReachApp", "ReachStore", "ReachCore", "ReachDemo", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -57,24 +59,25 @@ let package = Package(
         .executableTarget(
             name: "reach-bench",
             dependencies: [
-                "ReachCore", "ReachStore", "TerminalUI", "ReachApp",
+                "ReachCore", "ReachDemo", "ReachStore", "TerminalUI", "ReachApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .testTarget(
             name: "ReachCoreTests",
-            dependencies: ["ReachCore", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["ReachCore", "ReachDemo", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "ReachStoreTests",
-            dependencies: ["ReachStore", "ReachCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["ReachStore", "ReachCore", "ReachDemo", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Mail/Fixtures"]
         ),
+        .testTarget(name: "ReachDemoTests", dependencies: ["ReachDemo", "ReachCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "ReachAppTests", dependencies: ["ReachApp", "ReachCore", "ReachStore", "TerminalUI"], exclude: ["Snapshots"]),
         // Drives the real `reach` binary inside tmux; needs the executable built first.
-        .testTarget(name: "EndToEndTests", dependencies: ["reach", "ReachStore", "ReachCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["reach", "ReachStore", "ReachCore", "ReachDemo"]),
         // Crash, concurrency, hostile-file and disk-error tests; runs `reach-torture` as a child process.
         .testTarget(
             name: "ReliabilityTests",

@@ -18,7 +18,8 @@ struct BenchCase: Sendable {
     var cleanup: (@Sendable () -> Void)? = nil
 
     /// Every case, in report order.
-    static let all: [BenchCase] = TerminalUICases.all + StoreCases.all + CoreCases.all + MemoryCases.all + AppCases.all + DailyLoopCases.all + ImportCases.all
+    static let all: [BenchCase] = TerminalUICases.all + StoreCases.all + CoreCases.all + DemoCases.all + MailCases.all + MemoryCases.all
+        + AppCases.all + DailyLoopCases.all + PasteCases.all + ImportCases.all
 
     /// The cases `--only` selects: an exact name, or every case whose name starts with it (`store`, `core.search`).
     static func selected(by filters: [String]) -> [BenchCase] {

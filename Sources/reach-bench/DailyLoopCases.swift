@@ -3,8 +3,9 @@ import ReachApp
 import ReachCore
 import TerminalUI
 
-/// The daily loop at 100k creators and 200k deals, as one of the five demo owners: whose deals (`o`), marking
-/// (Space, `*` over the whole roster), and a next step set from Today (`N`, typed, Enter), key → frame each.
+/// The daily loop at 100k creators and 200k deals, as one of the five demo owners: whose deals (`o`, on Today and
+/// on the Pipeline), marking (Space, `*` over the whole roster), and a next step set from Today (`N`, typed, Enter),
+/// key → frame each.
 enum DailyLoopCases {
     static let all = [loop]
 
@@ -25,6 +26,11 @@ enum DailyLoopCases {
         // `o` on Today: mine → everyone → each other owner → mine; Today is recomputed (the Pipeline when shown).
         let scopes = Samples((0..<options.iterations(24)).map { _ in key(.char("o")) })
         let mine = runner.state.today.items.count
+        // The same on the Pipeline: its board is rebuilt from all 200k deals and drawn. Back on Today, both are
+        // current, so the next-step saves below update both.
+        _ = key(.char("3"))
+        let boards = Samples((0..<options.iterations(24)).map { _ in key(.char("o")) })
+        _ = key(.char("1"))
 
         // Next step from Today: N, the text, Tab, a date, Enter (the save goes to the folder).
         var steps: [(wall: Duration, cpu: Double)] = []
@@ -47,6 +53,8 @@ enum DailyLoopCases {
         return [
             BenchResult(name: "app key→frame: o (whose deals) 100k", samples: scopes, target: .p99(below: 100),
                         note: "Today recomputed over 200k deals; \(mine) items are \(owner.name)'s"),
+            BenchResult(name: "app key→frame: o on the Pipeline 100k", samples: boards, target: .p99(below: 100),
+                        note: "the board rebuilt over 200k deals"),
             BenchResult(name: "app key→frame: Enter in the next-step form 100k", samples: Samples(steps), target: .p99(below: 50),
                         note: "the deal saved, Today and the Pipeline updated"),
             BenchResult(name: "app key→frame: Space marks a roster row 100k", samples: marking, target: .p99(below: 16)),

@@ -1,5 +1,6 @@
 import Foundation
 import ReachCore
+import ReachDemo
 import ReachStore
 
 /// Why the benchmark could not run; the message says what to do.

@@ -1,4 +1,4 @@
-import ReachCore
+import ReachDemo
 
 /// The benchmark picks sample records with the demo data's seedable generator, so every run times the same
 /// queries and edits.

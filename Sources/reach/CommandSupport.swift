@@ -7,7 +7,8 @@ import ReachStore
 extension GlobalOptions {
     /// The data folder chosen by `--data-dir`, `$REACH_DATA_DIR`, `$XDG_DATA_HOME`, or the default.
     var resolvedFolder: String {
-        DataFolderLocation.resolve(explicit: dataDir, environment: ProcessInfo.processInfo.environment, home: NSHomeDirectory())
+        let environment = ProcessInfo.processInfo.environment
+        return DataFolderLocation.resolve(explicit: dataDir, environment: environment, home: HomeDirectory.resolve(environment: environment))
     }
 
     /// Opens (creating if needed) the chosen data folder the way every subcommand must (see `openDataFolder`).
@@ -19,7 +20,8 @@ extension GlobalOptions {
     /// `openStore` with the app's snapshot cache, for commands that read the whole folder (`reach today`).
     func openStore(snapshots: Bool) throws -> RecordStore {
         let path = resolvedFolder
-        let directory = SnapshotLocation.directory(environment: ProcessInfo.processInfo.environment, home: NSHomeDirectory())
+        let environment = ProcessInfo.processInfo.environment
+        let directory = SnapshotLocation.directory(environment: environment, home: HomeDirectory.resolve(environment: environment))
         return try userFacing { try openDataFolder(path, snapshotDirectory: snapshots ? directory : nil) }
     }
 }

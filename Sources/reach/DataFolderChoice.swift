@@ -8,8 +8,8 @@ struct DataFolderChoice {
     var rule: String
 
     static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> DataFolderChoice {
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        var path = DataFolderLocation.resolve(explicit: explicit, environment: environment, home: home)
+        var path = DataFolderLocation.resolve(explicit: explicit, environment: environment,
+                                              home: HomeDirectory.resolve(environment: environment))
         if !path.hasPrefix("/") { path = FileManager.default.currentDirectoryPath + "/" + path }
         // The same precedence as DataFolderLocation.resolve, spelled out for the user.
         let rule: String

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReachCore
+import ReachDemo
 import ReachStore
 
 /// `reach demo`: fills an empty data folder with demo data, so Reach can be tried (or load-tested) in a minute.

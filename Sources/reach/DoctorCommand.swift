@@ -3,6 +3,7 @@ import Glibc
 #endif
 import ArgumentParser
 import Foundation
+import ReachStore
 
 /// `reach doctor`: checks the data folder and the terminal and says what to fix; exit 1 when anything is broken.
 struct DoctorCommand: ParsableCommand {
@@ -18,7 +19,7 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = HomeDirectory.resolve(environment: environment)
         var report = DoctorReport()
         report.sections = DoctorFolderChecks.sections(for: DataFolderChoice.resolve(explicit: global.dataDir, environment: environment))
         report.sections.append(DoctorTerminalChecks.section(environment: environment, stdoutIsTTY: isatty(STDOUT_FILENO) == 1, home: home))

@@ -29,6 +29,26 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("influencers").path))
     }
 
+    /// Every command finds the default folder under `$HOME`, as `reach demo` writes it there (Foundation's home on
+    /// Linux is the account's, whatever `$HOME` says; export used to read and create the folder there).
+    @Test func theDefaultFolderFollowsHome() throws {
+        let home = try ReachBinary.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let environment = ["HOME": home.path, "REACH_DATA_DIR": "", "XDG_DATA_HOME": ""]
+        // As in a real account: Reach creates its own folder, not the parents.
+        try FileManager.default.createDirectory(atPath: home.path + "/.local/share", withIntermediateDirectories: true)
+        let demo = try ReachBinary.run(["demo"], environment: environment)
+        #expect(demo.status == 0, "\(demo.output)")
+        let folder = home.path + "/.local/share/reach"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder + "/influencers")
+        let output = home.path + "/influencers.json"
+        let export = try ReachBinary.run(["export", "influencers", "--format", "json", "--output", output], environment: environment)
+        #expect(export.status == 0, "\(export.output)")
+        let exported = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [Any]
+        #expect(exported?.count == files.count)
+        #expect(!files.isEmpty)
+    }
+
     @Test func aBigImportShowsProgressOnATerminalAndLeavesOnlyItsSummary() throws {
         let dir = try ReachBinary.scratchFolder()
         defer { try? FileManager.default.removeItem(at: dir) }

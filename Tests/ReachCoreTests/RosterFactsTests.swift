@@ -1,4 +1,5 @@
 import Foundation
+import ReachDemo
 import Testing
 @testable import ReachCore
 

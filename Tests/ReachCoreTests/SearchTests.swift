@@ -42,7 +42,7 @@ import Testing
         #expect(index.search("sakura").map(\.id) == [Fx.id(3)])
     }
 
-    @Test func filterAndSort() {
+    @Test func filter() {
         var r = roster
         r[1].relationship = .doNotContact
         r[2].accounts[0].snapshots[0].followers = 2_000_000
@@ -54,27 +54,5 @@ import Testing
         #expect(RosterFilter(doNotContact: false).apply(to: r).count == 4)
         #expect(RosterFilter(platforms: [.tiktok]).apply(to: r).isEmpty)
         #expect(RosterFilter(niches: ["Skincare"]).apply(to: r).count == 5)
-        #expect(RosterSort(.followers, ascending: false).apply(to: r).first?.id == Fx.id(3))
-        #expect(RosterSort(.name).apply(to: r).map(\.displayName).first == "Bill Loti-Tanner")
-    }
-
-    @Test func hundredThousandInfluencersIsFast() {
-        var rng = SeededRNG(seed: 7)
-        let syllables = ["ka", "lo", "ti", "ri", "na", "mo", "se", "ga", "li", "be", "zu", "ņa", "šo"]
-        var many: [Influencer] = []
-        many.reserveCapacity(100_000)
-        for i in 0..<100_000 {
-            var name = ""
-            for _ in 0..<4 { name += syllables[Int(rng.next() % UInt64(syllables.count))] }
-            var inf = Influencer(id: RecordID(rawValue: String(format: "%026d", i)), createdAt: Fx.t0, displayName: name.capitalized,
-                                 city: "Rīga", tags: ["t\(i % 50)"], niches: ["skincare"])
-            inf.accounts = [PlatformAccount(platform: .instagram, handle: name + "\(i)")]
-            many.append(inf)
-        }
-        let index = SearchIndex(many)
-        let clock = ContinuousClock()
-        let elapsed = clock.measure { _ = index.search("loti", limit: 200) }
-        // Debug builds are ~10× slower than release; the release target is well under 16 ms.
-        #expect(elapsed < .milliseconds(1_000))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ReachCore
+import ReachDemo
 import Testing
 @testable import ReachStore
 #if canImport(Glibc)

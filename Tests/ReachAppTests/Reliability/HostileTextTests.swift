@@ -7,7 +7,7 @@ import TerminalUI
 
 /// Escape sequences, controls, bidi overrides and invisible characters in names, notes and timelines: drawn as
 /// visible placeholders on every screen, never shifting other rows, stored byte for byte, and a 100 KB paste
-/// handled quickly.
+/// kept whole.
 @Suite("Hostile text")
 struct HostileTextTests {
     static let sizes = [Size(width: 40, height: 12), Size(width: 80, height: 24), Size(width: 120, height: 40),
@@ -103,19 +103,6 @@ struct HostileTextTests {
         #expect(Set(columns).count == 1, "the Whose move column starts at \(Set(columns).sorted())")
     }
 
-    /// CPU seconds this thread spends in `body`: unlike wall time, not inflated by other tests or builds running
-    /// at the same time on a shared machine.
-    func seconds(_ body: () -> Void) -> Double {
-        func now() -> Double {
-            var time = timespec()
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-            return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-        }
-        let start = now()
-        body()
-        return now() - start
-    }
-
     /// About 100 KB of one kind of hostile text, no line breaks.
     static let bigPastes: [(String, String)] = [
         ("mixed", HostileText.big(bytes: 100_000)),
@@ -126,57 +113,41 @@ struct HostileTextTests {
         ("right-to-left with overrides", String(repeating: "\u{202e}שלום مرحبا\u{202c} ", count: 3_900)),
     ]
 
-    @Test("a 100 KB paste into a form field is taken whole and typing stays responsive", arguments: bigPastes.map(\.0))
+    /// How fast this stays is `reach-bench`'s `app.paste-100kb` case; here, what must hold.
+    @Test("a 100 KB paste into a form field is taken whole, edited and saved", arguments: bigPastes.map(\.0))
     func bigPasteIntoForm(_ kind: String) throws {
         let text = try #require(Self.bigPastes.first { $0.0 == kind }?.1)
         #expect(text.utf8.count >= 95_000)
         var state = state(keys("2n"), size: Size(width: 120, height: 40))
-        let paste = seconds {
-            _ = App.update(&state, .input(.paste(text)))
-            _ = render(state)
-        }
+        _ = App.update(&state, .input(.paste(text)))
         guard case .form(let form)? = state.overlays.last else { Issue.record("no form"); return }
         #expect(Array(form.form.fields[0].value.utf8) == Array(text.utf8), "the pasted text is kept verbatim")
-        #expect(paste < 0.5, "paste and redraw took \(paste) s")
         for key in [KeyEvent.char("x"), KeyEvent(.left), KeyEvent(.home), .char("y"), .ctrl("e")] {
-            let typed = seconds {
-                _ = App.update(&state, .input(.key(key)))
-                _ = render(state)
-            }
-            #expect(typed < 0.2, "\(KeyLabel.text(key)) after the paste took \(typed) s")
+            _ = App.update(&state, .input(.key(key)))
+            let buffer = render(state)
+            #expect(ScreenInspection.problems(buffer, expected: buffer.size).isEmpty, "after \(KeyLabel.text(key))")
         }
-        let buffer = render(state)
-        #expect(ScreenInspection.problems(buffer, expected: buffer.size).isEmpty)
-        let submit = seconds {
-            _ = App.update(&state, .input(.key(KeyEvent(.enter))))
-            _ = render(state)
-        }
-        #expect(submit < 1, "saving the creator and redrawing the roster took \(submit) s")
+        guard case .form(let edited)? = state.overlays.last else { Issue.record("the form closed"); return }
+        #expect(Array(edited.form.fields[0].value.utf8) == Array(("y" + text + "x").utf8), "x typed at the end, y at the start")
+        _ = App.update(&state, .input(.key(KeyEvent(.enter))))
         #expect(state.workspace.influencers.values.contains { $0.displayName.utf8.count > 95_000 })
         let roster = render(state)
         #expect(ScreenInspection.problems(roster, expected: roster.size).isEmpty)
     }
 
-    @Test("a 100 KB paste into the roster search is handled quickly and searching stays responsive",
-          arguments: bigPastes.map(\.0))
+    /// How fast this stays is `reach-bench`'s `app.paste-100kb` case; here, what must hold.
+    @Test("a 100 KB paste into the roster search is kept whole and can be edited", arguments: bigPastes.map(\.0))
     func bigPasteIntoSearch(_ kind: String) throws {
         let text = try #require(Self.bigPastes.first { $0.0 == kind }?.1)
         var state = state(keys("2/"), size: Size(width: 120, height: 40))
-        let paste = seconds {
-            _ = App.update(&state, .input(.paste(text)))
-            _ = render(state)
-        }
+        _ = App.update(&state, .input(.paste(text)))
         #expect(Array(state.roster.search.text.utf8) == Array(text.utf8))
-        #expect(paste < 0.5, "paste and redraw took \(paste) s")
         for key in [KeyEvent(.backspace), .char("a"), .ctrl("w"), KeyEvent(.enter)] {
-            let typed = seconds {
-                _ = App.update(&state, .input(.key(key)))
-                _ = render(state)
-            }
-            #expect(typed < 0.25, "\(KeyLabel.text(key)) after the paste took \(typed) s")
+            _ = App.update(&state, .input(.key(key)))
+            let buffer = render(state)
+            #expect(ScreenInspection.problems(buffer, expected: buffer.size).isEmpty, "after \(KeyLabel.text(key))")
         }
-        let buffer = render(state)
-        #expect(ScreenInspection.problems(buffer, expected: buffer.size).isEmpty)
+        #expect(!state.roster.isSearching, "Enter keeps the results and leaves the field")
     }
 
     @Test("names, notes and activity summaries are saved byte for byte, whatever they contain")

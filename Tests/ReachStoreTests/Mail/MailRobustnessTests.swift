@@ -111,17 +111,14 @@ import Testing
         #expect(mail.body == "")
     }
 
-    @Test func manyForwardMarkersStayLinear() throws {
+    /// How long these take is `reach-bench`'s `mail.pathological`; here, that they parse to bounded text.
+    @Test func manyForwardMarkersParse() throws {
         let block = "---------- Forwarded message ---------\nTo: a@x.example\nnot a header\n"
         let outlook = "From: a@x.example\nSent: Tuesday\nnot a header\n"
-        let clock = ContinuousClock()
         for chunk in [block, outlook, "Begin forwarded message:\n> To: a\n> x\n", "On Tue, Anna wrote:\n> x\n\n"] {
             let text = "From: a@x.example\nSubject: Fwd: x\n\n" + String(repeating: chunk, count: 10_000)
-            let elapsed = try clock.measure {
-                let mail = try MailFixtures.message(text)
-                _ = mail.newText
-            }
-            #expect(elapsed < .seconds(30), "\(chunk.prefix(20))")
+            let mail = try MailFixtures.message(text)
+            #expect(mail.newText.utf8.count <= text.utf8.count, "\(chunk.prefix(20))")
         }
     }
 

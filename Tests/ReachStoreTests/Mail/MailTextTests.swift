@@ -74,7 +74,8 @@ import Testing
         #expect(MailHTMLText.text(from: "<<<<>>>>") == "<<<<>>>>")
     }
 
-    @Test func pathologicalHTMLStaysLinear() {
+    /// Each byte is looked at a bounded number of times; how long these take is `reach-bench`'s `mail.pathological`.
+    @Test func pathologicalHTMLGivesBoundedText() {
         let inputs = [
             String(repeating: "<style>", count: 50_000),
             String(repeating: "<!--", count: 50_000),
@@ -83,10 +84,8 @@ import Testing
             String(repeating: "&#x", count: 50_000),
             String(repeating: "</", count: 50_000),
         ]
-        let clock = ContinuousClock()
         for html in inputs {
-            let elapsed = clock.measure { _ = MailHTMLText.text(from: html) }
-            #expect(elapsed < .seconds(20), "\(html.prefix(20))")
+            #expect(MailHTMLText.text(from: html).utf8.count <= html.utf8.count, "\(html.prefix(20))")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 
 /// Builds one realistic deal from a plan: it walks the pipeline with the domain's own operations
 /// (stage moves, offers, follow-ups, payments), so histories, timelines and ledgers are consistent.

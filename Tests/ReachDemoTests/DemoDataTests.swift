@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ReachCore
+import ReachCore
+@testable import ReachDemo
 
 /// The demo data set must be valid, reproducible, and cover every state the app has to show.
 @Suite struct DemoDataTests {
@@ -150,9 +151,7 @@ import Testing
     }
 
     @Test func scaleTenThousandIsValidAndRealistic() {
-        let clock = ContinuousClock()
-        var demo = Self.demo
-        let time = clock.measure { demo = DemoData.make(now: Self.now, seed: 3, scale: 10_000) }
+        let demo = DemoData.make(now: Self.now, seed: 3, scale: 10_000)
         #expect(demo.influencers.count == 10_000)
         #expect((17_000...23_000).contains(demo.deals.count), "\(demo.deals.count) deals")
         #expect(demo.campaigns.count == 20)
@@ -168,7 +167,6 @@ import Testing
         for range: ClosedRange<UInt32> in [0x10D0...0x10FF, 0x0400...0x04FF, 0x4E00...0x9FFF, 0x3040...0x30FF] {
             #expect(names.contains { Self.contains($0, range) })
         }
-        #expect(time < .seconds(120), "generation took \(time)")
     }
 
     @Test func scaledDataIsReproducible() {

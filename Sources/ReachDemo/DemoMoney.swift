@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 
 /// Plausible prices in any demo currency: figures are thought of in USD, converted with the demo quotes and rounded like a person would quote them.
 enum DemoMoney {

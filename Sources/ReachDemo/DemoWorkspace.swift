@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 
 /// A complete, consistent data set (records plus settings) for trying Reach, screenshots, tests and benchmarks.
 public struct DemoWorkspace: Hashable, Sendable {

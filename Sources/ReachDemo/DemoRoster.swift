@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 
 /// The hand-written demo roster: creators from every market in the domain brief, in their own scripts.
 /// Deal plans refer to creators by main handle.

@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 
 /// One of the seven typical campaigns of the domain brief, with everything deals in it share (package, terms, currency).
 struct DemoCampaignArchetype: Sendable {

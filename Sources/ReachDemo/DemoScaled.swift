@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 
 /// Generates a roster of any size with campaigns spread over the last year and the next two months, for load tests and benchmarks.
 enum DemoScaled {

@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 
 /// Builds large demo sets on every core: each index is computed once, independently, so the result does not depend on scheduling.
 enum DemoParallel {

@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 
 /// One deliverable's wanted state in a demo deal: its status and due date relative to `now`.
 struct DemoDeliverablePlan: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 
 /// The demo's `reach.json`: default pipeline and thresholds, and dated exchange rates between every demo currency.
 enum DemoSettings {

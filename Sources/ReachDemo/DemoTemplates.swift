@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 
 /// The demo's outreach templates, written as an account manager would, using only placeholders `TemplateRenderer` knows.
 enum DemoTemplates {

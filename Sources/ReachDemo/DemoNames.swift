@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 
 /// Name pools for generated creators, one per market, in the market's own script with a romanised form for handles.
 struct DemoLocale: Sendable {

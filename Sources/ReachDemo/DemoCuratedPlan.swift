@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 
 /// The seven typical campaigns of the hand-written demo, each with its deals, placed so that together
 /// they cover every stage, side exit, deliverable and payment state, and fill Today with overdue,

@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 
 /// How trustworthy a demo creator's figures are: fresh, older than the stale limit, or only estimated.
 enum DemoMetricQuality: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 
 /// The demo data set behind `reach demo`: a hand-written one for trying Reach, or a generated one of any size for load tests.
 ///

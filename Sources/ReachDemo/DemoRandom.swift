@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 
 /// SplitMix64: a tiny, fast, seedable generator, so the same seed always yields the same demo data on every machine
 /// (public so the benchmark picks its samples with the same generator).
