@@ -17,6 +17,8 @@ public struct DataFolderLayout: Sendable, Hashable {
     public var trashDirectory: String { root + "/trash" }
     public var backupsDirectory: String { root + "/backups" }
     public var logsDirectory: String { root + "/logs" }
+    /// `cache/`: the records snapshot shared by every session and command on this folder (derived, disposable).
+    public var cacheDirectory: String { root + "/cache" }
 
     /// `influencers/`, `campaigns/`...
     public func directory(for kind: RecordKind) -> String { root + "/" + kind.folderName }

@@ -32,7 +32,8 @@ public struct StoreOptions: Sendable {
     /// Where the store reports what it did (quarantines, migrations, cleanups). Silent by default.
     public var logger: Logger
     /// The per-user cache folder for this data folder's snapshot (see `RecordStore.loadAllFromSnapshot`);
-    /// nil (the default) turns snapshots off. The app passes `SnapshotLocation.directory(...)`.
+    /// nil (the default) turns snapshots off. The app and the commands that read the whole folder pass the
+    /// folder's `DataFolderLayout.cacheDirectory`.
     public var snapshotDirectory: String?
 
     public init(

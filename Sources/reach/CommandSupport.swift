@@ -17,12 +17,11 @@ extension GlobalOptions {
         return try userFacing { try openDataFolder(path) }
     }
 
-    /// `openStore` with the app's snapshot cache, for commands that read the whole folder (`reach today`).
+    /// `openStore` with the folder's shared snapshot cache, for commands that read the whole folder (`reach today`,
+    /// `reach report`).
     func openStore(snapshots: Bool) throws -> RecordStore {
         let path = resolvedFolder
-        let environment = ProcessInfo.processInfo.environment
-        let directory = SnapshotLocation.directory(environment: environment, home: HomeDirectory.resolve(environment: environment))
-        return try userFacing { try openDataFolder(path, snapshotDirectory: snapshots ? directory : nil) }
+        return try userFacing { try openDataFolder(path, snapshotDirectory: snapshots ? DataFolderLayout(root: path).cacheDirectory : nil) }
     }
 }
 
@@ -33,7 +32,7 @@ func currentUser(_ settings: WorkspaceSettings) -> UserIdentity? {
 
 /// Opens a data folder in team mode (new files 0660, folders 2770) when the folder is already group-writable
 /// or `reach.json` turns `sharedTeamMode` on, else privately (0600/0700); every subcommand opens it this way
-/// so one teammate's saves never lock the others out. `snapshotDirectory` turns the snapshot cache on (the app).
+/// so one teammate's saves never lock the others out. `snapshotDirectory` turns the snapshot cache on.
 /// What the store and the app did is logged to the folder's `logs/reach.log` (`REACH_LOG_LEVEL`: trace … critical,
 /// default info).
 func openDataFolder(_ path: String, snapshotDirectory: String? = nil) throws -> RecordStore {

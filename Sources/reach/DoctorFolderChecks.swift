@@ -55,8 +55,29 @@ enum DoctorFolderChecks {
         // The same rule `openDataFolder` uses: a group-writable folder is a team folder.
         let teamMode = (settings?.sharedTeamMode ?? false) || info.st_mode & 0o070 == 0o070
         checkPermissions(path, info: info, teamMode: teamMode, into: &folder)
+        checkSnapshotCache(DataFolderLayout(root: path).cacheDirectory, teamMode: teamMode, into: &folder)
         checkRecords(store, survey: survey, into: &records)
         return [folder, records]
+    }
+
+    /// The shared snapshot in `cache/`: derived from the record files, so only its size and whether every teammate
+    /// can use it matter.
+    private static func checkSnapshotCache(_ directory: String, teamMode: Bool, into section: inout DoctorReport.Section) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".snapshot") }
+        guard !names.isEmpty else {
+            section.note("no snapshot in cache/ yet: the next start reads every record file, then writes one")
+            return
+        }
+        for name in names {
+            var file = stat()
+            guard lstat(directory + "/" + name, &file) == 0 else { continue }
+            section.note("cache/\(name): the records' snapshot for fast starts, \(formatBytes(Double(file.st_size))) "
+                         + "(derived from the record files; deleting it is safe)")
+            if teamMode, file.st_mode & 0o060 != 0o060 {
+                section.warn("cache/\(name) is not group read-write (mode \(String(format: "%04o", file.st_mode & 0o777))): teammates start slowly",
+                             fix: "chmod 660 \(DataFolderChoice.shellQuoted(directory + "/" + name)), or delete it and let Reach write it again")
+            }
+        }
     }
 
     private static func checkLock(_ lockPath: String, into section: inout DoctorReport.Section) {

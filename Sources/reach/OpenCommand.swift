@@ -22,7 +22,7 @@ struct OpenCommand: ParsableCommand {
         let folder = global.resolvedFolder
         let store: RecordStore
         do {
-            store = try openDataFolder(folder, snapshotDirectory: SnapshotLocation.directory(environment: environment, home: HomeDirectory.resolve(environment: environment)))
+            store = try openDataFolder(folder, snapshotDirectory: DataFolderLayout(root: folder).cacheDirectory)
         } catch {
             throw UserError(description: "cannot open the data folder \(folder): \(error)")
         }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import ReachApp
+import ReachCore
 import ReachStore
 
 extension ReportFormat: ExpressibleByArgument {}
@@ -36,8 +38,17 @@ struct CampaignReportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let store = try global.openStore()
-        let document = try userFacing { try CampaignReportDocument.load(campaign: campaign, store: store, now: Date()) }
+        // From the folder's snapshot cache brought up to date, when there is one: reading 300,000 files took ~55 s.
+        let store = try global.openStore(snapshots: true)
+        let (workspace, _) = WorkspaceLoader.loadCurrent(from: store)
+        let document = try userFacing {
+            try CampaignReportDocument.make(
+                campaign: campaign, campaigns: Array(workspace.campaigns.values), deals: workspace.deals.values,
+                influencers: workspace.influencers, trashedDeals: store.loadTrash(Deal.self).records,
+                settings: workspace.settings.workspace, now: Date())
+        }
         try emit(document.render(format), to: destination.output)
+        // After the report is out: a folder read file by file (no snapshot yet) is cached for the next command.
+        SnapshotKeeper(store: store).finish(workspace)
     }
 }

@@ -23,7 +23,7 @@ struct HarnessTests {
     }
 
     /// The binary never sees the user's HOME or ~/.cache: each pane has its own, removed on close even while the app
-    /// (which writes its snapshot cache there) still runs.
+    /// still runs.
     @Test func paneHasItsOwnHomeAndCacheRemovedOnClose() throws {
         let folder = try EndToEndTests.demoFolder()
         defer { folder.remove() }
@@ -34,7 +34,7 @@ struct HarnessTests {
         let (screen, status) = try app.tmux.runInShell(#"echo "[$HOME]"; echo "[$XDG_CACHE_HOME]""#)
         #expect(status == 0)
         #expect(screen.contains("[\(home.home.path)]") && screen.contains("[\(home.cache.path)]"), "\(screen)")
-        #expect(FileManager.default.fileExists(atPath: home.snapshotFolder.path))
+        #expect(FileManager.default.fileExists(atPath: home.home.path))
         try app.start()
         app.close()
         #expect(!FileManager.default.fileExists(atPath: home.root.path))

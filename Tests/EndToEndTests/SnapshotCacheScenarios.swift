@@ -17,8 +17,9 @@ extension EndToEndTests {
         defer { app.close() }
         try app.quit()
         let snapshot = try snapshotFile(app)
-        // XDG_CACHE_HOME wins over HOME.
+        // The snapshot is the folder's: nothing goes to the user's home or cache folder.
         #expect(!FileManager.default.fileExists(atPath: app.tmux.home.home.appendingPathComponent(".cache").path))
+        #expect(!FileManager.default.fileExists(atPath: app.tmux.home.cache.path))
 
         // Revision untouched, as a hand edit in a text editor leaves it.
         let renamed = "Žaneta 🧪 Cache", added = "Nová Kopie 🧪"
@@ -75,6 +76,33 @@ extension EndToEndTests {
         try app.tmux.waitFor(text: "1 change made outside this session", timeout: 5)
     }
 
+    /// The snapshot is the folder's, not one user's: a teammate (another home, another cache folder) opening the folder
+    /// for the first time starts from it, and so does `reach report`.
+    @Test("A teammate's first start uses the folder's snapshot")
+    func teammatesFirstStartUsesTheFoldersSnapshot() throws {
+        let folder = try Self.demoFolder()
+        defer { folder.remove() }
+        let first = try ReachSession(folder: folder.url)
+        defer { first.close() }
+        try first.quit()
+        _ = try snapshotFile(first)
+        let log = folder.url.appendingPathComponent("logs/reach.log")
+        func startsFromTheSnapshot() throws -> Int {
+            try String(contentsOf: log, encoding: .utf8).components(separatedBy: "records from the snapshot").count - 1
+        }
+        #expect(try startsFromTheSnapshot() == 0, "the first start read the files")
+
+        let teammate = try ReachSession(folder: folder.url)
+        defer { teammate.close() }
+        #expect(teammate.tmux.home.root != first.tmux.home.root)
+        try teammate.quit()
+        #expect(try startsFromTheSnapshot() == 1)
+
+        let report = try ReachBinary.run(["--data-dir", folder.url.path, "report", "campaign", "Rétinol Nuit serum launch"])
+        #expect(report.status == 0 && report.output.contains("# Campaign report"), "\(report.output)")
+        #expect(try startsFromTheSnapshot() == 2)
+    }
+
     /// How a cache file gets damaged: a stray write, a full disk or a crash mid-copy, a flipped bit.
     enum SnapshotDamage: CaseIterable {
         case garbage, truncated, oneByteChanged
@@ -98,20 +126,19 @@ extension EndToEndTests {
     /// `SnapshotFile.magic` in Sources/ReachStore/Snapshot: every snapshot starts with it.
     private static let snapshotMagic = Data("REACHSNP".utf8)
 
-    /// The session's one snapshot (checked like a private cache must be: alone in `$XDG_CACHE_HOME/reach`, no temp
+    /// The folder's one snapshot (checked like a private folder's file must be: alone in its `cache/`, no temp
     /// file left over; the Reach magic first; the file 0600 and the folders the app made 0700).
     private func snapshotFile(_ app: ReachSession) throws -> URL {
-        let home = app.tmux.home
-        let names = try FileManager.default.contentsOfDirectory(atPath: home.snapshotFolder.path)
+        let cache = app.folder.appendingPathComponent("cache")
+        let names = try FileManager.default.contentsOfDirectory(atPath: cache.path)
         let name = try #require(names.count == 1 ? names.first : nil, "expected one snapshot, found \(names)")
         #expect(name.hasSuffix(".snapshot"))
-        let file = home.snapshotFolder.appendingPathComponent(name)
+        let file = cache.appendingPathComponent(name)
         let bytes = try Data(contentsOf: file)
         // The demo's records take about 200 KB.
         #expect(bytes.starts(with: Self.snapshotMagic) && bytes.count > 50_000, "\(bytes.count) bytes: \(bytes.prefix(16) as NSData)")
         #expect(try permissions(file) == 0o600)
-        #expect(try permissions(home.snapshotFolder) == 0o700)
-        #expect(try permissions(home.cache) == 0o700)
+        #expect(try permissions(cache) == 0o700)
         return file
     }
 

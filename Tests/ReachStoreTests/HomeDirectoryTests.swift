@@ -16,6 +16,5 @@ import Testing
         let environment = ["HOME": "/scratch/home"]
         let home = HomeDirectory.resolve(environment: environment, fallback: "/home/account")
         #expect(DataFolderLocation.resolve(explicit: nil, environment: environment, home: home) == "/scratch/home/.local/share/reach")
-        #expect(SnapshotLocation.directory(environment: environment, home: home) == "/scratch/home/.cache/reach")
     }
 }

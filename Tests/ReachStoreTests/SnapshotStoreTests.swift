@@ -249,10 +249,21 @@ import Glibc
         #expect(store.snapshotPath.map(FileManager.default.fileExists) == true)
     }
 
-    @Test func theCacheFolderDefaultsFollowXDG() {
-        #expect(SnapshotLocation.directory(environment: ["XDG_CACHE_HOME": "/c"], home: "/h") == "/c/reach")
-        #expect(SnapshotLocation.directory(environment: ["XDG_CACHE_HOME": "relative"], home: "/h") == "/h/.cache/reach")
-        #expect(SnapshotLocation.directory(environment: [:], home: "/h/") == "/h/.cache/reach")
+    /// In a team folder the snapshot is the team's: every member reads it and rewrites it.
+    @Test func aTeamFolderSharesItsSnapshot() throws {
+        let fixture = try Fixture()
+        let layout = DataFolderLayout(root: fixture.folder.data)
+        let store = try RecordStore(folder: fixture.folder.data,
+                                    options: StoreOptions(sharing: .team, snapshotDirectory: layout.cacheDirectory))
+        _ = store.loadAll(Influencer.self)
+        let summary = try store.writeSnapshot(influencers: [Influencer](), campaigns: [Campaign](), deals: [Deal](),
+                                              templates: [Template]())
+        #expect(summary.path.hasPrefix(fixture.folder.data + "/cache/"))
+        #expect(mode(summary.path) == 0o660)
+        #expect(mode(layout.cacheDirectory) == 0o2770)
+    }
+
+    @Test func eachFolderHasItsOwnSnapshotFile() {
         #expect(SnapshotLocation.fileName(folderRealPath: "/a") != SnapshotLocation.fileName(folderRealPath: "/b"))
         #expect(SnapshotLocation.fileName(folderRealPath: "/a").count == 16 + ".snapshot".count)
     }

@@ -32,16 +32,24 @@ public struct CampaignReportDocument: Sendable {
         self.now = now
     }
 
-    /// Loads the campaign named by `query` (id or name) and everything its report needs.
+    /// Loads the campaign named by `query` (id or name) and everything its report needs, from the record files.
     public static func load(campaign query: String, store: RecordStore, now: Date) throws(InterchangeError) -> CampaignReportDocument {
-        let campaign = try RecordLookup.campaign(query, in: store.loadAll(Campaign.self).records)
-        let deals = store.loadAll(Deal.self).records.filter { $0.campaignID == campaign.id }
-        let wanted = Set(deals.map(\.influencerID))
-        let influencers = store.loadAll(Influencer.self).records.filter { wanted.contains($0.id) }
-        let settings = ((try? store.loadWorkspace(WorkspaceSettings.self)) ?? nil) ?? WorkspaceSettings()
-        return CampaignReportDocument(campaign: campaign, deals: deals,
-                                      influencers: Dictionary(influencers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-                                      trashedDeals: store.loadTrash(Deal.self).records, settings: settings, now: now)
+        let influencers = store.loadAll(Influencer.self).records
+        return try make(campaign: query, campaigns: store.loadAll(Campaign.self).records, deals: store.loadAll(Deal.self).records,
+                        influencers: Dictionary(influencers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+                        trashedDeals: store.loadTrash(Deal.self).records,
+                        settings: ((try? store.loadWorkspace(WorkspaceSettings.self)) ?? nil) ?? WorkspaceSettings(), now: now)
+    }
+
+    /// The report of the campaign named by `query` (id or name) among `campaigns`, from records already loaded
+    /// (`reach report` takes them from the folder's snapshot cache).
+    public static func make(
+        campaign query: String, campaigns: [Campaign], deals: some Sequence<Deal>, influencers: [RecordID: Influencer],
+        trashedDeals: [Deal], settings: WorkspaceSettings, now: Date
+    ) throws(InterchangeError) -> CampaignReportDocument {
+        let campaign = try RecordLookup.campaign(query, in: campaigns)
+        return CampaignReportDocument(campaign: campaign, deals: deals.filter { $0.campaignID == campaign.id },
+                                      influencers: influencers, trashedDeals: trashedDeals, settings: settings, now: now)
     }
 
     public func render(_ format: ReportFormat) -> [UInt8] {

@@ -66,7 +66,8 @@ extension RecordStore {
     /// store last read from or saved to its file (same fingerprint), paired with that file's stamp; anything
     /// else (an unsaved edit, a file changed since) is left out and simply read from its file next time.
     ///
-    /// Atomic (temp file + rename in the cache folder, mode 0600), not fsynced: losing it costs one slow start.
+    /// Atomic (temp file + rename in the cache folder, with the folder's file mode: 0600, or 0660 in a team
+    /// folder), not fsynced: losing it costs one slow start.
     @discardableResult
     public func writeSnapshot<I: Collection & Sendable, C: Collection & Sendable, D: Collection & Sendable, T: Collection & Sendable>(
         influencers: I, campaigns: C, deals: D, templates: T
@@ -77,7 +78,7 @@ extension RecordStore {
             throw StoreError.unusableFolder(path: "(snapshot)", reason: "no snapshot folder is configured")
         }
         do {
-            try Self.makeCacheDirectory(directory)
+            try Self.makeCacheDirectory(directory, mode: options.sharing.directoryMode)
         } catch {
             logger.warning("could not write the snapshot \(path): \(error)")
             throw error
@@ -93,7 +94,7 @@ extension RecordStore {
         jobs += Self.chunkJobs(templates, files: files[.template] ?? [:])
         let summary: SnapshotWriteSummary
         do {
-            summary = try SnapshotFileWriter(path: path, folder: reader.rootRealPath).write(jobs)
+            summary = try SnapshotFileWriter(path: path, folder: reader.rootRealPath, fileMode: options.sharing.fileMode).write(jobs)
         } catch {
             snapshotChanges.withLock { $0 = nil }
             logger.warning("could not write the snapshot \(path): \(error)")
@@ -130,14 +131,14 @@ extension RecordStore {
         snapshotChanges.withLock { changes in changes = changes.map { $0 + count } }
     }
 
-    /// The cache folder and any missing parent (`~/.cache` may not exist yet), private to the user.
-    private static func makeCacheDirectory(_ path: String) throws {
+    /// The cache folder and any missing parent, with the data folder's mode (shared in a team folder).
+    private static func makeCacheDirectory(_ path: String, mode: mode_t) throws {
         var missing: [String] = []
         var current = path
         while Posix.lstat(current) == nil, current != "/", !current.isEmpty {
             missing.append(current)
             current = Posix.parent(of: current)
         }
-        for directory in missing.reversed() { try Posix.makeDirectory(directory, mode: 0o700) }
+        for directory in missing.reversed() { try Posix.makeDirectory(directory, mode: mode) }
     }
 }

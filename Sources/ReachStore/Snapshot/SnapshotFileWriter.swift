@@ -10,16 +10,18 @@ import Foundation
 struct SnapshotFileWriter {
     var path: String
     var folder: String
+    /// 0600 in a private folder, 0660 in a team folder (teammates read and rewrite the shared snapshot).
+    var fileMode: mode_t
     /// Chunks encoded at once: enough to keep the cores busy, few enough to bound memory (~1 MB each).
     var batchSize = 8
 
     func write(_ jobs: [@Sendable () -> SnapshotChunk]) throws -> SnapshotWriteSummary {
         let temp = AtomicWriter.tempPath(for: path)
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
         guard fd >= 0 else { throw Posix.error("create a temporary file in", Posix.parent(of: path)) }
         var open = true
         do {
-            guard fchmod(fd, 0o600) == 0 else { throw Posix.error("set permissions of", temp) }
+            guard fchmod(fd, fileMode) == 0 else { throw Posix.error("set permissions of", temp) }
             let preamble = SnapshotFile.preamble(folder: folder)
             try Posix.writeAll(preamble, to: fd, path: path)
             var offset = preamble.count

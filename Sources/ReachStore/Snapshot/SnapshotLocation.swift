@@ -1,13 +1,7 @@
-/// Where snapshots live: a per-user cache folder, never the shared data folder (the cache holds one user's
-/// view, and deleting it must always be safe).
+/// Names the snapshot file. It lives in the data folder's `cache/` (`DataFolderLayout.cacheDirectory`), shared by
+/// every teammate and command on the folder: the records in it are exactly what the files held (each with the
+/// file's stamp), so one user's snapshot is as good as another's, and a teammate's first start is a fast one.
 public enum SnapshotLocation {
-    /// `$XDG_CACHE_HOME/reach`, else `~/.cache/reach`.
-    public static func directory(environment: [String: String], home: String) -> String {
-        // The XDG spec says a relative XDG_CACHE_HOME is invalid and must be ignored.
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return DataFolderLocation.join(xdg, "reach") }
-        return DataFolderLocation.join(DataFolderLocation.join(home, ".cache"), "reach")
-    }
-
     /// One file per data folder, named by a hash of its real path (paths may hold any character).
     static func fileName(folderRealPath: String) -> String {
         let hash = SnapshotHash.hash(Array(folderRealPath.utf8))

@@ -1,16 +1,14 @@
 import Foundation
 
-/// A private HOME and XDG_CACHE_HOME for the binary under test, so no test writes the app's snapshot cache (or
-/// anything else) into the real user's ~/.cache, and no two tests share a cache.
+/// A private HOME and XDG_CACHE_HOME for the binary under test, so no test writes anything into the real user's
+/// home, and a second session with another scratch home is another user as far as the app can tell.
 struct ScratchHome {
     let root: URL
 
     /// `$HOME`: an empty folder, as for a new account.
     var home: URL { root.appendingPathComponent("home") }
-    /// `$XDG_CACHE_HOME`: not created beforehand, so the app makes it (and its 0700 `reach` folder) itself.
+    /// `$XDG_CACHE_HOME`: not created beforehand; the app must not need it (its snapshot is the data folder's).
     var cache: URL { root.appendingPathComponent("cache") }
-    /// Where the app keeps its snapshots: `$XDG_CACHE_HOME/reach`.
-    var snapshotFolder: URL { cache.appendingPathComponent("reach") }
 
     /// The variables that point the binary here.
     var environment: [String: String] { ["HOME": home.path, "XDG_CACHE_HOME": cache.path] }
