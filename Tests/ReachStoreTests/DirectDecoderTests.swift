@@ -93,6 +93,7 @@ import Testing
         var nested: [[Int]]
         var set: Set<String>
         var id: RecordID?
+        var uuid: UUID?
     }
 
     static func document(_ fields: [String: String]) -> [UInt8] {
@@ -124,6 +125,10 @@ import Testing
         ["double": "82.8000000000001"], ["double": "0.30000000000000004"], ["double": "0e5"], ["double": "-0.000e-999"], ["double": "1e-330"],
         ["set": #"["a", "b", "a"]"#], ["id": #""01HZ""#], ["id": "null"], ["extra": #"{"deep": [1, {"x": null}]}"#],
         ["text": "null"], ["text": "1"], ["int": "null"],
+        ["uuid": #""3F41BEB9-B814-4CC0-8166-C52DB7CAAFA4""#], ["uuid": #""3f41beb9-b814-4cc0-8166-c52db7caafa4""#],
+        ["uuid": #""3F41BEB9B8144CC08166C52DB7CAAFA4""#], ["uuid": #""3F41BEB9-B814-4CC0-8166-C52DB7CAAFAG""#],
+        ["uuid": #""3F41BEB9-B814-4CC0-8166-C52DB7CAAFA4 ""#], ["uuid": #"" 3F41BEB9-B814-4CC0-8166-C52DB7CAAFA""#],
+        ["uuid": #""+F41BEB9-B814-4CC0-8166-C52DB7CAAFA4""#], ["uuid": #""3F41BEB9-B814-4CC0-8166-C52DB7CAAF\u0041""#],
     ])
     func edgeValuesReadAsJSONDecoderReadsThem(fields: [String: String]) {
         Self.compare(Sampler.self, Self.document(fields), scratch: DirectDecoding.Scratch())
