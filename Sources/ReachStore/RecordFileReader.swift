@@ -27,14 +27,16 @@ struct ReadOutcome<R: Record> {
 
 /// Reads and decodes one record file, classifying every way it can fail without crashing.
 ///
-/// The fast path is a single `JSONDecoder` pass; only files that fail it or need migration are
-/// parsed again by `JSONParser`, which gives exact line/column positions and the raw JSON tree.
+/// The fast path is `DirectDecoding` (straight from the bytes into the model), then a `JSONDecoder` pass
+/// for what it leaves; only files that fail both or need migration are parsed again by `JSONParser`,
+/// which gives exact line/column positions and the raw JSON tree.
 struct RecordFileReader: Sendable {
     var rootRealPath: String
     var maxFileSize: Int
 
     func read<R: Record>(
-        _ type: R.Type, path: String, relative: String, expectedID: RecordID?, decoder: JSONDecoder, needRaw: Bool
+        _ type: R.Type, path: String, relative: String, expectedID: RecordID?, decoder: JSONDecoder, needRaw: Bool,
+        direct: DirectDecoding.Scratch? = nil
     ) -> ReadOutcome<R> {
         var outcome = ReadOutcome<R>()
         guard var info = Posix.lstat(path) else {
@@ -69,8 +71,9 @@ struct RecordFileReader: Sendable {
             return problem(.unreadable, "could not be read: \(String(cString: strerror(Self.code(error))))")
         }
 
-        if !needRaw, let record = try? decoder.decode(R.self, from: data), record.schemaVersion == R.currentSchemaVersion,
-           Self.revisions.contains(record.revision) {
+        if !needRaw, let record = DirectDecoding.decode(R.self, from: data, scratch: direct ?? DirectDecoding.Scratch())
+            ?? (try? decoder.decode(R.self, from: data)),
+           record.schemaVersion == R.currentSchemaVersion, Self.revisions.contains(record.revision) {
             outcome.record = record
             checkID(&outcome, relative: relative, expectedID: expectedID)
             return outcome

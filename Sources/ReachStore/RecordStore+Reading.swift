@@ -42,12 +42,13 @@ extension RecordStore {
         let prefix = relativePath(directory)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let decoder = RecordCoding.makeDecoder()
+            let direct = DirectDecoding.Scratch()
             var scratch = BinaryWriter()
             for index in (chunk * chunkSize)..<min(names.count, (chunk + 1) * chunkSize) {
                 let name = names[index]
                 var outcome = reader.read(
                     R.self, path: directory + "/" + name, relative: prefix + "/" + name,
-                    expectedID: DataFolderLayout.recordID(fromFileName: name), decoder: decoder, needRaw: false)
+                    expectedID: DataFolderLayout.recordID(fromFileName: name), decoder: decoder, needRaw: false, direct: direct)
                 if let record = outcome.record, outcome.problem == nil, outcome.migratedFrom == nil {
                     outcome.fingerprint = SnapshotFingerprint.of(record, scratch: &scratch)
                 }
