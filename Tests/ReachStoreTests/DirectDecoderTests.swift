@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import ReachCore
+import ReachDemo
 import Testing
 @testable import ReachStore
 
