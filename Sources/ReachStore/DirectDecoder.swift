@@ -131,14 +131,11 @@ final class DirectDecoder: Decoder {
             case UInt8(ascii: "r"): out.append(0x0D)
             case UInt8(ascii: "t"): out.append(0x09)
             case UInt8(ascii: "u"):
-                var unit: UInt32 = 0
-                for offset in 0..<4 {
-                    let digit = bytes[index + offset]
-                    unit = unit << 4 | UInt32(digit <= UInt8(ascii: "9") ? digit - UInt8(ascii: "0") : (digit | 0x20) - UInt8(ascii: "a") + 10)
+                // The tape checked the four digits and refused surrogates, so this is always a scalar.
+                if let scalar = DirectTape.hex4(bytes + index).flatMap({ Unicode.Scalar($0) }) {
+                    UTF8.encode(scalar) { out.append($0) }
                 }
                 index += 4
-                // Not a surrogate (the tape refuses those), so always a scalar.
-                UTF8.encode(Unicode.Scalar(unit)!) { out.append($0) }
             default: out.append(escape) // '"', '\\', '/'
             }
         }

@@ -9,6 +9,16 @@ import Foundation
 /// A refused document goes to the reader's previous path (`JSONDecoder`, then `JSONParser` for the
 /// message), so refusing is always safe; accepting something `JSONDecoder` rejects never is.
 struct DirectTape {
+    /// The four hex digits of a `\u` escape at `pointer`, or nil.
+    static func hex4(_ pointer: UnsafePointer<UInt8>) -> UInt32? {
+        var value: UInt32 = 0
+        for offset in 0..<4 {
+            guard let digit = JSONParser.hexDigit(pointer[offset]) else { return nil }
+            value = value << 4 | digit
+        }
+        return value
+    }
+
     enum Kind: UInt8 {
         case null, bool, number, string, object, array
     }
@@ -286,7 +296,7 @@ private struct DirectTapeBuilder {
                      UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                     index += 1
                 case UInt8(ascii: "u"):
-                    guard count - index >= 5, let unit = Self.hex4(bytes + index + 1) else { return nil }
+                    guard count - index >= 5, let unit = DirectTape.hex4(bytes + index + 1) else { return nil }
                     // Surrogates (paired or not) are left to the previous path.
                     guard unit < 0xD800 || unit > 0xDFFF else { return nil }
                     index += 5
@@ -307,22 +317,6 @@ private struct DirectTapeBuilder {
             aux = DirectTape.hash(bytes + start, count: end - start)
         }
         return append(DirectTape.Entry(start: Int32(start), end: Int32(end), link: -1, aux: aux, kind: .string, flags: flags))
-    }
-
-    static func hex4(_ pointer: UnsafePointer<UInt8>) -> UInt32? {
-        var value: UInt32 = 0
-        for offset in 0..<4 {
-            let byte = pointer[offset]
-            let digit: UInt32
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: return nil
-            }
-            value = value << 4 | digit
-        }
-        return value
     }
 
     @inline(__always)

@@ -245,18 +245,23 @@ struct JSONParser {
         guard index + 4 <= bytes.count else { throw endOfFile("four hex digits") }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            let byte = bytes[index]
-            let digit: UInt32
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: throw JSONSyntaxError(offset: index, reason: "expected a hex digit in a \\u escape but found \(describeCurrent())")
+            guard let digit = Self.hexDigit(bytes[index]) else {
+                throw JSONSyntaxError(offset: index, reason: "expected a hex digit in a \\u escape but found \(describeCurrent())")
             }
             value = value << 4 | digit
             index += 1
         }
         return value
+    }
+
+    /// The value of one hex digit of a `\\u` escape (this parser's and `DirectTape`'s), or nil.
+    static func hexDigit(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
+        default: return nil
+        }
     }
 
     private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
