@@ -254,7 +254,7 @@ struct JSONParser {
         return value
     }
 
-    /// The value of one hex digit of a `\\u` escape (this parser's and `DirectTape`'s), or nil.
+    /// The value of one hex digit of a `\u` escape (this parser's and `DirectTape`'s), or nil.
     static func hexDigit(_ byte: UInt8) -> UInt32? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
