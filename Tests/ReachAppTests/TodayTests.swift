@@ -24,6 +24,18 @@ struct TodayTests {
         #expect(lines.contains { $0.hasPrefix("No next step (1)") }, "Sakura's open deal has no next step")
     }
 
+    @Test("the clock moves Today on at the turn of the day, not before")
+    func dayTurns() {
+        var state = Fx.state()
+        _ = App.update(&state, .tick(Fx.now.addingTimeInterval(11 * 3_600)))
+        var lines = Fx.render(state)
+        #expect(lines[1].hasPrefix("Today · 2024-06-10") && lines[4].contains("today") && lines[4].contains("Nino Beridze"))
+        _ = App.update(&state, .tick(Fx.now.addingTimeInterval(13 * 3_600)))
+        lines = Fx.render(state)
+        #expect(lines[1].hasPrefix("Today · 2024-06-11"), "\(lines[1])")
+        #expect(lines.contains { $0.contains("1d overdue") && $0.contains("Nino Beridze") }, "\(lines.joined(separator: "\n"))")
+    }
+
     @Test("snapshot at 80x24 and 120x40")
     func snapshots() {
         expectSnapshot(Fx.render(Fx.state(width: 80, height: 24)), "today-80x24")
