@@ -30,7 +30,9 @@ public enum Export {
     public static func run(_ kind: ExportKind, format: ExportFormat, campaign query: String?,
                            store: RecordStore) throws(InterchangeError) -> Output {
         let campaigns = store.loadAll(Campaign.self)
-        let deals = store.loadAll(Deal.self)
+        // Creators alone need no deal: at 200k deals, reading them was most of a creator export's time and memory.
+        let needsDeals = kind != .influencers || query != nil
+        let deals = needsDeals ? store.loadAll(Deal.self) : (records: [], problems: [])
         var problems = (campaigns.problems + deals.problems).map(\.description)
         let settings = ((try? store.loadWorkspace(WorkspaceSettings.self)) ?? nil) ?? WorkspaceSettings()
         let selected = try query.map { q throws(InterchangeError) in try RecordLookup.campaign(q, in: campaigns.records) }
