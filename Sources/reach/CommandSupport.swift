@@ -32,17 +32,19 @@ func currentUser(_ settings: WorkspaceSettings) -> UserIdentity? {
 
 /// Opens a data folder in team mode (new files 0660, folders 2770) when the folder is already group-writable
 /// or `reach.json` turns `sharedTeamMode` on, else privately (0600/0700); every subcommand opens it this way
-/// so one teammate's saves never lock the others out. `snapshotDirectory` turns the snapshot cache on.
+/// so one teammate's saves never lock the others out. `snapshotDirectory` turns the snapshot cache on; `lockTimeout`
+/// is how long a write waits for another session's lock (the app waits briefly and retries on its clock).
 /// What the store and the app did is logged to the folder's `logs/reach.log` (`REACH_LOG_LEVEL`: trace … critical,
 /// default info).
-func openDataFolder(_ path: String, snapshotDirectory: String? = nil) throws -> RecordStore {
+func openDataFolder(_ path: String, snapshotDirectory: String? = nil, lockTimeout: Duration = .seconds(5)) throws -> RecordStore {
     var info = stat()
     let groupWritable = lstat(path, &info) == 0 && info.st_mode & 0o070 == 0o070
     let environment = ProcessInfo.processInfo.environment
     let level = environment["REACH_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
     func open(_ sharing: FolderSharing) throws -> RecordStore {
         let logger = FileLogHandler.logger(folder: path, sharing: sharing, level: level, user: environment["USER"])
-        return try RecordStore(folder: path, options: StoreOptions(sharing: sharing, logger: logger, snapshotDirectory: snapshotDirectory))
+        return try RecordStore(folder: path, options: StoreOptions(sharing: sharing, lockTimeout: lockTimeout, logger: logger,
+                                                                   snapshotDirectory: snapshotDirectory))
     }
     let store = try open(groupWritable ? .team : .privateToUser)
     guard !groupWritable, (try? store.loadWorkspace(WorkspaceSettings.self))??.sharedTeamMode == true else { return store }

@@ -22,7 +22,10 @@ struct OpenCommand: ParsableCommand {
         let folder = global.resolvedFolder
         let store: RecordStore
         do {
-            store = try openDataFolder(folder, snapshotDirectory: DataFolderLayout(root: folder).cacheDirectory)
+            // A save waits at most 0.15 s for another session's lock, then the app retries it on its clock: a
+            // 100k import holds the lock for seconds while it renames its files, and keys must not wait that long.
+            store = try openDataFolder(folder, snapshotDirectory: DataFolderLayout(root: folder).cacheDirectory,
+                                       lockTimeout: .milliseconds(150))
         } catch {
             throw UserError(description: "cannot open the data folder \(folder): \(error)")
         }

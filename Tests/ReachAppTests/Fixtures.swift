@@ -137,9 +137,10 @@ final class Harness {
          user: UserIdentity = UserIdentity(name: "tester", login: "tester"),
          prepare: (RecordStore) throws -> Void = { _ in }) throws {
         folder = NSTemporaryDirectory() + "reach-app-tests-" + UUID().uuidString
-        let diskFull = self.diskFull
+        let diskFull = self.diskFull, busy = self.busy
         let options = StoreOptions(writeHook: { step, target in
             if diskFull.isOn, step == .writeTemp { throw StoreError.io(operation: "write", path: target, errno: ENOSPC) }
+            if busy.isOn, step == .writeTemp { throw StoreError.lockTimeout(path: target, seconds: 0.15) }
         })
         store = try RecordStore(folder: folder, options: options)
         if seed {
@@ -162,6 +163,8 @@ final class Harness {
     private let clock: ClockBox
     /// While on, every write fails as if the disk were full.
     let diskFull = FailSwitch()
+    /// While on, every write fails as if another session held the folder's lock.
+    let busy = FailSwitch()
 
     /// Moves the injected clock.
     func advance(seconds: TimeInterval) { clock.now = clock.now.addingTimeInterval(seconds) }

@@ -185,6 +185,27 @@ struct SessionTests {
         #expect(h.state.shouldQuit)
     }
 
+    @Test("a save that meets a busy folder waits, keys still work, and it lands by itself once the folder is free")
+    func busyFolder() throws {
+        let h = try Harness()
+        h.busy.isOn = true
+        var screen = h.type(">")
+        #expect(h.state.pendingSaves.count == 1 && screen[0].contains("1 unsaved"))
+        #expect(screen.last?.contains("Folder busy") == true, "\(screen.last ?? "")")
+        #expect(try h.store.load(Deal.self, id: Fx.dealLiga)?.stage == .negotiating)
+
+        h.advance(seconds: 1)
+        h.type("j")
+        #expect(h.state.pendingSaves.count == 1, "still busy: tried again, kept again")
+        h.busy.isOn = false
+        h.type("k")
+        #expect(h.state.pendingSaves.count == 1, "not before the retry delay")
+        h.advance(seconds: 1)
+        screen = h.type("")
+        #expect(h.state.pendingSaves.isEmpty && !screen[0].contains("unsaved"))
+        #expect(try h.store.load(Deal.self, id: Fx.dealLiga)?.stage == .contracted)
+    }
+
     @Test("a failed create is retried as a create")
     func failedCreate() throws {
         let h = try Harness()

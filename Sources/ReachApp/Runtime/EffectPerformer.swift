@@ -43,6 +43,8 @@ struct EffectPerformer {
             case .deal(let r): return outcome(try store.save(r, expectedRevision: expected), record, AnyRecord.deal)
             case .template(let r): return outcome(try store.save(r, expectedRevision: expected), record, AnyRecord.template)
             }
+        } catch StoreError.lockTimeout {
+            return .saveWaiting(PendingSave(record: record, expectedRevision: expected))
         } catch {
             return .saveFailed(PendingSave(record: record, expectedRevision: expected), message: "\(error)")
         }

@@ -45,6 +45,8 @@ public struct AppState: Sendable {
     public var undoStack: [UndoEntry] = []
     /// Edits whose save failed (disk full, read-only): kept here and in the workspace until a retry works.
     public var pendingSaves: [RecordID: PendingSave] = [:]
+    /// When a save met a busy folder: the tick retries the pending saves from then on (see `Action.saveWaiting`).
+    public var saveRetryAt: Date?
     /// Keys typed so far of a multi-key binding such as `gg`.
     public var pendingKeys: [KeyEvent] = []
     public var shouldQuit = false

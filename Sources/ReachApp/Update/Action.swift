@@ -11,6 +11,9 @@ public enum Action: Sendable {
     case saved(AnyRecord)
     /// The save failed (disk full, read-only folder); the edit stays in memory for a retry.
     case saveFailed(PendingSave, message: String)
+    /// Another session held the folder's writer lock (a large import commits under it for seconds): nothing was
+    /// written, and the save is tried again on the clock instead of holding keys while it waits.
+    case saveWaiting(PendingSave)
     /// Someone else saved (or deleted) the record first; nothing was written.
     case conflict(mine: AnyRecord, theirs: AnyRecord?, theirsRevision: Int)
     case deleted(AnyRecord)

@@ -1,3 +1,4 @@
+import Foundation
 import ReachCore
 
 /// How results of store effects change the state: saved records replace the in-memory copy, failures keep the edit.
@@ -28,6 +29,17 @@ enum StoreResults {
         state.show("Not saved: \(message) Your edit is kept; press R to retry.", .error)
         return []
     }
+
+    /// The folder was busy: the edit is kept, shown as unsaved, and saved by the clock once the folder is free.
+    static func saveWaiting(_ pending: PendingSave, _ state: inout AppState) -> [Effect] {
+        state.pendingSaves[pending.record.id] = pending
+        state.saveRetryAt = state.now.addingTimeInterval(retryDelay)
+        state.show("Folder busy (another session is writing): your edit is kept and saved when it is free", .warning)
+        return []
+    }
+
+    /// How long a save waits before trying a busy folder again.
+    static let retryDelay: TimeInterval = 1
 
     static func conflict(_ mine: AnyRecord, _ theirs: AnyRecord?, _ theirsRevision: Int, _ state: inout AppState) -> [Effect] {
         state.quietSaves.remove(mine.id)

@@ -8,10 +8,11 @@ public enum App {
     public static func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .input(let event): return input(event, &state)
-        case .tick(let date): tick(date, &state); return []
+        case .tick(let date): return tick(date, &state)
         case .computeHiddenPanes: state.computeHiddenPanes(); return []
         case .saved(let record): return StoreResults.saved(record, &state)
         case .saveFailed(let record, let message): return StoreResults.saveFailed(record, message, &state)
+        case .saveWaiting(let record): return StoreResults.saveWaiting(record, &state)
         case .conflict(let mine, let theirs, let revision): return StoreResults.conflict(mine, theirs, revision, &state)
         case .deleted(let record): return StoreResults.deleted(record, &state)
         case .deleteFailed(let record, let message): return StoreResults.deleteFailed(record, message, &state)
@@ -56,7 +57,7 @@ public enum App {
         }
     }
 
-    private static func tick(_ date: Date, _ state: inout AppState) {
+    private static func tick(_ date: Date, _ state: inout AppState) -> [Effect] {
         let dayChanged = Humanize.dayOffset(date, now: state.now, timeZone: state.timeZone) != 0
         state.now = date
         if let status = state.status, status.expires <= date { state.status = nil }
@@ -64,5 +65,9 @@ public enum App {
         // them every minute went over every deal (a third of a second of an idle app's CPU a minute at 200k).
         // Hidden, it is only marked stale and rebuilt when shown.
         if dayChanged { state.refresh([.today]) }
+        // Saves that met a busy folder are tried again, all of them, in the order `R` uses.
+        guard let retry = state.saveRetryAt, retry <= date else { return [] }
+        state.saveRetryAt = nil
+        return state.pendingSaves.isEmpty ? [] : Edits.retryPending(&state)
     }
 }
