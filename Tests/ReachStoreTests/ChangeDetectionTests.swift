@@ -58,3 +58,20 @@ import Testing
         #expect(store.scanChanges(Person.self).isEmpty)
     }
 }
+
+/// Commands that write every record out read them a chunk at a time: every record once, in id order, across chunk
+/// boundaries, with damaged files reported as `loadAll` reports them.
+@Suite struct ChunkedReadingTests {
+    @Test func everyRecordOnceInIDOrderAcrossChunks() throws {
+        let folder = TempFolder()
+        let store = try RecordStore(folder: folder.data, clock: { epoch })
+        for n in [7, 2, 9, 1, 5, 3, 8] { _ = try store.saveOK(person(n)) }
+        writeText("{ oops", to: store.layout.recordFile(.influencer, newID(4)))
+        var chunks: [[RecordID]] = []
+        let problems = store.forEachChunk(Person.self, chunkSize: 3) { chunks.append($0.map(\.id)) }
+        #expect(chunks.count == 3 && chunks.allSatisfy { $0.count <= 3 }, "eight files in chunks of three")
+        #expect(chunks.flatMap { $0 } == [1, 2, 3, 5, 7, 8, 9].map(newID).sorted(), "each good record once, in id order")
+        #expect(problems.map(\.kind) == [.damaged])
+        #expect(store.scanChanges(Person.self).isEmpty, "the files read are known, as after loadAll")
+    }
+}

@@ -39,11 +39,16 @@ public enum Export {
         let chosenDeals = deals.records.filter { selected == nil || $0.campaignID == selected?.id }.sorted { $0.id < $1.id }
         switch kind {
         case .influencers:
-            let loaded = store.loadAll(Influencer.self)
-            problems += loaded.problems.map(\.description)
+            // A chunk of files at a time, in id order: the CSV keeps only each creator's cells.
             let wanted = Set(chosenDeals.map(\.influencerID))
-            let records = loaded.records.filter { selected == nil || wanted.contains($0.id) }.sorted { $0.id < $1.id }
-            return Output(bytes: try format == .csv ? influencersCSV(records) : json(records), count: records.count, problems: problems)
+            var rows: [CreatorCells] = []
+            var records: [Influencer] = []
+            problems += store.forEachChunk(Influencer.self) { chunk in
+                let kept = chunk.filter { selected == nil || wanted.contains($0.id) }
+                if format == .csv { rows += kept.map(CreatorCells.init) } else { records += kept }
+            }.map(\.description)
+            let bytes = try format == .csv ? influencersCSV(rows) : json(records)
+            return Output(bytes: bytes, count: format == .csv ? rows.count : records.count, problems: problems)
         case .campaigns:
             let records = campaigns.records.filter { selected == nil || $0.id == selected?.id }.sorted { $0.id < $1.id }
             let bytes = try format == .csv
@@ -72,14 +77,36 @@ public enum Export {
     ///
     /// Per account it holds the latest followers, ER and average views with the newest of their dates
     /// (`<platform>_as_of`); the full snapshot history, audience, vetting and rate card are in the JSON export.
-    public static func influencersCSV(_ records: [Influencer]) -> [UInt8] {
-        let inUse = Set(records.flatMap { $0.accounts.map(\.platform) })
+    public static func influencersCSV(_ records: [Influencer]) -> [UInt8] { influencersCSV(records.map(CreatorCells.init)) }
+
+    /// The same from cells made while each record was in memory (see `RecordStore.forEachChunk`).
+    static func influencersCSV(_ rows: [CreatorCells]) -> [UInt8] {
+        let inUse = Set(rows.flatMap(\.platforms.keys))
         let platforms = Platform.known.filter(inUse.contains) + inUse.filter { !$0.isKnown }.sorted()
-        let simple = InfluencerField.simple.map(\.1).filter { $0 != .platform && $0 != .ignored }
-        let fields = simple + platforms.flatMap { p -> [InfluencerField] in
+        let fields = CreatorCells.simpleFields + platforms.flatMap(CreatorCells.platformFields)
+        let empty = [String](repeating: "", count: 6)
+        return CSVText.bytes(header: fields.map(\.name), rows: rows.lazy.map { row in
+            row.simple + platforms.flatMap { row.platforms[$0] ?? empty }
+        })
+    }
+
+    /// One creator's CSV cells: the fixed columns, and the six of each platform they are on. Much smaller than
+    /// the record, so an export of 100,000 creators need not hold 100,000 records.
+    struct CreatorCells {
+        static let simpleFields = InfluencerField.simple.map(\.1).filter { $0 != .platform && $0 != .ignored }
+        static func platformFields(_ p: Platform) -> [InfluencerField] {
             [.handle(p), .profileURL(p), .followers(p), .engagementRate(p), .avgViews(p), .metricsAsOf(p)]
         }
-        return CSVText.bytes(header: fields.map(\.name), rows: records.lazy.map { inf in fields.map { value(of: $0, in: inf) } })
+
+        var simple: [String]
+        var platforms: [Platform: [String]] = [:]
+
+        init(_ inf: Influencer) {
+            simple = Self.simpleFields.map { Export.value(of: $0, in: inf) }
+            for platform in Set(inf.accounts.map(\.platform)) {
+                platforms[platform] = Self.platformFields(platform).map { Export.value(of: $0, in: inf) }
+            }
+        }
     }
 
     private static func value(of field: InfluencerField, in inf: Influencer) -> String {
