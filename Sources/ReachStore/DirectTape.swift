@@ -183,12 +183,18 @@ private struct DirectTapeBuilder {
         return true
     }
 
-    mutating func object(depth: Int) -> Bool {
-        guard depth <= DirectTape.maxDepth else { return false }
-        let me = append(DirectTape.Entry(start: Int32(index), end: 0, link: 0, aux: 0, kind: .object, flags: 0))
+    /// Appends a container's entry at its opening bracket and steps inside; nil when nested too deep or the
+    /// input ends there.
+    private mutating func open(_ kind: DirectTape.Kind, depth: Int) -> Int? {
+        guard depth <= DirectTape.maxDepth else { return nil }
+        let me = append(DirectTape.Entry(start: Int32(index), end: 0, link: 0, aux: 0, kind: kind, flags: 0))
         index += 1
         skipWhitespace()
-        guard index < count else { return false }
+        return index < count ? me : nil
+    }
+
+    mutating func object(depth: Int) -> Bool {
+        guard let me = open(.object, depth: depth) else { return false }
         var members: UInt32 = 0
         if bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -233,11 +239,7 @@ private struct DirectTapeBuilder {
     }
 
     mutating func array(depth: Int) -> Bool {
-        guard depth <= DirectTape.maxDepth else { return false }
-        let me = append(DirectTape.Entry(start: Int32(index), end: 0, link: 0, aux: 0, kind: .array, flags: 0))
-        index += 1
-        skipWhitespace()
-        guard index < count else { return false }
+        guard let me = open(.array, depth: depth) else { return false }
         var elements: UInt32 = 0
         if bytes[index] != UInt8(ascii: "]") {
             while true {
