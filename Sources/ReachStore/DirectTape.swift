@@ -221,21 +221,29 @@ private struct DirectTapeBuilder {
             skipWhitespace()
             guard index < count, value(depth: depth) else { return false }
             members += 1
-            skipWhitespace()
-            guard index < count else { return false }
-            if bytes[index] == UInt8(ascii: ",") {
+            guard let closed = closesAfterElement(UInt8(ascii: "}")) else { return false }
+            if closed {
                 index += 1
-                skipWhitespace()
-                continue
+                break
             }
-            guard bytes[index] == UInt8(ascii: "}") else { return false }
-            index += 1
-            break
         }
         keyCount = firstKey
         entries[me].link = Int32(used)
         entries[me].aux = members
         return true
+    }
+
+    /// After a member or an element: true at `closer` (left for the caller), false after a comma (whitespace
+    /// after it skipped), nil for anything else.
+    private mutating func closesAfterElement(_ closer: UInt8) -> Bool? {
+        skipWhitespace()
+        guard index < count else { return nil }
+        if bytes[index] == UInt8(ascii: ",") {
+            index += 1
+            skipWhitespace()
+            return false
+        }
+        return bytes[index] == closer ? true : nil
     }
 
     mutating func array(depth: Int) -> Bool {
@@ -245,15 +253,8 @@ private struct DirectTapeBuilder {
             while true {
                 guard index < count, value(depth: depth) else { return false }
                 elements += 1
-                skipWhitespace()
-                guard index < count else { return false }
-                if bytes[index] == UInt8(ascii: ",") {
-                    index += 1
-                    skipWhitespace()
-                    continue
-                }
-                guard bytes[index] == UInt8(ascii: "]") else { return false }
-                break
+                guard let closed = closesAfterElement(UInt8(ascii: "]")) else { return false }
+                if closed { break }
             }
         }
         index += 1
