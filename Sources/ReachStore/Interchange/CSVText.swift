@@ -11,16 +11,20 @@ public enum CSVText {
     public static func bytes(header: [String], rows: some Collection<[String]>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256 * (rows.count + 1))
-        func write(_ row: [String]) {
+        append(rows: CollectionOfOne(header), to: &out)
+        append(rows: rows, to: &out)
+        return out
+    }
+
+    /// Appends `rows` to a CSV being written a chunk of records at a time (see `Export`).
+    public static func append(rows: some Sequence<[String]>, to out: inout [UInt8]) {
+        for row in rows {
             for (index, field) in row.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 append(field, to: &out)
             }
             out.append(UInt8(ascii: "\n"))
         }
-        write(header)
-        for row in rows { write(row) }
-        return out
     }
 
     private static let special: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")]

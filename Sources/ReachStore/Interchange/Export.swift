@@ -30,17 +30,21 @@ public enum Export {
     public static func run(_ kind: ExportKind, format: ExportFormat, campaign query: String?,
                            store: RecordStore) throws(InterchangeError) -> Output {
         let campaigns = store.loadAll(Campaign.self)
-        // Creators alone need no deal: at 200k deals, reading them was most of a creator export's time and memory.
-        let needsDeals = kind != .influencers || query != nil
-        let deals = needsDeals ? store.loadAll(Deal.self) : (records: [], problems: [])
-        var problems = (campaigns.problems + deals.problems).map(\.description)
+        var problems = campaigns.problems.map(\.description)
         let settings = ((try? store.loadWorkspace(WorkspaceSettings.self)) ?? nil) ?? WorkspaceSettings()
         let selected = try query.map { q throws(InterchangeError) in try RecordLookup.campaign(q, in: campaigns.records) }
-        let chosenDeals = deals.records.filter { selected == nil || $0.campaignID == selected?.id }.sorted { $0.id < $1.id }
+        // Records are read a chunk of files at a time, in id order, and only what the output needs is kept: at
+        // 100k creators and 200k deals, holding every record was most of an export's time and memory.
+        func eachChosenDeal(_ body: ([Deal]) -> Void) {
+            problems += store.forEachChunk(Deal.self) { chunk in
+                body(selected.map { campaign in chunk.filter { $0.campaignID == campaign.id } } ?? chunk)
+            }.map(\.description)
+        }
         switch kind {
         case .influencers:
-            // A chunk of files at a time, in id order: the CSV keeps only each creator's cells.
-            let wanted = Set(chosenDeals.map(\.influencerID))
+            // Every creator needs no deal; one campaign's creators are those of its deals.
+            var wanted = Set<RecordID>()
+            if selected != nil { eachChosenDeal { wanted.formUnion($0.map(\.influencerID)) } }
             var rows: [CreatorCells] = []
             var records: [Influencer] = []
             problems += store.forEachChunk(Influencer.self) { chunk in
@@ -51,16 +55,30 @@ public enum Export {
             return Output(bytes: bytes, count: format == .csv ? rows.count : records.count, problems: problems)
         case .campaigns:
             let records = campaigns.records.filter { selected == nil || $0.id == selected?.id }.sorted { $0.id < $1.id }
-            let bytes = try format == .csv
-                ? campaignsCSV(records, deals: deals.records, settings: settings) : json(records)
-            return Output(bytes: bytes, count: records.count, problems: problems)
+            guard format == .csv else { return Output(bytes: try json(records), count: records.count, problems: problems) }
+            var deals: [Deal] = []
+            eachChosenDeal { deals += $0 }
+            return Output(bytes: campaignsCSV(records, deals: deals, settings: settings), count: records.count, problems: problems)
         case .deals:
-            let influencers = store.loadAll(Influencer.self)
-            problems += influencers.problems.map(\.description)
-            let bytes = try format == .csv
-                ? dealsCSV(chosenDeals, influencers: index(influencers.records), campaigns: index(campaigns.records), settings: settings)
-                : json(chosenDeals)
-            return Output(bytes: bytes, count: chosenDeals.count, problems: problems)
+            guard format == .csv else {
+                var chosen: [Deal] = []
+                eachChosenDeal { chosen += $0 }
+                return Output(bytes: try json(chosen), count: chosen.count, problems: problems)
+            }
+            var creators: [RecordID: DealCreator] = [:]
+            problems += store.forEachChunk(Influencer.self) { chunk in
+                for creator in chunk { creators[creator.id] = DealCreator(creator) }
+            }.map(\.description)
+            let campaignsByID = index(campaigns.records)
+            var bytes = CSVText.bytes(header: dealsHeader, rows: [[String]]())
+            var count = 0
+            eachChosenDeal { chunk in
+                count += chunk.count
+                CSVText.append(rows: chunk.lazy.map {
+                    dealRow($0, creator: creators[$0.influencerID], campaign: campaignsByID[$0.campaignID], settings: settings)
+                }, to: &bytes)
+            }
+            return Output(bytes: bytes, count: count, problems: problems)
         }
     }
 
@@ -166,37 +184,43 @@ public enum Export {
         return CSVText.bytes(header: header, rows: rows)
     }
 
-    /// One row per deal: who, which campaign, stage, money in the campaign currency and summed results.
-    public static func dealsCSV(_ deals: [Deal], influencers: [RecordID: Influencer], campaigns: [RecordID: Campaign],
-                                settings: WorkspaceSettings) -> [UInt8] {
-        let header = ["id", "campaign_id", "campaign", "influencer_id", "influencer", "main_handle", "stage", "exit_reason",
+    /// The deal CSV's columns: who, which campaign, stage, money in the campaign currency and summed results.
+    static let dealsHeader = ["id", "campaign_id", "campaign", "influencer_id", "influencer", "main_handle", "stage", "exit_reason",
                       "owner", "partnership", "compensation", "pricing_model", "agreed_fee", "agreed_currency", "currency",
                       "committed", "paid", "discount_code", "referral_link", "deliverables", "deliverables_live",
                       "next_action", "next_action_due", "reach", "impressions", "views", "engagements", "clicks",
                       "conversions", "revenue", "roi_percent", "archived"]
-        let rates = settings.currencyRates
-        let rows = deals.map { d -> [String] in
-            let campaign = campaigns[d.campaignID]
-            let currency = campaign?.reportingCurrency ?? d.agreedFee?.currency ?? settings.reportingCurrency
-            let paid = d.cost(in: currency, rates: rates)
-            let totals = d.resultTotals(in: currency, rates: rates)
-            let main = influencers[d.influencerID]?.mainAccount
-            return [d.id.rawValue, d.campaignID.rawValue, campaign?.name ?? "", d.influencerID.rawValue,
-                    influencers[d.influencerID]?.displayName ?? "",
-                    main.map { "\($0.platform.rawValue):@\($0.handle)" } ?? "",
-                    settings.pipeline.name(of: d.stage), d.exitReason ?? "", d.owner ?? "", d.partnershipType.rawValue,
-                    d.compensation.rawValue, d.pricing.model.rawValue, CSVText.amount(d.agreedFee),
-                    d.agreedFee?.currency.rawValue ?? "", currency.rawValue,
-                    CSVText.amount(d.cost(in: currency, rates: rates, committed: true)), CSVText.amount(paid),
-                    d.tracking.discountCode ?? "", d.tracking.referralLink ?? "",
-                    String(d.deliverables.reduce(0) { $0 + $1.count }),
-                    String(d.deliverables.filter(\.isLive).reduce(0) { $0 + $1.count }),
-                    d.nextAction?.summary ?? "", d.nextAction.map { ImportValues.format($0.due) } ?? "",
-                    String(totals.reach), String(totals.impressions), String(totals.views), String(totals.engagements),
-                    String(totals.clicks), String(totals.conversions), CSVText.amount(totals.revenue),
-                    CSVText.decimal(paid.flatMap { Metrics.roi(revenue: totals.revenue, cost: $0) }), d.archived ? "yes" : ""]
+
+    /// What a deal row shows of its creator, kept for every creator while the deals are read.
+    struct DealCreator {
+        var name: String
+        var mainHandle: String
+
+        init(_ creator: Influencer) {
+            name = creator.displayName
+            mainHandle = creator.mainAccount.map { "\($0.platform.rawValue):@\($0.handle)" } ?? ""
         }
-        return CSVText.bytes(header: header, rows: rows)
+    }
+
+    /// One deal's row of the deal CSV.
+    static func dealRow(_ d: Deal, creator: DealCreator?, campaign: Campaign?, settings: WorkspaceSettings) -> [String] {
+        let rates = settings.currencyRates
+        let currency = campaign?.reportingCurrency ?? d.agreedFee?.currency ?? settings.reportingCurrency
+        let paid = d.cost(in: currency, rates: rates)
+        let totals = d.resultTotals(in: currency, rates: rates)
+        return [d.id.rawValue, d.campaignID.rawValue, campaign?.name ?? "", d.influencerID.rawValue,
+                creator?.name ?? "", creator?.mainHandle ?? "",
+                settings.pipeline.name(of: d.stage), d.exitReason ?? "", d.owner ?? "", d.partnershipType.rawValue,
+                d.compensation.rawValue, d.pricing.model.rawValue, CSVText.amount(d.agreedFee),
+                d.agreedFee?.currency.rawValue ?? "", currency.rawValue,
+                CSVText.amount(d.cost(in: currency, rates: rates, committed: true)), CSVText.amount(paid),
+                d.tracking.discountCode ?? "", d.tracking.referralLink ?? "",
+                String(d.deliverables.reduce(0) { $0 + $1.count }),
+                String(d.deliverables.filter(\.isLive).reduce(0) { $0 + $1.count }),
+                d.nextAction?.summary ?? "", d.nextAction.map { ImportValues.format($0.due) } ?? "",
+                String(totals.reach), String(totals.impressions), String(totals.views), String(totals.engagements),
+                String(totals.clicks), String(totals.conversions), CSVText.amount(totals.revenue),
+                CSVText.decimal(paid.flatMap { Metrics.roi(revenue: totals.revenue, cost: $0) }), d.archived ? "yes" : ""]
     }
 
     /// Writes `bytes` to `path` atomically (temp file, fsync, rename), readable by the owner only since
