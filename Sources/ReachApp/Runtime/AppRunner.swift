@@ -105,18 +105,19 @@ public final class AppRunner {
         let statusBefore = state.status
         scans.collect()
         if background {
-            if let result = poller.takeResult() {
-                if let duration = result.fullScanDuration { scans.fullScanTook(duration) }
-                if !result.changes.isEmpty { send(.externalChanges(result.changes)) }
-            }
+            if let result = poller.takeResult() { apply(result) }
             if poller.isIdle, let request = scans.next(now: now) { poller.start(request) }
         } else if let request = scans.next(now: now) {
-            let result = BackgroundPoller.scan(performer.store, request)
-            if let duration = result.fullScanDuration { scans.fullScanTook(duration) }
-            if !result.changes.isEmpty { send(.externalChanges(result.changes)) }
+            apply(BackgroundPoller.scan(performer.store, request))
         }
         changed = changed || statusBefore != state.status
         return changed
+    }
+
+    /// A finished scan: its duration spaces the next full scans, its changes go to `update`.
+    private func apply(_ result: BackgroundPoller.Result) {
+        if let duration = result.fullScanDuration { scans.fullScanTook(duration) }
+        if !result.changes.isEmpty { send(.externalChanges(result.changes)) }
     }
 
     /// Draws the current state into a fresh buffer and hands it to the terminal (which writes only the changes).

@@ -1,3 +1,4 @@
+import Foundation
 import ReachStore
 import TerminalUI
 
@@ -33,14 +34,6 @@ public enum LoadingView {
         }
     }
 
-    /// 300,922: a count that changes as it is read needs every digit, grouped.
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return (value < 0 ? "-" : "") + out
-    }
+    /// 300,922: a count that changes as it is read needs every digit, grouped as the campaign report groups them.
+    static func grouped(_ value: Int) -> String { value.formatted(.number.locale(Locale(identifier: "en_US"))) }
 }
