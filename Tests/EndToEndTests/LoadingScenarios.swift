@@ -13,21 +13,15 @@ extension EndToEndTests {
     func coldStartShowsProgressAndQuitsWhileLoading() throws {
         let folder = try Self.bigFolder()
         defer { folder.remove() }
-        let marker = "e2e-stty-done"
-        let app = try ReachSession(folder: folder.url, width: 80, height: 24,
-                                   afterwards: "echo \"e2e-\"status=$?; stty -a; echo \"e2e-stty\"\"-done\"",
+        let app = try ReachSession(folder: folder.url, width: 80, height: 24, afterwards: Self.sttyAfterwards,
                                    waitingFor: "Reading records")
         defer { app.close() }
         let progress = try app.tmux.waitFor(text: "q or Ctrl-C quits")
         #expect(progress.contains("Opening \(folder.url.path)") && progress.contains(" of 20,"), "\(progress)")
 
         try app.tmux.press("q")
-        let screen = try app.tmux.waitFor(text: marker)
-        try app.tmux.waitForPrompt()
-        #expect(try app.tmux.format("#{alternate_on}") == "0")
+        let screen = try Self.expectTerminalRestored(app, after: "q while loading")
         #expect(screen.contains("e2e-status=0\n"), "\(screen)")
-        let modes = Self.sttyFlags(screen)
-        #expect(modes.contains("echo") && modes.contains("icanon") && !modes.contains("-echo"), "\(screen)")
         let log = try String(contentsOf: folder.url.appendingPathComponent("logs/reach.log"), encoding: .utf8)
         #expect(log.contains("app closed while loading"), "q was not handled during the load:\n\(log.suffix(2_000))")
     }

@@ -51,11 +51,7 @@ extension EndToEndTests {
     func terminalIsRestored(ending: Ending) throws {
         let folder = try Self.demoFolder()
         defer { folder.remove() }
-        // Under `sh -c`, `stty -a` runs right after the app, before interactive bash could repair anything.
-        // The markers are typed in quoted parts so only the echoes' output matches them.
-        let marker = "e2e-stty-done"
-        let app = try ReachSession(folder: folder.url, width: 100, height: 30,
-                                   afterwards: "echo \"e2e-\"status=$?; stty -a; echo \"e2e-stty\"\"-done\"")
+        let app = try ReachSession(folder: folder.url, width: 100, height: 30, afterwards: Self.sttyAfterwards)
         defer { app.close() }
         let pid = try app.pid()
 
@@ -72,15 +68,7 @@ extension EndToEndTests {
         case .hangUp: #expect(kill(pid, SIGHUP) == 0)
         case .terminate: #expect(kill(pid, SIGTERM) == 0)
         }
-        let screen = try app.tmux.waitFor(text: marker)
-        try app.tmux.waitForPrompt()
-        #expect(try app.tmux.format("#{alternate_on}") == "0")
-        #expect(!screen.contains(ReachSession.tabBar), "the app's screen is still showing:\n\(screen)")
-
-        let modes = Self.sttyFlags(screen)
-        #expect(modes.contains("echo") && modes.contains("icanon") && modes.contains("icrnl") && modes.contains("isig"),
-                "terminal modes after \(ending.rawValue):\n\(screen)")
-        #expect(!modes.contains("-echo") && !modes.contains("-icanon"))
+        let screen = try Self.expectTerminalRestored(app, after: ending.rawValue)
         #expect(kill(pid, 0) != 0)
         // Ctrl-C is a key in raw mode (a normal quit); a signal is re-raised after restoring, so the parent sees it.
         let expectedStatus: Int32 = switch ending {
@@ -90,6 +78,25 @@ extension EndToEndTests {
         }
         #expect(screen.contains("e2e-status=\(expectedStatus)\n"), "exit status after \(ending.rawValue):\n\(screen)")
         _ = try folder.waitForRecord("influencers", "displayName \(name)") { $0["displayName"] as? String == name }
+    }
+
+    /// Under `sh -c`, `stty -a` runs right after the app, before interactive bash could repair anything; this
+    /// prints the app's exit status (`e2e-status=N`), the modes, and a marker. The markers are typed in quoted parts
+    /// so only the echoes' output matches them.
+    static let sttyAfterwards = "echo \"e2e-\"status=$?; stty -a; echo \"e2e-stty\"\"-done\""
+
+    /// Waits for a session started with `sttyAfterwards` to end and checks what the app left: the prompt back, off
+    /// the alternate screen, its screen gone, cooked mode with echo. Returns the pane (with the exit status).
+    static func expectTerminalRestored(_ app: ReachSession, after ending: String) throws -> String {
+        let screen = try app.tmux.waitFor(text: "e2e-stty-done")
+        try app.tmux.waitForPrompt()
+        #expect(try app.tmux.format("#{alternate_on}") == "0")
+        #expect(!screen.contains(ReachSession.tabBar), "the app's screen is still showing:\n\(screen)")
+        let modes = sttyFlags(screen)
+        #expect(modes.contains("echo") && modes.contains("icanon") && modes.contains("icrnl") && modes.contains("isig"),
+                "terminal modes after \(ending):\n\(screen)")
+        #expect(!modes.contains("-echo") && !modes.contains("-icanon"))
+        return screen
     }
 
     /// The words of `stty -a` output (`echo`, `-icanon`, …), for checking which modes are on.
