@@ -88,7 +88,7 @@ import Testing
         }
         #expect(FileManager.default.contents(atPath: path) == before)
         #expect(FolderTree(disk.path + "/data/influencers").entries.count == 2, "only the record (and the folder) remain, no temp file")
-        try FileManager.default.removeItem(atPath: filler)
+        try disk.free(filler)
         let retried = try #require(try store.save(edit).saved)
         #expect(try store.load(TortureRecord.self, id: original.id) == retried)
         report("real full disk", ["tmpfs": "1m", "saveFailedWith": "ENOSPC", "retry": "saved"])

@@ -31,16 +31,25 @@ final class TinyDisk {
         }
     }
 
-    /// Fills the disk with one file until the kernel says ENOSPC; returns the file to delete later.
+    /// Fills the disk with one file until the kernel says ENOSPC; returns the file to hand to `free`.
+    /// O_CLOEXEC: a child another test spawns meanwhile (tmux, a killed writer) must not inherit it.
     func fill() throws -> String {
         let filler = path + "/filler"
-        let fd = open(filler, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let fd = open(filler, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw HarnessFailure("open filler: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         let chunk = [UInt8](repeating: 0x2E, count: 4096)
         while chunk.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) > 0 {}
         guard errno == ENOSPC else { throw HarnessFailure("filling stopped with \(String(cString: strerror(errno)))") }
         return filler
+    }
+
+    /// Gives the filler's space back. Truncating first frees the blocks even if some process still
+    /// holds the file open (CI once failed the retry after a plain unlink: the space never came back).
+    func free(_ filler: String) throws {
+        guard truncate(filler, 0) == 0, unlink(filler) == 0 else {
+            throw HarnessFailure("free \(filler): \(String(cString: strerror(errno)))")
+        }
     }
 
     deinit { umount2(path, Int32(MNT_DETACH)) }
