@@ -26,9 +26,11 @@ public struct Activity: Hashable, Codable, Sendable, Identifiable {
     /// The email's Message-ID (without angle brackets) when the entry came from `reach log --mail`, so the same
     /// message piped twice is recorded once.
     public var messageID: String?
+    /// When its author last corrected it; shown as "edited" so the timeline never passes a correction off as the original.
+    public var editedAt: Date?
 
     public init(id: UUID = UUID(), at: Date, channel: ActivityChannel, direction: ActivityDirection? = nil,
-                summary: String, author: String? = nil, note: String? = nil, messageID: String? = nil) {
+                summary: String, author: String? = nil, note: String? = nil, messageID: String? = nil, editedAt: Date? = nil) {
         self.id = id
         self.at = at
         self.channel = channel
@@ -37,6 +39,7 @@ public struct Activity: Hashable, Codable, Sendable, Identifiable {
         self.author = author
         self.note = note
         self.messageID = messageID
+        self.editedAt = editedAt
     }
 }
 

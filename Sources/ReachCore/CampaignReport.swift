@@ -59,7 +59,7 @@ public struct CampaignReport: Hashable, Sendable {
         for index in deals.indices where deals[index].campaignID == campaign.id {
             let deal = deals[index]
             perStage[deal.stage, default: 0] += 1
-            for d in deal.deliverables {
+            for d in deal.deliverables where !d.isDropped {
                 planned += d.count
                 if d.status == .live { live += d.count }
                 if d.isOverdue(now: now) { overdue += d.count }

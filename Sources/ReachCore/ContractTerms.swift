@@ -68,6 +68,8 @@ public struct ContractTerms: Hashable, Codable, Sendable {
     public var exclusivity: Exclusivity?
     /// End of the brand's access to run paid ads from the creator's account.
     public var whitelistingEndsAt: Date?
+    /// Whitelisting (the brand runs ads from the creator's account) is agreed, with or without an end date.
+    public var whitelisting: Bool?
     public var approvalRounds: Int?
     public var disclosure: String?
     public var cancellation: String?
@@ -77,6 +79,7 @@ public struct ContractTerms: Hashable, Codable, Sendable {
 
     public init(paymentSchedule: String? = nil, paymentMethod: String? = nil, expensesCovered: String? = nil,
                 usageRights: UsageRights? = nil, exclusivity: Exclusivity? = nil, whitelistingEndsAt: Date? = nil,
+                whitelisting: Bool? = nil,
                 approvalRounds: Int? = nil, disclosure: String? = nil, cancellation: String? = nil,
                 confidentiality: String? = nil, governingLaw: String? = nil, signedAt: Date? = nil) {
         self.paymentSchedule = paymentSchedule
@@ -91,6 +94,7 @@ public struct ContractTerms: Hashable, Codable, Sendable {
         self.confidentiality = confidentiality
         self.governingLaw = governingLaw
         self.signedAt = signedAt
+        self.whitelisting = whitelisting
     }
 
     private static func filled(_ s: String?) -> Bool { !(s?.trimmingCharacters(in: .whitespaces).isEmpty ?? true) }
@@ -103,7 +107,7 @@ public struct ContractTerms: Hashable, Codable, Sendable {
         case .expenses: return Self.filled(expensesCovered)
         case .usageRights: return usageRights != nil
         case .exclusivity: return exclusivity != nil
-        case .whitelisting: return whitelistingEndsAt != nil
+        case .whitelisting: return whitelisting == true || whitelistingEndsAt != nil
         case .approvalRounds: return approvalRounds != nil
         case .disclosure: return Self.filled(disclosure)
         case .cancellation: return Self.filled(cancellation)

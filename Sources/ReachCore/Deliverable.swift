@@ -76,10 +76,15 @@ public struct Deliverable: Hashable, Codable, Sendable, Identifiable {
     public var postedAt: Date?
     public var results: DeliverableResults?
     public var note: String?
+    /// Where the creator's draft can be reviewed (a shared drive or a private post link).
+    public var draftURL: String?
+    /// Set when the deliverable was dropped: it stays on the deal as history but leaves every count and total.
+    public var dropped: Dropping?
 
     public init(id: UUID = UUID(), platform: Platform, contentType: ContentType, count: Int = 1, dueDate: Date? = nil,
                 status: DeliverableStatus = .notStarted, changesReason: String? = nil, reviewRounds: Int = 0,
-                liveURL: String? = nil, postedAt: Date? = nil, results: DeliverableResults? = nil, note: String? = nil) {
+                liveURL: String? = nil, postedAt: Date? = nil, results: DeliverableResults? = nil, note: String? = nil,
+                draftURL: String? = nil, dropped: Dropping? = nil) {
         self.id = id
         self.platform = platform
         self.contentType = contentType
@@ -92,13 +97,30 @@ public struct Deliverable: Hashable, Codable, Sendable, Identifiable {
         self.postedAt = postedAt
         self.results = results
         self.note = note
+        self.draftURL = draftURL
+        self.dropped = dropped
     }
 
     public var isLive: Bool { status == .live }
+    public var isDropped: Bool { dropped != nil }
 
-    /// Not live and past its due date.
+    /// Not live, not dropped and past its due date.
     public func isOverdue(now: Date) -> Bool {
-        guard let due = dueDate, status != .live else { return false }
+        guard let due = dueDate, status != .live, dropped == nil else { return false }
         return due < now
+    }
+}
+
+/// Why and when an item (a deliverable, a payment) was taken out of the deal, and by whom; kept so the deal's
+/// history stays true.
+public struct Dropping: Hashable, Codable, Sendable {
+    public var at: Date
+    public var reason: String
+    public var by: String?
+
+    public init(at: Date, reason: String, by: String? = nil) {
+        self.at = at
+        self.reason = reason
+        self.by = by
     }
 }

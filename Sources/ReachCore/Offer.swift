@@ -25,6 +25,11 @@ public enum PricingModel: String, Codable, Sendable, CaseIterable {
     case flatFee, package, commission, cpc, cpm, perEngagement, barter, hybrid
 }
 
+/// How often a retainer is paid.
+public enum RetainerPeriod: String, Codable, Sendable, CaseIterable {
+    case week, month, quarter, year
+}
+
 /// The pricing terms of a deal: model plus the figures it needs.
 public struct Pricing: Hashable, Codable, Sendable {
     public var model: PricingModel
@@ -32,15 +37,24 @@ public struct Pricing: Hashable, Codable, Sendable {
     public var commissionPercent: Double?
     /// Price per click / per 1,000 impressions / per engagement (cpc, cpm, perEngagement).
     public var unitRate: Money?
-    /// What a barter gives ("serum set, retail EUR 120").
+    /// What a barter gives ("serum set").
     public var barterDescription: String?
+    /// The retail value of the barter item, for budgets and tax.
+    public var barterValue: Money?
+    /// A fixed fee per period (ambassadors, series).
+    public var retainerAmount: Money?
+    public var retainerPeriod: RetainerPeriod?
 
     public init(model: PricingModel = .flatFee, commissionPercent: Double? = nil, unitRate: Money? = nil,
-                barterDescription: String? = nil) {
+                barterDescription: String? = nil, barterValue: Money? = nil, retainerAmount: Money? = nil,
+                retainerPeriod: RetainerPeriod? = nil) {
         self.model = model
         self.commissionPercent = commissionPercent
         self.unitRate = unitRate
         self.barterDescription = barterDescription
+        self.barterValue = barterValue
+        self.retainerAmount = retainerAmount
+        self.retainerPeriod = retainerPeriod
     }
 }
 

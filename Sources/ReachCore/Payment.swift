@@ -21,10 +21,12 @@ public struct Payment: Hashable, Codable, Sendable, Identifiable {
     public var invoiceRef: String?
     public var method: String?
     public var note: String?
+    /// Why and when it was cancelled (status `cancelled`); it stays in the ledger, struck through, out of every total.
+    public var cancellation: Dropping?
 
     public init(id: UUID = UUID(), kind: PaymentKind = .balance, amount: Money, dueDate: Date? = nil,
                 status: PaymentStatus = .planned, paidAt: Date? = nil, invoiceRef: String? = nil, method: String? = nil,
-                note: String? = nil) {
+                note: String? = nil, cancellation: Dropping? = nil) {
         self.id = id
         self.kind = kind
         self.amount = amount
@@ -34,6 +36,7 @@ public struct Payment: Hashable, Codable, Sendable, Identifiable {
         self.invoiceRef = invoiceRef
         self.method = method
         self.note = note
+        self.cancellation = cancellation
     }
 
     /// Planned or due, and its due date has passed.

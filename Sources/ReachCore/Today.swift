@@ -36,7 +36,7 @@ public enum Today {
                                      summary: next.summary, whoseMove: next.whoseMove, isOverdue: overdue))
             }
             if !closed {
-                for d in deal.deliverables {
+                for d in deal.deliverables where !d.isDropped {
                     // Only for the deliverables listed: Today runs over every deal at start-up.
                     var label: String { "\(d.platform.displayName) \(d.contentType.displayName)" }
                     if d.status == .inReview {

@@ -189,8 +189,12 @@ struct DealPageTests {
         guard case .form(let form)? = state.overlays.last else { Issue.record("no terms form"); return }
         let keys = form.form.fields.map(\.key)
         let down = { (key: String) in String(repeating: "<Down>", count: keys.firstIndex(of: key) ?? 0) }
-        DealFx.type(down(DealEditors.TermsKey.paidAds) + "<Space><Down><Down>+5d", &state)
-        DealFx.type("<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab>glowliga<Enter>", &state)
+        let steps = { (from: String, to: String) in
+            String(repeating: "<Down>", count: (keys.firstIndex(of: to) ?? 0) - (keys.firstIndex(of: from) ?? 0))
+        }
+        DealFx.type(down(DealEditors.TermsKey.paidAds) + "<Space>" + steps(DealEditors.TermsKey.paidAds, DealEditors.TermsKey.usageEnds)
+                    + "+5d", &state)
+        DealFx.type(steps(DealEditors.TermsKey.usageEnds, DealEditors.TermsKey.discountCode) + "glowliga<Enter>", &state)
         guard case .form(let refused)? = state.overlays.last else { Issue.record("the form closed"); return }
         let codeField = try #require(refused.form[DealEditors.TermsKey.discountCode])
         #expect(codeField.error?.contains("GLOWLIGA is used by another deal") == true)
@@ -220,8 +224,9 @@ struct DealPageTests {
         DealFx.type("?", &state)
         let text = Fx.render(state).joined(separator: "\n")
         for label in ["Record offer", "Add deliverable", "Deliverable status", "Enter results of a deliverable", "Add payment",
-                      "Mark payment paid", "Edit terms and tracking", "Copy tracking link", "Template", "Previous stage",
-                      "Next section"] {
+                      "Mark payment paid", "Edit terms, pricing and tracking", "Copy tracking link", "Template", "Previous stage",
+                      "Next section", "Edit a deliverable, payment, offer or your timeline entry",
+                      "Drop a deliverable, cancel a payment, delete an offer or your entry", "Add payment for owed commission"] {
             #expect(text.contains(label), "help lists \(label)")
         }
     }

@@ -56,7 +56,7 @@ import Testing
             Deal(id: id, createdAt: now, influencerID: id, campaignID: id), StageChange(from: nil, to: .prospect, at: now), Pricing(),
             Offer(by: .us, amount: money, at: now), ContractTerms(), UsageRights(), Exclusivity(),
             Deliverable(platform: .tiktok, contentType: .video), DeliverableResults(), Tracking(), Payment(amount: money),
-            Activity(at: now, channel: .email, summary: "x"), NextAction(summary: "x", due: now),
+            Activity(at: now, channel: .email, summary: "x"), NextAction(summary: "x", due: now), Dropping(at: now, reason: "x"),
             Template(id: id, createdAt: now, name: "x", body: "x"),
         ]
     }()

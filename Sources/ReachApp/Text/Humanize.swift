@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 
 /// Short forms for numbers and dates in tables: "12.3k", "1.2M", "3d overdue", "5d ago".
 public enum Humanize {
@@ -56,10 +57,5 @@ public enum Humanize {
     }
 
     /// `YYYY-MM-DD` in `timeZone`.
-    public static func day(_ date: Date, timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
-    }
+    public static func day(_ date: Date, timeZone: TimeZone) -> String { CalendarDay.text(date, timeZone: timeZone) }
 }

@@ -7,6 +7,7 @@ extension Compensation: SnapshotEnum { static let snapshotCases = allCases }
 extension PricingModel: SnapshotEnum { static let snapshotCases = allCases }
 extension Party: SnapshotEnum { static let snapshotCases = allCases }
 extension DeliverableStatus: SnapshotEnum { static let snapshotCases = allCases }
+extension RetainerPeriod: SnapshotEnum { static let snapshotCases = allCases }
 extension PaymentKind: SnapshotEnum { static let snapshotCases = allCases }
 extension PaymentStatus: SnapshotEnum { static let snapshotCases = allCases }
 extension ActivityChannel: SnapshotEnum { static let snapshotCases = allCases }
@@ -90,18 +91,24 @@ extension StageChange: SnapshotCodable {
 }
 
 extension Pricing: SnapshotCodable {
-    static let snapshotFields = ["model", "commissionPercent", "unitRate", "barterDescription"]
+    static let snapshotFields = [
+        "model", "commissionPercent", "unitRate", "barterDescription", "barterValue", "retainerAmount", "retainerPeriod",
+    ]
 
     func encode(to writer: inout BinaryWriter) {
         writer.enumCase(model)
         writer.optionalDouble(commissionPercent)
         writer.optionalValue(unitRate)
         writer.optionalString(barterDescription)
+        writer.optionalValue(barterValue)
+        writer.optionalValue(retainerAmount)
+        writer.optionalEnumCase(retainerPeriod)
     }
 
     init(from reader: inout BinaryReader) throws(SnapshotDecodeError) {
         self.init(model: try reader.enumCase(), commissionPercent: try reader.optionalDouble(), unitRate: try reader.optionalValue(),
-                  barterDescription: try reader.optionalString())
+                  barterDescription: try reader.optionalString(), barterValue: try reader.optionalValue(),
+                  retainerAmount: try reader.optionalValue(), retainerPeriod: try reader.optionalEnumCase())
     }
 }
 
@@ -125,7 +132,7 @@ extension Offer: SnapshotCodable {
 extension ContractTerms: SnapshotCodable {
     static let snapshotFields = [
         "paymentSchedule", "paymentMethod", "expensesCovered", "usageRights", "exclusivity", "whitelistingEndsAt",
-        "approvalRounds", "disclosure", "cancellation", "confidentiality", "governingLaw", "signedAt",
+        "whitelisting", "approvalRounds", "disclosure", "cancellation", "confidentiality", "governingLaw", "signedAt",
     ]
 
     func encode(to writer: inout BinaryWriter) {
@@ -135,6 +142,7 @@ extension ContractTerms: SnapshotCodable {
         writer.optionalValue(usageRights)
         writer.optionalValue(exclusivity)
         writer.optionalDate(whitelistingEndsAt)
+        writer.optional(whitelisting) { $0.bool($1) }
         writer.optionalInt(approvalRounds)
         writer.optionalString(disclosure)
         writer.optionalString(cancellation)
@@ -148,6 +156,7 @@ extension ContractTerms: SnapshotCodable {
             paymentSchedule: try reader.optionalString(), paymentMethod: try reader.optionalString(),
             expensesCovered: try reader.optionalString(), usageRights: try reader.optionalValue(),
             exclusivity: try reader.optionalValue(), whitelistingEndsAt: try reader.optionalDate(),
+            whitelisting: try reader.present() ? try reader.bool() : nil,
             approvalRounds: try reader.optionalInt(), disclosure: try reader.optionalString(),
             cancellation: try reader.optionalString(), confidentiality: try reader.optionalString(),
             governingLaw: try reader.optionalString(), signedAt: try reader.optionalDate())
@@ -188,7 +197,7 @@ extension Exclusivity: SnapshotCodable {
 extension Deliverable: SnapshotCodable {
     static let snapshotFields = [
         "id", "platform", "contentType", "count", "dueDate", "status", "changesReason", "reviewRounds", "liveURL",
-        "postedAt", "results", "note",
+        "postedAt", "results", "note", "draftURL", "dropped",
     ]
 
     func encode(to writer: inout BinaryWriter) {
@@ -204,6 +213,8 @@ extension Deliverable: SnapshotCodable {
         writer.optionalDate(postedAt)
         writer.optionalValue(results)
         writer.optionalString(note)
+        writer.optionalString(draftURL)
+        writer.optionalValue(dropped)
     }
 
     init(from reader: inout BinaryReader) throws(SnapshotDecodeError) {
@@ -211,7 +222,8 @@ extension Deliverable: SnapshotCodable {
             id: try reader.uuid(), platform: try reader.platform(), contentType: try reader.contentType(), count: try reader.int(),
             dueDate: try reader.optionalDate(), status: try reader.enumCase(), changesReason: try reader.optionalString(),
             reviewRounds: try reader.int(), liveURL: try reader.optionalString(), postedAt: try reader.optionalDate(),
-            results: try reader.optionalValue(), note: try reader.optionalString())
+            results: try reader.optionalValue(), note: try reader.optionalString(), draftURL: try reader.optionalString(),
+            dropped: try reader.optionalValue())
     }
 }
 
@@ -261,7 +273,7 @@ extension Tracking: SnapshotCodable {
 }
 
 extension Payment: SnapshotCodable {
-    static let snapshotFields = ["id", "kind", "amount", "dueDate", "status", "paidAt", "invoiceRef", "method", "note"]
+    static let snapshotFields = ["id", "kind", "amount", "dueDate", "status", "paidAt", "invoiceRef", "method", "note", "cancellation"]
 
     func encode(to writer: inout BinaryWriter) {
         writer.uuid(id)
@@ -273,18 +285,19 @@ extension Payment: SnapshotCodable {
         writer.optionalString(invoiceRef)
         writer.optionalString(method)
         writer.optionalString(note)
+        writer.optionalValue(cancellation)
     }
 
     init(from reader: inout BinaryReader) throws(SnapshotDecodeError) {
         self.init(
             id: try reader.uuid(), kind: try reader.enumCase(), amount: try reader.value(), dueDate: try reader.optionalDate(),
             status: try reader.enumCase(), paidAt: try reader.optionalDate(), invoiceRef: try reader.optionalString(),
-            method: try reader.optionalString(), note: try reader.optionalString())
+            method: try reader.optionalString(), note: try reader.optionalString(), cancellation: try reader.optionalValue())
     }
 }
 
 extension Activity: SnapshotCodable {
-    static let snapshotFields = ["id", "at", "channel", "direction", "summary", "author", "note", "messageID"]
+    static let snapshotFields = ["id", "at", "channel", "direction", "summary", "author", "note", "messageID", "editedAt"]
 
     func encode(to writer: inout BinaryWriter) {
         writer.uuid(id)
@@ -295,12 +308,13 @@ extension Activity: SnapshotCodable {
         writer.optionalString(author)
         writer.optionalString(note)
         writer.optionalString(messageID)
+        writer.optionalDate(editedAt)
     }
 
     init(from reader: inout BinaryReader) throws(SnapshotDecodeError) {
         self.init(id: try reader.uuid(), at: try reader.date(), channel: try reader.enumCase(),
                   direction: try reader.optionalEnumCase(), summary: try reader.string(), author: try reader.optionalString(),
-                  note: try reader.optionalString(), messageID: try reader.optionalString())
+                  note: try reader.optionalString(), messageID: try reader.optionalString(), editedAt: try reader.optionalDate())
     }
 }
 
@@ -315,5 +329,19 @@ extension NextAction: SnapshotCodable {
 
     init(from reader: inout BinaryReader) throws(SnapshotDecodeError) {
         self.init(summary: try reader.string(), due: try reader.date(), whoseMove: try reader.enumCase())
+    }
+}
+
+extension Dropping: SnapshotCodable {
+    static let snapshotFields = ["at", "reason", "by"]
+
+    func encode(to writer: inout BinaryWriter) {
+        writer.date(at)
+        writer.string(reason)
+        writer.optionalString(by)
+    }
+
+    init(from reader: inout BinaryReader) throws(SnapshotDecodeError) {
+        self.init(at: try reader.date(), reason: try reader.string(), by: try reader.optionalString())
     }
 }

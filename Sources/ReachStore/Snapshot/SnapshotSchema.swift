@@ -15,7 +15,7 @@ enum SnapshotSchema {
         CreatorRating.self, DataConsent.self, Money.self,
         Campaign.self, TargetAudience.self, CampaignBrief.self, KPITargets.self,
         Deal.self, StageChange.self, Pricing.self, Offer.self, ContractTerms.self, UsageRights.self, Exclusivity.self,
-        Deliverable.self, DeliverableResults.self, Tracking.self, Payment.self, Activity.self, NextAction.self,
+        Deliverable.self, DeliverableResults.self, Tracking.self, Payment.self, Activity.self, NextAction.self, Dropping.self,
         Template.self,
     ]
 
@@ -23,7 +23,7 @@ enum SnapshotSchema {
         MetricSource.self, RelationshipStatus.self, VettingVerdict.self, VettingCheck.self, CheckResult.self,
         CampaignStatus.self, CampaignGoal.self, FunnelStage.self, DealSource.self, PartnershipType.self, Compensation.self,
         PricingModel.self, Party.self, DeliverableStatus.self, PaymentKind.self, PaymentStatus.self, ActivityChannel.self,
-        ActivityDirection.self,
+        ActivityDirection.self, RetainerPeriod.self,
     ]
 
     static let signature: UInt64 = {

@@ -42,7 +42,7 @@ public struct CampaignDashboard: Sendable {
         let rates = workspace.settings.workspace.currencyRates
         let report = CampaignReport.make(campaign: campaign, deals: deals, influencers: workspace.influencers, rates: rates,
                                          now: state.now, pipeline: workspace.pipeline)
-        let posted = deals.flatMap { deal in deal.deliverables.compactMap { d in d.results.flatMap { r in d.postedAt.map { ($0, r) } } } }
+        let posted = deals.flatMap { deal in deal.deliverables.filter { !$0.isDropped }.compactMap { d in d.results.flatMap { r in d.postedAt.map { ($0, r) } } } }
         guard let earliest = posted.map(\.0).min() else {
             return CampaignDashboard(campaignID: campaign.id, report: report, firstWeek: nil, weeks: [])
         }

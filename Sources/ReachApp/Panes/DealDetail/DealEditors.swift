@@ -12,10 +12,11 @@ enum DealEditors {
     }
 
     /// A `RecordForm` about one deal, saved under `label`.
-    private static func form(_ title: String, _ dealID: RecordID, fields: [FormField], focus: Int = 0, label: String,
-                             _ state: inout AppState,
-                             apply: @escaping @Sendable (FormState, FormValues, inout Deal, AppState) -> FormOverlay.Outcome?) {
-        RecordForm.open(title, dealID, fields: fields, focus: focus, label: { _, _ in label }, &state, apply: apply)
+    static func form(_ title: String, _ dealID: RecordID, fields: [FormField], focus: Int = 0, editorFields: Set<String> = [],
+                     label: String, _ state: inout AppState,
+                     apply: @escaping @Sendable (FormState, FormValues, inout Deal, AppState) -> FormOverlay.Outcome?) {
+        RecordForm.open(title, dealID, fields: fields, focus: focus, editorFields: editorFields, label: { _, _ in label }, &state,
+                        apply: apply)
     }
 
     // MARK: Offers
@@ -55,6 +56,8 @@ enum DealEditors {
         static let contentType = "deliverable.contentType"
         static let count = "deliverable.count"
         static let due = "deliverable.due"
+        static let draftURL = "deliverable.draftURL"
+        static let liveURL = "deliverable.liveURL"
         static let note = "deliverable.note"
     }
 
@@ -91,7 +94,7 @@ enum DealEditors {
         }
         if deal.deliverables.count == 1 { return then(deal.deliverables[0].id, &state) }
         let items = deal.deliverables.enumerated().map { index, item in
-            PickerItem(id: item.id.uuidString, title: "\(index + 1). \(DealPage.describe(item))", detail: item.status.displayName)
+            PickerItem(id: item.id.uuidString, title: "\(index + 1). \(item.title)", detail: item.status.displayName)
         }
         state.overlays.append(.custom(Picker(title: purpose, items: items, state: state) { item, state in
             UUID(uuidString: item.id).map { then($0, &state) } ?? []
@@ -106,7 +109,7 @@ enum DealEditors {
             let items = DeliverableStatus.allCases.map {
                 PickerItem(id: $0.rawValue, title: $0.displayName, detail: $0 == item.status ? "current" : nil)
             }
-            let picker = Picker(title: "\(DealPage.describe(item)): status", items: items, selected: item.status.rawValue,
+            let picker = Picker(title: "\(item.title): status", items: items, selected: item.status.rawValue,
                                 state: state) { choice, state in
                 guard let status = DeliverableStatus(rawValue: choice.id) else { return [] }
                 return setStatus(dealID, itemID, status, &state)
@@ -178,7 +181,7 @@ enum DealEditors {
                     Int(text).map { $0 < 0 } == true ? "Cannot be negative." : nil
                 }
             } + [.money("Revenue", key: ResultKey.revenue, value: old.revenue, defaultCurrency: currency)]
-            form("Results of \(DealPage.describe(item))", dealID, fields: fields, label: "enter results", &state) { _, values, deal, state in
+            form("Results of \(item.title)", dealID, fields: fields, label: "enter results", &state) { _, values, deal, state in
                 guard let index = deal.deliverables.firstIndex(where: { $0.id == itemID }) else { return nil }
                 deal.deliverables[index].results = DeliverableResults(
                     reach: values.int(ResultKey.reach), impressions: values.int(ResultKey.impressions), views: values.int(ResultKey.views),
@@ -186,7 +189,7 @@ enum DealEditors {
                     saves: values.int(ResultKey.saves), clicks: values.int(ResultKey.clicks), codeUses: values.int(ResultKey.codeUses),
                     conversions: values.int(ResultKey.conversions), revenue: values.money(ResultKey.revenue, defaultCurrency: currency),
                     asOf: state.now, source: .manual)
-                deal.logActivity(at: state.now, channel: .system, summary: "Results entered for \(DealPage.describe(deal.deliverables[index]))",
+                deal.logActivity(at: state.now, channel: .system, summary: "Results entered for \(deal.deliverables[index].title)",
                                  author: state.author)
                 return nil
             }
@@ -201,8 +204,10 @@ enum DealEditors {
         static let amount = "payment.amount"
         static let due = "payment.due"
         static let status = "payment.status"
+        static let paidOn = "payment.paidOn"
         static let invoice = "payment.invoice"
         static let method = "payment.method"
+        static let note = "payment.note"
     }
 
     /// `p`: a line in the payment ledger (deposit, balance, bonus…); the amount defaults to what is still open.
@@ -260,6 +265,33 @@ enum DealEditors {
         }
     }
 
+    /// `C`: a due commission line for what the recorded sales earned beyond the commission already in the ledger,
+    /// with how it was computed in its note (so a later import or edit can be checked against it).
+    static func addOwedCommission(_ dealID: RecordID, _ state: inout AppState) -> [Effect] {
+        guard var deal = state.workspace.deals[dealID] else { return [] }
+        let owed: CommissionOwed?
+        do {
+            owed = try deal.commissionOwed(in: currency(deal, state), rates: state.workspace.settings.workspace.currencyRates)
+        } catch {
+            state.show("Commission: \(error.description)", .error)
+            return []
+        }
+        guard let owed else {
+            state.show("This deal has no commission rate: e sets Commission %.", .warning)
+            return []
+        }
+        guard !owed.owed.isZero else {
+            state.show("No commission owed: \(owed.earned.formatted) earned, \(owed.inLedger.formatted) already in the ledger.", .info)
+            return []
+        }
+        let day = Humanize.day(state.now, timeZone: state.timeZone)
+        let note = "Computed \(day): \(String(format: "%g", owed.percent))% of \(owed.sales.formatted) sales, less \(owed.inLedger.formatted) in the ledger"
+        deal.addPayment(Payment(kind: .commission, amount: owed.owed, status: .due, method: deal.contract.paymentMethod, note: note))
+        deal.logActivity(at: state.now, channel: .system, summary: "Commission owed \(owed.owed.formatted) added to the ledger", author: state.author)
+        deal.updatedAt = state.now
+        return Edits.commit(.deal(deal), label: "add owed commission", &state)
+    }
+
     // MARK: Terms and tracking
 
     enum TermsKey {
@@ -267,15 +299,23 @@ enum DealEditors {
         static let compensation = "terms.compensation"
         static let pricingModel = "terms.pricingModel"
         static let commission = "terms.commissionPercent"
+        static let unitRate = "terms.unitRate"
+        static let barter = "terms.barterDescription"
+        static let barterValue = "terms.barterValue"
+        static let retainer = "terms.retainerAmount"
+        static let retainerPeriod = "terms.retainerPeriod"
         static let paymentSchedule = "terms.paymentSchedule"
         static let paymentMethod = "terms.paymentMethod"
         static let expenses = "terms.expensesCovered"
+        static let organic = "terms.usageOrganic"
         static let paidAds = "terms.usagePaidAds"
+        static let usageDays = "terms.usageDurationDays"
         static let territories = "terms.usageTerritories"
         static let usageEnds = "terms.usageRightsEnd"
         static let exclusivityScope = "terms.exclusivityScope"
         static let competitors = "terms.competitors"
         static let exclusivityEnds = "terms.exclusivityEnd"
+        static let whitelisting = "terms.whitelisting"
         static let whitelistingEnds = "terms.whitelistingEnd"
         static let approvalRounds = "terms.approvalRounds"
         static let disclosure = "terms.disclosure"
@@ -287,10 +327,14 @@ enum DealEditors {
         static let referralLink = "terms.referralLink"
     }
 
-    /// `e`: partnership and pricing, the contract checklist (with rights end dates) and the tracking code and link.
+    /// `e`: partnership and pricing with every model's figures, the contract checklist (with rights end dates) and the
+    /// tracking code and link.
     static func editTerms(_ dealID: RecordID, _ state: inout AppState) {
         guard let deal = state.workspace.deals[dealID] else { return }
         let terms = deal.contract
+        let currency = currency(deal, state)
+        let pricing = deal.pricing
+        let periods = [""] + RetainerPeriod.allCases.map(\.rawValue)
         let now = state.now, tz = state.timeZone
         func day(_ label: String, _ key: String, _ date: Date?) -> FormField { .day(label, key: key, value: date, now: now, timeZone: tz) }
         let fields: [FormField] = [
@@ -302,15 +346,27 @@ enum DealEditors {
                 let number = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")
                 return number.isEmpty || Double(number) != nil ? nil : "Enter a percentage such as 10 or 12.5."
             },
+            .money("Unit rate (CPC/CPM/CPE)", key: TermsKey.unitRate, value: pricing.unitRate, defaultCurrency: currency),
+            FormField("Barter item", key: TermsKey.barter, value: pricing.barterDescription ?? ""),
+            .money("Barter value", key: TermsKey.barterValue, value: pricing.barterValue, defaultCurrency: currency),
+            .money("Retainer", key: TermsKey.retainer, value: pricing.retainerAmount, defaultCurrency: currency),
+            FormField("Retainer per", key: TermsKey.retainerPeriod, kind: .choice(periods),
+                      value: pricing.retainerPeriod?.rawValue ?? ""),
             FormField("Payment schedule", key: TermsKey.paymentSchedule, value: terms.paymentSchedule ?? ""),
             FormField("Payment method", key: TermsKey.paymentMethod, value: terms.paymentMethod ?? ""),
             FormField("Expenses", key: TermsKey.expenses, value: terms.expensesCovered ?? ""),
+            FormField("Usage: organic", key: TermsKey.organic, kind: .toggle, value: terms.usageRights?.organic == true ? "true" : "false"),
             FormField("Usage: paid ads", key: TermsKey.paidAds, kind: .toggle, value: terms.usageRights?.paidAds == true ? "true" : "false"),
+            FormField("Usage days", key: TermsKey.usageDays, kind: .number, value: terms.usageRights?.durationDays.map(String.init) ?? "") {
+                Int($0).map { $0 < 1 } == true ? "Usage days: at least 1, or leave empty." : nil
+            },
             FormField("Usage territories", key: TermsKey.territories, value: terms.usageRights?.territories.joined(separator: ", ") ?? ""),
             day("Usage rights end", TermsKey.usageEnds, terms.usageRights?.endsAt),
             FormField("Exclusivity scope", key: TermsKey.exclusivityScope, value: terms.exclusivity?.scope ?? ""),
             FormField("Competitors", key: TermsKey.competitors, value: terms.exclusivity?.competitors.joined(separator: ", ") ?? ""),
             day("Exclusivity ends", TermsKey.exclusivityEnds, terms.exclusivity?.endsAt),
+            FormField("Whitelisting", key: TermsKey.whitelisting, kind: .toggle,
+                      value: terms.whitelisting == true || terms.whitelistingEndsAt != nil ? "true" : "false"),
             day("Whitelisting ends", TermsKey.whitelistingEnds, terms.whitelistingEndsAt),
             FormField("Approval rounds", key: TermsKey.approvalRounds, kind: .number, value: terms.approvalRounds.map(String.init) ?? ""),
             FormField("Disclosure", key: TermsKey.disclosure, value: terms.disclosure ?? ""),
@@ -329,7 +385,7 @@ enum DealEditors {
                 let message = "Code \(code.uppercased()) is used by another deal: codes must be unique so sales are attributable."
                 return FormIssues.stay([ValidationIssue("tracking.discountCode", message)], fields: termsIssueFields, form: form)
             }
-            apply(values, to: &deal)
+            apply(values, currency: currency, to: &deal)
             let issues = deal.validate(pipeline: state.workspace.pipeline).filter { issue in
                 termsIssueFields.contains { issue.field.hasPrefix($0.prefix) }
             }
@@ -342,20 +398,28 @@ enum DealEditors {
         ("tracking.discountCode", TermsKey.discountCode), ("pricing.commissionPercent", TermsKey.commission),
     ]
 
-    private static func apply(_ values: FormValues, to deal: inout Deal) {
+    private static func apply(_ values: FormValues, currency: CurrencyCode, to deal: inout Deal) {
         deal.partnershipType = PartnershipType.from(label: values.values[TermsKey.partnership]) ?? deal.partnershipType
         deal.compensation = Compensation.from(label: values.values[TermsKey.compensation]) ?? deal.compensation
         deal.pricing.model = PricingModel.from(label: values.values[TermsKey.pricingModel]) ?? deal.pricing.model
         deal.pricing.commissionPercent = values.double(TermsKey.commission)
+        deal.pricing.unitRate = values.money(TermsKey.unitRate, defaultCurrency: currency)
+        deal.pricing.barterDescription = values.text(TermsKey.barter)
+        deal.pricing.barterValue = values.money(TermsKey.barterValue, defaultCurrency: currency)
+        deal.pricing.retainerAmount = values.money(TermsKey.retainer, defaultCurrency: currency)
+        deal.pricing.retainerPeriod = RetainerPeriod(rawValue: values.values[TermsKey.retainerPeriod] ?? "")
         var terms = deal.contract
         terms.paymentSchedule = values.text(TermsKey.paymentSchedule)
         terms.paymentMethod = values.text(TermsKey.paymentMethod)
         terms.expensesCovered = values.text(TermsKey.expenses)
         let territories = values.list(TermsKey.territories)
         let usageEnds = values.day(TermsKey.usageEnds)
-        if values.isOn(TermsKey.paidAds) || !territories.isEmpty || usageEnds != nil {
+        let usageDays = values.int(TermsKey.usageDays)
+        if values.isOn(TermsKey.organic) || values.isOn(TermsKey.paidAds) || !territories.isEmpty || usageEnds != nil || usageDays != nil {
             var rights = terms.usageRights ?? UsageRights()
+            rights.organic = values.isOn(TermsKey.organic)
             rights.paidAds = values.isOn(TermsKey.paidAds)
+            rights.durationDays = usageDays
             rights.territories = territories
             rights.endsAt = usageEnds
             terms.usageRights = rights
@@ -368,6 +432,8 @@ enum DealEditors {
         terms.exclusivity = scope == nil && competitors.isEmpty && exclusivityEnds == nil ? nil
             : Exclusivity(endsAt: exclusivityEnds, scope: scope, competitors: competitors)
         terms.whitelistingEndsAt = values.day(TermsKey.whitelistingEnds)
+        // An end date means whitelisting is agreed; with neither, the field stays absent as in older files.
+        terms.whitelisting = values.isOn(TermsKey.whitelisting) || terms.whitelistingEndsAt != nil ? true : nil
         terms.approvalRounds = values.int(TermsKey.approvalRounds)
         terms.disclosure = values.text(TermsKey.disclosure)
         terms.cancellation = values.text(TermsKey.cancellation)

@@ -100,6 +100,10 @@ struct DealPage {
         if let percent = deal.pricing.commissionPercent { terms.append(String(format: "%g%% commission", percent)) }
         if let rate = deal.pricing.unitRate { terms.append("rate \(rate.formatted)") }
         if let barter = deal.pricing.barterDescription { terms.append(barter) }
+        if let value = deal.pricing.barterValue { terms.append("barter worth \(value.formatted)") }
+        if let retainer = deal.pricing.retainerAmount {
+            terms.append("retainer \(retainer.formatted)" + (deal.pricing.retainerPeriod.map { " / \($0.rawValue)" } ?? ""))
+        }
         section("Negotiation", terms.joined(separator: " · "))
         for offer in deal.offers.sorted(by: { $0.at < $1.at }) {
             let who = offer.by == .us ? "us  " : "them"
@@ -147,7 +151,7 @@ struct DealPage {
             if let scope = exclusivity.scope { parts.append(scope) }
             if !exclusivity.competitors.isEmpty { parts.append("not with " + exclusivity.competitors.joined(separator: ", ")) }
             return [(parts.isEmpty ? "agreed" : parts.joined(separator: " · "), .normal)] + ending(exclusivity.endsAt)
-        case .whitelisting: return [("paid-ads access", .normal)] + ending(terms.whitelistingEndsAt)
+        case .whitelisting: return [("ads from the creator's account", .normal)] + ending(terms.whitelistingEndsAt)
         case .approvalRounds: return [("\(terms.approvalRounds ?? 0) round\(terms.approvalRounds == 1 ? "" : "s")", .normal)]
         case .disclosure: return [(terms.disclosure ?? "", .normal)]
         case .cancellation: return [(terms.cancellation ?? "", .normal)]
@@ -167,14 +171,20 @@ struct DealPage {
     }
 
     private mutating func deliverables() {
-        let live = deal.deliverables.filter(\.isLive).count
+        let kept = deal.deliverables.filter { !$0.isDropped }
+        let live = kept.filter(\.isLive).count
         let overdue = deal.overdueDeliverables(now: state.now).count
-        var summary = "\(live) of \(deal.deliverables.count) live"
+        var summary = "\(live) of \(kept.count) live"
         if overdue > 0 { summary += " · \(overdue) overdue" }
+        if kept.count < deal.deliverables.count { summary += " · \(deal.deliverables.count - kept.count) dropped" }
         section("Deliverables", deal.deliverables.isEmpty ? "none yet (D adds one)" : summary, overdue > 0 ? .overdue : .muted)
         let followers = state.workspace.influencers[deal.influencerID]?.followers
         for (index, item) in deal.deliverables.enumerated() {
-            var line: [(String, Tone)] = [("  \(index + 1). \(DealPage.describe(item)) · ", .normal)]
+            if let dropped = item.dropped {
+                hanging("  \(index + 1). ✗ \(item.title) · ", .muted, "dropped \(day(dropped.at)): \(dropped.reason)", .muted)
+                continue
+            }
+            var line: [(String, Tone)] = [("  \(index + 1). \(item.title) · ", .normal)]
             if let dueDate = item.dueDate, !item.isLive {
                 line.append(("due \(day(dueDate)) (\(due(dueDate))) · ", item.isOverdue(now: state.now) ? .overdue : .normal))
             }
@@ -183,6 +193,7 @@ struct DealPage {
             if item.reviewRounds > 0 { line.append((" · \(item.reviewRounds) review round\(item.reviewRounds == 1 ? "" : "s")", .muted)) }
             body.append(PageLine(line))
             if let reason = item.changesReason { hanging("     changes: ", .muted, reason, .muted) }
+            if let url = item.draftURL, !item.isLive { hanging("     draft: ", .muted, url, .muted) }
             if let url = item.liveURL { hanging("     ", .muted, url, .muted) }
             if let results = item.results { hanging("     ", .normal, DealPage.results(results, followers: followers), .normal) }
         }
@@ -199,11 +210,6 @@ struct DealPage {
         return CampaignReport.make(campaign: campaign, deals: [deal], influencers: influencers,
                                    rates: state.workspace.settings.workspace.currencyRates, now: state.now,
                                    pipeline: state.workspace.pipeline).creators.first
-    }
-
-    /// "Instagram Reel ×2".
-    static func describe(_ item: Deliverable) -> String {
-        "\(item.platform.displayName) \(item.contentType.displayName)" + (item.count > 1 ? " ×\(item.count)" : "")
     }
 
     /// "reach 12.3k · impressions 20k · engagements 1.2k · ER 4.1% · clicks 300 · conversions 12 · revenue EUR 600.00".
@@ -265,7 +271,14 @@ struct DealPage {
             summary.append("balance: \(error.description)")
         }
         section("Payments", summary.isEmpty ? "none yet (p adds one)" : summary.joined(separator: " · "))
+        commission()
         for payment in deal.payments {
+            // No strikethrough in curses: a cancelled line is dimmed and marked ✗, with why.
+            if payment.status == .cancelled {
+                let why = payment.cancellation.map { "cancelled \(day($0.at)): \($0.reason)" } ?? "cancelled"
+                hanging("  ✗ \(payment.kind.label) \(payment.amount.formatted) · ", .muted, why, .muted)
+                continue
+            }
             var line: [(String, Tone)] = [("  \(payment.kind.label.padding(toLength: 10, withPad: " ", startingAt: 0))", .normal),
                                           (payment.amount.formatted, .money)]
             if let paidAt = payment.paidAt, payment.status == .paid {
@@ -280,13 +293,28 @@ struct DealPage {
         }
     }
 
+    /// "Commission 10% of EUR 5,000.00 sales = EUR 500.00 · in the ledger EUR 200.00 · owed EUR 300.00 (C adds it)".
+    private mutating func commission() {
+        let currency = DealEditors.currency(deal, state)
+        do {
+            guard let owed = try deal.commissionOwed(in: currency, rates: state.workspace.settings.workspace.currencyRates) else { return }
+            var text = "Commission \(String(format: "%g", owed.percent))% of \(owed.sales.formatted) sales = \(owed.earned.formatted)"
+            if !owed.inLedger.isZero { text += " · in the ledger \(owed.inLedger.formatted)" }
+            text += owed.owed.isZero ? " · nothing owed" : " · owed \(owed.owed.formatted) (C adds it)"
+            hanging("  ", .normal, text, owed.owed.isZero ? .muted : .money)
+        } catch {
+            hanging("  ", .normal, "Commission: \(error.description)", .warning)
+        }
+    }
+
     private mutating func timeline() {
         section("Timeline", "newest first")
         for activity in deal.timeline {
             let direction = activity.direction.map { $0 == .inbound ? " ←" : " →" } ?? ""
             let author = activity.author.map { " (\($0))" } ?? ""
+            let edited = activity.editedAt.map { " · edited \(day($0))" } ?? ""
             let prefix = "  \(day(activity.at)) \(activity.channel.rawValue)\(direction) "
-            hanging(prefix.padding(toLength: 22, withPad: " ", startingAt: 0), .muted, activity.summary + author,
+            hanging(prefix.padding(toLength: 22, withPad: " ", startingAt: 0), .muted, activity.summary + author + edited,
                     activity.channel == .system ? .muted : .normal)
             // A note (a logged email's new text) sits under the summary, indented further, one page line per line.
             if let note = activity.note, !note.isEmpty {

@@ -202,7 +202,7 @@ enum RosterDetailView {
 
     /// "12.3k reach · 540 engagements · EUR 3,000.00 revenue" over the deal's deliverables with results.
     static func resultsSummary(_ deal: Deal) -> String? {
-        let results = deal.deliverables.compactMap(\.results)
+        let results = deal.deliverables.filter { !$0.isDropped }.compactMap(\.results)
         guard !results.isEmpty else { return nil }
         var parts: [String] = []
         let reach = results.compactMap(\.reach).reduce(0, +)

@@ -48,7 +48,7 @@ public struct TemplatePreview: OverlayModel {
         var extra = filled
         // No link of the deal's own: the campaign's UTM link for this creator beats the brief's generic link.
         if deal.tracking.referralLink == nil, extra["link"] == nil, let link = DealPage.campaignLink(deal, state) { extra["link"] = link }
-        let deadline = deal.deliverables.filter { !$0.isLive }.compactMap(\.dueDate).min()
+        let deadline = deal.deliverables.filter { !$0.isLive && !$0.isDropped }.compactMap(\.dueDate).min()
         let zone = influencer?.timeZone.flatMap(TimeZone.init(identifier:)) ?? state.timeZone
         let context = TemplateContext(deadline: deadline, timeZone: zone, extra: extra)
         return TemplateRenderer.render(template, influencer: influencer, campaign: state.workspace.campaigns[deal.campaignID],
