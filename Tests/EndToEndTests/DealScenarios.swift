@@ -48,6 +48,54 @@ extension EndToEndTests {
         #expect(next?["due"] as? String == "\(Self.utcDay(Date()))T23:59:00Z")
     }
 
+    /// An offer typed with a typo is corrected with `E` and then deleted with `d`, on the real binary: the deal file
+    /// has the corrected amount and then none, and the timeline records both.
+    @Test("Correct an offer with E, then delete it with d")
+    func correctAndDeleteAnOffer() throws {
+        let folder = try Self.demoFolder()
+        defer { folder.remove() }
+        let app = try ReachSession(folder: folder.url)
+        defer { app.close() }
+
+        try app.tmux.press("Enter")                // Today's first row: its deal page
+        try app.tmux.waitFor(text: "Stage: ")
+        try app.tmux.type("o")
+        try app.tmux.waitFor(text: "Record offer")
+        try app.tmux.type("1234")
+        try app.tmux.press("Enter")
+        func offers(_ deal: [String: Any]) -> [Int] {
+            (deal["offers"] as? [[String: Any]] ?? []).compactMap { ($0["amount"] as? [String: Any])?["minorUnits"] as? Int }
+        }
+        let typed = try folder.waitForRecord("deals", "an offer of 1,234") { offers($0).contains(123_400) }
+        let dealID = try #require(typed["id"] as? String)
+
+        try app.tmux.type("E")
+        try app.tmux.waitFor(text: "Edit which line?")
+        try app.tmux.type("1,234")
+        try app.tmux.press("Enter")
+        try app.tmux.waitFor(text: "Correct offer")
+        try app.tmux.press("C-u")
+        try app.tmux.type("1250")
+        try app.tmux.press("Enter")
+        let corrected = try folder.waitForRecord("deals", "the offer corrected to 1,250") {
+            $0["id"] as? String == dealID && offers($0).contains(125_000)
+        }
+        #expect(!offers(corrected).contains(123_400))
+        let log = (corrected["activities"] as? [[String: Any]] ?? []).compactMap { $0["summary"] as? String }
+        #expect(log.contains { $0.contains("corrected") && $0.contains("1,234.00 → ") && $0.contains("1,250.00") }, "\(log)")
+
+        try app.tmux.type("d")
+        try app.tmux.waitFor(text: "Drop, cancel or delete which line?")
+        try app.tmux.type("1,250")
+        try app.tmux.press("Enter")
+        let deleted = try folder.waitForRecord("deals", "the offer deleted") {
+            $0["id"] as? String == dealID && !offers($0).contains(125_000)
+        }
+        let after = (deleted["activities"] as? [[String: Any]] ?? []).compactMap { $0["summary"] as? String }
+        #expect(after.contains { $0.hasPrefix("Deleted ") && $0.contains("offer of ") && $0.contains("1,250.00") }, "\(after)")
+        try app.tmux.waitFor(text: "Saved")
+    }
+
     /// A demo creator with no deal yet (so Today will have one row for them) and a plain ASCII name that is easy to
     /// type into the picker and unambiguous on screen.
     private func creatorWithoutDeals(_ folder: DataFolder) throws -> (id: String, name: String) {
