@@ -39,6 +39,10 @@ enum Posix {
             guard chmod(path, mode) == 0 else { throw error("set permissions of", path) }
             return
         }
+        if errno == ENOENT {
+            let parent = (path as NSString).deletingLastPathComponent
+            throw StoreError.unusableFolder(path: path, reason: "its parent folder \(parent) does not exist (create it first, or check the path for a typo)")
+        }
         guard errno == EEXIST else { throw error("create folder", path) }
         guard let info = Posix.lstat(path), isDirectory(info) else {
             throw StoreError.unusableFolder(path: path, reason: "it exists but is not a folder")

@@ -6,22 +6,19 @@ import ReachStore
 
 extension GlobalOptions {
     /// The data folder chosen by `--data-dir`, `$REACH_DATA_DIR`, `$XDG_DATA_HOME`, or the default.
-    var resolvedFolder: String {
-        let environment = ProcessInfo.processInfo.environment
-        return DataFolderLocation.resolve(explicit: dataDir, environment: environment, home: HomeDirectory.resolve(environment: environment))
-    }
+    var dataFolder: DataFolderChoice { DataFolderChoice.resolve(explicit: dataDir) }
 
     /// Opens (creating if needed) the chosen data folder the way every subcommand must (see `openDataFolder`).
-    func openStore() throws -> RecordStore {
-        let path = resolvedFolder
-        return try userFacing { try openDataFolder(path) }
-    }
+    func openStore() throws -> RecordStore { try openStore(snapshots: false) }
 
     /// `openStore` with the folder's shared snapshot cache, for commands that read the whole folder (`reach today`,
     /// `reach report`).
     func openStore(snapshots: Bool) throws -> RecordStore {
-        let path = resolvedFolder
-        return try userFacing { try openDataFolder(path, snapshotDirectory: snapshots ? DataFolderLayout(root: path).cacheDirectory : nil) }
+        let folder = dataFolder
+        try folder.createParentsIfDefault()
+        return try userFacing {
+            try openDataFolder(folder.path, snapshotDirectory: snapshots ? DataFolderLayout(root: folder.path).cacheDirectory : nil)
+        }
     }
 }
 

@@ -27,6 +27,27 @@ struct DataFolderChoice {
         return DataFolderChoice(path: path, rule: rule)
     }
 
+    /// Whether the folder is the XDG default (`$XDG_DATA_HOME/reach` or `~/.local/share/reach`), whose parents a
+    /// first run may have to create; `--data-dir` and `$REACH_DATA_DIR` name a place whose parent must exist, so a
+    /// typo is reported rather than built.
+    var isXDGDefault: Bool { rule.hasPrefix("$XDG_DATA_HOME") || rule.hasPrefix("the default") }
+
+    /// Creates the missing parents of an XDG default folder with mode 0700, as the XDG spec asks: a new account on
+    /// a shared server often has no `~/.local/share` yet.
+    func createParentsIfDefault() throws {
+        guard isXDGDefault else { return }
+        var missing: [String] = []
+        var parent = (path as NSString).deletingLastPathComponent
+        while !parent.isEmpty, parent != "/", !FileManager.default.fileExists(atPath: parent) {
+            missing.append(parent)
+            parent = (parent as NSString).deletingLastPathComponent
+        }
+        for directory in missing.reversed() where mkdir(directory, 0o700) != 0 && errno != EEXIST {
+            throw UserError(description: "could not create \(directory) for the data folder: \(String(cString: strerror(errno))). "
+                + "Create it, or choose another folder with --data-dir or $REACH_DATA_DIR.")
+        }
+    }
+
     /// How to open this folder again: plain `reach` when no flag or variable is needed.
     var openCommand: String {
         rule == "--data-dir" ? "reach --data-dir \(Self.shellQuoted(path))" : "reach"

@@ -58,6 +58,7 @@ struct DemoCommand: ParsableCommand {
         let started = clock.now
         let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         let demo = DemoData.make(now: now, seed: seed, scale: scale)
+        try folder.createParentsIfDefault()
         let store = try openDataFolder(folder.path)
         _ = try store.insertBatch(demo.templates)
         _ = try store.insertBatch(demo.campaigns)

@@ -19,7 +19,9 @@ struct OpenCommand: ParsableCommand {
             throw UserError(description: "the app needs an interactive terminal (stdin and stdout must be a TTY); run `reach` directly, not through a pipe. See `reach --help` for commands that work without one.")
         }
         let environment = ProcessInfo.processInfo.environment
-        let folder = global.resolvedFolder
+        let choice = global.dataFolder
+        let folder = choice.path
+        try choice.createParentsIfDefault()
         let store: RecordStore
         do {
             // A save waits at most 0.15 s for another session's lock, then the app retries it on its clock: a

@@ -49,6 +49,24 @@ import Testing
         #expect(!files.isEmpty)
     }
 
+    /// A new account has no `~/.local/share`: the default folder's parents are created (0700, as XDG asks); an
+    /// explicit `--data-dir` under a missing folder is refused with a message naming that folder, never built.
+    @Test func aNewAccountGetsTheDefaultFolderButATypoIsNotBuilt() throws {
+        let home = try ReachBinary.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let environment = ["HOME": home.path, "REACH_DATA_DIR": "", "XDG_DATA_HOME": ""]
+        let demo = try ReachBinary.run(["demo"], environment: environment)
+        #expect(demo.status == 0, "\(demo.output)")
+        for folder in ["/.local", "/.local/share", "/.local/share/reach"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: home.path + folder)[.posixPermissions] as? Int
+            #expect(mode == 0o700, "\(folder)")
+        }
+        let typo = try ReachBinary.run(["--data-dir", home.path + "/missing/reach", "today"], environment: environment)
+        #expect(typo.status == 1)
+        #expect(typo.output.contains("its parent folder \(home.path)/missing does not exist"), "\(typo.output)")
+        #expect(!FileManager.default.fileExists(atPath: home.path + "/missing"))
+    }
+
     @Test func aBigImportShowsProgressOnATerminalAndLeavesOnlyItsSummary() throws {
         let dir = try ReachBinary.scratchFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
