@@ -61,18 +61,15 @@ func userFacing<T>(_ body: () throws -> T) throws -> T {
 
 /// `--output FILE`, shared by every command that writes a document (export, report, person export).
 struct OutputOption: ParsableArguments {
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"),
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (or pipe or device; - is standard output) instead of standard output.",
+                                                    valueName: "file"),
             completion: .file())
     var output: String?
 }
 
-/// Writes `bytes` to `--output` atomically, or to standard output when no file is given.
+/// Writes `bytes` to `--output` (see `OutputFile`), or to standard output when no file is given.
 func emit(_ bytes: [UInt8], to output: String?) throws {
-    if let output {
-        try userFacing { try Export.write(bytes, to: output) }
-    } else {
-        FileHandle.standardOutput.write(Data(bytes))
-    }
+    try userFacing { try OutputFile.write(bytes, to: output ?? "-") }
 }
 
 /// Prints lines of a report to standard output.

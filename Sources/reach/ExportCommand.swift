@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import ReachStore
 
@@ -34,8 +35,12 @@ struct ExportCommand: ParsableCommand {
         let store = try global.openStore()
         let result = try userFacing { try Export.run(kind, format: format, campaign: campaign, store: store) }
         try emit(result.bytes, to: destination.output)
-        if let output = destination.output {
-            printLines(result.problems.map { "warning: " + $0 } + ["Exported \(result.count) \(kind.rawValue) to \(output)."])
+        let warnings = result.problems.map { "warning: " + $0 }
+        if let output = destination.output, output != "-" {
+            printLines(warnings + ["Exported \(result.count) \(kind.rawValue) to \(output)."])
+        } else {
+            // Standard output carries the export itself: warnings go beside it, never into it.
+            FileHandle.standardError.write(Data(warnings.map { $0 + "\n" }.joined().utf8))
         }
     }
 }

@@ -67,6 +67,46 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: home.path + "/missing"))
     }
 
+    /// `--output -` is standard output (the summary stays out of it), a FIFO gets the export and stays a FIFO,
+    /// a character device is written into, not replaced, and a folder is refused in one sentence (#19).
+    @Test func outputGoesWhereTheUserPointsWithoutReplacingSpecialFiles() throws {
+        let folder = try EndToEndTests.demoFolder()
+        defer { folder.remove() }
+        let scratch = try ReachBinary.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let reach = try ReachBinary.path(), data = folder.url.path, dir = scratch.path
+        let export = "'\(reach)' --data-dir '\(data)' export influencers --format csv"
+        let script = """
+            set -e
+            \(export) --output - > '\(dir)/stdout.csv' 2> '\(dir)/stderr.txt'
+            mkfifo '\(dir)/pipe'
+            cat '\(dir)/pipe' > '\(dir)/from-pipe.csv' &
+            \(export) --output '\(dir)/pipe'
+            wait
+            mknod '\(dir)/null' c 1 3
+            \(export) --output '\(dir)/null'
+            ln -s from-pipe.csv '\(dir)/link.csv'
+            \(export) --output '\(dir)/link.csv'
+            """
+        let run = try Shell.run("/bin/sh", ["-c", script + "\n\(export) --output '\(dir)/file.csv'"])
+        #expect(run.status == 0, "\(run.output)")
+        let file = try String(contentsOfFile: dir + "/file.csv", encoding: .utf8)
+        #expect(file.count > 100)
+        #expect(try String(contentsOfFile: dir + "/stdout.csv", encoding: .utf8) == file, "- is standard output, with no summary in it")
+        #expect(try String(contentsOfFile: dir + "/from-pipe.csv", encoding: .utf8) == file, "the FIFO's reader got the export")
+        #expect(try String(contentsOfFile: dir + "/stderr.txt", encoding: .utf8).isEmpty)
+        func kind(_ name: String) -> mode_t {
+            var info = stat()
+            return lstat(dir + "/" + name, &info) == 0 ? info.st_mode & S_IFMT : 0
+        }
+        #expect(kind("pipe") == S_IFIFO && kind("null") == S_IFCHR && kind("link.csv") == S_IFLNK,
+                "a FIFO, a device and a link stay what they were")
+        let folderRefused = try ReachBinary.run(["--data-dir", data, "export", "influencers", "--output", dir])
+        #expect(folderRefused.status == 1)
+        #expect(folderRefused.output.contains("Cannot write \(dir): it is a folder."), "\(folderRefused.output)")
+        #expect(!folderRefused.output.contains(".."))
+    }
+
     @Test func aBigImportShowsProgressOnATerminalAndLeavesOnlyItsSummary() throws {
         let dir = try ReachBinary.scratchFolder()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -225,14 +225,6 @@ public enum Export {
 
     /// Writes `bytes` to `path` atomically (temp file, fsync, rename), readable by the owner only since
     /// exports hold personal data. A failure leaves any existing file untouched.
-    public static func write(_ bytes: [UInt8], to path: String) throws(InterchangeError) {
-        do {
-            try AtomicWriter(fileMode: 0o600, hook: nil).write(bytes, to: path)
-        } catch {
-            throw .cannotWrite(file: path, reason: "\(error)")
-        }
-    }
-
     private static func index<R: Record>(_ records: [R]) -> [RecordID: R] {
         Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }

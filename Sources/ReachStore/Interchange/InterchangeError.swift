@@ -5,7 +5,7 @@ import ReachCore
 /// they are rejections listed in the `ImportReport`, and the good rows still import.
 public enum InterchangeError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotRead(file: String, reason: String)
-    case cannotWrite(file: String, reason: String)
+    case cannotWrite(file: String, problem: OutputProblem)
     /// The file is not UTF-8; `encoding` is our best guess at what it is.
     case notUTF8(file: String, line: Int, encoding: String)
     case emptyFile(file: String)
@@ -23,8 +23,8 @@ public enum InterchangeError: Error, Sendable, Equatable, CustomStringConvertibl
         switch self {
         case let .cannotRead(file, reason):
             return "Cannot read \(file): \(reason). Check the path and that you may read it."
-        case let .cannotWrite(file, reason):
-            return "Cannot write \(file): \(reason). Nothing was written; choose another --output or fix the folder's permissions."
+        case let .cannotWrite(file, problem):
+            return "Cannot write \(file): \(problem)."
         case let .notUTF8(file, line, encoding):
             let convert = encoding.hasPrefix("UTF-16")
                 ? "iconv -f UTF-16 -t UTF-8 '\(file)' > utf8.csv"

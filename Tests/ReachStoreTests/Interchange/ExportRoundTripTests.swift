@@ -88,7 +88,7 @@ import Testing
                                  (.deals, { try RecordsImport.deals(file: $0, store: target.store, dryRun: false) })] {
             let output = try Export.run(kind, format: .json, campaign: nil, store: source.store)
             let path = target.folder.path + "/\(kind).json"
-            try Export.write(output.bytes, to: path)
+            try OutputFile.write(output.bytes, to: path)
             let report = try importer(path)
             #expect(report.isClean, "\(kind): \(report.lines())")
             #expect(report.created == output.count)
@@ -120,9 +120,9 @@ import Testing
         #expect(caught { _ = try Export.run(.deals, format: .csv, campaign: "nothing", store: ws.store) } == .notFound(what: "campaign", query: "nothing"))
 
         let out = ws.folder.path + "/out/export.csv"
-        #expect(caught { try Export.write([1, 2], to: out) }?.description.contains("Cannot write") == true)
+        #expect(caught { try OutputFile.write([1, 2], to: out) }?.description.contains("Cannot write") == true)
         try FileManager.default.createDirectory(atPath: ws.folder.path + "/out", withIntermediateDirectories: true)
-        try Export.write(deals.bytes, to: out)
+        try OutputFile.write(deals.bytes, to: out)
         #expect(FileManager.default.contents(atPath: out) == Data(deals.bytes))
         #expect(mode(out) == 0o600)
         #expect(list(ws.folder.path + "/out") == ["export.csv"])

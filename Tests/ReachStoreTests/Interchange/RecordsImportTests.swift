@@ -23,7 +23,7 @@ import Testing
         let records = [existing, changed, Self.deal(21, code: "anna15"), Self.deal(22, code: "ANNA15"), Self.deal(23, influencer: 99),
                        Self.deal(24, campaign: 98, code: "taken"), sideExit, Self.deal(21)]
         let path = ws.folder.path + "/deals.json"
-        try Export.write(try Export.json(records), to: path)
+        try OutputFile.write(try Export.json(records), to: path)
         let lines = JSONRecordFile.elementOffsets([UInt8](try #require(FileManager.default.contents(atPath: path))))
         #expect(lines.count == records.count)
 
@@ -53,7 +53,7 @@ import Testing
         let good = Campaign(id: newID(10), createdAt: Self.day, name: "Glow", brand: "B", budget: Money(major: 1, currency: .eur))
         let bad = Campaign(id: newID(11), createdAt: Self.day, name: "", brand: "B", budget: Money(major: 1, currency: .eur))
         let path = ws.folder.path + "/c.json"
-        try Export.write(try Export.json([good, bad]), to: path)
+        try OutputFile.write(try Export.json([good, bad]), to: path)
         let report = try RecordsImport.campaigns(file: path, store: ws.store, dryRun: false)
         #expect(report.created == 1)
         #expect(report.rejected == 1)
