@@ -51,6 +51,17 @@ struct BriefTests {
                 "no jump key where the brief is already in view")
     }
 
+    @Test("the brief form fits 80x24 and scrolls to the audience at the end")
+    func formAt80x24() {
+        var state = page(width: 80, height: 24)
+        DealFx.type("B", &state)
+        expectSnapshot(Fx.render(state), "brief-form-80x24")
+        DealFx.type(String(repeating: "<Tab>", count: 17), &state)
+        let end = Fx.render(state)
+        #expect(end.contains { $0.contains("›Interests") && $0.contains("skincare") })
+        #expect(end.contains { $0.contains("Countries") && $0.contains("LV, EE") })
+    }
+
     @Test("B is in the help from the keymap; with no brief the page says how to write one")
     func helpAndEmpty() {
         var state = DealFx.state()

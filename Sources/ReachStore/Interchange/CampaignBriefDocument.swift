@@ -35,7 +35,7 @@ public struct CampaignBriefDocument: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// Plain text for an email body: capitalised section titles, "- " items.
+    /// Plain text for an email body: section titles in capitals, "- " items.
     public func text() -> String {
         var out = ["Brief: \(CampaignReportDocument.oneLine(campaign.name))"]
         out += factLines.map { line in line.map { "\($0.label): \($0.value)" }.joined(separator: " · ") }

@@ -49,7 +49,7 @@ enum BriefForm {
             FormField("Deliverables", key: Key.deliverables, value: brief.deliverablesSummary ?? ""),
             FormField("Timeline", key: Key.timeline, value: brief.timeline ?? ""),
             FormField("Approval", key: Key.approval, value: brief.approvalProcess ?? ""),
-            FormField("Disclosure rule", key: Key.disclosure, value: brief.disclosureRule ?? ""),
+            FormField("Disclosure", key: Key.disclosure, value: brief.disclosureRule ?? ""),
             FormField("Discount codes", key: Key.codePolicy, value: brief.discountCodePolicy ?? ""),
             FormField("Payment terms", key: Key.paymentTerms, value: brief.paymentTerms ?? ""),
             FormField("Reporting", key: Key.reporting, value: brief.reportingRequired ?? ""),
