@@ -18,6 +18,16 @@ public enum CampaignStatus: String, Codable, Sendable, CaseIterable {
 /// What a campaign is for.
 public enum CampaignGoal: String, Codable, Sendable, CaseIterable {
     case awareness, reach, traffic, leads, sales, productLaunch, followerGrowth, reputation, ugc
+
+    /// As documents print it: "Product launch", "UGC".
+    public var displayName: String {
+        switch self {
+        case .productLaunch: return "Product launch"
+        case .followerGrowth: return "Follower growth"
+        case .ugc: return "UGC"
+        default: return rawValue.prefix(1).uppercased() + rawValue.dropFirst()
+        }
+    }
 }
 
 /// The marketing-funnel stage a campaign addresses.
@@ -42,6 +52,11 @@ public struct TargetAudience: Hashable, Codable, Sendable {
         self.ageRange = ageRange
         self.gender = gender
         self.interests = interests
+    }
+
+    /// True when nothing is targeted: the brief then has no audience section.
+    public var isEmpty: Bool {
+        countries.isEmpty && languages.isEmpty && interests.isEmpty && blank(ageRange) && blank(gender)
     }
 }
 
@@ -80,6 +95,13 @@ public struct CampaignBrief: Hashable, Codable, Sendable {
         self.disclosureRule = disclosureRule
         self.paymentTerms = paymentTerms
         self.reportingRequired = reportingRequired
+    }
+
+    /// True when no field holds more than whitespace: there is nothing to send a creator.
+    public var isEmpty: Bool {
+        dos.allSatisfy { blank($0) } && donts.allSatisfy { blank($0) }
+            && [keyMessage, brandVoice, callToAction, link, discountCodePolicy, deliverablesSummary, timeline, approvalProcess,
+                disclosureRule, paymentTerms, reportingRequired].allSatisfy(blank)
     }
 }
 

@@ -36,6 +36,7 @@ public enum TemplateRenderer {
     /// Every placeholder Reach can fill.
     public static let knownPlaceholders: [String] = [
         "first_name", "name", "handle", "platform", "brand", "campaign", "product", "recent_post", "offer", "deadline", "code", "link",
+        "key_message", "call_to_action", "dos", "donts", "timeline", "disclosure",
     ]
 
     /// Placeholder names in order of appearance (without braces, duplicates removed). `{{` and `}}` are literal braces.
@@ -62,6 +63,13 @@ public enum TemplateRenderer {
             put("campaign", c.name)
             put("product", c.product)
             put("link", c.brief.link)
+            put("key_message", c.brief.keyMessage)
+            put("call_to_action", c.brief.callToAction)
+            // Lists read as one sentence, separated as they are typed in the brief form.
+            put("dos", c.brief.dos.filter { !blank($0) }.joined(separator: "; "))
+            put("donts", c.brief.donts.filter { !blank($0) }.joined(separator: "; "))
+            put("timeline", c.brief.timeline)
+            put("disclosure", c.brief.disclosureRule)
         }
         if let d = deal {
             put("offer", (d.agreedFee ?? d.offers.last(where: { $0.by == .us })?.amount)?.formatted)

@@ -20,7 +20,8 @@ public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(field): \(message)" }
 }
 
-private func blank(_ s: String?) -> Bool { s?.trimmingWhitespace().isEmpty ?? true }
+/// Nil, empty or only white space: a field that says nothing.
+func blank(_ s: String?) -> Bool { s?.trimmingWhitespace().isEmpty ?? true }
 
 private func checkMoney(_ m: Money?, _ field: @autoclosure () -> String, into issues: inout [ValidationIssue], allowNegative: Bool = false) {
     guard let m else { return }

@@ -38,11 +38,14 @@ enum DemoTemplates {
 
              Thanks again for joining {campaign}! Here is everything in one place:
 
-             • Product: {product}
+             • The message: {key_message}
+             • Do: {dos}
+             • Please avoid: {donts}
+             • Ask your audience: {call_to_action}
              • Your code: {code} (please say it and show it on screen)
              • Your link: {link}
-             • Post on {platform} ({handle}) before {deadline}
-             • Disclosure: #ad in the first line, paid-partnership label on
+             • Post on {platform} ({handle}) before {deadline}; timeline: {timeline}
+             • Disclosure: {disclosure}
 
              Send the draft a few days before posting so we can approve it within 48 hours.
              """),

@@ -15,7 +15,7 @@ struct ReachCommand: ParsableCommand {
             """,
         version: "reach \(version)",
         subcommands: [OpenCommand.self, DemoCommand.self, DoctorCommand.self, ImportCommand.self, ExportCommand.self,
-                      ReportCommand.self, PersonCommand.self, TodayCommand.self, LogCommand.self, CompletionCommand.self],
+                      ReportCommand.self, BriefCommand.self, PersonCommand.self, TodayCommand.self, LogCommand.self, CompletionCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 

@@ -112,7 +112,7 @@ struct CampaignTests {
         #expect(screen(state).contains("Paid EUR 1,000.00 (10%)"))
     }
 
-    @Test("n creates a campaign with budget, dates, goals and brief; bad input stays in the form")
+    @Test("n creates a campaign with budget, dates and goals; bad input stays in the form")
     func create() throws {
         var state = DealFx.state()
         DealFx.type("4n", &state)
@@ -127,7 +127,7 @@ struct CampaignTests {
         guard case .form(let refusedDates)? = state.overlays.last else { Issue.record("end before start was accepted"); return }
         #expect(refusedDates.form[CampaignForm.Key.end]?.error?.contains("End date is before the start date") == true)
         #expect(refusedDates.form.fields[refusedDates.form.focus].key == CampaignForm.Key.goals)
-        DealFx.type("<Up><Up><Up><C-u>2024-08-31<Down><Down><Down><Down><Down>Fly north this winter<Down>#ad first; tag us<Enter>", &state)
+        DealFx.type("<Up><Up><Up><C-u>2024-08-31<Enter>", &state)
         #expect(state.overlays.isEmpty)
         let campaign = try #require(state.workspace.campaigns.values.first { $0.name == "Winter trips" })
         #expect(campaign.brand == "Nordic Air" && campaign.owner == "tester")
@@ -135,8 +135,6 @@ struct CampaignTests {
         #expect(campaign.goals == [.sales, .reach])
         #expect(campaign.startDate.map { Humanize.day($0, timeZone: Fx.utc) } == "2024-07-01")
         #expect(campaign.endDate.map { Humanize.day($0, timeZone: Fx.utc) } == "2024-08-31")
-        #expect(campaign.brief.keyMessage == "Fly north this winter")
-        #expect(campaign.brief.dos == ["#ad first", "tag us"])
         #expect(state.campaigns.selectedID == campaign.id)
         #expect(state.campaigns.dashboard?.campaignID == campaign.id)
     }

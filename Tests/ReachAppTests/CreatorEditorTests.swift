@@ -192,6 +192,61 @@ struct ContactsAndRatingTests {
     }
 }
 
+/// `C`: the GDPR consent record, on the detail and in the creator's file.
+@Suite("Consent")
+struct ConsentEditorTests {
+    func creatorFile(_ h: Harness, _ id: RecordID) throws -> [String: Any] {
+        let data = try #require(FileManager.default.contents(atPath: h.store.layout.recordFile(.influencer, id)))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test("C records source, lawful basis, date and note; a date in the future stays in the form; the detail shows it; u undoes it")
+    func consent() throws {
+        let h = try Harness(width: 160, height: 50)
+        #expect(h.type("2/liga<Enter>").joined().contains("GDPR: no consent recorded (C records it)"))
+        h.type("Cinbound form<Tab><Right><Right><Tab>2099-01-01<Enter>")
+        guard case .form(let refused)? = h.state.overlays.last else { Issue.record("a future date was accepted"); return }
+        #expect(refused.form[ConsentEditor.Key.date]?.error == "Consent date: it is in the future; enter the day they consented.")
+        #expect(refused.form[ConsentEditor.Key.source]?.value == "inbound form", "what was typed stays")
+        #expect(try creatorFile(h, Fx.liga)["consent"] == nil)
+
+        h.type("<C-u>2024-05-02<Tab>asked in a DM<Enter>")
+        #expect(h.state.overlays.isEmpty)
+        let consent = try #require(try creatorFile(h, Fx.liga)["consent"] as? [String: Any])
+        #expect(consent["source"] as? String == "inbound form")
+        #expect(consent["lawfulBasis"] as? String == "legitimate interest")
+        #expect(consent["consentAt"] as? String == "2024-05-02T23:59:00Z")
+        #expect(consent["note"] as? String == "asked in a DM")
+        let reloaded = try #require(WorkspaceLoader.load(from: try h.otherStore()).workspace.influencers[Fx.liga])
+        #expect(reloaded.consent?.lawfulBasis == "legitimate interest")
+        #expect(RosterDetailView.lines(reloaded, h.state).map(\.text)
+            .contains("GDPR: consent 2024-05-02 · legitimate interest · source inbound form · asked in a DM"))
+        #expect(h.screen.contains("GDPR: consent 2024-05-02 · legitimate interest · source"), "on screen, wrapped to the pane")
+
+        // Saving again untouched keeps the stored moment of the date.
+        h.type("C<Enter>")
+        #expect(try creatorFile(h, Fx.liga)["consent"].flatMap { ($0 as? [String: Any])?["consentAt"] as? String } == "2024-05-02T23:59:00Z")
+        h.type("uu")
+        #expect(try creatorFile(h, Fx.liga)["consent"] == nil)
+        #expect(h.screen.contains("GDPR: no consent recorded"))
+    }
+
+    @Test("a lawful basis written elsewhere stays choosable; choosing — and clearing the rest removes the record")
+    func keepsForeignBasisAndClears() throws {
+        let h = try Harness(width: 160, height: 50) { store in
+            var ola = try #require(try store.load(Influencer.self, id: Fx.ola))
+            ola.consent = DataConsent(source: "agency list", lawfulBasis: "Art. 6(1)(f)")
+            _ = try store.save(ola)
+        }
+        h.type("2/ola<Enter>C")
+        guard case .form(let form)? = h.state.overlays.last else { Issue.record("no consent form"); return }
+        #expect(form.form[ConsentEditor.Key.basis]?.value == "Art. 6(1)(f)")
+        #expect(h.screen.contains("GDPR: no consent date · Art. 6(1)(f) · source agency list"))
+        h.type("<C-u><Tab><Right><Enter>")
+        #expect(try creatorFile(h, Fx.ola)["consent"] == nil)
+    }
+}
+
 /// `w`: who follows a creator, typed as "label percent" pairs.
 @Suite("Audience")
 struct AudienceEditorTests {

@@ -32,6 +32,31 @@ import Testing
         #expect(template.validate().map(\.message).contains { $0.contains("{mood}") })
     }
 
+    @Test func briefPlaceholdersComeFromTheCampaignBrief() {
+        var campaign = Fx.campaign()
+        campaign.brief = CampaignBrief(keyMessage: "Visible results in 14 days", dos: ["show texture", " "], donts: ["medical claims", "filters"],
+                                       callToAction: "Use code at checkout", link: "https://glowlab.example/serum",
+                                       timeline: "Drafts by 1 July", disclosureRule: "#ad in the first line")
+        let t = Template(id: Fx.id(302), createdAt: Fx.t0, name: "Brief",
+                         body: "{key_message} | {call_to_action} {link} | do: {dos} | avoid: {donts} | {timeline} | {disclosure}")
+        let r = TemplateRenderer.render(t, influencer: Fx.influencer(), campaign: campaign, deal: nil)
+        #expect(r.body == "Visible results in 14 days | Use code at checkout https://glowlab.example/serum | do: show texture | "
+                + "avoid: medical claims; filters | Drafts by 1 July | #ad in the first line")
+        #expect(r.isComplete)
+        #expect(t.validate().isEmpty, "brief placeholders are known, so no warning")
+    }
+
+    @Test func anEmptyBriefValueIsReportedMissing() {
+        var campaign = Fx.campaign()
+        campaign.brief = CampaignBrief(keyMessage: "  ", dos: [], timeline: "Drafts by 1 July")
+        let t = Template(id: Fx.id(303), createdAt: Fx.t0, name: "Brief", body: "{key_message} {dos} {timeline} {disclosure} {call_to_action}")
+        let r = TemplateRenderer.render(t, influencer: Fx.influencer(), campaign: campaign, deal: nil)
+        #expect(r.missing == ["key_message", "dos", "disclosure", "call_to_action"])
+        #expect(r.unknown.isEmpty)
+        #expect(r.body == "{key_message} {dos} Drafts by 1 July {disclosure} {call_to_action}")
+        #expect(!r.isComplete)
+    }
+
     @Test func referralLinkFromUTMTemplate() {
         var c = Fx.campaign()
         c.utmTemplate = "https://glowlab.eu/serum?utm_source={platform}&utm_campaign={campaign}&utm_content={handle}"

@@ -18,9 +18,14 @@ extension Influencer: FormEditable {
     var asAnyRecord: AnyRecord { .influencer(self) }
 }
 
+extension Campaign: FormEditable {
+    static func current(_ id: RecordID, in workspace: Workspace) -> Campaign? { workspace.campaigns[id] }
+    var asAnyRecord: AnyRecord { .campaign(self) }
+}
+
 /// The one form builder of the record editors (a deal's offers, deliverables and payments; a creator's vetting,
-/// accounts, audience…): the submit reads the record fresh (another session may have changed it while the form
-/// was open), applies the form, lets `check` refuse it with messages under the fields, and saves through
+/// accounts, audience, consent…; a campaign's brief): the submit reads the record fresh (another session may have
+/// changed it while the form was open), applies the form, lets `check` refuse it with messages under the fields, and saves through
 /// `Edits.commit`, so `u` undoes it and a concurrent edit raises the conflict dialog.
 enum RecordForm {
     /// `apply` and `check` return an outcome only to keep the form open; `label` names the edit for undo.

@@ -61,14 +61,14 @@ public struct CampaignReportDocument: Sendable {
     public func markdown() -> String {
         let c = campaign
         let b = report.budget
-        var out: [String] = ["# Campaign report: \(oneLine(c.name))", ""]
-        var facts = ["**Brand:** \(oneLine(c.brand))"]
-        if let product = c.product { facts.append("**Product:** \(oneLine(product))") }
+        var out: [String] = ["# Campaign report: \(Self.oneLine(c.name))", ""]
+        var facts = ["**Brand:** \(Self.oneLine(c.brand))"]
+        if let product = c.product { facts.append("**Product:** \(Self.oneLine(product))") }
         facts.append("**Status:** \(c.status.displayName)")
         if c.startDate != nil || c.endDate != nil {
             facts.append("**Dates:** \(c.startDate.map(Self.day) ?? "?") to \(c.endDate.map(Self.day) ?? "?")")
         }
-        if let owner = c.owner { facts.append("**Owner:** \(oneLine(owner))") }
+        if let owner = c.owner { facts.append("**Owner:** \(Self.oneLine(owner))") }
         out.append(facts.joined(separator: " · ") + "  ")
         out.append("**Goals:** \(goals) · **Currency:** \(b.currency) · **Report date:** \(Self.day(now))")
         out += ["", "## Budget", "", "| | Amount |", "|---|---:|",
@@ -133,8 +133,11 @@ public struct CampaignReportDocument: Sendable {
 
     // MARK: Shared pieces
 
-    private var goals: String {
-        campaign.goals.map(\.rawValue).sorted().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: ", ")
+    private var goals: String { Self.goalNames(campaign.goals) }
+
+    /// "Awareness, Sales": goals in a stable order, as the report and the brief print them.
+    static func goalNames(_ goals: Set<CampaignGoal>) -> String {
+        goals.map(\.displayName).sorted().joined(separator: ", ")
     }
 
     private var rateLines: [String] {
@@ -243,12 +246,12 @@ public struct CampaignReportDocument: Sendable {
     static func day(_ date: Date) -> String { String(date.formatted(.iso8601).prefix(10)) }
 
     /// Text on one line (names may hold line breaks).
-    private func oneLine(_ text: String) -> String {
+    static func oneLine(_ text: String) -> String {
         text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
     }
 
     /// Text safe inside a Markdown table cell: one line, pipes escaped.
     private func inline(_ text: String) -> String {
-        oneLine(text).replacingOccurrences(of: "|", with: "\\|")
+        Self.oneLine(text).replacingOccurrences(of: "|", with: "\\|")
     }
 }

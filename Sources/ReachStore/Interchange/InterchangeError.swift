@@ -17,6 +17,8 @@ public enum InterchangeError: Error, Sendable, Equatable, CustomStringConvertibl
     case notAnArray(file: String)
     case notFound(what: String, query: String)
     case ambiguous(what: String, query: String, matches: [String])
+    /// The campaign's brief has nothing in it, so there is nothing to send.
+    case emptyBrief(campaign: String)
     case unsupported(String)
 
     public var description: String {
@@ -51,6 +53,8 @@ public enum InterchangeError: Error, Sendable, Equatable, CustomStringConvertibl
         case let .ambiguous(what, query, matches):
             return "\"\(query)\" matches \(matches.count) \(what)s; run again with one of these ids:\n"
                 + matches.map { "  " + $0 }.joined(separator: "\n")
+        case let .emptyBrief(campaign):
+            return "The brief of \"\(campaign)\" is empty: write it in Reach (B on the campaign) before sending it to creators."
         case let .unsupported(message):
             return message
         }

@@ -48,9 +48,10 @@ public enum PersonData {
         return Subject(influencer: found, inTrash: !live.contains { $0.id == found.id })
     }
 
-    /// Everything held about the creator in one JSON document: their record, every deal with them (with
-    /// offers, deliverables, payments and activities; deleted deals included), the campaigns those belong
-    /// to, and the other files that mention them (backups, quarantine, other records).
+    /// Everything held about the creator in one JSON document: their record and its consent (source, lawful
+    /// basis, date), every deal with them (with offers, deliverables, payments and activities; deleted deals
+    /// included), the campaigns those belong to, and the other files that mention them (backups, quarantine,
+    /// other records).
     public static func export(_ subject: Subject, store: RecordStore, now: Date) throws(InterchangeError) -> [UInt8] {
         let id = subject.influencer.id
         let live = store.loadAll(Deal.self).records.filter { $0.influencerID == id }
@@ -66,6 +67,8 @@ public enum PersonData {
                 "exportedAt": .string(now.formatted(.iso8601)),
                 "influencer": try RecordCoding.encode(subject.influencer, what: "the creator"),
                 "influencerInTrash": .bool(subject.inTrash),
+                // Where their data came from and on what basis it is kept (GDPR art. 15); null: nothing recorded.
+                "consent": try subject.influencer.consent.map { try RecordCoding.encode($0, what: "the consent") } ?? .null,
                 "deals": .array(try live.sorted { $0.id < $1.id }.map { try RecordCoding.encode($0, what: "a deal") }),
                 "deletedDeals": .array(try trashed.sorted { $0.id < $1.id }.map { try RecordCoding.encode($0, what: "a deal") }),
                 "campaigns": .array(campaigns.map { .object(["id": .string($0.id.rawValue), "name": .string($0.name), "brand": .string($0.brand)]) }),

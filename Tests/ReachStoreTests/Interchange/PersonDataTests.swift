@@ -16,7 +16,8 @@ import Testing
                               contact: ContactInfo(email: "anna@example.pl", phone: "+48 600 111 222"), country: "PL",
                               notes: "Met at Beauty Days",
                               accounts: [PlatformAccount(platform: .instagram, handle: "anna.k", url: "https://instagram.com/anna.k", isMain: true),
-                                         PlatformAccount(platform: .tiktok, handle: "anna.tt")]))
+                                         PlatformAccount(platform: .tiktok, handle: "anna.tt")],
+                              consent: DataConsent(source: "inbound form", consentAt: day, lawfulBasis: "consent", note: "ticked the box")))
         try ws.add(Influencer(id: bobID, createdAt: day, displayName: "Bob Stone", notes: "Friend of @anna.k, met via her",
                               accounts: [PlatformAccount(platform: .youtube, handle: "bobstone")]))
         try ws.add(Campaign(id: campaignID, createdAt: day, name: "Glow", brand: "Glow Lab", budget: Money(major: 5_000, currency: .eur),
@@ -134,6 +135,14 @@ import Testing
         #expect(doc["deals"]?.arrayValue?.first?["payments"]?.arrayValue?.count == 1)
         #expect(doc["deletedDeals"]?.arrayValue?.first?["id"]?.stringValue == Self.trashedDealID.rawValue)
         #expect(doc["campaigns"]?.arrayValue?.first?["name"]?.stringValue == "Glow")
+        #expect(doc["consent"]?["source"]?.stringValue == "inbound form")
+        #expect(doc["consent"]?["lawfulBasis"]?.stringValue == "consent")
+        #expect(doc["consent"]?["consentAt"]?.stringValue == "2024-05-25T00:00:00Z")
+        #expect(doc["consent"]?["note"]?.stringValue == "ticked the box")
+        #expect(doc["influencer"]?["consent"] == doc["consent"], "the record holds it too")
+        let bob = try JSONParser.parse(try PersonData.export(try PersonData.find("bob", store: ws.store), store: ws.store,
+                                                             now: DataFolderFixture.now))
+        #expect(bob["consent"] == .null, "no consent recorded is said, not left out")
         let others = Set(doc["otherFilesMentioningThem"]?.arrayValue?.compactMap(\.stringValue) ?? [])
         #expect(others == ["backups/influencers/\(Self.annaID).v0.json", "campaigns/\(Self.campaignID).json",
                            "influencers/\(Self.bobID).json", "logs/reach.log", "quarantine/deals/\(newID(23)).json.20240101T000000Z"])

@@ -2,13 +2,28 @@ import Foundation
 import ReachCore
 import TerminalUI
 
-/// Draws a campaign dashboard: budget gauges with the exchange rates used, deals per stage, deliverables,
-/// KPIs against targets, the best creators, and weekly trend lines. It is drawn whole into an off-screen
-/// buffer and the visible rows copied, so it scrolls on a small terminal like any page.
+/// Draws a campaign page: budget gauges with the exchange rates used, deals per stage, deliverables,
+/// KPIs against targets, the best creators, weekly trend lines, and the brief. It is drawn whole into an
+/// off-screen buffer and the visible rows copied, so it scrolls on a small terminal like any page.
 enum CampaignDashboardView {
-    /// The dashboard as an off-screen buffer exactly as tall as its content.
-    static func canvas(_ dashboard: CampaignDashboard, _ campaign: Campaign, _ state: AppState, width: Int, theme: Theme) -> Buffer {
-        var page = Sheet(width: max(1, width), height: 90 + state.workspace.pipeline.allStages.count, theme: theme)
+    /// The figures' column when the brief is beside them (the widest figure rows, the top creators, fit).
+    static let figuresWidth = 77
+    /// From this width the brief stands beside the figures (a column of 35 or more), so both are seen at once;
+    /// narrower, it follows them and `b` jumps to it.
+    static let briefBesideFrom = figuresWidth + 2 + 35
+
+    /// The page drawn off screen, exactly as tall as its content.
+    struct Canvas {
+        var buffer: Buffer
+        /// The row the brief starts on (0 when it is beside the figures).
+        var briefRow: Int
+    }
+
+    static func isBriefBeside(width: Int) -> Bool { width >= briefBesideFrom }
+
+    static func canvas(_ dashboard: CampaignDashboard, _ campaign: Campaign, _ state: AppState, width: Int, theme: Theme) -> Canvas {
+        let beside = isBriefBeside(width: width)
+        var page = Sheet(width: beside ? figuresWidth : max(1, width), height: 90 + state.workspace.pipeline.allStages.count, theme: theme)
         header(campaign, state, &page)
         budget(dashboard.report.budget, timeZone: state.timeZone, &page)
         stages(dashboard.report, state, &page)
@@ -16,7 +31,18 @@ enum CampaignDashboardView {
         kpis(dashboard.report, currency: campaign.reportingCurrency, &page)
         creators(dashboard.report, state, &page)
         trends(dashboard, state, &page)
-        return page.cropped()
+        guard beside else {
+            let briefRow = page.y + 1 // the heading's blank row comes first
+            CampaignBriefView.draw(campaign, &page)
+            return Canvas(buffer: page.cropped(), briefRow: briefRow)
+        }
+        var brief = Sheet(width: width - figuresWidth - 2, height: 40, theme: theme)
+        CampaignBriefView.draw(campaign, &brief)
+        let figures = page.cropped(), side = brief.cropped()
+        var both = Buffer(width: width, height: max(figures.height, side.height))
+        show(figures, offset: 0, into: &both, area: Rect(x: 0, y: 0, width: figuresWidth, height: figures.height))
+        show(side, offset: 0, into: &both, area: Rect(x: figuresWidth + 2, y: 0, width: side.width, height: side.height))
+        return Canvas(buffer: both, briefRow: 0)
     }
 
     /// Copies rows `offset…` of `canvas` into `area`.
@@ -183,9 +209,25 @@ struct Sheet {
 
     var width: Int { buffer.width }
 
-    mutating func line(_ text: String, _ style: Style) {
-        buffer.write(text, x: 0, y: y, maxWidth: width, style: style)
+    /// Makes room for `rows` more rows: the brief is as long as the team wrote it.
+    private mutating func reserve(_ rows: Int) {
+        guard y + rows > buffer.height else { return }
+        var taller = Buffer(width: buffer.width, height: max(y + rows, buffer.height * 2))
+        CampaignDashboardView.show(buffer, offset: 0, into: &taller, area: buffer.area)
+        buffer = taller
+    }
+
+    /// `text` from column `x`, then the next row.
+    mutating func line(_ text: String, _ style: Style, x: Int = 0) {
+        reserve(1)
+        if x < width { buffer.write(text, x: x, y: y, maxWidth: width - x, style: style) }
         y += 1
+    }
+
+    /// A label at the start of the current row, which the next `line` fills from further right.
+    mutating func label(_ text: String, _ style: Style, width labelWidth: Int) {
+        reserve(1)
+        buffer.write(text, x: 0, y: y, maxWidth: min(labelWidth, width), style: style)
     }
 
     mutating func wrapped(_ text: String, _ style: Style) {
@@ -195,6 +237,7 @@ struct Sheet {
     /// A blank row, then the section title and a muted summary.
     mutating func heading(_ title: String, _ summary: String) {
         if y > 0 { y += 1 }
+        reserve(1)
         let used = buffer.write(title, x: 0, y: y, maxWidth: width, style: theme.header)
         if !summary.isEmpty { buffer.write("  " + summary, x: used, y: y, maxWidth: width - used, style: theme.muted) }
         y += 1

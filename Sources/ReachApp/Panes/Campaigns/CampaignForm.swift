@@ -2,7 +2,8 @@ import Foundation
 import ReachCore
 import TerminalUI
 
-/// Create and edit campaigns (details, budget, dates, goals, and the brief every creator gets), and their KPI targets.
+/// Create and edit campaigns (details, budget, dates, goals, the referral-link template) and their KPI targets; the
+/// brief every creator gets has its own form (`BriefForm`).
 enum CampaignForm {
     /// Field keys, shared by the form and the code reading it back, so a label can be reworded without breaking either.
     enum Key {
@@ -17,15 +18,6 @@ enum CampaignForm {
         static let currency = "campaign.currency"
         static let goals = "campaign.goals"
         static let funnel = "campaign.funnelStage"
-        static let keyMessage = "campaign.keyMessage"
-        static let dos = "campaign.dos"
-        static let donts = "campaign.donts"
-        static let cta = "campaign.callToAction"
-        static let link = "campaign.link"
-        static let codePolicy = "campaign.discountCodePolicy"
-        static let disclosure = "campaign.disclosureRule"
-        static let paymentTerms = "campaign.paymentTerms"
-        static let reporting = "campaign.reportingRequired"
         static let utm = "campaign.utmTemplate"
     }
 
@@ -46,7 +38,6 @@ enum CampaignForm {
 
     static func open(editing id: RecordID?, _ state: inout AppState) {
         let campaign = id.flatMap { state.workspace.campaigns[$0] }
-        let brief = campaign?.brief ?? CampaignBrief()
         let currency = campaign?.reportingCurrency ?? state.workspace.settings.workspace.reportingCurrency
         let now = state.now, tz = state.timeZone
         let fields: [FormField] = [
@@ -67,19 +58,10 @@ enum CampaignForm {
                 goals(text) == nil ? "Use goals from: " + CampaignGoal.labels.joined(separator: ", ") + "." : nil
             },
             FormField("Funnel stage", key: Key.funnel, kind: .choice(["—"] + FunnelStage.labels), value: campaign?.funnelStage?.label ?? "—"),
-            FormField("Key message", key: Key.keyMessage, value: brief.keyMessage ?? ""),
-            FormField("Do's (;)", key: Key.dos, value: brief.dos.joined(separator: "; ")),
-            FormField("Don'ts (;)", key: Key.donts, value: brief.donts.joined(separator: "; ")),
-            FormField("Call to action", key: Key.cta, value: brief.callToAction ?? ""),
-            FormField("Link", key: Key.link, value: brief.link ?? ""),
-            FormField("Discount codes", key: Key.codePolicy, value: brief.discountCodePolicy ?? ""),
-            FormField("Disclosure rule", key: Key.disclosure, value: brief.disclosureRule ?? ""),
-            FormField("Payment terms", key: Key.paymentTerms, value: brief.paymentTerms ?? ""),
-            FormField("Reporting required", key: Key.reporting, value: brief.reportingRequired ?? ""),
             FormField("UTM link template", key: Key.utm, value: campaign?.utmTemplate ?? ""),
         ]
         let title = campaign.map { "Edit campaign · \($0.name)" } ?? "New campaign"
-        state.overlays.append(.form(FormOverlay(title: title, form: FormState(fields: fields), editorFields: [Key.keyMessage]) { form, state in
+        state.overlays.append(.form(FormOverlay(title: title, form: FormState(fields: fields)) { form, state in
             submit(form, editing: id, &state)
         }))
     }
@@ -108,15 +90,6 @@ enum CampaignForm {
         campaign.budget = budget
         campaign.goals = Set(goals(values.values[Key.goals] ?? "") ?? [])
         campaign.funnelStage = FunnelStage.from(label: values.values[Key.funnel])
-        campaign.brief.keyMessage = values.text(Key.keyMessage)
-        campaign.brief.dos = values.list(Key.dos, separators: [";"])
-        campaign.brief.donts = values.list(Key.donts, separators: [";"])
-        campaign.brief.callToAction = values.text(Key.cta)
-        campaign.brief.link = values.text(Key.link)
-        campaign.brief.discountCodePolicy = values.text(Key.codePolicy)
-        campaign.brief.disclosureRule = values.text(Key.disclosure)
-        campaign.brief.paymentTerms = values.text(Key.paymentTerms)
-        campaign.brief.reportingRequired = values.text(Key.reporting)
         campaign.utmTemplate = values.text(Key.utm)
         if let stay = FormIssues.stay(campaign.validate(), fields: fieldForIssue, form: form) { return stay }
         let effects = Edits.commit(.campaign(campaign), label: "\(id == nil ? "add" : "edit") campaign \(campaign.name)", &state)

@@ -14,10 +14,11 @@ public enum CampaignsPane: Pane {
                 CampaignForm.open(editing: nil, &state)
                 return []
             },
-            KeyBinding(chars: "e", help: "Edit campaign and brief", hint: true) { state in
+            KeyBinding(chars: "e", help: "Edit campaign", hint: true) { state in
                 if let id = state.campaigns.selectedID { CampaignForm.open(editing: id, &state) }
                 return []
             },
+            KeyBinding(chars: "B", help: "Edit brief and target audience", run: editBrief),
             KeyBinding(chars: "T", help: "Edit KPI targets") { state in
                 if let id = state.campaigns.selectedID { CampaignForm.openTargets(id, &state) }
                 return []
@@ -38,7 +39,10 @@ public enum CampaignsPane: Pane {
             KeyBinding(chars: "y", help: "Copy report (Markdown, to paste into an email)", run: copyReport),
         ])
         if state.campaigns.showsDashboard {
-            return [dashboardSection, campaign]
+            var dashboard = dashboardSection
+            // Beside the figures the brief is already in view; below them it is a jump away.
+            if !CampaignDashboardView.isBriefBeside(width: dashboardArea(state).width) { dashboard.bindings.append(jumpToBrief) }
+            return [dashboard, campaign]
         }
         return [
             ListNavigation.section(cursor: \AppState.campaigns.cursor, count: { $0.campaigns.rows.count },
@@ -79,6 +83,20 @@ public enum CampaignsPane: Pane {
         ])
     }()
 
+    /// `b` on a narrow campaign page: to the brief below the figures, and from there back to the top.
+    static let jumpToBrief = KeyBinding(chars: "b", help: "Brief (again: back to the top)") { state in
+        guard let canvas = dashboardCanvas(state) else { return [] }
+        let row = min(canvas.briefRow, max(0, canvas.buffer.height - dashboardArea(state).height))
+        state.campaigns.dashboardScroll.offset = state.campaigns.dashboardScroll.offset == row ? 0 : row
+        return []
+    }
+
+    /// `B` and the palette: the selected campaign's brief form.
+    @Sendable static func editBrief(_ state: inout AppState) -> [Effect] {
+        if let id = state.campaigns.selectedID { BriefForm.open(id, &state) }
+        return []
+    }
+
     public static func commands(_ state: AppState) -> [PaletteCommand] {
         [
             PaletteCommand("New campaign") { state in
@@ -91,7 +109,8 @@ public enum CampaignsPane: Pane {
                 return []
             },
         ] + (state.campaigns.selectedID.flatMap { state.workspace.campaigns[$0] }.map { campaign in
-            [PaletteCommand("Copy campaign report: \(campaign.name)", key: "y", run: copyReport)]
+            [PaletteCommand("Copy campaign report: \(campaign.name)", key: "y", run: copyReport),
+             PaletteCommand("Edit brief: \(campaign.name)", key: "B", run: editBrief)]
         } ?? [])
     }
 
@@ -225,9 +244,12 @@ public enum CampaignsPane: Pane {
 
     static func listRows(_ state: AppState) -> Int { max(1, listArea(state.size).height - 1) }
 
-    static func dashboardHeight(_ state: AppState) -> Int {
-        guard let dashboard = state.campaigns.dashboard, let campaign = state.workspace.campaigns[dashboard.campaignID] else { return 0 }
-        return CampaignDashboardView.canvas(dashboard, campaign, state, width: dashboardArea(state).width, theme: .monochrome).height
+    static func dashboardHeight(_ state: AppState) -> Int { dashboardCanvas(state)?.buffer.height ?? 0 }
+
+    /// The selected campaign's page as laid out for the dashboard's area (monochrome: for its size only).
+    static func dashboardCanvas(_ state: AppState) -> CampaignDashboardView.Canvas? {
+        guard let dashboard = state.campaigns.dashboard, let campaign = state.workspace.campaigns[dashboard.campaignID] else { return nil }
+        return CampaignDashboardView.canvas(dashboard, campaign, state, width: dashboardArea(state).width, theme: .monochrome)
     }
 
     // MARK: Drawing
@@ -321,7 +343,7 @@ public enum CampaignsPane: Pane {
     private static func renderDashboard(_ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
         guard let dashboard = state.campaigns.dashboard, let campaign = state.workspace.campaigns[dashboard.campaignID],
               !area.isEmpty else { return }
-        let canvas = CampaignDashboardView.canvas(dashboard, campaign, state, width: area.width, theme: theme)
+        let canvas = CampaignDashboardView.canvas(dashboard, campaign, state, width: area.width, theme: theme).buffer
         let offset = min(state.campaigns.dashboardScroll.offset, max(0, canvas.height - area.height))
         CampaignDashboardView.show(canvas, offset: offset, into: &buffer, area: area)
     }

@@ -95,6 +95,7 @@ enum RosterDetailView {
             place.append("\(zone) (their time \(formatter.string(from: state.now)))")
         }
         if !place.isEmpty { out.append(DetailLine(place.joined(separator: " · "))) }
+        out.append(consentLine(inf.consent, timeZone: tz))
 
         out.append(DetailLine(""))
         out.append(DetailLine("Accounts", .heading))
@@ -198,6 +199,16 @@ enum RosterDetailView {
                                   activity.channel == .system ? .muted : .normal))
         }
         return out
+    }
+
+    /// "GDPR: consent 2024-05-02 · legitimate interest · source inbound form · note", or that nothing is recorded.
+    static func consentLine(_ consent: DataConsent?, timeZone: TimeZone) -> DetailLine {
+        guard let consent, consent != DataConsent() else { return DetailLine("GDPR: no consent recorded (C records it)", .muted) }
+        var parts = [consent.consentAt.map { "consent " + Humanize.day($0, timeZone: timeZone) } ?? "no consent date"]
+        if let basis = consent.lawfulBasis, !basis.isEmpty { parts.append(basis) }
+        if let source = consent.source, !source.isEmpty { parts.append("source " + source) }
+        if let note = consent.note, !note.isEmpty { parts.append(note) }
+        return DetailLine("GDPR: " + parts.joined(separator: " · "))
     }
 
     /// "12.3k reach · 540 engagements · EUR 3,000.00 revenue" over the deal's deliverables with results.

@@ -69,6 +69,7 @@ public enum RosterPane: Pane {
             onCreator("$", "Rate card", CreatorEditors.rateCard),
             onCreator("w", "Who follows them: audience", CreatorEditors.audience),
             onCreator("c", "Phone, other contact, agent or manager", CreatorEditors.contacts),
+            onCreator("C", "GDPR consent: source, lawful basis, date", ConsentEditor.open),
             onCreator("r", "Rating: stars, would work again", CreatorEditors.rating),
             KeyBinding(chars: "z", help: "Archive / unarchive creator") { state in
                 guard let id = state.roster.selectedID, let creator = state.workspace.influencers[id] else { return [] }
