@@ -51,12 +51,14 @@ enum SettingsView {
             }
         case .stages:
             let stages = SettingsRows.stages(settings)
-            return Table(columns: [TableColumn("#", width: .fixed(3), alignment: .trailing), TableColumn("Name", width: .fill(1)),
-                                   TableColumn("Role", width: .fixed(13)), TableColumn("Stalls", width: .fixed(6), alignment: .trailing)],
+            // The key is what deals store: it never changes here, which is why renaming or moving strands no deal.
+            return Table(columns: [TableColumn("#", width: .fixed(3), alignment: .trailing), TableColumn("Name", width: .fill(2)),
+                                   TableColumn("Key", width: .fill(1)), TableColumn("Role", width: .fixed(13)),
+                                   TableColumn("Stalls", width: .fixed(6), alignment: .trailing)],
                          rowCount: stages.count, theme: theme, rowStyle: { stages[$0].role == .open ? nil : theme.muted }) { i in
                 let s = stages[i]
                 let position = i < settings.pipeline.stages.count ? "\(i + 1)" : "–"
-                return [position, s.name, SettingsRows.roleText(s.role), s.stallAfterDays.map { "\($0)d" } ?? "never"]
+                return [position, s.name, s.key.rawValue, SettingsRows.roleText(s.role), s.stallAfterDays.map { "\($0)d" } ?? "never"]
             }
         case .defaults:
             let rows = SettingsRows.defaults(settings)
