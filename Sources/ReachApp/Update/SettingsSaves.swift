@@ -19,6 +19,12 @@ enum SettingsSaves {
 
     /// `reach.json` holds `settings` at `revision` (a Settings-screen save, or a saved filter merged on disk).
     static func saved(_ settings: AppSettings, _ revision: Int, _ state: inout AppState) -> [Effect] {
+        // A saved filter landed on disk while settings edited here wait unsaved: mine stay in memory at their old
+        // revision, so their next save meets the filter as a conflict instead of dropping it or being dropped.
+        if let pending = state.pendingSettings, pending.settings != settings {
+            state.show("Saved to reach.json; your unsaved settings are kept: R saves them", .warning)
+            return []
+        }
         state.workspace.settingsRevision = revision
         state.pendingSettings = nil
         if settings != state.workspace.settings {
