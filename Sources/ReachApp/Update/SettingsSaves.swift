@@ -74,9 +74,10 @@ enum SettingsSaves {
     }
 
     /// Another session (or an editor, or `git pull`) changed `reach.json`. An unsaved edit here keeps the local
-    /// settings: its save will conflict and ask, so neither version is lost.
+    /// settings: its save will conflict and ask, so neither version is lost. Any revision is taken, even a lower one
+    /// (a hand edit that dropped it): our own saves are never reported, so what the file says now is the truth.
     static func changedOutside(_ settings: AppSettings, _ revision: Int, _ state: inout AppState) -> [Effect] {
-        guard state.pendingSettings == nil, revision >= state.workspace.settingsRevision else { return [] }
+        guard state.pendingSettings == nil else { return [] }
         let changed = settings != state.workspace.settings
         state.workspace.settingsRevision = revision
         guard changed else { return [] }

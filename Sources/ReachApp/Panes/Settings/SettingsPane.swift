@@ -42,11 +42,6 @@ public enum SettingsPane: Pane {
         return [KeySection("Settings · \(section.title)", keys), navigation]
     }
 
-    public static func resized(_ state: inout AppState) {
-        let count = SettingsRows.count(state.settingsScreen.section, state.workspace.settings.workspace)
-        state.settingsScreen.cursor.clamp(count: count, visible: listHeight(state.size))
-    }
-
     private static func step(_ delta: Int, _ state: inout AppState) -> [Effect] {
         let all = SettingsSection.allCases
         let next = (state.settingsScreen.section.rawValue + delta + all.count) % all.count
