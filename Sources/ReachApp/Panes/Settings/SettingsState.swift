@@ -15,7 +15,7 @@ public enum SettingsSection: Int, CaseIterable, Sendable {
     var note: String {
         switch self {
         case .rates: "Totals convert at the newest rate for a pair (or its inverse), never a live feed."
-        case .stages: "Deals keep their stage when it is renamed or moved. Roles are fixed: the closing stage stays last, side exits stay exits."
+        case .stages: "Deals keep their stage when it is renamed or moved; the closing stage and side exits keep their roles."
         case .defaults: "Tiers by followers on the main account: nano < micro < macro < mega."
         case .team: "Who \"mine\" means ($REACH_USER or $USER) and whom deals can be assigned to."
         }
