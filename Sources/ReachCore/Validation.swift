@@ -189,29 +189,6 @@ extension Template {
     }
 }
 
-extension WorkspaceSettings {
-    /// Settings problems (thresholds out of order, bad rates, empty pipeline).
-    public func validate() -> [ValidationIssue] {
-        var issues: [ValidationIssue] = []
-        let t = tierThresholds
-        if !(0 < t.micro && t.micro < t.macro && t.macro < t.mega) {
-            issues.append(ValidationIssue("tierThresholds", "Tier thresholds must increase: nano < micro < macro < mega."))
-        }
-        if pipeline.stages.isEmpty { issues.append(ValidationIssue("pipeline.stages", "The pipeline has no stages: add at least one.")) }
-        let keys = pipeline.allStages.map(\.key)
-        if Set(keys).count != keys.count { issues.append(ValidationIssue("pipeline", "Two stages share a key: give each stage a unique key.")) }
-        for (i, r) in currencyRates.rates.enumerated() {
-            if r.rate <= 0 { issues.append(ValidationIssue("currencyRates.rates[\(i)].rate", "Rate \(r.from)→\(r.to) must be positive.")) }
-            for c in [r.from, r.to] where !c.isKnown {
-                issues.append(ValidationIssue("currencyRates.rates[\(i)]", "Unknown currency code \"\(c)\": use an ISO 4217 code."))
-            }
-        }
-        if !reportingCurrency.isKnown { issues.append(ValidationIssue("reportingCurrency", "Unknown currency code \"\(reportingCurrency)\": use an ISO 4217 code.")) }
-        if staleMetricDays < 1 { issues.append(ValidationIssue("staleMetricDays", "Stale-metric days must be at least 1.")) }
-        return issues
-    }
-}
-
 /// Checks that span many records (the data folder as a whole).
 public enum WorkspaceValidation {
     /// Discount codes must be unique across all deals (case-insensitive); returns one issue per clashing deal.

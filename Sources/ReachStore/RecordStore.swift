@@ -18,6 +18,8 @@ public final class RecordStore: Sendable {
     let known = Locked<[RecordKind: [String: KnownFile]]>([:])
     /// Record files seen to change since the snapshot was read or written; nil when no snapshot matched.
     let snapshotChanges = Locked<Int?>(nil)
+    /// The stamp of `reach.json` as this store last read or wrote it, so `workspaceChange` reports only others' edits.
+    let workspaceStamp = Locked<FileStamp?>(nil)
 
     /// The `logs/` folder, for the app's log file handler.
     public var logsDirectory: String { layout.logsDirectory }

@@ -174,7 +174,7 @@ struct DailyLoopTests {
         for id in [Fx.dealLiga, Fx.dealNino, Fx.dealSakura] { #expect(try deal(h, id).stage == .reporting) }
         #expect(try deal(h, Fx.dealOla).stage == .contracted && deal(h, Fx.dealOla).notes == "Changed by Tom")
         guard case .conflict(let conflict)? = h.state.overlays.last else { Issue.record("the conflict is not shown"); return }
-        #expect(conflict.mine.id == Fx.dealOla)
+        #expect(conflict.mine?.id == Fx.dealOla)
         h.type("m")
         let ola = try deal(h, Fx.dealOla)
         #expect(ola.stage == .reporting, "keeping mine saves the move over theirs")

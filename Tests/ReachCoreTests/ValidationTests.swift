@@ -51,6 +51,6 @@ import Testing
     @Test func settingsIssues() {
         #expect(WorkspaceSettings().validate().isEmpty)
         let bad = WorkspaceSettings(tierThresholds: TierThresholds(micro: 1_000, macro: 500, mega: 1_000_000), reportingCurrency: "ZZZ")
-        #expect(Set(bad.validate().map(\.field)) == ["tierThresholds", "reportingCurrency"])
+        #expect(Set(bad.validate().map(\.field)) == ["tierThresholds.macro", "reportingCurrency"])
     }
 }

@@ -28,6 +28,7 @@ enum GlobalKeys {
                     return []
                 },
                 KeyBinding(chars: "u", help: "Undo") { state in Edits.undo(&state) },
+                KeyBinding(chars: ",", help: "Settings") { state in SettingsPane.open(&state); return [] },
                 KeyBinding(chars: "R", help: "Retry failed saves") { state in Edits.retryPending(&state) },
                 KeyBinding(keys: [KeyEvent(.escape)], "Back / clear message") { state in
                     state.status = nil
@@ -54,6 +55,10 @@ enum GlobalKeys {
         commands += [
             PaletteCommand("Help: list keys", key: "?") { state in openHelp(&state); return [] },
             PaletteCommand("Undo", key: "u") { state in Edits.undo(&state) },
+            PaletteCommand("Settings: currency rates, stages, tiers, defaults, team", key: ",") { state in
+                SettingsPane.open(&state)
+                return []
+            },
             PaletteCommand("Retry failed saves", key: "R") { state in Edits.retryPending(&state) },
             PaletteCommand("Load problems: files that did not load") { state in
                 let text = state.loadProblems.isEmpty ? "Every file loaded." : state.loadProblems.joined(separator: "\n\n")
@@ -67,6 +72,7 @@ enum GlobalKeys {
 
     static func switchTab(_ tab: Tab, _ state: inout AppState) {
         state.dealDetail = nil
+        state.settingsScreen.isOpen = false
         state.tab = tab
     }
 
@@ -76,11 +82,11 @@ enum GlobalKeys {
 
     /// Quits, unless edits are unsaved: then asks (retry, quit anyway, cancel).
     static func quit(_ state: inout AppState) -> [Effect] {
-        guard !state.pendingSaves.isEmpty else {
+        guard state.unsavedCount > 0 else {
             state.shouldQuit = true
             return [.quit]
         }
-        let count = state.pendingSaves.count
+        let count = state.unsavedCount
         let dialog = ConfirmDialog(
             title: "Unsaved changes",
             message: "\(count) edit\(count == 1 ? " is" : "s are") not saved. Quitting loses \(count == 1 ? "it" : "them").",

@@ -60,7 +60,7 @@ enum Marking {
 
     /// "12 marked", for the status bar; nil when nothing on this screen is marked.
     static func countText(_ state: AppState) -> String? {
-        let count: Int = switch state.dealDetail == nil ? state.tab : .campaigns {
+        let count: Int = switch state.dealDetail == nil && !state.settingsScreen.isOpen ? state.tab : .campaigns {
         case .roster: state.marks.creators.count
         case .today, .pipeline: state.marks.deals.count
         case .campaigns: 0

@@ -8,8 +8,13 @@ enum RecordDifference {
 
     /// "field: theirs … / mine …" for each top-level field that differs; a single line when theirs was deleted.
     static func lines(mine: AnyRecord, theirs: AnyRecord?) -> [String] {
-        guard let theirs else { return ["They deleted it (it is in the trash); you changed it."] }
-        let a = fields(theirs.record), b = fields(mine.record)
+        lines(mine: mine.record, theirs: theirs?.record, gone: "They deleted it (it is in the trash); you changed it.")
+    }
+
+    /// The same for any two encodable versions (the settings of `reach.json`); `gone` when theirs is no more.
+    static func lines(mine: any Encodable, theirs: (any Encodable)?, gone: String) -> [String] {
+        guard let theirs else { return [gone] }
+        let a = fields(theirs), b = fields(mine)
         let keys = Set(a.keys).union(b.keys).subtracting(ignored).sorted()
         var out: [String] = []
         for key in keys where a[key] != b[key] {
@@ -25,7 +30,7 @@ enum RecordDifference {
     }
 
     /// Top-level fields rendered as short text (nested values as compact JSON).
-    private static func fields(_ record: any Record) -> [String: String] {
+    private static func fields(_ record: any Encodable) -> [String: String] {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

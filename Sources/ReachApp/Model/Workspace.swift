@@ -9,6 +9,8 @@ public struct Workspace: Sendable {
     public private(set) var deals: [RecordID: Deal] = [:]
     public private(set) var templates: [RecordID: Template] = [:]
     public var settings: AppSettings
+    /// The revision of `reach.json` these settings came from: a settings save expects to find it on disk.
+    public var settingsRevision = 0
     /// Fuzzy-search keys of the roster; nil until built (a start-up builds them right after its first frame).
     private var searchKeys: SearchIndex?
     /// Folded display names (`TextFolding.fold`), the tie-breaker of every roster sort; folding is too slow to redo per sort.

@@ -104,6 +104,8 @@ public final class AppRunner {
         var changed = before.0 != state.status || before.1 != Int(now.timeIntervalSince1970 / 60)
         let statusBefore = state.status
         scans.collect()
+        // `reach.json` is one file outside the record folders the watcher covers: one stat a tick notices it.
+        if let settings = performer.settingsChange() { send(settings) }
         if background {
             if let result = poller.takeResult() { apply(result) }
             if poller.isIdle, let request = scans.next(now: now) { poller.start(request) }

@@ -13,15 +13,8 @@ struct EffectPerformer {
         case .save(let record, let expected): return [save(record, expected)]
         case .delete(let record): return delete(record)
         case .restore(let kind, let id): return [restore(kind, id)]
-        case .updateSettings(let change):
-            do {
-                var settings = try store.loadWorkspace(AppSettings.self) ?? AppSettings()
-                change(&settings)
-                try store.saveWorkspace(settings)
-                return [.settingsSaved(settings)]
-            } catch {
-                return [.settingsSaveFailed("\(error)")]
-            }
+        case .updateSettings(let change): return [updateSettings(change)]
+        case .saveSettings(let settings, let expected): return [saveSettings(settings, expected)]
         case .copy(let text): return [.copied(text, ok: terminal.copyToClipboard(text))]
         case .copyCampaignReport(let report):
             let text = report.markdown(trashedDeals: store.loadTrash(Deal.self).records)
@@ -32,6 +25,46 @@ struct EffectPerformer {
             case .failure(let failure): return [.editorFinished(request, text: nil, message: failure.description)]
             }
         case .quit: return []
+        }
+    }
+
+    /// Applies `change` to the settings on disk and saves them at the revision read; another session's save in
+    /// between means reading and applying again, so a change (a saved filter) never undoes theirs.
+    private func updateSettings(_ change: @Sendable (inout AppSettings) -> Void) -> Action {
+        do {
+            // Bounded: a folder where someone saves settings between every read and write is busy, not lost.
+            for _ in 0..<5 {
+                let current = try store.loadWorkspaceVersion(AppSettings.self)
+                var settings = current.settings ?? AppSettings()
+                change(&settings)
+                if case .saved(let revision) = try store.saveWorkspace(settings, expectedRevision: current.revision) {
+                    return .settingsSaved(settings, revision: revision)
+                }
+            }
+            return .settingsSaveFailed("other sessions kept changing reach.json; try again.")
+        } catch {
+            return .settingsSaveFailed("\(error)")
+        }
+    }
+
+    private func saveSettings(_ settings: AppSettings, _ expected: Int) -> Action {
+        let pending = PendingSettings(settings: settings, expectedRevision: expected)
+        do {
+            switch try store.saveWorkspace(settings, expectedRevision: expected) {
+            case .saved(let revision): return .settingsSaved(settings, revision: revision)
+            case .conflict(let theirs, let revision): return .settingsConflict(mine: settings, theirs: theirs, theirsRevision: revision)
+            }
+        } catch StoreError.lockTimeout {
+            return .settingsNotSaved(pending, message: nil)
+        } catch {
+            return .settingsNotSaved(pending, message: "\(error)")
+        }
+    }
+
+    /// `reach.json` as another session left it, when it changed since this session read or wrote it.
+    func settingsChange() -> Action? {
+        store.workspaceChange(AppSettings.self).flatMap { version in
+            version.settings.map { Action.settingsChangedOutside($0, revision: version.revision) }
         }
     }
 

@@ -24,14 +24,16 @@ public enum WorkspaceLoader {
             fromSnapshot = false
         }
         progress.enter(.building)
-        var settings = AppSettings()
+        var settings = WorkspaceVersion<AppSettings>(settings: nil, revision: 0)
         do {
-            settings = try store.loadWorkspace(AppSettings.self) ?? AppSettings()
+            settings = try store.loadWorkspaceVersion(AppSettings.self)
         } catch {
             problems.append("reach.json: \(error) Default settings are used until it is fixed.")
         }
-        let workspace = Workspace(influencers: records.influencers, campaigns: records.campaigns, deals: records.deals,
-                                  templates: records.templates, settings: settings, searchIndexLater: searchIndexLater)
+        var workspace = Workspace(influencers: records.influencers, campaigns: records.campaigns, deals: records.deals,
+                                  templates: records.templates, settings: settings.settings ?? AppSettings(),
+                                  searchIndexLater: searchIndexLater)
+        workspace.settingsRevision = settings.revision
         return (workspace, problems, fromSnapshot)
     }
 

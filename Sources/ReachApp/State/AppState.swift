@@ -35,6 +35,8 @@ public struct AppState: Sendable {
     public var campaigns = CampaignsState()
     /// A deal opened from a list; drawn over the tab's pane until `Esc`.
     public var dealDetail: DealDetailState?
+    /// The Settings screen (`,`), drawn over the tab's pane (and an open deal) while open.
+    public var settingsScreen = SettingsState()
 
     /// Popups, top last; the top one gets the keys.
     public var overlays: [Overlay] = []
@@ -45,6 +47,8 @@ public struct AppState: Sendable {
     public var undoStack: [UndoEntry] = []
     /// Edits whose save failed (disk full, read-only): kept here and in the workspace until a retry works.
     public var pendingSaves: [RecordID: PendingSave] = [:]
+    /// Settings edited here but not saved yet (failed, or waiting on a conflict decision); they are in the workspace.
+    public var pendingSettings: PendingSettings?
     /// When a save met a busy folder: the tick retries the pending saves from then on (see `Action.saveWaiting`).
     public var saveRetryAt: Date?
     /// Keys typed so far of a multi-key binding such as `gg`.
@@ -83,8 +87,10 @@ public struct AppState: Sendable {
     /// The name activities and new records are stamped with.
     public var author: String? { user?.name }
 
-    /// The pane that gets keys and draws the main area: an open deal, else the active tab's pane.
-    var activePane: any Pane.Type { dealDetail != nil ? DealDetailPane.self : tab.pane }
+    /// The pane that gets keys and draws the main area: Settings, else an open deal, else the active tab's pane.
+    var activePane: any Pane.Type {
+        settingsScreen.isOpen ? SettingsPane.self : dealDetail != nil ? DealDetailPane.self : tab.pane
+    }
 
     /// Shows a status message that expires relative to `now`.
     public mutating func show(_ text: String, _ level: StatusMessage.Level = .info) {

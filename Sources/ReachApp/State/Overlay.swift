@@ -83,11 +83,15 @@ public struct ConfirmDialog: Sendable {
     }
 }
 
-/// Someone else saved the record first: both versions are kept until the user picks one.
+/// Someone else saved the record (or the settings) first: both versions are kept until the user picks one.
 public struct ConflictDialog: Sendable, Equatable {
-    public var mine: AnyRecord
-    /// nil when the other session deleted the record.
-    public var theirs: AnyRecord?
+    /// The two versions: of a record, or of the settings in `reach.json`; theirs is nil when they deleted it.
+    public enum Versions: Sendable, Equatable {
+        case record(mine: AnyRecord, theirs: AnyRecord?)
+        case settings(mine: AppSettings, theirs: AppSettings?)
+    }
+
+    public var versions: Versions
     public var theirsRevision: Int
     /// "field: theirs → mine" lines.
     public var differences: [String]
@@ -95,10 +99,20 @@ public struct ConflictDialog: Sendable, Equatable {
     public var selected = 0
 
     public init(mine: AnyRecord, theirs: AnyRecord?, theirsRevision: Int) {
-        self.mine = mine
-        self.theirs = theirs
+        versions = .record(mine: mine, theirs: theirs)
         self.theirsRevision = theirsRevision
         differences = RecordDifference.lines(mine: mine, theirs: theirs)
+    }
+
+    public init(settings mine: AppSettings, theirs: AppSettings?, theirsRevision: Int) {
+        versions = .settings(mine: mine, theirs: theirs)
+        self.theirsRevision = theirsRevision
+        differences = RecordDifference.lines(mine: mine, theirs: theirs, gone: "They removed reach.json; you changed the settings.")
+    }
+
+    /// The record in conflict; nil when it is the settings.
+    public var mine: AnyRecord? {
+        if case .record(let mine, _) = versions { mine } else { nil }
     }
 }
 

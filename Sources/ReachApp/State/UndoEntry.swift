@@ -12,6 +12,8 @@ public struct UndoEntry: Sendable, Equatable {
         case restore(RecordKind, RecordID)
         /// Take back a bulk action: every record it touched, in one `u`.
         case batch([Inverse])
+        /// Put these settings back (saved over whatever `reach.json` revision is current).
+        case settings(AppSettings)
     }
 
     /// Shown after undoing: "Undid: edit Līga Bērziņa".

@@ -20,8 +20,17 @@ public enum Action: Sendable {
     case deleteFailed(AnyRecord, message: String)
     case restored(AnyRecord)
     case restoreFailed(String)
-    case settingsSaved(AppSettings)
+    /// `reach.json` now holds these settings at this revision.
+    case settingsSaved(AppSettings, revision: Int)
+    /// A settings change (a saved filter) could not be written; nothing changed in memory.
     case settingsSaveFailed(String)
+    /// Settings edited on the Settings screen were not written: the disk failed (`message`), or the folder was busy
+    /// (nil: tried again on the clock). The edit stays in memory, counted as unsaved.
+    case settingsNotSaved(PendingSettings, message: String?)
+    /// Another session saved `reach.json` first; nothing was written.
+    case settingsConflict(mine: AppSettings, theirs: AppSettings?, theirsRevision: Int)
+    /// Another session, an editor or `git pull` changed `reach.json`.
+    case settingsChangedOutside(AppSettings, revision: Int)
     /// Records changed on disk by other sessions since the last poll.
     case externalChanges(ExternalChanges)
     /// `$EDITOR` exited; nil text when it failed (message says why).
@@ -39,6 +48,17 @@ public struct PendingSave: Sendable, Equatable {
 
     public init(record: AnyRecord, expectedRevision: Int) {
         self.record = record
+        self.expectedRevision = expectedRevision
+    }
+}
+
+/// Settings not saved yet, with the `reach.json` revision the save expects (the settings' `PendingSave`).
+public struct PendingSettings: Sendable, Equatable {
+    public var settings: AppSettings
+    public var expectedRevision: Int
+
+    public init(settings: AppSettings, expectedRevision: Int) {
+        self.settings = settings
         self.expectedRevision = expectedRevision
     }
 }

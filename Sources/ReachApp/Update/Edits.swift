@@ -67,15 +67,18 @@ public enum Edits {
             return [.restore(kind, id)]
         case .batch(let inverses):
             return inverses.flatMap { perform($0, &state, changed: &changed) }
+        case .settings(let old):
+            return SettingsSaves.apply(old, &state)
         }
     }
 
     /// Saves again every edit whose save failed.
     public static func retryPending(_ state: inout AppState) -> [Effect] {
-        guard !state.pendingSaves.isEmpty else {
+        guard state.unsavedCount > 0 else {
             state.show("Nothing waiting to be saved")
             return []
         }
-        return state.pendingSaves.values.sorted { $0.record.id < $1.record.id }.map { .save($0.record, expectedRevision: $0.expectedRevision) }
+        let settings = state.pendingSettings.map { [Effect.saveSettings($0.settings, expectedRevision: $0.expectedRevision)] } ?? []
+        return settings + state.pendingSaves.values.sorted { $0.record.id < $1.record.id }.map { .save($0.record, expectedRevision: $0.expectedRevision) }
     }
 }

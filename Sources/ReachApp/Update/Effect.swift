@@ -11,6 +11,8 @@ public enum Effect: Sendable {
     /// Change `reach.json` settings: the runtime applies `change` to the settings on disk (another session may have
     /// changed them since they were loaded) and saves the result.
     case updateSettings(@Sendable (inout AppSettings) -> Void)
+    /// Save settings edited on the Settings screen if `reach.json` is still at `expectedRevision` (as records are).
+    case saveSettings(AppSettings, expectedRevision: Int)
     /// Put text on the clipboard via OSC 52.
     case copy(String)
     /// Put a campaign's report on the clipboard (the runtime adds the deals in the trash, which it lists).

@@ -51,23 +51,28 @@ enum StoreResults {
 
     /// The user's choice in the conflict dialog; the other version stays reachable with `u`.
     static func resolve(_ dialog: ConflictDialog, keepMine: Bool, _ state: inout AppState) -> [Effect] {
-        let title = state.workspace.title(of: dialog.mine)
+        let (mine, theirs): (AnyRecord, AnyRecord?)
+        switch dialog.versions {
+        case .record(let m, let t): (mine, theirs) = (m, t)
+        case .settings(let m, let t): return SettingsSaves.resolve(mine: m, theirs: t, theirsRevision: dialog.theirsRevision, keepMine: keepMine, &state)
+        }
+        let title = state.workspace.title(of: mine)
         if keepMine {
-            if let theirs = dialog.theirs { state.undoStack.append(UndoEntry("keep my version of \(title)", .revert(to: theirs))) }
-            let mine = dialog.mine.withRevision(dialog.theirsRevision)
+            if let theirs { state.undoStack.append(UndoEntry("keep my version of \(title)", .revert(to: theirs))) }
+            let mine = mine.withRevision(dialog.theirsRevision)
             state.workspace.put(mine)
             state.recordChanged(mine)
             return [.save(mine, expectedRevision: dialog.theirsRevision)]
         }
-        state.pendingSaves[dialog.mine.id] = nil
-        if let theirs = dialog.theirs {
+        state.pendingSaves[mine.id] = nil
+        if let theirs {
             state.workspace.put(theirs)
         } else {
-            state.workspace.remove(dialog.mine.kind, dialog.mine.id)
+            state.workspace.remove(mine.kind, mine.id)
         }
         // "Take theirs" must not lose mine either: `u` saves my version over theirs.
-        state.undoStack.append(UndoEntry("take their version of \(title)", .revert(to: dialog.mine)))
-        state.recordChanged(dialog.mine)
+        state.undoStack.append(UndoEntry("take their version of \(title)", .revert(to: mine)))
+        state.recordChanged(mine)
         state.show("Took their version of \(title); u puts yours back")
         return []
     }

@@ -18,13 +18,13 @@ public enum App {
         case .deleteFailed(let record, let message): return StoreResults.deleteFailed(record, message, &state)
         case .restored(let record): return StoreResults.restored(record, &state)
         case .restoreFailed(let message): return StoreResults.restoreFailed(message, &state)
-        case .settingsSaved(let settings):
-            state.workspace.settings = settings
-            state.show("Settings saved", .success)
-            return []
+        case .settingsSaved(let settings, let revision): return SettingsSaves.saved(settings, revision, &state)
         case .settingsSaveFailed(let message):
             state.show("Settings not saved: \(message)", .error)
             return []
+        case .settingsNotSaved(let pending, let message): return SettingsSaves.notSaved(pending, message, &state)
+        case .settingsConflict(let mine, let theirs, let revision): return SettingsSaves.conflict(mine, theirs, revision, &state)
+        case .settingsChangedOutside(let settings, let revision): return SettingsSaves.changedOutside(settings, revision, &state)
         case .externalChanges(let changes): return StoreResults.external(changes, &state)
         case .editorFinished(let request, let text, let message):
             guard let text else {
@@ -68,6 +68,6 @@ public enum App {
         // Saves that met a busy folder are tried again, all of them, in the order `R` uses.
         guard let retry = state.saveRetryAt, retry <= date else { return [] }
         state.saveRetryAt = nil
-        return state.pendingSaves.isEmpty ? [] : Edits.retryPending(&state)
+        return state.unsavedCount == 0 ? [] : Edits.retryPending(&state)
     }
 }

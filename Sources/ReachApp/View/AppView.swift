@@ -31,7 +31,7 @@ public enum AppView {
         let titles = Tab.allCases.map { "\($0.rawValue + 1) \($0.title)" }
         Tabs(titles, selected: state.tab.rawValue, theme: theme).render(into: &buffer, area: area)
         var badges: [String] = []
-        if !state.pendingSaves.isEmpty { badges.append("\(state.pendingSaves.count) unsaved") }
+        if state.unsavedCount > 0 { badges.append("\(state.unsavedCount) unsaved") }
         if !state.loadProblems.isEmpty { badges.append("\(state.loadProblems.count) load problems") }
         badges.append("reach")
         let text = badges.joined(separator: " · ")
@@ -39,7 +39,7 @@ public enum AppView {
         let tabsWidth = titles.reduce(0) { $0 + DisplayWidth.of($1) + 2 } + titles.count - 1
         if area.width - width > tabsWidth + 1 {
             buffer.write(text, x: area.maxX - width, y: area.y, maxWidth: width,
-                         style: state.pendingSaves.isEmpty ? theme.muted : theme.error)
+                         style: state.unsavedCount == 0 ? theme.muted : theme.error)
         }
     }
 

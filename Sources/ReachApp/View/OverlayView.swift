@@ -57,7 +57,7 @@ enum OverlayView {
     }
 
     private static func screenName(_ state: AppState) -> String {
-        state.dealDetail != nil ? "Deal" : state.tab.title
+        state.settingsScreen.isOpen ? "Settings" : state.dealDetail != nil ? "Deal" : state.tab.title
     }
 
     private static func renderPalette(_ palette: PaletteState, _ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
@@ -99,7 +99,7 @@ enum OverlayView {
     }
 
     private static func renderConflict(_ dialog: ConflictDialog, _ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
-        let title = state.workspace.title(of: dialog.mine)
+        let title = dialog.mine.map { state.workspace.title(of: $0) } ?? "the settings (reach.json)"
         var lines = ["Someone else saved \(title) while you were editing it.", ""]
         lines += dialog.differences
         lines += ["", "Keep mine saves your version over theirs; take theirs drops yours. Either way u brings the other back."]

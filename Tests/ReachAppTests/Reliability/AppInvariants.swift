@@ -36,17 +36,20 @@ enum AppInvariants {
         require(Set(roster.rows).count == roster.rows.count, "roster lists a creator twice")
         let thresholds = state.workspace.settings.workspace.tierThresholds
         let filtered = thorough ? state.workspace.influencers.values.filter { roster.filter.matches($0, thresholds: thresholds) } : []
-        if !thorough {
-            require(roster.rows.allSatisfy { state.workspace.influencers[$0] != nil }, "roster lists a deleted creator")
-        } else if roster.search.text.trimmingCharacters(in: .whitespaces).isEmpty {
-            let expected = RosterOrder(column: roster.sortColumn, ascending: roster.ascending).sorted(filtered, state)
-            require(Array(roster.rows) == expected, "roster rows \(roster.rows.count) differ from filter+sort \(expected.count)")
-        } else {
-            // Searches narrowed keystroke by keystroke must list exactly what one fresh search lists.
-            let allowed = Set(filtered.map(\.id))
-            let query = roster.search.text.trimmingCharacters(in: .whitespaces)
-            let expected = state.workspace.searchIndex.search(query).map(\.id).filter(allowed.contains)
-            require(Array(roster.rows) == expected, "roster search rows \(roster.rows.count) differ from a fresh search \(expected.count) for \(roster.search.text.debugDescription)")
+        // A settings change leaves the hidden Roster stale too (its rows are sorted by tier); it is rebuilt when shown.
+        if !state.stalePanes.contains(.roster) {
+            if !thorough {
+                require(roster.rows.allSatisfy { state.workspace.influencers[$0] != nil }, "roster lists a deleted creator")
+            } else if roster.search.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                let expected = RosterOrder(column: roster.sortColumn, ascending: roster.ascending).sorted(filtered, state)
+                require(Array(roster.rows) == expected, "roster rows \(roster.rows.count) differ from filter+sort \(expected.count)")
+            } else {
+                // Searches narrowed keystroke by keystroke must list exactly what one fresh search lists.
+                let allowed = Set(filtered.map(\.id))
+                let query = roster.search.text.trimmingCharacters(in: .whitespaces)
+                let expected = state.workspace.searchIndex.search(query).map(\.id).filter(allowed.contains)
+                require(Array(roster.rows) == expected, "roster search rows \(roster.rows.count) differ from a fresh search \(expected.count) for \(roster.search.text.debugDescription)")
+            }
         }
         if let detail = state.dealDetail { require(detail.scroll.offset >= 0, "deal page scroll \(detail.scroll.offset)") }
 
@@ -64,6 +67,9 @@ enum AppInvariants {
         for (id, pending) in state.pendingSaves {
             let current = state.workspace.record(pending.record.kind, id)
             require(current?.withRevision(0) == pending.record.withRevision(0), "unsaved edit of \(id) is not what memory holds")
+        }
+        if let pending = state.pendingSettings {
+            require(pending.settings == state.workspace.settings, "unsaved settings are not what memory holds")
         }
         return out
     }

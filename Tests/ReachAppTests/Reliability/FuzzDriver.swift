@@ -107,12 +107,18 @@ final class FuzzDriver {
             size = next
             send(.input(.resize(width: next.width, height: next.height)))
         case 3:
-            log("another session edits the folder")
-            disk.otherSession(&rng, now: now)
+            if rng.chance(0.2) {
+                log("another session changes the settings")
+                otherSessionSettings()
+            } else {
+                log("another session edits the folder")
+                disk.otherSession(&rng, now: now)
+            }
         case 4:
             let changes = disk.poll()
             log("poll: \(changes.upserted.count) changed, \(changes.removed.count) removed")
             if !changes.isEmpty { send(.externalChanges(changes)) }
+            if let settings = performer.settingsChange() { send(settings) }
         default:
             disk.isFull.toggle()
             log(disk.isFull ? "disk full" : "disk has space again")
@@ -134,6 +140,23 @@ final class FuzzDriver {
             problems += AppInvariants.screenProblems(state, buffer, size: size)
         }
         return problems.isEmpty ? nil : problems.prefix(8).joined(separator: "\n")
+    }
+
+    /// Another session saves `reach.json` (where the performer keeps the settings): a tier threshold, a stage's name,
+    /// or a team member, so Settings-screen saves meet conflicts and the panes meet settings they did not make.
+    private func otherSessionSettings() {
+        guard let other = try? RecordStore(folder: folder), let current = try? other.loadWorkspaceVersion(AppSettings.self) else { return }
+        var settings = current.settings ?? AppSettings()
+        switch Int.random(in: 0..<3, using: &rng) {
+        case 0: settings.workspace.tierThresholds.mega = rng.pick([1_000_000, 2_000_000, 500_000])
+        case 1:
+            if !settings.workspace.pipeline.stages.isEmpty {
+                let i = Int.random(in: 0..<settings.workspace.pipeline.stages.count, using: &rng)
+                settings.workspace.pipeline.stages[i].name = HostileText.random(&rng)
+            }
+        default: settings.workspace.teamMembers.append(TeamMember(login: "other\(step)", name: HostileText.random(&rng)))
+        }
+        _ = try? other.saveWorkspace(settings, expectedRevision: current.revision)
     }
 
     /// Like `AppRunner.send`: update, perform the effects, feed their results back, until quiet.
@@ -367,6 +390,8 @@ final class FuzzDriver {
             ("editorFinished", { if case .editorFinished = $0 { true } else { false } }),
             ("copied", { if case .copied = $0 { true } else { false } }),
             ("settingsSaved", { if case .settingsSaved = $0 { true } else { false } }),
+            ("settingsNotSaved", { if case .settingsNotSaved = $0 { true } else { false } }),
+            ("settingsConflict", { if case .settingsConflict = $0 { true } else { false } }),
         ]
         return names.first { $0.1(action) }?.0 ?? "other"
     }
