@@ -94,6 +94,27 @@ import Testing
         report("real full disk", ["tmpfs": "1m", "saveFailedWith": "ENOSPC", "retry": "saved"])
     }
 
+    /// `--output` into a read-only folder: the kernel's EROFS, named as such, the old file untouched, no temp file.
+    @Test func outputIntoAReadOnlyFolderSaysSoAndLeavesTheOldFile() throws {
+        guard let disk = try TinyDisk.mount(size: "1m") else {
+            report("read-only output", ["skipped": "tmpfs not mountable here"])
+            return
+        }
+        let path = disk.path + "/report.csv"
+        try OutputFile.write(Array("old".utf8), to: path)
+        try disk.setReadOnly(true)
+        defer { try? disk.setReadOnly(false) }
+        do {
+            try OutputFile.write(Array("new".utf8), to: path)
+            Issue.record("wrote into a read-only folder")
+        } catch {
+            #expect(error.description.hasPrefix("Cannot write \(path): could not "), "\(error)")
+            #expect(error.description.contains("Read-only file system. Nothing was written. The disk is mounted read-only"), "\(error)")
+        }
+        #expect(FileManager.default.contents(atPath: path) == Data("old".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path) == ["report.csv"])
+    }
+
     /// The kernel's own EROFS: the folder remounted read-only under an open store, then writable again.
     @Test func realReadOnlyDiskThenRetry() throws {
         guard let disk = try TinyDisk.mount(size: "1m") else {
