@@ -30,14 +30,12 @@ struct BriefCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        // Read as `reach report` reads: from the folder's snapshot cache brought up to date, when there is one.
-        let store = try global.openStore(snapshots: true)
-        let (workspace, _) = WorkspaceLoader.loadCurrent(from: store)
-        let document = try safeMessages {
-            try CampaignBriefDocument.make(campaign: campaign, campaigns: Array(workspace.campaigns.values))
+        try global.withCurrentWorkspace { _, workspace, _ in
+            let document = try safeMessages {
+                try CampaignBriefDocument.make(campaign: campaign, campaigns: Array(workspace.campaigns.values))
+            }
+            // The brief is the team's free text: no control character of it may reach a terminal or the file sent on.
+            try emit(Array(safe(document.render(format)).utf8), to: destination.output)
         }
-        // The brief is the team's free text: no control character of it may reach a terminal or the file sent on.
-        try emit(Array(safe(document.render(format)).utf8), to: destination.output)
-        SnapshotKeeper(store: store).finish(workspace)
     }
 }

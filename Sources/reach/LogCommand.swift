@@ -95,16 +95,14 @@ struct LogCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore(snapshots: true)
-        let (workspace, problems) = WorkspaceLoader.loadCurrent(from: store)
-        // After the answer is out: a folder read file by file (no snapshot yet, 300k files at 100k) is cached.
-        defer { SnapshotKeeper(store: store).finish(workspace) }
-        defer { for problem in problems { FileHandle.standardError.write(Data("reach: \(problem)\n".utf8)) } }
-        let context = LogContext(store: store, workspace: workspace, now: Date(), timeZone: .current)
-        if mail {
-            try MailLog.run(context, bytes: try MailLog.readStandardInput(), deal: deal)
-        } else {
-            try logByHand(context)
+        try global.withCurrentWorkspace { store, workspace, problems in
+            defer { for problem in problems { FileHandle.standardError.write(Data("reach: \(problem)\n".utf8)) } }
+            let context = LogContext(store: store, workspace: workspace, now: Date(), timeZone: .current)
+            if mail {
+                try MailLog.run(context, bytes: try MailLog.readStandardInput(), deal: deal)
+            } else {
+                try logByHand(context)
+            }
         }
     }
 

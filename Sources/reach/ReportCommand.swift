@@ -38,17 +38,14 @@ struct CampaignReportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        // From the folder's snapshot cache brought up to date, when there is one: reading 300,000 files took ~55 s.
-        let store = try global.openStore(snapshots: true)
-        let (workspace, _) = WorkspaceLoader.loadCurrent(from: store)
-        let document = try userFacing {
-            try CampaignReportDocument.make(
-                campaign: campaign, campaigns: Array(workspace.campaigns.values), deals: workspace.deals.values,
-                influencers: workspace.influencers, trashedDeals: store.loadTrash(Deal.self).records,
-                settings: workspace.settings.workspace, now: Date())
+        try global.withCurrentWorkspace { store, workspace, _ in
+            let document = try userFacing {
+                try CampaignReportDocument.make(
+                    campaign: campaign, campaigns: Array(workspace.campaigns.values), deals: workspace.deals.values,
+                    influencers: workspace.influencers, trashedDeals: store.loadTrash(Deal.self).records,
+                    settings: workspace.settings.workspace, now: Date())
+            }
+            try emit(document.render(format), to: destination.output)
         }
-        try emit(document.render(format), to: destination.output)
-        // After the report is out: a folder read file by file (no snapshot yet) is cached for the next command.
-        SnapshotKeeper(store: store).finish(workspace)
     }
 }

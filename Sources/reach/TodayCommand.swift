@@ -34,22 +34,20 @@ struct TodayCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore(snapshots: true)
-        let (workspace, problems) = WorkspaceLoader.loadCurrent(from: store)
-        let user = currentUser(workspace.settings.workspace)
-        let scope: OwnerScope = if all {
-            .everyone
-        } else if let owner {
-            .owner(workspace.settings.workspace.teamMembers.first { UserIdentity.same($0.login, owner) }?.name ?? owner)
-        } else {
-            .mine
+        try global.withCurrentWorkspace { _, workspace, problems in
+            let user = currentUser(workspace.settings.workspace)
+            let scope: OwnerScope = if all {
+                .everyone
+            } else if let owner {
+                .owner(workspace.settings.workspace.teamMembers.first { UserIdentity.same($0.login, owner) }?.name ?? owner)
+            } else {
+                .mine
+            }
+            let state = Agenda.state(workspace, now: Date(), timeZone: .current, user: user, scope: scope)
+            let environment = ProcessInfo.processInfo.environment
+            let color = format == .text && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"].map(\.isEmpty) != false
+            FileHandle.standardOutput.write(Data(Agenda.render(state, format: format, color: color).utf8))
+            for problem in problems { FileHandle.standardError.write(Data("reach: \(problem)\n".utf8)) }
         }
-        let state = Agenda.state(workspace, now: Date(), timeZone: .current, user: user, scope: scope)
-        let environment = ProcessInfo.processInfo.environment
-        let color = format == .text && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"].map(\.isEmpty) != false
-        FileHandle.standardOutput.write(Data(Agenda.render(state, format: format, color: color).utf8))
-        for problem in problems { FileHandle.standardError.write(Data("reach: \(problem)\n".utf8)) }
-        // After the agenda is out: a folder read file by file (no snapshot yet) is cached for the next run.
-        SnapshotKeeper(store: store).finish(workspace)
     }
 }
