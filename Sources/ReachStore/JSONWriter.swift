@@ -15,9 +15,33 @@ enum JSONWriter {
     /// then holds one record's tree at a time, not all of them (1 GB at 100k).
     static func arrayBytes(count: Int, element: (Int) throws -> JSONValue) rethrows -> [UInt8] {
         var out: [UInt8] = []
-        try writeArray(count: count, indent: 0, into: &out, element: element)
-        out.append(UInt8(ascii: "\n"))
+        var array = ArrayStream()
+        for position in 0..<count { array.append(try element(position), into: &out) }
+        array.end(into: &out)
         return out
+    }
+
+    /// A top-level array written an element at a time, into as many buffers as the caller likes: the same bytes
+    /// as `bytes(of: .array(...))`, so an export can go out while it is read.
+    struct ArrayStream {
+        private var count = 0
+
+        mutating func append(_ element: JSONValue, into out: inout [UInt8]) {
+            out.append(UInt8(ascii: count == 0 ? "[" : ","))
+            JSONWriter.newline(1, into: &out)
+            JSONWriter.write(element, indent: 1, into: &out)
+            count += 1
+        }
+
+        func end(into out: inout [UInt8]) {
+            if count == 0 {
+                out.append(contentsOf: "[]".utf8)
+            } else {
+                JSONWriter.newline(0, into: &out)
+                out.append(UInt8(ascii: "]"))
+            }
+            out.append(UInt8(ascii: "\n"))
+        }
     }
 
     /// An array at `indent`, its elements asked for one at a time.

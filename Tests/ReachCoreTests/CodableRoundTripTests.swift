@@ -27,6 +27,26 @@ func roundTrip<T: Codable & Equatable>(_ value: T) throws -> T {
 }
 
 @Suite struct CodableRoundTripMoreTests {
+    /// Campaign writes its own `encode(to:)` (goals in declared order): every field must still be in the file, and
+    /// the goals must come out the same whatever order the set holds them in.
+    @Test func aCampaignWritesEveryFieldAndItsGoalsInOneOrder() throws {
+        var c = Fx.campaign()
+        c.product = "Serum"
+        c.owner = "Marta"
+        c.funnelStage = FunnelStage.allCases.first
+        c.utmTemplate = "https://x.example/?utm_campaign={campaign}"
+        c.notes = "n"
+        c.goals = Set(CampaignGoal.allCases.reversed())
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let object = try #require(try JSONSerialization.jsonObject(with: encoder.encode(c)) as? [String: Any])
+        let fields = Mirror(reflecting: c).children.compactMap(\.label)
+        #expect(Set(object.keys) == Set(fields), "a field added to Campaign needs a line in its encode(to:)")
+        #expect(object["goals"] as? [String] == CampaignGoal.allCases.map(\.rawValue))
+        #expect(try roundTrip(c) == c)
+    }
+
+
     @Test func campaignDealTemplateSettingsRoundTrip() throws {
         var c = Fx.campaign()
         c.brief = CampaignBrief(keyMessage: "Visible results in 14 days", dos: ["show texture"], donts: ["medical claims"],

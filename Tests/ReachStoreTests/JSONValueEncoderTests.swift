@@ -53,6 +53,17 @@ import Testing
         #expect(JSONWriter.arrayBytes(count: values.count) { values[$0] } == JSONWriter.bytes(of: .array(values)))
         #expect(JSONWriter.arrayBytes(count: 1) { _ in values[0] } == JSONWriter.bytes(of: .array([values[0]])))
         #expect(JSONWriter.arrayBytes(count: 0) { _ in .null } == JSONWriter.bytes(of: .array([])))
+        // Streamed into a new buffer per element (as an export hands them to its sink), joined: the same bytes.
+        var stream = JSONWriter.ArrayStream()
+        var pieces: [[UInt8]] = []
+        for value in values {
+            var piece: [UInt8] = []
+            stream.append(value, into: &piece)
+            pieces.append(piece)
+        }
+        var last: [UInt8] = []
+        stream.end(into: &last)
+        #expect(Array((pieces + [last]).joined()) == JSONWriter.bytes(of: .array(values)))
     }
 
     @Test func aValueThatCannotBeEncodedIsNamedByItsPath() throws {

@@ -25,60 +25,121 @@ public enum Export {
         public var problems: [String]
     }
 
-    /// Loads what to export from `store` and renders it; `campaign` (id or name) narrows to one campaign:
-    /// its deals, the creators in them, or the campaign itself.
+    /// `run(_:format:campaign:store:into:)` kept in memory (tests, small folders).
     public static func run(_ kind: ExportKind, format: ExportFormat, campaign query: String?,
                            store: RecordStore) throws(InterchangeError) -> Output {
+        let sink = MemorySink()
+        let (count, problems) = try run(kind, format: format, campaign: query, store: store, into: sink)
+        return Output(bytes: sink.bytes, count: count, problems: problems)
+    }
+
+    /// Loads what to export from `store` and writes it to `sink` as it is read; `campaign` (id or name) narrows to
+    /// one campaign: its deals, the creators in them, or the campaign itself. Returns how many records went out and
+    /// the files that could not be read (and so are missing from the export).
+    public static func run(_ kind: ExportKind, format: ExportFormat, campaign query: String?, store: RecordStore,
+                           into sink: any ByteSink) throws(InterchangeError) -> (count: Int, problems: [String]) {
         let campaigns = store.loadAll(Campaign.self)
         var problems = campaigns.problems.map(\.description)
         let settings = ((try? store.loadWorkspace(WorkspaceSettings.self)) ?? nil) ?? WorkspaceSettings()
         let selected = try query.map { q throws(InterchangeError) in try RecordLookup.campaign(q, in: campaigns.records) }
-        // Records are read a chunk of files at a time, in id order, and only what the output needs is kept: at
-        // 100k creators and 200k deals, holding every record was most of an export's time and memory.
-        func eachChosenDeal(_ body: ([Deal]) -> Void) {
-            problems += store.forEachChunk(Deal.self) { chunk in
-                body(selected.map { campaign in chunk.filter { $0.campaignID == campaign.id } } ?? chunk)
-            }.map(\.description)
+        // Records are read a chunk of files at a time, in id order, and only what the output needs is kept; what
+        // is written goes to the sink as it is made: at 100k creators and 200k deals, holding every record (or
+        // every byte of the output) was most of an export's time and memory.
+        func eachChosenDeal(_ body: ([Deal]) throws(InterchangeError) -> Void) throws(InterchangeError) {
+            problems += try chunks(Deal.self, store) { chunk throws(InterchangeError) in
+                try body(selected.map { campaign in chunk.filter { $0.campaignID == campaign.id } } ?? chunk)
+            }
         }
         switch kind {
         case .influencers:
             // Every creator needs no deal; one campaign's creators are those of its deals.
             var wanted = Set<RecordID>()
-            if selected != nil { eachChosenDeal { wanted.formUnion($0.map(\.influencerID)) } }
+            if selected != nil { try eachChosenDeal { wanted.formUnion($0.map(\.influencerID)) } }
             var rows: [CreatorCells] = []
-            var records: [Influencer] = []
-            problems += store.forEachChunk(Influencer.self) { chunk in
+            var json = JSONArrayOutput(sink)
+            problems += try chunks(Influencer.self, store) { chunk throws(InterchangeError) in
                 let kept = chunk.filter { selected == nil || wanted.contains($0.id) }
-                if format == .csv { rows += kept.map(CreatorCells.init) } else { records += kept }
-            }.map(\.description)
-            let bytes = try format == .csv ? influencersCSV(rows) : json(records)
-            return Output(bytes: bytes, count: format == .csv ? rows.count : records.count, problems: problems)
+                // The CSV's columns depend on every creator's platforms: its rows wait (as cells, not records).
+                if format == .csv { rows += kept.map(CreatorCells.init) } else { try json.append(kept) }
+            }
+            guard format == .csv else { return (try json.finish(), problems) }
+            try influencersCSV(rows, into: sink)
+            return (rows.count, problems)
         case .campaigns:
             let records = campaigns.records.filter { selected == nil || $0.id == selected?.id }.sorted { $0.id < $1.id }
-            guard format == .csv else { return Output(bytes: try json(records), count: records.count, problems: problems) }
+            guard format == .csv else {
+                var json = JSONArrayOutput(sink)
+                try json.append(records)
+                return (try json.finish(), problems)
+            }
             var deals: [Deal] = []
-            eachChosenDeal { deals += $0 }
-            return Output(bytes: campaignsCSV(records, deals: deals, settings: settings), count: records.count, problems: problems)
+            try eachChosenDeal { deals += $0 }
+            try sink.write(campaignsCSV(records, deals: deals, settings: settings))
+            return (records.count, problems)
         case .deals:
             guard format == .csv else {
-                var chosen: [Deal] = []
-                eachChosenDeal { chosen += $0 }
-                return Output(bytes: try json(chosen), count: chosen.count, problems: problems)
+                var json = JSONArrayOutput(sink)
+                try eachChosenDeal { chunk throws(InterchangeError) in try json.append(chunk) }
+                return (try json.finish(), problems)
             }
             var creators: [RecordID: DealCreator] = [:]
-            problems += store.forEachChunk(Influencer.self) { chunk in
+            problems += try chunks(Influencer.self, store) { chunk throws(InterchangeError) in
                 for creator in chunk { creators[creator.id] = DealCreator(creator) }
-            }.map(\.description)
+            }
             let campaignsByID = index(campaigns.records)
-            var bytes = CSVText.bytes(header: dealsHeader, rows: [[String]]())
+            try sink.write(CSVText.bytes(header: dealsHeader, rows: [[String]]()))
             var count = 0
-            eachChosenDeal { chunk in
+            try eachChosenDeal { chunk throws(InterchangeError) in
                 count += chunk.count
+                var bytes: [UInt8] = []
                 CSVText.append(rows: chunk.lazy.map {
                     dealRow($0, creator: creators[$0.influencerID], campaign: campaignsByID[$0.campaignID], settings: settings)
                 }, to: &bytes)
+                try sink.write(bytes)
             }
-            return Output(bytes: bytes, count: count, problems: problems)
+            return (count, problems)
+        }
+    }
+
+    /// `RecordStore.forEachChunk` for a body that fails with an `InterchangeError` (a write to the sink).
+    private static func chunks<R: Record>(_ type: R.Type, _ store: RecordStore,
+                                          _ body: ([R]) throws(InterchangeError) -> Void) throws(InterchangeError) -> [String] {
+        do {
+            return try store.forEachChunk(type) { chunk in try body(chunk) }.map(\.description)
+        } catch let error as InterchangeError {
+            throw error
+        } catch {
+            throw .unsupported("Could not export: \(error)")
+        }
+    }
+
+    /// Records written to a sink as one JSON array in the data folder's own format, a record at a time.
+    struct JSONArrayOutput {
+        private let sink: any ByteSink
+        private var array = JSONWriter.ArrayStream()
+        private var count = 0
+
+        init(_ sink: any ByteSink) { self.sink = sink }
+
+        mutating func append<R: Encodable>(_ records: [R]) throws(InterchangeError) {
+            var out: [UInt8] = []
+            for record in records {
+                do {
+                    array.append(try RecordCoding.encode(record, what: "an exported record"), into: &out)
+                } catch {
+                    throw .unsupported("Could not encode the export: \(error)")
+                }
+            }
+            count += records.count
+            try sink.write(out)
+        }
+
+        /// Closes the array; returns how many records it holds.
+        mutating func finish() throws(InterchangeError) -> Int {
+            var out: [UInt8] = []
+            array.end(into: &out)
+            try sink.write(out)
+            return count
         }
     }
 
@@ -95,17 +156,28 @@ public enum Export {
     ///
     /// Per account it holds the latest followers, ER and average views with the newest of their dates
     /// (`<platform>_as_of`); the full snapshot history, audience, vetting and rate card are in the JSON export.
-    public static func influencersCSV(_ records: [Influencer]) -> [UInt8] { influencersCSV(records.map(CreatorCells.init)) }
+    public static func influencersCSV(_ records: [Influencer]) -> [UInt8] {
+        let sink = MemorySink()
+        // A memory sink takes every write.
+        try? influencersCSV(records.map(CreatorCells.init), into: sink)
+        return sink.bytes
+    }
 
-    /// The same from cells made while each record was in memory (see `RecordStore.forEachChunk`).
-    static func influencersCSV(_ rows: [CreatorCells]) -> [UInt8] {
+    /// The same from cells made while each record was in memory (see `RecordStore.forEachChunk`), written to
+    /// `sink` a few thousand rows at a time.
+    static func influencersCSV(_ rows: [CreatorCells], into sink: any ByteSink) throws(InterchangeError) {
         let inUse = Set(rows.flatMap(\.platforms.keys))
         let platforms = Platform.known.filter(inUse.contains) + inUse.filter { !$0.isKnown }.sorted()
         let fields = CreatorCells.simpleFields + platforms.flatMap(CreatorCells.platformFields)
         let empty = [String](repeating: "", count: 6)
-        return CSVText.bytes(header: fields.map(\.name), rows: rows.lazy.map { row in
-            row.simple + platforms.flatMap { row.platforms[$0] ?? empty }
-        })
+        try sink.write(CSVText.bytes(header: fields.map(\.name), rows: [[String]]()))
+        for start in stride(from: 0, to: rows.count, by: 4_096) {
+            var bytes: [UInt8] = []
+            CSVText.append(rows: rows[start..<min(rows.count, start + 4_096)].lazy.map { row in
+                row.simple + platforms.flatMap { row.platforms[$0] ?? empty }
+            }, to: &bytes)
+            try sink.write(bytes)
+        }
     }
 
     /// One creator's CSV cells: the fixed columns, and the six of each platform they are on. Much smaller than

@@ -18,27 +18,9 @@ public enum OutputFile {
 
     /// Writes `bytes` to `path` as `target(of:)` decides.
     public static func write(_ bytes: [UInt8], to path: String) throws(InterchangeError) {
-        switch try target(of: path) {
-        case .standardOutput:
-            try writeAll(bytes, to: STDOUT_FILENO, naming: "standard output")
-        case let .file(resolved, mode):
-            do {
-                try AtomicWriter(fileMode: mode, hook: nil).write(bytes, to: resolved)
-            } catch let StoreError.io(operation, _, code) {
-                throw .cannotWrite(file: path, problem: .system(operation: operation, errno: code, partly: false))
-            } catch {
-                throw .cannotWrite(file: path, problem: .other("\(error)"))
-            }
-        case let .stream(resolved):
-            let fd = open(resolved, O_WRONLY | O_CLOEXEC | O_NOCTTY)
-            guard fd >= 0 else { throw .cannotWrite(file: path, problem: .system(operation: "open", errno: errno, partly: false)) }
-            defer { close(fd) }
-            try writeAll(bytes, to: fd, naming: path)
-        case let .socket(resolved):
-            let fd = try connect(resolved, naming: path)
-            defer { close(fd) }
-            try writeAll(bytes, to: fd, naming: path)
-        }
+        let sink = try OutputSink(path)
+        try sink.write(bytes)
+        try sink.finish()
     }
 
     /// What `path` is and how it will be written; a folder, a block device, a missing folder or a loop of links
@@ -80,7 +62,7 @@ public enum OutputFile {
         throw .cannotWrite(file: path, problem: .linkLoop)
     }
 
-    private static func writeAll(_ bytes: [UInt8], to fd: Int32, naming name: String) throws(InterchangeError) {
+    static func writeAll(_ bytes: [UInt8], to fd: Int32, naming name: String) throws(InterchangeError) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { raw in raw.baseAddress.map { Glibc.write(fd, $0 + offset, raw.count - offset) } ?? 0 }
@@ -92,7 +74,7 @@ public enum OutputFile {
         }
     }
 
-    private static func connect(_ path: String, naming name: String) throws(InterchangeError) -> Int32 {
+    static func connect(_ path: String, naming name: String) throws(InterchangeError) -> Int32 {
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw .cannotWrite(file: name, problem: .system(operation: "open a socket", errno: errno, partly: false)) }
         var address = sockaddr_un()

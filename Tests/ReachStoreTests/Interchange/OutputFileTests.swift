@@ -42,6 +42,25 @@ import Testing
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o644)
     }
 
+    /// An export streams into a temp file beside the target; until `finish` the old file is untouched, and a sink
+    /// dropped half way (the export failed) leaves the old file and no temp file.
+    @Test func aStreamedFileReplacesTheOldOnlyWhenFinished() throws {
+        let path = folder + "/export.json"
+        try OutputFile.write(Array("old".utf8), to: path)
+        do {
+            let abandoned = try OutputSink(path)
+            try abandoned.write(Array(repeating: UInt8(ascii: "x"), count: 3 << 20))
+        }
+        #expect(text(path) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["export.json"], "no temp file left")
+        let sink = try OutputSink(path)
+        for piece in ["[", "1", "]"] { try sink.write(Array(piece.utf8)) }
+        #expect(text(path) == "old", "not replaced before finish")
+        try sink.finish()
+        #expect(text(path) == "[1]")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["export.json"])
+    }
+
     @Test func aSymlinkIsFollowedAndStaysALink() throws {
         let target = folder + "/real.csv", link = folder + "/link.csv"
         try Data("old".utf8).write(to: URL(fileURLWithPath: target))
