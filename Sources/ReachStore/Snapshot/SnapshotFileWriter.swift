@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import ReachCore
 
 /// Streams a snapshot to a temp file a few chunks at a time (encoded in parallel), then renames it into place,
 /// so writing never holds the whole file in memory.

@@ -1,0 +1,22 @@
+/// Fixed slots filled in parallel, each index written by exactly one iteration of `concurrentPerform`.
+///
+/// A raw buffer, not an Array: writing through `Array.withUnsafeMutableBufferPointer` from several threads
+/// can see the array as shared and copy it mid-write (it crashed debug builds under load).
+public final class ParallelSlots<Element>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Element?>
+
+    public init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+
+    deinit {
+        _ = storage.deinitialize()
+        storage.deallocate()
+    }
+
+    /// Safe only because every index is written by one thread and read after all writers finished.
+    public func set(_ index: Int, _ element: Element) { storage[index] = element }
+
+    public var elements: [Element?] { Array(storage) }
+}
