@@ -138,7 +138,8 @@ final class Harness {
          prepare: (RecordStore) throws -> Void = { _ in }) throws {
         folder = NSTemporaryDirectory() + "reach-app-tests-" + UUID().uuidString
         let diskFull = self.diskFull, busy = self.busy
-        let options = StoreOptions(writeHook: { step, target in
+        // As the app opens the folder: a save or delete waits at most 0.15 s for another session's lock.
+        let options = StoreOptions(lockTimeout: .milliseconds(150), writeHook: { step, target in
             if diskFull.isOn, step == .writeTemp { throw StoreError.io(operation: "write", path: target, errno: ENOSPC) }
             if busy.isOn, step == .writeTemp { throw StoreError.lockTimeout(path: target, seconds: 0.15) }
         })

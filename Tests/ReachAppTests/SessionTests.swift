@@ -206,6 +206,31 @@ struct SessionTests {
         #expect(try h.store.load(Deal.self, id: Fx.dealLiga)?.stage == .contracted)
     }
 
+    @Test("a delete that meets another session's lock waits, and goes to the trash by itself once the folder is free")
+    func busyFolderDelete() throws {
+        let h = try Harness()
+        // Another session holds the folder's lock (flock belongs to an open file, so this fd competes with the store).
+        let other = open(h.store.layout.lockFile, O_RDWR | O_CLOEXEC)
+        #expect(other >= 0 && flock(other, LOCK_EX) == 0)
+        h.type("2")
+        let row = try #require(h.state.roster.rows.firstIndex(of: Fx.dilnoza))
+        var screen = h.type(String(repeating: "j", count: row) + "d<Enter>")
+        let live = h.store.layout.recordFile(.influencer, Fx.dilnoza)
+        #expect(FileManager.default.fileExists(atPath: live), "not deleted while the folder is busy")
+        #expect(h.state.pendingDeletes[Fx.dilnoza] != nil && screen[0].contains("1 unsaved"))
+        #expect(screen.last?.contains("Folder busy") == true, "\(screen.last ?? "")")
+        #expect(h.state.workspace.influencers[Fx.dilnoza] != nil, "still shown until it is really in the trash")
+
+        flock(other, LOCK_UN)
+        close(other)
+        h.advance(seconds: 1)
+        screen = h.type("")
+        #expect(!FileManager.default.fileExists(atPath: live))
+        #expect(FileManager.default.fileExists(atPath: h.store.layout.trashFile(.influencer, Fx.dilnoza)))
+        #expect(h.state.pendingDeletes.isEmpty && !screen[0].contains("unsaved"))
+        #expect(h.state.workspace.influencers[Fx.dilnoza] == nil)
+    }
+
     @Test("a failed create is retried as a create")
     func failedCreate() throws {
         let h = try Harness()

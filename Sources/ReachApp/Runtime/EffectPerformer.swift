@@ -98,6 +98,8 @@ struct EffectPerformer {
             case .deal(let r): return deleteOutcome(try store.delete(Deal.self, id: r.id, expectedRevision: r.revision), record, AnyRecord.deal)
             case .template(let r): return deleteOutcome(try store.delete(Template.self, id: r.id, expectedRevision: r.revision), record, AnyRecord.template)
             }
+        } catch StoreError.lockTimeout {
+            return [.deleteWaiting(record)]
         } catch {
             return [.deleteFailed(record, message: "\(error)")]
         }

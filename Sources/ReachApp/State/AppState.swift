@@ -49,6 +49,8 @@ public struct AppState: Sendable {
     public var pendingSaves: [RecordID: PendingSave] = [:]
     /// Settings edited here but not saved yet (failed, or waiting on a conflict decision); they are in the workspace.
     public var pendingSettings: PendingSettings?
+    /// Deletes that met a busy folder: kept (the record stays on screen) and tried again with the saves.
+    public var pendingDeletes: [RecordID: AnyRecord] = [:]
     /// When a save met a busy folder: the tick retries the pending saves from then on (see `Action.saveWaiting`).
     public var saveRetryAt: Date?
     /// Keys typed so far of a multi-key binding such as `gg`.

@@ -18,6 +18,8 @@ public enum Action: Sendable {
     case conflict(mine: AnyRecord, theirs: AnyRecord?, theirsRevision: Int)
     case deleted(AnyRecord)
     case deleteFailed(AnyRecord, message: String)
+    /// The folder was busy (another session writing): the delete waits and is tried again.
+    case deleteWaiting(AnyRecord)
     case restored(AnyRecord)
     case restoreFailed(String)
     /// `reach.json` now holds these settings at this revision.

@@ -80,5 +80,6 @@ public enum Edits {
         }
         let settings = state.pendingSettings.map { [Effect.saveSettings($0.settings, expectedRevision: $0.expectedRevision)] } ?? []
         return settings + state.pendingSaves.values.sorted { $0.record.id < $1.record.id }.map { .save($0.record, expectedRevision: $0.expectedRevision) }
+            + state.pendingDeletes.values.sorted { $0.id < $1.id }.map { .delete($0) }
     }
 }

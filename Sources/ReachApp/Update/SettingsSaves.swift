@@ -89,8 +89,8 @@ enum SettingsSaves {
 }
 
 extension AppState {
-    /// Edits not saved yet: records, and the settings.
-    var unsavedCount: Int { pendingSaves.count + (pendingSettings == nil ? 0 : 1) }
+    /// Edits not saved yet: records, deletes waiting for a busy folder, and the settings.
+    var unsavedCount: Int { pendingSaves.count + pendingDeletes.count + (pendingSettings == nil ? 0 : 1) }
 
     /// Tiers, stages and thresholds feed every pane (Roster tiers, Pipeline columns, Today, campaign dashboards):
     /// the shown one is recomputed now, the others when next shown.

@@ -81,13 +81,24 @@ enum StoreResults {
         let title = state.workspace.title(of: record)
         state.workspace.remove(record.kind, record.id)
         state.pendingSaves[record.id] = nil
+        state.pendingDeletes[record.id] = nil
         if case .deal = record, state.dealDetail?.dealID == record.id { state.dealDetail = nil }
         state.recordChanged(record)
         state.show("Moved \(title) to the trash; u to undo", .success)
         return []
     }
 
+    /// As `saveWaiting`, for a delete: the record stays until the folder is free, then goes to the trash.
+    static func deleteWaiting(_ record: AnyRecord, _ state: inout AppState) -> [Effect] {
+        state.pendingDeletes[record.id] = record
+        state.saveRetryAt = state.now.addingTimeInterval(retryDelay)
+        state.show("Folder busy (another session is writing): \(state.workspace.title(of: record)) goes to the trash when it is free",
+                   .warning)
+        return []
+    }
+
     static func deleteFailed(_ record: AnyRecord, _ message: String, _ state: inout AppState) -> [Effect] {
+        state.pendingDeletes[record.id] = nil
         if let index = state.undoStack.lastIndex(where: { $0.inverse == .restore(record.kind, record.id) }) {
             state.undoStack.remove(at: index)
         }

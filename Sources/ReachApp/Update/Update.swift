@@ -16,6 +16,7 @@ public enum App {
         case .conflict(let mine, let theirs, let revision): return StoreResults.conflict(mine, theirs, revision, &state)
         case .deleted(let record): return StoreResults.deleted(record, &state)
         case .deleteFailed(let record, let message): return StoreResults.deleteFailed(record, message, &state)
+        case .deleteWaiting(let record): return StoreResults.deleteWaiting(record, &state)
         case .restored(let record): return StoreResults.restored(record, &state)
         case .restoreFailed(let message): return StoreResults.restoreFailed(message, &state)
         case .settingsSaved(let settings, let revision): return SettingsSaves.saved(settings, revision, &state)
