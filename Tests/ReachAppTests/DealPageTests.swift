@@ -225,8 +225,8 @@ struct DealPageTests {
         let text = Fx.render(state).joined(separator: "\n")
         for label in ["Record offer", "Add deliverable", "Deliverable status", "Enter results of a deliverable", "Add payment",
                       "Mark payment paid", "Edit terms, pricing and tracking", "Copy tracking link", "Template", "Previous stage",
-                      "Next section", "Edit a deliverable, payment, offer or your timeline entry",
-                      "Drop a deliverable, cancel a payment, delete an offer or your entry", "Add payment for owed commission"] {
+                      "Next section", "Edit a deliverable, payment, offer or entry",
+                      "Drop deliverable, cancel payment, delete line", "Add payment for owed commission"] {
             #expect(text.contains(label), "help lists \(label)")
         }
     }

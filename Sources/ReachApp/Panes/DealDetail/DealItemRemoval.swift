@@ -13,7 +13,7 @@ enum DealItemRemoval {
                 deal.restoreDeliverable(itemID, at: state.now, author: state.author)
             }
         }
-        askReason(title: "Drop \(item.title)", hint: "It stays on the deal as history and leaves every count; u undoes.",
+        askReason(title: "Drop \(item.title)", hint: "Kept on the deal as history, out of every count; u undoes.",
                   &state) { reason, state in
             change(dealID, label: "drop deliverable", &state) { deal, state in
                 deal.dropDeliverable(itemID, reason: reason, at: state.now, author: state.author)
@@ -25,7 +25,7 @@ enum DealItemRemoval {
     static func cancelPayment(_ dealID: RecordID, _ paymentID: UUID, _ state: inout AppState) -> [Effect] {
         guard let payment = state.workspace.deals[dealID]?.payments.first(where: { $0.id == paymentID }) else { return [] }
         askReason(title: "Cancel \(payment.kind.label) \(payment.amount.formatted)",
-                  hint: "It stays in the ledger, marked cancelled, and leaves every total; u undoes.", &state) { reason, state in
+                  hint: "Kept in the ledger, marked ✗, out of every total; u undoes.", &state) { reason, state in
             change(dealID, label: "cancel payment", &state) { deal, state in
                 deal.cancelPayment(paymentID, reason: reason, at: state.now, author: state.author)
             }
