@@ -56,7 +56,7 @@ public enum Export {
             var wanted = Set<RecordID>()
             if selected != nil { try eachChosenDeal { wanted.formUnion($0.map(\.influencerID)) } }
             var rows: [CreatorCells] = []
-            var json = JSONArrayOutput(sink)
+            var json = JSONArrayOutput(sink, store: store)
             problems += try chunks(Influencer.self, store) { chunk throws(InterchangeError) in
                 let kept = chunk.filter { selected == nil || wanted.contains($0.id) }
                 // The CSV's columns depend on every creator's platforms: its rows wait (as cells, not records).
@@ -68,7 +68,7 @@ public enum Export {
         case .campaigns:
             let records = campaigns.records.filter { selected == nil || $0.id == selected?.id }.sorted { $0.id < $1.id }
             guard format == .csv else {
-                var json = JSONArrayOutput(sink)
+                var json = JSONArrayOutput(sink, store: store)
                 try json.append(records)
                 return (try json.finish(), problems)
             }
@@ -78,7 +78,7 @@ public enum Export {
             return (records.count, problems)
         case .deals:
             guard format == .csv else {
-                var json = JSONArrayOutput(sink)
+                var json = JSONArrayOutput(sink, store: store)
                 try eachChosenDeal { chunk throws(InterchangeError) in try json.append(chunk) }
                 return (try json.finish(), problems)
             }
@@ -114,24 +114,40 @@ public enum Export {
     }
 
     /// Records written to a sink as one JSON array in the data folder's own format, a record at a time.
+    ///
+    /// Each record is taken from its file as stored (parsed, written back in the folder's key order), so fields a
+    /// newer Reach wrote are in the backup too, and no record is decoded and encoded again; the decoded record is
+    /// encoded instead when its file no longer holds it (changed meanwhile) or holds an older schema (migrated).
     struct JSONArrayOutput {
         private let sink: any ByteSink
+        private let store: RecordStore
         private var array = JSONWriter.ArrayStream()
         private var count = 0
 
-        init(_ sink: any ByteSink) { self.sink = sink }
+        init(_ sink: any ByteSink, store: RecordStore) {
+            self.sink = sink
+            self.store = store
+        }
 
-        mutating func append<R: Encodable>(_ records: [R]) throws(InterchangeError) {
+        mutating func append<R: Record>(_ records: [R]) throws(InterchangeError) {
             var out: [UInt8] = []
-            for record in records {
-                do {
-                    array.append(try RecordCoding.encode(record, what: "an exported record"), into: &out)
-                } catch {
-                    throw .unsupported("Could not encode the export: \(error)")
-                }
-            }
+            for record in records { array.append(try value(of: record), into: &out) }
             count += records.count
             try sink.write(out)
+        }
+
+        private func value<R: Record>(of record: R) throws(InterchangeError) -> JSONValue {
+            if let data = try? Posix.readFile(store.layout.recordFile(R.kind, record.id)),
+               let stored = try? JSONParser.parse(data), case .object(let fields) = stored,
+               fields["id"] == .string(record.id.rawValue), fields["revision"]?.intValue == record.revision,
+               fields["schemaVersion"]?.intValue == R.currentSchemaVersion {
+                return stored
+            }
+            do {
+                return try RecordCoding.encode(record, what: "an exported record")
+            } catch {
+                throw .unsupported("Could not encode the export: \(error)")
+            }
         }
 
         /// Closes the array; returns how many records it holds.

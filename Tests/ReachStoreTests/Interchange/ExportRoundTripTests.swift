@@ -102,6 +102,20 @@ import Testing
                 == strip(source.store.loadAll(Influencer.self).records))
     }
 
+    /// A JSON export is a backup: a field a newer Reach wrote into a record file is in it.
+    @Test func aJSONExportKeepsFieldsThisVersionDoesNotKnow() throws {
+        let folder = try DataFolderFixture()
+        let anna = try folder.add(Self.roster()[0])
+        let path = folder.store.layout.recordFile(.influencer, anna.id)
+        let stored = try String(contentsOfFile: path, encoding: .utf8)
+        try Data(stored.replacingOccurrences(of: "{\n", with: "{\n  \"fromANewerReach\": {\"kept\": true},\n", options: .anchored).utf8)
+            .write(to: URL(fileURLWithPath: path))
+        let exported = try Export.run(.influencers, format: .json, campaign: nil, store: folder.store)
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(exported.bytes)) as? [[String: Any]])
+        #expect((records.first?["fromANewerReach"] as? [String: Bool]) == ["kept": true])
+        #expect(records.first?["displayName"] as? String == anna.displayName)
+    }
+
     @Test func exportNarrowsToOneCampaignAndWritesAtomically() throws {
         let ws = try DataFolderFixture()
         for inf in Self.roster() { try ws.add(inf) }
