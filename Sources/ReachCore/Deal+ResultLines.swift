@@ -34,7 +34,7 @@ extension Deal {
     }
 
     /// Daily sales added up; revenue only when every row's currency agrees (the import converts to the deal's).
-    static func sum(_ rows: [DeliverableResults]) -> DeliverableResults? {
+    public static func sum(_ rows: [DeliverableResults]) -> DeliverableResults? {
         guard let first = rows.first else { return nil }
         func add(_ a: Int?, _ b: Int?) -> Int? { a == nil && b == nil ? nil : (a ?? 0) + (b ?? 0) }
         var total = DeliverableResults(source: .imported)
