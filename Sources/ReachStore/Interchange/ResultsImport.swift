@@ -45,7 +45,9 @@ public enum ResultsImport {
         utc.timeZone = TimeZone(identifier: "UTC") ?? .current
         let rows = ResultsRowReader(
             columns: columns, matcher: ResultsMatcher(deals: deals.records, campaigns: campaignsByID, influencers: creators),
-            dealCurrency: currencies, rates: rates, sourceFile: reader.fileName, today: utc.startOfDay(for: options.now))
+            dealCurrency: currencies, rates: rates,
+            // The name alone: the same export re-imported from another folder is the same source.
+            sourceFile: URL(fileURLWithPath: file).lastPathComponent, today: utc.startOfDay(for: options.now))
 
         var plan = ResultsPlan(deals: deals.records)
         while let row = try reader.next() {

@@ -61,6 +61,7 @@ import Testing
         #expect(ola.cpa == ResultsFixture.euros(6_000))
         #expect(fx.computedCommission(fx.liga.id) == ResultsFixture.euros(500))
         #expect(fx.deal(fx.ola.id)?.importedResults?.first?.day == DataFolderFixture.now)
+        #expect(fx.deal(fx.ola.id)?.importedResults?.first?.sourceFile == "ga.csv")
     }
 
     /// Post insights, URLs copied in several forms. Līga's reel: the 2026-11-06 snapshot wins (reach 12,000,
