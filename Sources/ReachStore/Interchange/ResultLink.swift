@@ -3,11 +3,12 @@ import Foundation
 /// Links as exports write them, reduced to one form so the same post or tracking link matches however it was
 /// copied: no scheme, no `www.`/`m.`, host in lower case, no trailing slash, no fragment, and without the
 /// tracking parameters platforms and analytics add (utm_*, igshid, fbclid, si, …). Other query parameters
-/// (YouTube's `v=`) stay, sorted.
+/// (YouTube's `v=`) stay, sorted. Tracking links keep their UTM parameters (`keepingUTM`): they are what tells
+/// one creator's link from another's.
 enum ResultLink {
     static let trackingParameters: Set<String> = ["igshid", "igsh", "fbclid", "gclid", "si", "feature", "ref", "ref_src", "s", "t", "_r", "is_from_webapp", "sender_device"]
 
-    static func normalise(_ text: String) -> String? {
+    static func normalise(_ text: String, keepingUTM: Bool = false) -> String? {
         var s = text.trimmingWhitespace()
         guard !s.isEmpty else { return nil }
         if !s.contains("://") { s = "https://" + s }
@@ -18,7 +19,7 @@ enum ResultLink {
         while path.hasSuffix("/") { path.removeLast() }
         let kept = (parts.queryItems ?? []).filter { item in
             let name = item.name.lowercased()
-            return !name.hasPrefix("utm_") && !trackingParameters.contains(name)
+            return (keepingUTM || !name.hasPrefix("utm_")) && !trackingParameters.contains(name)
         }.map { "\($0.name)=\($0.value ?? "")" }.sorted()
         return host + path + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
     }

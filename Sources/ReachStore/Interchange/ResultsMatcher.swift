@@ -13,7 +13,7 @@ struct ResultsMatcher {
     }
 
     private var codes: [String: RecordID] = [:]
-    private var links: [String: RecordID] = [:]
+    private var links: [String: Set<RecordID>] = [:]
     private var contents: [String: Set<RecordID>] = [:]
     private var campaigns: [String: Set<RecordID>] = [:]
     private var posts: [String: (RecordID, UUID)] = [:]
@@ -26,12 +26,12 @@ struct ResultsMatcher {
                 link = campaign.referralLink(influencer: creator, deal: deal)
             }
             if let link {
-                if let key = ResultLink.normalise(link) { links[key] = deal.id }
+                if let key = ResultLink.normalise(link, keepingUTM: true) { links[key, default: []].insert(deal.id) }
                 if let content = ResultLink.utm("utm_content", in: link) { contents[content, default: []].insert(deal.id) }
                 if let campaign = ResultLink.utm("utm_campaign", in: link) { campaigns[campaign, default: []].insert(deal.id) }
             }
             for item in deal.deliverables where !item.isDropped {
-                if let url = item.liveURL.flatMap(ResultLink.normalise) { posts[url] = (deal.id, item.id) }
+                if let url = item.liveURL.flatMap({ ResultLink.normalise($0) }) { posts[url] = (deal.id, item.id) }
             }
         }
     }
@@ -49,8 +49,13 @@ struct ResultsMatcher {
         var content = utmContent.map(ResultLink.utmValue)
         var campaign = utmCampaign.map(ResultLink.utmValue)
         if let link, !link.trimmingWhitespace().isEmpty {
-            guard let key = ResultLink.normalise(link) else { return .failure(RowRejection(reason: "\"\(link)\" is not a link.")) }
-            if let deal = links[key] { return .success(Match(dealID: deal, key: "link:" + key)) }
+            guard let key = ResultLink.normalise(link, keepingUTM: true) else { return .failure(RowRejection(reason: "\"\(link)\" is not a link.")) }
+            if let deals = links[key] {
+                guard deals.count == 1, let deal = deals.first else {
+                    return .failure(RowRejection(reason: "\(deals.count) deals have the tracking link \(key); import by code instead."))
+                }
+                return .success(Match(dealID: deal, key: "link:" + key))
+            }
             content = content ?? ResultLink.utm("utm_content", in: link)
             campaign = campaign ?? ResultLink.utm("utm_campaign", in: link)
             if content == nil && campaign == nil { return .failure(RowRejection(reason: "no deal has the tracking link \(key).")) }

@@ -104,6 +104,26 @@ import Testing
         #expect(fx.deal(fx.liga.id)?.importedResults?.first?.day == Date(timeIntervalSince1970: 1_793_664_000))  // 2026-11-03
     }
 
+    /// An affiliate network's CSV by link: Ola's link exactly (parameters in another order), Līga's with an extra
+    /// utm_medium (matched by its utm_content). Ola: EUR 150 from 3 conversions on EUR 300: ROI −50 %, CPA EUR 100.
+    /// Līga: EUR 20 of sales, commission 10 % = EUR 2.
+    @Test func affiliateCSVByLink() throws {
+        let fx = try ResultsFixture()
+        let text = "Affiliate link,Clicks,Conversions,Sale amount,Currency,Date\n"
+            + "https://shop.example/serum?utm_content=ola.outdoors&utm_campaign=serum-launch&utm_source=tiktok,120,3,150.00,EUR,2026-11-04\n"
+            + "shop.example/serum?utm_source=instagram&utm_campaign=serum-launch&utm_content=liga.glow&utm_medium=affiliate,30,1,20.00,EUR,2026-11-04\n"
+            + "https://shop.example/other,5,0,0,EUR,2026-11-04\n"
+        let report = try fx.importResults(fx.ws.file("affiliate.csv", text))
+        #expect(report.row(4)?.action.rejection?.contains("no deal has the tracking link shop.example/other") == true)
+        #expect(fx.deal(fx.ola.id)?.importedResults?.first?.key.hasPrefix("link:") == true)
+        #expect(fx.deal(fx.liga.id)?.importedResults?.first?.key == "utm:utm_content=liga.glow")
+        let ola = try #require(fx.performance(fx.ola.id))
+        #expect(ola.totals.clicks == 120 && ola.totals.conversions == 3)
+        #expect(abs((ola.roi ?? 0) - -50) < 0.000_1)
+        #expect(ola.cpa == ResultsFixture.euros(10_000))
+        #expect(fx.computedCommission(fx.liga.id) == ResultsFixture.euros(200))
+    }
+
     /// A dry run reports what would change and writes nothing.
     @Test func dryRunWritesNothing() throws {
         let fx = try ResultsFixture()
