@@ -10,15 +10,16 @@ import Testing
         #expect(try ReachBinary.run(["--data-dir", data, "demo"]).status == 0)
         // A demo deal with a discount code.
         let dealsFolder = data + "/deals"
-        var found: (file: String, code: String)?
+        var found: (file: String, code: String, creator: String)?
         for name in try FileManager.default.contentsOfDirectory(atPath: dealsFolder).sorted() where name.hasSuffix(".json") {
             let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dealsFolder + "/" + name))) as? [String: Any]
-            if let code = (object?["tracking"] as? [String: Any])?["discountCode"] as? String, !code.isEmpty {
-                found = (dealsFolder + "/" + name, code)
+            if let code = (object?["tracking"] as? [String: Any])?["discountCode"] as? String, !code.isEmpty,
+               let creator = object?["influencerID"] as? String {
+                found = (dealsFolder + "/" + name, code, creator)
                 break
             }
         }
-        let (file, code) = try #require(found)
+        let (file, code, creator) = try #require(found)
         let csv = dir.appendingPathComponent("codes.csv").path
         try Data("\u{FEFF}Code;Orders;Net sales;Day\n \(code.lowercased()) ;2;80,00;2026-11-03\nNO-SUCH-CODE;1;10;2026-11-03\n".utf8)
             .write(to: URL(fileURLWithPath: csv))
@@ -40,5 +41,12 @@ import Testing
         let again = try ReachBinary.run(["import", "results", csv, "--data-dir", data])
         #expect(again.output.contains("0 merged"), "\(again.output)")
         #expect(try String(contentsOfFile: file, encoding: .utf8) == saved)
+
+        // Erasing the creator scrubs what the result was matched by (a code or a post URL can name them);
+        // the figures stay, so totals do not change.
+        #expect(try ReachBinary.run(["person", "erase", creator, "--yes", "--data-dir", data]).status == 0)
+        let erased = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(erased.contains("\"matchedBy\": \"erased\""), "\(erased)")
+        #expect(erased.contains("\"minorUnits\": 8000"))
     }
 }

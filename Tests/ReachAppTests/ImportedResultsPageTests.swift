@@ -10,10 +10,10 @@ struct ImportedResultsPageTests {
     @Test func importedRowsAreListedWithDatesAndSources() throws {
         let day = Date(timeIntervalSince1970: 1_793_664_000)  // 2026-11-03
         let h = try DealCorrectionTests().opened(width: 120) { deal in
-            let sales = ImportedResult(day: day, key: "code:LIGA15", sourceFile: "codes.csv", line: 2,
+            let sales = ImportedResult(day: day, matchedBy: "code:LIGA15", sourceFile: "codes.csv", line: 2,
                                        figures: DeliverableResults(clicks: 40, codeUses: 2, conversions: 2,
                                                                    revenue: Money(major: 80, currency: .eur), source: .imported))
-            let post = ImportedResult(day: day, key: "post:instagram.com/reel/x", sourceFile: "insights.csv", line: 5,
+            let post = ImportedResult(day: day, matchedBy: "post:instagram.com/reel/x", sourceFile: "insights.csv", line: 5,
                                       deliverableID: deal.deliverables.first?.id,
                                       figures: DeliverableResults(reach: 12_000, likes: 900, source: .imported))
             deal.importedResults = [sales, post]

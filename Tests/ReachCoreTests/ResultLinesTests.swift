@@ -28,8 +28,8 @@ import Testing
         var deal = Self.deal()
         let reel = deal.deliverables[0].id
         deal.importedResults = [
-            ImportedResult(day: Self.day2, key: "post:a", sourceFile: "b.csv", line: 2, deliverableID: reel, figures: DeliverableResults(reach: 12_000)),
-            ImportedResult(day: Self.day1, key: "post:a", sourceFile: "a.csv", line: 9, deliverableID: reel, figures: DeliverableResults(reach: 10_000, likes: 800)),
+            ImportedResult(day: Self.day2, matchedBy: "post:a", sourceFile: "b.csv", line: 2, deliverableID: reel, figures: DeliverableResults(reach: 12_000)),
+            ImportedResult(day: Self.day1, matchedBy: "post:a", sourceFile: "a.csv", line: 9, deliverableID: reel, figures: DeliverableResults(reach: 10_000, likes: 800)),
         ]
         let line = deal.resultLines.first
         #expect(line?.reach == 12_000)   // newest day, not 22,000
@@ -40,8 +40,8 @@ import Testing
     @Test func importedSalesReplaceHandEnteredSales() throws {
         var deal = Self.deal()
         deal.importedResults = [
-            ImportedResult(day: Self.day1, key: "code:X", sourceFile: "a.csv", line: 2, figures: DeliverableResults(codeUses: 3, conversions: 3, revenue: Self.eur(12_000))),
-            ImportedResult(day: Self.day2, key: "code:X", sourceFile: "a.csv", line: 3, figures: DeliverableResults(codeUses: 1, conversions: 1, revenue: Self.eur(4_000))),
+            ImportedResult(day: Self.day1, matchedBy: "code:X", sourceFile: "a.csv", line: 2, figures: DeliverableResults(codeUses: 3, conversions: 3, revenue: Self.eur(12_000))),
+            ImportedResult(day: Self.day2, matchedBy: "code:X", sourceFile: "a.csv", line: 3, figures: DeliverableResults(codeUses: 1, conversions: 1, revenue: Self.eur(4_000))),
         ]
         let lines = deal.resultLines
         #expect(lines.count == 2)
@@ -54,7 +54,7 @@ import Testing
         #expect(deal.payments.first?.amount == Self.eur(1_600) && deal.payments.first?.status == .due)
         #expect(deal.payments.first?.note?.hasPrefix("Computed 2026-11-03") == true)
         // Sales gone: the computed line goes too.
-        deal.importedResults = [ImportedResult(day: Self.day1, key: "code:X", sourceFile: "a.csv", line: 2, figures: DeliverableResults(revenue: Self.eur(0)))]
+        deal.importedResults = [ImportedResult(day: Self.day1, matchedBy: "code:X", sourceFile: "a.csv", line: 2, figures: DeliverableResults(revenue: Self.eur(0)))]
         try deal.refreshComputedCommission(in: .eur, rates: CurrencyRates(), day: "2026-11-05")
         #expect(deal.payments.isEmpty)
     }

@@ -92,7 +92,7 @@ struct ResultsPlan {
             if let index = stored.firstIndex(where: { $0.isSameRow(as: row) }) {
                 let old = stored[index]
                 guard old.figures != row.figures || old.line != row.line || old.deliverableID != row.deliverableID else { continue }
-                stored[index] = ImportedResult(id: old.id, day: row.day, key: row.key, sourceFile: row.sourceFile, line: row.line,
+                stored[index] = ImportedResult(id: old.id, day: row.day, matchedBy: row.matchedBy, sourceFile: row.sourceFile, line: row.line,
                                                deliverableID: row.deliverableID, figures: row.figures)
                 described.append((row.line, "updated " + Self.describe(row)))
             } else {
@@ -112,6 +112,6 @@ struct ResultsPlan {
                                         ("comments", f.comments), ("shares", f.shares), ("saves", f.saves)]
         var parts = counts.compactMap { name, value in value.map { "\(name) \($0)" } }
         if let revenue = f.revenue { parts.append("revenue \(revenue.formatted)") }
-        return "\(ImportValues.format(row.day)) \(row.key): " + (parts.isEmpty ? "no figures" : parts.joined(separator: ", "))
+        return "\(ImportValues.format(row.day)) \(row.matchedBy): " + (parts.isEmpty ? "no figures" : parts.joined(separator: ", "))
     }
 }

@@ -29,7 +29,7 @@ struct ResultsRowReader {
                                     utmCampaign: cells[.utmCampaign], postURL: cells[.postURL])
         return matched.flatMap { match in figures(cells, match: match).map { (match, $0) } }.flatMap { match, figures in
             day(cells[.day]).map { day in
-                Matched(dealID: match.dealID, result: ImportedResult(day: day, key: match.key, sourceFile: sourceFile, line: row.line,
+                Matched(dealID: match.dealID, result: ImportedResult(day: day, matchedBy: match.key, sourceFile: sourceFile, line: row.line,
                                                                      deliverableID: match.deliverableID, figures: figures))
             }
         }

@@ -349,12 +349,12 @@ extension Dropping: SnapshotCodable {
 }
 
 extension ImportedResult: SnapshotCodable {
-    static let snapshotFields = ["id", "day", "key", "sourceFile", "line", "deliverableID", "figures"]
+    static let snapshotFields = ["id", "day", "matchedBy", "sourceFile", "line", "deliverableID", "figures"]
 
     func encode(to writer: inout BinaryWriter) {
         writer.uuid(id)
         writer.date(day)
-        writer.string(key)
+        writer.string(matchedBy)
         writer.string(sourceFile)
         writer.int(line)
         writer.optional(deliverableID) { $0.uuid($1) }
@@ -362,7 +362,7 @@ extension ImportedResult: SnapshotCodable {
     }
 
     init(from reader: inout BinaryReader) throws(SnapshotDecodeError) {
-        self.init(id: try reader.uuid(), day: try reader.date(), key: try reader.string(), sourceFile: try reader.string(),
+        self.init(id: try reader.uuid(), day: try reader.date(), matchedBy: try reader.string(), sourceFile: try reader.string(),
                   line: try reader.int(), deliverableID: try reader.present() ? try reader.uuid() : nil, figures: try reader.value())
     }
 }

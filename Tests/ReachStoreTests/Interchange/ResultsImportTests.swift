@@ -115,8 +115,8 @@ import Testing
             + "https://shop.example/other,5,0,0,EUR,2026-11-04\n"
         let report = try fx.importResults(fx.ws.file("affiliate.csv", text))
         #expect(report.row(4)?.action.rejection?.contains("no deal has the tracking link shop.example/other") == true)
-        #expect(fx.deal(fx.ola.id)?.importedResults?.first?.key.hasPrefix("link:") == true)
-        #expect(fx.deal(fx.liga.id)?.importedResults?.first?.key == "utm:utm_content=liga.glow")
+        #expect(fx.deal(fx.ola.id)?.importedResults?.first?.matchedBy.hasPrefix("link:") == true)
+        #expect(fx.deal(fx.liga.id)?.importedResults?.first?.matchedBy == "utm:utm_content=liga.glow")
         let ola = try #require(fx.performance(fx.ola.id))
         #expect(ola.totals.clicks == 120 && ola.totals.conversions == 3)
         #expect(abs((ola.roi ?? 0) - -50) < 0.000_1)
@@ -170,7 +170,7 @@ import Testing
 
     /// What must match between two data folders: each entry without its random id, and the ledger amounts.
     static func comparable(_ deal: Deal) -> [String] {
-        (deal.importedResults ?? []).map { "\($0.key) \($0.day) \($0.line) \($0.figures)" }.sorted()
+        (deal.importedResults ?? []).map { "\($0.matchedBy) \($0.day) \($0.line) \($0.figures)" }.sorted()
             + deal.payments.map { "\($0.kind) \($0.status) \($0.amount)" }
     }
 }

@@ -23,7 +23,7 @@ enum ImportedResultsSection {
     static func entries(_ deal: Deal, day: (Date) -> String) -> [(String, String)] {
         let imported = (deal.importedResults ?? []).sorted { ($0.day, $0.sourceFile, $0.line) > ($1.day, $1.sourceFile, $1.line) }
         var out = imported.prefix(shown).map { entry -> (String, String) in
-            var what = entry.key.replacingOccurrences(of: ":", with: " ", options: [], range: entry.key.range(of: ":"))
+            var what = entry.matchedBy.replacingOccurrences(of: ":", with: " ", options: [], range: entry.matchedBy.range(of: ":"))
             if let id = entry.deliverableID, let index = deal.deliverables.firstIndex(where: { $0.id == id }) {
                 what = "post \(index + 1) (\(deal.deliverables[index].title))"
             }
