@@ -33,7 +33,8 @@ struct ImportCommand: ParsableCommand {
     var file: String
 
     @Option(name: .customLong("map"), help: ArgumentHelp(
-        "Read a column as a field (repeatable), e.g. --map 'IG Handle=instagram' --map 'Size=followers' --map 'Internal=ignore'.",
+        "Read a column as a field (repeatable), e.g. --map 'IG Handle=instagram' --map 'Internal=ignore' (creators), "
+        + "--map 'Gutscheincode=code' --map 'Umsatz=net_sales' (results).",
         valueName: "column=field"))
     var maps: [String] = []
 
