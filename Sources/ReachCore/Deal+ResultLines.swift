@@ -11,18 +11,31 @@ import Foundation
 extension Deal {
     /// The result lines every total adds up: one per deliverable not dropped, plus one for imported sales.
     public var resultLines: [DeliverableResults] {
+        let sales = (importedResults ?? []).filter { $0.deliverableID == nil }
+        var lines = deliverableLines.map(\.results)
+        if let summed = Self.sum(sales.map(\.figures)) { lines.append(summed) }
+        return lines
+    }
+
+    /// The same figures for a time series: deliverables at their posting date (nil when not posted), and each
+    /// imported sales row at its own day instead of summed.
+    public var datedResultLines: [(date: Date?, results: DeliverableResults)] {
+        deliverableLines + (importedResults ?? []).filter { $0.deliverableID == nil }.map { ($0.day, $0.figures) }
+    }
+
+    /// Rule 1 and the first half of rule 2, per deliverable not dropped.
+    private var deliverableLines: [(date: Date?, results: DeliverableResults)] {
         let imported = importedResults ?? []
-        let sales = imported.filter { $0.deliverableID == nil }
-        var lines: [DeliverableResults] = []
+        let hasSales = imported.contains { $0.deliverableID == nil }
+        var lines: [(date: Date?, results: DeliverableResults)] = []
         for item in deliverables where !item.isDropped {
             var figures = item.results
             if let snapshot = Self.latestSnapshot(imported, for: item.id) {
                 figures = (figures ?? DeliverableResults()).overlaid(by: snapshot.figures)
             }
-            if !sales.isEmpty { figures = figures?.withoutSales }
-            if let figures { lines.append(figures) }
+            if hasSales { figures = figures?.withoutSales }
+            if let figures { lines.append((item.postedAt, figures)) }
         }
-        if let summed = Self.sum(sales.map(\.figures)) { lines.append(summed) }
         return lines
     }
 

@@ -45,6 +45,10 @@ import Testing
         ]
         let lines = deal.resultLines
         #expect(lines.count == 2)
+        // For the weekly chart each sales row keeps its day; together they are the summed line.
+        let dated = deal.datedResultLines
+        #expect(dated.map(\.date) == [nil, Self.day1, Self.day2])
+        #expect(dated.compactMap(\.results.revenue).map(\.minorUnits).reduce(0, +) == 16_000)
         #expect(lines[0].reach == 5_000 && lines[0].revenue == nil && lines[0].clicks == nil)
         #expect(lines[1].conversions == 4 && lines[1].revenue == Self.eur(16_000))
         // Commission: 10 % of EUR 160; refreshing twice keeps one computed line.
