@@ -110,7 +110,7 @@ extension Deal {
     func resultTotals(converter: inout CachingConverter) -> ResultTotals {
         var totals = ResultTotals(currency: converter.target)
         var used = Set<ExchangeRate>()
-        for d in deliverables where !d.isDropped { if let r = d.results { totals.add(r, converter: &converter, ratesUsed: &used) } }
+        for r in resultLines { totals.add(r, converter: &converter, ratesUsed: &used) }
         return totals
     }
 }

@@ -63,8 +63,8 @@ public struct CampaignReport: Hashable, Sendable {
                 planned += d.count
                 if d.status == .live { live += d.count }
                 if d.isOverdue(now: now) { overdue += d.count }
-                if let r = d.results { totals.add(r, converter: &converter, ratesUsed: &used) }
             }
+            for r in deal.resultLines { totals.add(r, converter: &converter, ratesUsed: &used) }
             let dt = deal.resultTotals(converter: &converter)
             let cost = deal.cost(converter: &converter)
             var er: Double?

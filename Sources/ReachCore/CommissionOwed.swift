@@ -4,7 +4,7 @@ import Foundation
 /// already in the payment ledger (paid or planned; cancelled ones do not count).
 public struct CommissionOwed: Hashable, Sendable {
     public var percent: Double
-    /// Revenue of the deal's results (dropped deliverables left out), in the ledger's currency.
+    /// Revenue of the deal's result lines (`resultLines`: dropped deliverables left out, imported sales in), in the ledger's currency.
     public var sales: Money
     public var earned: Money
     public var inLedger: Money
@@ -18,8 +18,8 @@ extension Deal {
     public func commissionOwed(in currency: CurrencyCode, rates: CurrencyRates) throws(ConversionError) -> CommissionOwed? {
         guard let percent = pricing.commissionPercent, percent > 0 else { return nil }
         var sales: Int64 = 0
-        for item in deliverables where !item.isDropped {
-            if let revenue = item.results?.revenue { sales = sales.clampedAdding(try rates.convert(revenue, to: currency).converted.minorUnits) }
+        for line in resultLines {
+            if let revenue = line.revenue { sales = sales.clampedAdding(try rates.convert(revenue, to: currency).converted.minorUnits) }
         }
         var inLedger: Int64 = 0
         for payment in payments where payment.kind == .commission && payment.status != .cancelled {

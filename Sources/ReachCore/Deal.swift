@@ -37,6 +37,9 @@ public struct Deal: Record, Hashable, Identifiable {
     public var followUpCount: Int
     public var notes: String?
     public var archived: Bool
+    /// Dated results read by `reach import results` (nil when none: older files stay as they were).
+    /// How they combine with hand-entered results: `Deal.resultLines`.
+    public var importedResults: [ImportedResult]?
 
     /// A new deal; when `stageHistory` is empty it starts with an entry for `stage` at `createdAt`.
     public init(id: RecordID, createdAt: Date, updatedAt: Date? = nil, revision: Int = 1,
@@ -47,7 +50,8 @@ public struct Deal: Record, Hashable, Identifiable {
                 pricing: Pricing = Pricing(), offers: [Offer] = [], agreedFee: Money? = nil,
                 contract: ContractTerms = ContractTerms(), deliverables: [Deliverable] = [], tracking: Tracking = Tracking(),
                 payments: [Payment] = [], activities: [Activity] = [], nextAction: NextAction? = nil,
-                followUpCount: Int = 0, notes: String? = nil, archived: Bool = false) {
+                followUpCount: Int = 0, notes: String? = nil, archived: Bool = false,
+                importedResults: [ImportedResult]? = nil) {
         self.id = id
         self.schemaVersion = schemaVersion
         self.createdAt = createdAt
@@ -74,5 +78,6 @@ public struct Deal: Record, Hashable, Identifiable {
         self.followUpCount = followUpCount
         self.notes = notes
         self.archived = archived
+        self.importedResults = importedResults
     }
 }

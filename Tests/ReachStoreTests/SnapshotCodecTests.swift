@@ -57,6 +57,7 @@ import Testing
             Offer(by: .us, amount: money, at: now), ContractTerms(), UsageRights(), Exclusivity(),
             Deliverable(platform: .tiktok, contentType: .video), DeliverableResults(), Tracking(), Payment(amount: money),
             Activity(at: now, channel: .email, summary: "x"), NextAction(summary: "x", due: now), Dropping(at: now, reason: "x"),
+            ImportedResult(day: now, matchedBy: "x", sourceFile: "x", line: 2, figures: DeliverableResults()),
             Template(id: id, createdAt: now, name: "x", body: "x"),
         ]
     }()

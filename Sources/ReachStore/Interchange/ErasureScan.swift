@@ -42,8 +42,9 @@ struct ErasureScan {
     /// `source` is an enum on deals and metric snapshots but free text in a creator's consent.
     private static let sourceEnums = Set(DealSource.allCases.map(\.rawValue) + MetricSource.allCases.map(\.rawValue))
 
-    /// In the creator's own deals these always go: they point straight at the creator's content.
-    private static let ownDealLinks: Set<String> = ["liveURL", "referralLink"]
+    /// In the creator's own deals these always go: they point straight at the creator's content (`matchedBy`:
+    /// the code, link or post an imported result was matched by).
+    private static let ownDealLinks: Set<String> = ["liveURL", "referralLink", "matchedBy"]
 
     /// Every file the erasure changes, with problems for files it cannot handle safely.
     func run() -> (actions: [ErasureFileAction], problems: [String]) {

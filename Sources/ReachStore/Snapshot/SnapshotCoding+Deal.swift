@@ -18,6 +18,7 @@ extension Deal: SnapshotRecord {
         "id", "schemaVersion", "createdAt", "updatedAt", "revision", "influencerID", "campaignID", "owner", "stage",
         "stageHistory", "exitReason", "source", "partnershipType", "compensation", "pricing", "offers", "agreedFee",
         "contract", "deliverables", "tracking", "payments", "activities", "nextAction", "followUpCount", "notes", "archived",
+        "importedResults",
     ]
 
     func encode(to writer: inout BinaryWriter) {
@@ -47,6 +48,7 @@ extension Deal: SnapshotRecord {
         writer.int(followUpCount)
         writer.optionalString(notes)
         writer.bool(archived)
+        writer.optional(importedResults) { $0.values($1) }
     }
 
     init(from reader: inout BinaryReader) throws(SnapshotDecodeError) {
@@ -68,7 +70,7 @@ extension Deal: SnapshotRecord {
             agreedFee: try reader.optionalValue(), contract: try reader.value(), deliverables: try reader.values(),
             tracking: try reader.value(), payments: try reader.values(), activities: try reader.values(),
             nextAction: try reader.optionalValue(), followUpCount: try reader.int(), notes: try reader.optionalString(),
-            archived: try reader.bool())
+            archived: try reader.bool(), importedResults: try reader.present() ? try reader.values(ImportedResult.self) : nil)
         // The initialiser puts a first stage change into an empty history; a stored empty one stays empty.
         self.stageHistory = stageHistory
     }
@@ -343,5 +345,24 @@ extension Dropping: SnapshotCodable {
 
     init(from reader: inout BinaryReader) throws(SnapshotDecodeError) {
         self.init(at: try reader.date(), reason: try reader.string(), by: try reader.optionalString())
+    }
+}
+
+extension ImportedResult: SnapshotCodable {
+    static let snapshotFields = ["id", "day", "matchedBy", "sourceFile", "line", "deliverableID", "figures"]
+
+    func encode(to writer: inout BinaryWriter) {
+        writer.uuid(id)
+        writer.date(day)
+        writer.string(matchedBy)
+        writer.string(sourceFile)
+        writer.int(line)
+        writer.optional(deliverableID) { $0.uuid($1) }
+        writer.value(figures)
+    }
+
+    init(from reader: inout BinaryReader) throws(SnapshotDecodeError) {
+        self.init(id: try reader.uuid(), day: try reader.date(), matchedBy: try reader.string(), sourceFile: try reader.string(),
+                  line: try reader.int(), deliverableID: try reader.present() ? try reader.uuid() : nil, figures: try reader.value())
     }
 }

@@ -16,7 +16,7 @@ enum SnapshotSchema {
         Campaign.self, TargetAudience.self, CampaignBrief.self, KPITargets.self,
         Deal.self, StageChange.self, Pricing.self, Offer.self, ContractTerms.self, UsageRights.self, Exclusivity.self,
         Deliverable.self, DeliverableResults.self, Tracking.self, Payment.self, Activity.self, NextAction.self, Dropping.self,
-        Template.self,
+        ImportedResult.self, Template.self,
     ]
 
     static let enums: [any SnapshotEnum.Type] = [

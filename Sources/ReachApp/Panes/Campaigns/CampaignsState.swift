@@ -42,7 +42,8 @@ public struct CampaignDashboard: Sendable {
         let rates = workspace.settings.workspace.currencyRates
         let report = CampaignReport.make(campaign: campaign, deals: deals, influencers: workspace.influencers, rates: rates,
                                          now: state.now, pipeline: workspace.pipeline)
-        let posted = deals.flatMap { deal in deal.deliverables.filter { !$0.isDropped }.compactMap { d in d.results.flatMap { r in d.postedAt.map { ($0, r) } } } }
+        // The same lines the totals add up (imported results included), each at its posting or sales day.
+        let posted = deals.flatMap { deal in deal.datedResultLines.compactMap { line in line.date.map { ($0, line.results) } } }
         guard let earliest = posted.map(\.0).min() else {
             return CampaignDashboard(campaignID: campaign.id, report: report, firstWeek: nil, weeks: [])
         }

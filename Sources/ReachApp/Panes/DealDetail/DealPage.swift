@@ -52,6 +52,7 @@ struct DealPage {
         negotiation()
         contract()
         deliverables()
+        importedResults()
         tracking()
         payments()
         timeline()
@@ -201,6 +202,14 @@ struct DealPage {
             || !performance.totals.revenue.isZero {
             hanging("  ", .normal, DealPage.costMetrics(performance), .normal)
         }
+    }
+
+    /// What `reach import results` stored, with dates and sources; the totals above already include it
+    /// (`Deal.resultLines` says how it combines with hand-entered results).
+    private mutating func importedResults() {
+        guard let summary = ImportedResultsSection.summary(deal, totals: performance()?.totals) else { return }
+        section("Imported results", summary)
+        for (prefix, text) in ImportedResultsSection.entries(deal, day: day) { hanging(prefix, .normal, text, .muted) }
     }
 
     /// This deal's cost and KPIs, computed by the same `CampaignReport.make` the dashboard and `reach report` use.

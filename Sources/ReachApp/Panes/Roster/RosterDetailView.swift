@@ -211,9 +211,10 @@ enum RosterDetailView {
         return DetailLine("GDPR: " + parts.joined(separator: " · "))
     }
 
-    /// "12.3k reach · 540 engagements · EUR 3,000.00 revenue" over the deal's deliverables with results.
+    /// "12.3k reach · 540 engagements · EUR 3,000.00 revenue" over the deal's result lines (hand-entered and
+    /// imported, combined as `Deal.resultLines` says).
     static func resultsSummary(_ deal: Deal) -> String? {
-        let results = deal.deliverables.filter { !$0.isDropped }.compactMap(\.results)
+        let results = deal.resultLines
         guard !results.isEmpty else { return nil }
         var parts: [String] = []
         let reach = results.compactMap(\.reach).reduce(0, +)
