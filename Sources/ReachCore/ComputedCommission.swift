@@ -18,18 +18,25 @@ extension Deal {
         let existing = computedCommissionIndex
         if let existing { others.payments.remove(at: existing) }
         guard let owed = try others.commissionOwed(in: currency, rates: rates) else { return nil }
-        let note = "Computed \(day): \(String(format: "%g", owed.percent))% of \(owed.sales.formatted) sales, "
-            + "less \(owed.inLedger.formatted) in the ledger"
+        let line = computedCommissionLine(owed, day: day)
         switch (existing, owed.owed.isZero) {
         case (nil, true): break
-        case (nil, false): payments.append(Payment(kind: .commission, amount: owed.owed, status: .due, method: contract.paymentMethod, note: note))
+        case (nil, false): payments.append(line)
         case let (index?, true): payments.remove(at: index)
         case let (index?, false):
             if payments[index].amount != owed.owed {
-                payments[index].amount = owed.owed
-                payments[index].note = note
+                payments[index].amount = line.amount
+                payments[index].note = line.note
             }
         }
         return owed.owed
+    }
+
+    /// A due commission line for what is owed, saying in its note how it was computed. The note's "Computed"
+    /// start is how `computedCommissionIndex` finds the line again, for `C` on the deal page and for imports alike.
+    public func computedCommissionLine(_ owed: CommissionOwed, day: String) -> Payment {
+        let note = "Computed \(day): \(String(format: "%g", owed.percent))% of \(owed.sales.formatted) sales, "
+            + "less \(owed.inLedger.formatted) in the ledger"
+        return Payment(kind: .commission, amount: owed.owed, status: .due, method: contract.paymentMethod, note: note)
     }
 }

@@ -7,8 +7,7 @@ import TerminalUI
 enum DealEditors {
     /// The currency amounts on this deal default to: the agreed fee's, the last offer's, else the campaign's.
     static func currency(_ deal: Deal, _ state: AppState) -> CurrencyCode {
-        deal.agreedFee?.currency ?? deal.latestOffer?.amount.currency
-            ?? state.workspace.campaigns[deal.campaignID]?.reportingCurrency ?? state.workspace.settings.workspace.reportingCurrency
+        deal.ledgerCurrency(campaign: state.workspace.campaigns[deal.campaignID], fallback: state.workspace.settings.workspace.reportingCurrency)
     }
 
     /// A `RecordForm` about one deal, saved under `label`.
@@ -284,9 +283,7 @@ enum DealEditors {
             state.show("No commission owed: \(owed.earned.formatted) earned, \(owed.inLedger.formatted) already in the ledger.", .info)
             return []
         }
-        let day = Humanize.day(state.now, timeZone: state.timeZone)
-        let note = "Computed \(day): \(String(format: "%g", owed.percent))% of \(owed.sales.formatted) sales, less \(owed.inLedger.formatted) in the ledger"
-        deal.addPayment(Payment(kind: .commission, amount: owed.owed, status: .due, method: deal.contract.paymentMethod, note: note))
+        deal.addPayment(deal.computedCommissionLine(owed, day: Humanize.day(state.now, timeZone: state.timeZone)))
         deal.logActivity(at: state.now, channel: .system, summary: "Commission owed \(owed.owed.formatted) added to the ledger", author: state.author)
         deal.updatedAt = state.now
         return Edits.commit(.deal(deal), label: "add owed commission", &state)
