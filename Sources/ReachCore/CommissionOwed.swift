@@ -13,6 +13,12 @@ public struct CommissionOwed: Hashable, Sendable {
 }
 
 extension Deal {
+    /// The currency of the deal's money (its ledger and the commission owed): the agreed fee's, else the last
+    /// offer's, else its campaign's, else `fallback` (the workspace's reporting currency).
+    public func ledgerCurrency(campaign: Campaign?, fallback: CurrencyCode) -> CurrencyCode {
+        agreedFee?.currency ?? latestOffer?.amount.currency ?? campaign?.reportingCurrency ?? fallback
+    }
+
     /// Nil when the deal has no commission rate. Throws when a sale or a commission line has no stored rate
     /// to `currency`.
     public func commissionOwed(in currency: CurrencyCode, rates: CurrencyRates) throws(ConversionError) -> CommissionOwed? {

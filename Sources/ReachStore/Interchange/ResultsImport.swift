@@ -34,7 +34,7 @@ public enum ResultsImport {
         let creators = Dictionary(influencers.records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let fallback = settings?.reportingCurrency ?? .eur
         let currencies = Dictionary(deals.records.map { deal in
-            (deal.id, deal.agreedFee?.currency ?? deal.latestOffer?.amount.currency ?? campaignsByID[deal.campaignID]?.reportingCurrency ?? fallback)
+            (deal.id, deal.ledgerCurrency(campaign: campaignsByID[deal.campaignID], fallback: fallback))
         }, uniquingKeysWith: { a, _ in a })
 
         var reader = try DelimitedTextReader(path: file)
