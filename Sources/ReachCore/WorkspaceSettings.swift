@@ -19,11 +19,16 @@ public struct WorkspaceSettings: Hashable, Codable, Sendable {
     public var knownNiches: [Niche]
     /// The people who work in this folder (login → display name): who "mine" means and whom deals can go to.
     public var teamMembers: [TeamMember]
+    /// In a folder synced through git (`reach sync init`), the app syncs in the background this often; 0 is off.
+    public var autoSyncMinutes: Int
+    /// In a synced folder, the app syncs once more when it quits.
+    public var syncOnQuit: Bool
 
     public init(tierThresholds: TierThresholds = .standard, pipeline: StagePipeline = .default,
                 currencyRates: CurrencyRates = CurrencyRates(), reportingCurrency: CurrencyCode = .eur,
                 staleMetricDays: Int = 30, followUpAfterDays: Int = 4, rightsExpiryWarningDays: Int = 14,
-                sharedTeamMode: Bool = false, knownNiches: [Niche] = Niche.suggested, teamMembers: [TeamMember] = []) {
+                sharedTeamMode: Bool = false, knownNiches: [Niche] = Niche.suggested, teamMembers: [TeamMember] = [],
+                autoSyncMinutes: Int = 0, syncOnQuit: Bool = false) {
         self.tierThresholds = tierThresholds
         self.pipeline = pipeline
         self.currencyRates = currencyRates
@@ -34,9 +39,11 @@ public struct WorkspaceSettings: Hashable, Codable, Sendable {
         self.sharedTeamMode = sharedTeamMode
         self.knownNiches = knownNiches
         self.teamMembers = teamMembers
+        self.autoSyncMinutes = autoSyncMinutes
+        self.syncOnQuit = syncOnQuit
     }
 
-    /// Every field as written, except `teamMembers`, which `reach.json` files from before teams lack.
+    /// Every field as written, except `teamMembers` and the sync settings, which older `reach.json` files lack.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         tierThresholds = try c.decode(TierThresholds.self, forKey: .tierThresholds)
@@ -49,5 +56,7 @@ public struct WorkspaceSettings: Hashable, Codable, Sendable {
         sharedTeamMode = try c.decode(Bool.self, forKey: .sharedTeamMode)
         knownNiches = try c.decode([Niche].self, forKey: .knownNiches)
         teamMembers = try c.decodeIfPresent([TeamMember].self, forKey: .teamMembers) ?? []
+        autoSyncMinutes = try c.decodeIfPresent(Int.self, forKey: .autoSyncMinutes) ?? 0
+        syncOnQuit = try c.decodeIfPresent(Bool.self, forKey: .syncOnQuit) ?? false
     }
 }

@@ -21,15 +21,21 @@ struct DoctorCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let home = HomeDirectory.resolve(environment: environment)
         var report = DoctorReport()
-        report.sections = DoctorFolderChecks.sections(for: DataFolderChoice.resolve(explicit: global.dataDir, environment: environment))
+        let folder = DataFolderChoice.resolve(explicit: global.dataDir, environment: environment)
+        report.sections = DoctorFolderChecks.sections(for: folder)
+        report.sections.append(DoctorSyncChecks.section(folder: folder.path, environment: environment))
         report.sections.append(DoctorTerminalChecks.section(environment: environment, stdoutIsTTY: isatty(STDOUT_FILENO) == 1, home: home))
         // ✓ and ✗ need a UTF-8 locale to show; the locale check above explains the ASCII marks otherwise.
-        let locale = ["LC_ALL", "LC_CTYPE", "LANG"].compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
-        print(report.render(unicode: DoctorTerminalChecks.isUTF8(locale)), terminator: "")
+        print(report.render(unicode: DoctorTerminalChecks.isUTF8(currentLocale(environment))), terminator: "")
         guard report.problems == 0 else {
             // Exit directly: the report already said everything, and an error thrown from here would add a line to stderr.
             fflush(nil)
             Glibc.exit(1)
         }
     }
+}
+
+/// The locale the terminal text is shown in (`LC_ALL`, else `LC_CTYPE`, else `LANG`).
+func currentLocale(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    ["LC_ALL", "LC_CTYPE", "LANG"].compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
 }

@@ -33,6 +33,7 @@ struct OpenCommand: ParsableCommand {
         }
         let editor = ExternalEditor(environment: environment, directory: store.layout.root + "/tmp")
         let snapshots = SnapshotKeeper(store: store)
+        let sync = syncContext(folder: folder, store: store)
         var final: Workspace?
         do {
             try NcursesTerminal.run(environment: environment) { terminal in
@@ -56,7 +57,7 @@ struct OpenCommand: ParsableCommand {
                 if !loaded.problems.isEmpty {
                     state.show("\(loaded.problems.count) file(s) did not load cleanly; : Load problems for details", .warning)
                 }
-                let runner = AppRunner(terminal: terminal, store: store, state: state, clock: { Date() }, editor: editor)
+                let runner = AppRunner(terminal: terminal, store: store, state: state, clock: { Date() }, editor: editor, sync: sync)
                 runner.run(typedAhead: typedAhead)
                 final = runner.state.workspace
             }
@@ -67,5 +68,25 @@ struct OpenCommand: ParsableCommand {
         // After the terminal is restored, so the screen is back to the shell while the cache is written.
         snapshots.finish(final)
         store.logger.info("app closed")
+        if let sync, final.settings.workspace.syncOnQuit { syncOnQuit(sync) }
+    }
+
+    /// The folder's repository, when `reach sync init` set it up.
+    private func syncContext(folder: String, store: RecordStore) -> SyncContext? {
+        guard FileManager.default.fileExists(atPath: folder + "/.git"),
+              let repository = try? syncRepository(folder: folder, store: store) else { return nil }
+        return SyncContext(repository: repository, driverExecutable: reachExecutablePath())
+    }
+
+    /// "Sync on quit": once the terminal is back to the shell, one line says how it went.
+    private func syncOnQuit(_ sync: SyncContext) {
+        print("reach: syncing with the other servers (Ctrl-C stops it; `reach sync` later does the same)…")
+        switch sync.syncNow() {
+        case .success(let report):
+            print("reach: synced; received \(report.incoming.summary), sent \(report.pushed ? report.outgoing.summary : "nothing")"
+                  + (report.conflicts.isEmpty ? "." : "; \(report.conflicts.count) conflict(s) to resolve in the app."))
+        case .failure(let error):
+            FileHandle.standardError.write(Data("reach: sync failed: \(error)\n".utf8))
+        }
     }
 }

@@ -49,7 +49,8 @@ struct PersonEraseCommand: ParsableCommand {
             mentions them (names, handles, contacts, notes, activity summaries) with "erased". Money and results in \
             their deals stay, so campaign totals do not change. The erasure is logged in logs/erasures.jsonl without \
             personal data. Without --yes, only shows what would be erased (exit code 1). Copies outside the data \
-            folder (your exports, git history, backups of the server) are not touched.
+            folder (your exports, backups of the server) are not touched. In a synced folder (`reach sync init`), git \
+            history still holds the old versions: --purge-history rewrites it and force-pushes (docs/sync.md).
             """
     )
 
@@ -58,6 +59,9 @@ struct PersonEraseCommand: ParsableCommand {
     @Flag(help: "Really erase (this cannot be undone).")
     var yes = false
 
+    @Flag(help: "In a synced folder, also rewrite git history so no commit holds them, and force-push it (needs --yes).")
+    var purgeHistory = false
+
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -65,6 +69,7 @@ struct PersonEraseCommand: ParsableCommand {
         let subject = try userFacing { try PersonData.find(who.person, store: store) }
         guard yes else {
             printLines(PersonData.planErasure(subject, store: store, now: Date()).lines)
+            if isSynced { printLines([Self.historyWarning]) }
             throw UserError(description: "nothing was erased: add --yes to erase \(subject.influencer.displayName).")
         }
         let done = try userFacing {
@@ -75,8 +80,39 @@ struct PersonEraseCommand: ParsableCommand {
             }
         }
         printLines(done.lines)
+        try handleHistory(of: done, store: store)
         if !done.problems.isEmpty {
             throw UserError(description: "\(done.problems.count) file(s) need checking by hand (listed above).")
         }
+    }
+}
+
+extension PersonEraseCommand {
+    static let historyWarning = """
+        This folder is synced through git: its history (here, on the remote and on every other server) still holds \
+        the old versions. --purge-history rewrites it and force-pushes; every other server must then take the new \
+        history (docs/sync.md, "Erasing a person").
+        """
+
+    private var isSynced: Bool { FileManager.default.fileExists(atPath: global.dataFolder.path + "/.git") }
+
+    func validate() throws {
+        if purgeHistory, !yes { throw ValidationError("--purge-history rewrites shared history: add --yes to confirm.") }
+    }
+
+    /// After the erasure: the git history warning, or the purge when asked for.
+    private func handleHistory(of done: ErasurePlan, store: RecordStore) throws {
+        guard isSynced else { return }
+        guard purgeHistory else {
+            printLines([Self.historyWarning])
+            return
+        }
+        printLines(["Rewriting git history; after the force-push every other server must take the new history (docs/sync.md)."])
+        let repository = try syncRepository(folder: global.dataFolder.path, store: store)
+        let outcome = try userFacingSync { () throws(SyncError) in
+            try SyncHistoryPurge(repository: repository).purge(removed: done.removed, anonymised: done.anonymised.map(\.file))
+        }
+        printLines(["Rewrote \(outcome.commitsRewritten) commits; old versions pruned from this clone."
+                    + (outcome.pushed ? " Force-pushed to origin." : " No remote: nothing pushed.")])
     }
 }

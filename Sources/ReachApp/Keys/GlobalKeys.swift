@@ -30,6 +30,7 @@ enum GlobalKeys {
                 KeyBinding(chars: "u", help: "Undo") { state in Edits.undo(&state) },
                 KeyBinding(chars: ",", help: "Settings") { state in SettingsPane.open(&state); return [] },
                 KeyBinding(chars: "R", help: "Retry failed saves") { state in Edits.retryPending(&state) },
+                KeyBinding(chars: "Y", help: "Sync now (git, docs/sync.md)") { state in SyncUpdate.syncNow(&state) },
                 KeyBinding(keys: [KeyEvent(.escape)], "Back / clear message") { state in
                     state.status = nil
                     return []
@@ -60,6 +61,7 @@ enum GlobalKeys {
                 return []
             },
             PaletteCommand("Retry failed saves", key: "R") { state in Edits.retryPending(&state) },
+            PaletteCommand("Sync now with the other servers (git)", key: "Y") { state in SyncUpdate.syncNow(&state) },
             PaletteCommand("Load problems: files that did not load") { state in
                 let text = state.loadProblems.isEmpty ? "Every file loaded." : state.loadProblems.joined(separator: "\n\n")
                 state.overlays.append(.text(TextOverlay(title: "Load problems", text: text)))

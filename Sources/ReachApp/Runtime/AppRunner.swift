@@ -23,16 +23,20 @@ public final class AppRunner {
     /// How long to wait for a key before the clock ticks.
     public var tickInterval: Duration = .milliseconds(250)
 
+    /// `sync`: the folder's git repository when it is synced (`reach sync init`); the app then shows the sync
+    /// state, syncs on `Y` and on the auto-sync clock, in the background.
     public init(terminal: any Terminal, store: RecordStore, state: AppState, clock: @escaping () -> Date,
-                editor: any TextEditing, theme: Theme? = nil) {
+                editor: any TextEditing, theme: Theme? = nil, sync: SyncContext? = nil) {
         self.terminal = terminal
-        self.performer = EffectPerformer(store: store, terminal: terminal, editor: editor)
+        self.performer = EffectPerformer(store: store, terminal: terminal, editor: editor,
+                                         sync: sync.map(BackgroundSync.init(context:)))
         self.clock = clock
         self.poller = BackgroundPoller(store: store)
         self.scans = ScanSchedule(watcher: FolderWatcher(layout: store.layout), interval: 0.5, now: clock())
         self.theme = theme ?? Theme(mode: terminal.colorMode)
         var initial = state
         initial.size = terminal.size
+        if let sync { initial.sync = SyncIndicator(state: SyncState.read(folder: sync.repository.folder), now: clock()) }
         self.state = initial
         for tab in Tab.allCases { tab.pane.resized(&self.state) }
     }
@@ -106,13 +110,15 @@ public final class AppRunner {
         scans.collect()
         // `reach.json` is one file outside the record folders the watcher covers: one stat a tick notices it.
         if let settings = performer.settingsChange() { send(settings) }
+        let syncResults = performer.sync?.takeResults() ?? []
+        for result in syncResults { send(result) }
         if background {
             if let result = poller.takeResult() { apply(result) }
             if poller.isIdle, let request = scans.next(now: now) { poller.start(request) }
         } else if let request = scans.next(now: now) {
             apply(BackgroundPoller.scan(performer.store, request))
         }
-        changed = changed || statusBefore != state.status
+        changed = changed || statusBefore != state.status || !syncResults.isEmpty
         return changed
     }
 

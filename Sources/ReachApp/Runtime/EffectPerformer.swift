@@ -7,6 +7,8 @@ struct EffectPerformer {
     let store: RecordStore
     let terminal: any Terminal
     let editor: any TextEditing
+    /// The background git sync, when the folder is synced.
+    var sync: BackgroundSync? = nil
 
     func perform(_ effect: Effect) -> [Action] {
         switch effect {
@@ -24,6 +26,12 @@ struct EffectPerformer {
             case .success(let text): return [.editorFinished(request, text: text, message: nil)]
             case .failure(let failure): return [.editorFinished(request, text: nil, message: failure.description)]
             }
+        case .sync:
+            sync?.start(.sync)
+            return []
+        case .readSyncStatus:
+            sync?.start(.status)
+            return []
         case .quit: return []
         }
     }

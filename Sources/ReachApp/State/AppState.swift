@@ -53,6 +53,8 @@ public struct AppState: Sendable {
     public var pendingDeletes: [RecordID: AnyRecord] = [:]
     /// When a save met a busy folder: the tick retries the pending saves from then on (see `Action.saveWaiting`).
     public var saveRetryAt: Date?
+    /// The folder's git sync as this app knows it; nil when the folder is not synced.
+    public var sync: SyncIndicator?
     /// Keys typed so far of a multi-key binding such as `gg`.
     public var pendingKeys: [KeyEvent] = []
     public var shouldQuit = false

@@ -39,6 +39,10 @@ public enum Action: Sendable {
     case editorFinished(EditRequest, text: String?, message: String?)
     /// The clipboard write finished; false when the terminal cannot do OSC 52 (the text is then shown instead).
     case copied(String, ok: Bool)
+    /// A background sync ended; `state` is the outcome on record afterwards.
+    case syncFinished(Result<SyncReport, SyncError>, state: SyncState)
+    /// A background status read ended (nil: git could not say).
+    case syncStatusRead(SyncStatus?)
     /// The first frame is on screen: compute the tabs it did not need (see `AppState(hiddenPanesLater:)`).
     case computeHiddenPanes
 }

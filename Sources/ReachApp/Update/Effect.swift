@@ -19,6 +19,10 @@ public enum Effect: Sendable {
     case copyCampaignReport(CampaignReportCopy)
     /// Suspend the screen and edit text in `$EDITOR`.
     case editText(EditRequest)
+    /// Sync the folder through git in the background (`reach sync`); the result comes back as `.syncFinished`.
+    case sync
+    /// Read the folder's sync status (local changes, ahead/behind) in the background: `.syncStatusRead`.
+    case readSyncStatus
     case quit
 }
 

@@ -8,9 +8,13 @@ public enum App {
     public static func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .input(let event): return input(event, &state)
-        case .tick(let date): return tick(date, &state)
+        case .tick(let date): return tick(date, &state) + SyncUpdate.tick(date, &state)
+        case .syncFinished(let outcome, let syncState): return SyncUpdate.finished(outcome, syncState, &state)
+        case .syncStatusRead(let status): return SyncUpdate.statusRead(status, &state)
         case .computeHiddenPanes: state.computeHiddenPanes(); return []
-        case .saved(let record): return StoreResults.saved(record, &state)
+        case .saved(let record):
+            state.sync?.statusStale = true
+            return StoreResults.saved(record, &state)
         case .saveFailed(let record, let message): return StoreResults.saveFailed(record, message, &state)
         case .saveWaiting(let record): return StoreResults.saveWaiting(record, &state)
         case .conflict(let mine, let theirs, let revision): return StoreResults.conflict(mine, theirs, revision, &state)
@@ -26,7 +30,9 @@ public enum App {
         case .settingsNotSaved(let pending, let message): return SettingsSaves.notSaved(pending, message, &state)
         case .settingsConflict(let mine, let theirs, let revision): return SettingsSaves.conflict(mine, theirs, revision, &state)
         case .settingsChangedOutside(let settings, let revision): return SettingsSaves.changedOutside(settings, revision, &state)
-        case .externalChanges(let changes): return StoreResults.external(changes, &state)
+        case .externalChanges(let changes):
+            state.sync?.statusStale = true
+            return StoreResults.external(changes, &state)
         case .editorFinished(let request, let text, let message):
             guard let text else {
                 state.show(message ?? "The editor failed; \(request.subject) unchanged.", .error)

@@ -33,14 +33,16 @@ public enum AppView {
         var badges: [String] = []
         if state.unsavedCount > 0 { badges.append("\(state.unsavedCount) unsaved") }
         if !state.loadProblems.isEmpty { badges.append("\(state.loadProblems.count) load problems") }
-        badges.append("reach")
-        let text = badges.joined(separator: " · ")
-        let width = DisplayWidth.of(text)
+        if let sync = state.sync { badges.append(sync.headline(now: state.now)) }
         let tabsWidth = titles.reduce(0) { $0 + DisplayWidth.of($1) + 2 } + titles.count - 1
-        if area.width - width > tabsWidth + 1 {
-            buffer.write(text, x: area.maxX - width, y: area.y, maxWidth: width,
-                         style: state.unsavedCount == 0 ? theme.muted : theme.error)
-        }
+        let room = area.width - tabsWidth - 2
+        // "reach" only when there is room: the sync state and unsaved edits matter more at 80 columns.
+        if DisplayWidth.of((badges + ["reach"]).joined(separator: " · ")) <= room { badges.append("reach") }
+        let text = badges.joined(separator: " · ")
+        let width = min(DisplayWidth.of(text), room)
+        guard width > 0 else { return }
+        let alarming = state.unsavedCount > 0 || state.sync?.isFailing == true
+        buffer.write(text, x: area.maxX - width, y: area.y, maxWidth: width, style: alarming ? theme.error : theme.muted)
     }
 
     /// The status bar's key hints: the top popup's, the keys typed so far of a sequence, or the screen's.

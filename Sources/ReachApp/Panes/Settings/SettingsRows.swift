@@ -31,6 +31,9 @@ enum SettingsRows {
             Default(label: "Stale after (days)", key: SettingsKey.stale, value: "\(settings.staleMetricDays)"),
             Default(label: "Rights warning (days)", key: SettingsKey.rightsWarning, value: "\(settings.rightsExpiryWarningDays)"),
             Default(label: "Reporting currency", key: SettingsKey.reportingCurrency, value: settings.reportingCurrency.rawValue),
+            Default(label: "Auto-sync every (minutes)", key: SettingsKey.autoSync,
+                    value: settings.autoSyncMinutes == 0 ? "off" : "\(settings.autoSyncMinutes)"),
+            Default(label: "Sync on quit", key: SettingsKey.syncOnQuit, value: settings.syncOnQuit ? "yes" : "no"),
         ]
     }
 
@@ -71,4 +74,5 @@ enum SettingsKey {
     static let micro = "micro", macro = "macro", mega = "mega"
     static let followUp = "followUpAfterDays", stale = "staleMetricDays", rightsWarning = "rightsExpiryWarningDays"
     static let reportingCurrency = "reportingCurrency"
+    static let autoSync = "autoSyncMinutes", syncOnQuit = "syncOnQuit"
 }
