@@ -15,7 +15,8 @@ struct ReachCommand: ParsableCommand {
             """,
         version: "reach \(version)",
         subcommands: [OpenCommand.self, DemoCommand.self, DoctorCommand.self, ImportCommand.self, ExportCommand.self,
-                      ReportCommand.self, BriefCommand.self, PersonCommand.self, TodayCommand.self, LogCommand.self, CompletionCommand.self],
+                      ReportCommand.self, BriefCommand.self, PersonCommand.self, TodayCommand.self, LogCommand.self, CompletionCommand.self,
+                      MergeFileCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 
