@@ -43,7 +43,9 @@ public struct DataFolderLayout: Sendable, Hashable {
 
     /// Folders that may hold our temp files.
     var writableDirectories: [String] {
-        [root] + RecordKind.allCases.flatMap { [directory(for: $0), trashDirectory(for: $0), backupsDirectory(for: $0)] }
+        [root, conflictsDirectory] + RecordKind.allCases.flatMap {
+            [directory(for: $0), trashDirectory(for: $0), backupsDirectory(for: $0), conflictsDirectory(for: $0)]
+        }
     }
 
     static func fileName(_ id: RecordID) -> String { id.rawValue + ".json" }

@@ -184,7 +184,7 @@ final class DirectDecoder: Decoder {
         }
         // What `ISO8601Dates.decode` does after the fast shape: Foundation's parser on the text.
         let text = try decodeString(at: index)
-        if let date = ISO8601Dates.parseUTCSeconds(text) ?? (try? Date.ISO8601FormatStyle().parse(text)) { return date }
+        if let date = ISO8601Dates.parse(text) { return date }
         throw giveUp()
     }
 

@@ -36,8 +36,13 @@ enum ISO8601Dates {
     static func decode(_ decoder: Decoder) throws -> Date {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        if let date = parseUTCSeconds(text) ?? (try? Date.ISO8601FormatStyle().parse(text)) { return date }
+        if let date = parse(text) { return date }
         throw DecodingError.dataCorruptedError(in: container, debugDescription: "Expected date string to be ISO8601-formatted.")
+    }
+
+    /// Any ISO 8601 date a record may hold: the fast form by hand, anything else through Foundation.
+    static func parse(_ text: String) -> Date? {
+        parseUTCSeconds(text) ?? (try? Date.ISO8601FormatStyle().parse(text))
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ` as a date, or nil for any other shape or an impossible date (left to Foundation).

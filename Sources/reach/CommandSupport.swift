@@ -47,8 +47,7 @@ func currentUser(_ settings: WorkspaceSettings) -> UserIdentity? {
 /// What the store and the app did is logged to the folder's `logs/reach.log` (`REACH_LOG_LEVEL`: trace … critical,
 /// default info).
 func openDataFolder(_ path: String, snapshotDirectory: String? = nil, lockTimeout: Duration = .seconds(5)) throws -> RecordStore {
-    var info = stat()
-    let groupWritable = lstat(path, &info) == 0 && info.st_mode & 0o070 == 0o070
+    let groupWritable = sharing(of: path) == .team
     let environment = ProcessInfo.processInfo.environment
     let level = environment["REACH_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
     func open(_ sharing: FolderSharing) throws -> RecordStore {
@@ -59,6 +58,13 @@ func openDataFolder(_ path: String, snapshotDirectory: String? = nil, lockTimeou
     let store = try open(groupWritable ? .team : .privateToUser)
     guard !groupWritable, (try? store.loadWorkspace(WorkspaceSettings.self))??.sharedTeamMode == true else { return store }
     return try open(.team)
+}
+
+/// Team when the folder is group-writable (rwx for its group), else private: the modes for new files and folders as far
+/// as the folder itself tells (`openDataFolder` also honours `sharedTeamMode` in `reach.json`).
+func sharing(of folder: String) -> FolderSharing {
+    var info = stat()
+    return lstat(folder, &info) == 0 && info.st_mode & 0o070 == 0o070 ? .team : .privateToUser
 }
 
 /// Runs `body`, turning the library's typed errors (which already name the file and what to do) into `UserError`.

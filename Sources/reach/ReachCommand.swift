@@ -16,7 +16,7 @@ struct ReachCommand: ParsableCommand {
         version: "reach \(version)",
         subcommands: [OpenCommand.self, DemoCommand.self, DoctorCommand.self, ImportCommand.self, ExportCommand.self,
                       ReportCommand.self, BriefCommand.self, PersonCommand.self, TodayCommand.self, LogCommand.self, SyncCommand.self,
-                      CompletionCommand.self],
+                      CompletionCommand.self, MergeFileCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 

@@ -90,7 +90,8 @@ public struct SyncEngine: Sendable {
         return try withFolderLock { () throws(SyncError) in
             let output = try repository.attempt(
                 ["merge", "--no-edit", "--quiet", "-m", "reach sync: merge \(remote)/\(branch)", upstream],
-                extraEnvironment: ["REACH_MERGE_THEIRS_AUTHOR": theirsAuthor.isEmpty ? "unknown" : theirsAuthor]
+                extraEnvironment: ["REACH_MERGE_THEIRS_AUTHOR": theirsAuthor.isEmpty ? "unknown" : theirsAuthor,
+                                   "REACH_MERGE_CONFLICTS_DIR": stagingFolder]
             )
             var conflicts: [SyncChanges.Subject] = []
             if !output.succeeded {
@@ -99,10 +100,12 @@ public struct SyncEngine: Sendable {
                     throw .gitFailed(step: "merge the remote's changes", reason: output.reason)
                 }
                 conflicts += try resolve(unmerged, theirsAuthor: theirsAuthor)
+                try absorbStagedConflicts()
                 try repository.run(["add", "--all"], step: "stage the merge")
                 try repository.run(["commit", "--quiet", "--no-verify", "--no-edit"], step: "commit the merge")
             }
-            // The driver writes conflict records into the work tree; they travel as their own commit.
+            // Clashes the driver staged during a clean merge travel as their own commit.
+            try absorbStagedConflicts()
             let recorded = try SyncCommit.commitLocalChanges(in: repository, title: "reach sync: conflicts recorded")
             conflicts += recorded?.changes.entries.map(\.subject) ?? []
             let after = try repository.resolve("HEAD")
