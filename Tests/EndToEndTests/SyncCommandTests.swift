@@ -147,4 +147,66 @@ struct SyncCommandTests {
         #expect(try mentions(folder) == 0)
         #expect(try mentions(world.remote) == 0)
     }
+
+    @Test("two servers: different fields of one deal both stay; the same field keeps ours and records theirs")
+    func fieldLevelMerge() throws {
+        let world = try SyncWorld(replicas: 2)
+        defer { world.remove() }
+        let stores = try world.replicas.map { try RecordStore(folder: $0.path) }
+        let id = try #require(stores[0].loadAll(Deal.self).records.first?.id)
+        func edit(_ replica: Int, _ change: (inout Deal) -> Void) throws {
+            var deal = try #require(try stores[replica].load(Deal.self, id: id))
+            change(&deal)
+            _ = try stores[replica].save(deal, expectedRevision: deal.revision)
+        }
+        try edit(0) { $0.notes = "Riga: brief sent 🧵" }
+        try edit(1) { $0.owner = "Replica 2" }
+        try world.sync(0)
+        try world.sync(1)
+        try world.sync(0)
+        for store in stores {
+            let deal = try #require(try store.load(Deal.self, id: id))
+            #expect(deal.notes == "Riga: brief sent 🧵")
+            #expect(deal.owner == "Replica 2")
+        }
+        #expect(try stores[0].conflicts.all().isEmpty)
+
+        try edit(0) { $0.notes = "Riga says 2400" }
+        try edit(1) { $0.notes = "東京 says 2600" }
+        try world.sync(0)
+        let second = try ReachBinary.run(["--data-dir", world.replicas[1].path, "sync"], environment: SyncWorld.user(1))
+        #expect(second.status == 0, "conflicts are kept and shown, so the sync succeeded: \(second.output)")
+        #expect(second.output.contains("Conflicts: 1"), "\(second.output)")
+        #expect(try stores[1].load(Deal.self, id: id)?.notes == "東京 says 2600", "ours stays in the record")
+        let conflict = try String(contentsOf: world.replicas[1].appendingPathComponent("conflicts/deals/\(id.rawValue).json"), encoding: .utf8)
+        #expect(conflict.contains("Riga says 2400") && conflict.contains("Replica 1"))
+        try world.sync(0)
+        let status = try ReachBinary.run(["--data-dir", world.replicas[0].path, "sync", "--status"])
+        #expect(status.output.contains("Conflicts: 1 open"), "\(status.output)")
+        #expect(status.output.contains("deal \(id.rawValue) · notes"), "\(status.output)")
+        for replica in 0..<2 {
+            let text = try String(contentsOf: world.replicas[replica].appendingPathComponent("deals/\(id.rawValue).json"), encoding: .utf8)
+            #expect(!text.contains("<<<<<<<"))
+        }
+    }
+
+    @Test("deleted on one server, edited on the other: the edited deal stays and the clash is recorded")
+    func deleteAgainstEdit() throws {
+        let world = try SyncWorld(replicas: 2)
+        defer { world.remove() }
+        let stores = try world.replicas.map { try RecordStore(folder: $0.path) }
+        let deal = try #require(stores[0].loadAll(Deal.self).records.first)
+        _ = try stores[0].delete(Deal.self, id: deal.id, expectedRevision: deal.revision)
+        var edited = deal
+        edited.notes = "Still negotiating"
+        _ = try stores[1].save(edited, expectedRevision: deal.revision)
+        try world.sync(0)
+        try world.sync(1)
+        try world.sync(0)
+        for store in stores {
+            #expect(try store.load(Deal.self, id: deal.id)?.notes == "Still negotiating")
+            let clashes = try store.conflicts.conflicts(for: .record(.deal, deal.id))?.clashes ?? []
+            #expect(clashes.count == 1)
+        }
+    }
 }

@@ -37,6 +37,7 @@ struct SyncConvergenceTests {
         let lost = ledger.live.filter { !everything.contains($0) }.sorted()
         #expect(lost.isEmpty, "\(lost.count) of \(ledger.live.count) edits lost, e.g. \(lost.prefix(5))")
         #expect(edits >= 1_000)
+        #expect(snapshots[0].keys.contains { $0.hasPrefix("conflicts/") }, "the run met no same-field clash: it tested too little")
         for (path, bytes) in snapshots[0] where path.hasSuffix(".json") {
             #expect((try? JSONSerialization.jsonObject(with: bytes)) != nil, "\(path) does not parse")
             let text = String(decoding: bytes, as: UTF8.self)

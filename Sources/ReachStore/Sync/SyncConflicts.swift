@@ -15,6 +15,16 @@ extension SyncEngine {
         return ConflictFolder(layout: DataFolderLayout(root: repository.folder), sharing: team ? .team : .privateToUser, lock: nil)
     }
 
+    /// An empty staging folder for the driver (a crashed sync may have left one: its clashes are added first).
+    func prepareStagingFolder() throws(SyncError) {
+        try absorbStagedConflicts()
+        do {
+            try Posix.makeDirectory(stagingFolder, mode: 0o700)
+        } catch {
+            throw .store(error)
+        }
+    }
+
     /// Moves what the driver staged into `conflicts/`.
     func absorbStagedConflicts() throws(SyncError) {
         guard FileManager.default.fileExists(atPath: stagingFolder) else { return }

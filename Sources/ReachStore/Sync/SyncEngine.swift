@@ -88,6 +88,7 @@ public struct SyncEngine: Sendable {
         let theirsAuthor = try repository.run(["log", "-1", "--format=%an", upstream], step: "read the remote's last author")
             .stdout.trimmingCharacters(in: .newlines)
         return try withFolderLock { () throws(SyncError) in
+            try prepareStagingFolder()
             let output = try repository.attempt(
                 ["merge", "--no-edit", "--quiet", "-m", "reach sync: merge \(remote)/\(branch)", upstream],
                 extraEnvironment: ["REACH_MERGE_THEIRS_AUTHOR": theirsAuthor.isEmpty ? "unknown" : theirsAuthor,
