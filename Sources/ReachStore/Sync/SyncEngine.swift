@@ -13,6 +13,8 @@ public struct SyncReport: Sendable, Equatable {
     public var pushed = false
     /// False when the repository has no remote: the sync only committed.
     public var hasRemote = true
+
+    public init() {}
 }
 
 /// `reach sync`: commit local changes, fetch, merge through the driver, push; once more if the push raced.
