@@ -18,31 +18,21 @@ extension SyncEngine {
     /// An empty staging folder for the driver (a crashed sync may have left one: its clashes are added first).
     func prepareStagingFolder() throws(SyncError) {
         try absorbStagedConflicts()
-        do {
-            try Posix.makeDirectory(stagingFolder, mode: 0o700)
-        } catch {
-            throw .store(error)
-        }
+        try SyncError.storeStep(at: stagingFolder) { try Posix.makeDirectory(stagingFolder, mode: 0o700) }
     }
 
     /// Moves what the driver staged into `conflicts/`.
     func absorbStagedConflicts() throws(SyncError) {
         guard FileManager.default.fileExists(atPath: stagingFolder) else { return }
-        do {
-            _ = try conflictFolder.absorb(from: stagingFolder)
-            try? FileManager.default.removeItem(atPath: stagingFolder)
-        } catch {
-            throw .store((error as? StoreError) ?? .unusableFolder(path: stagingFolder, reason: "\(error)"))
-        }
+        _ = try SyncError.storeStep(at: stagingFolder) { try conflictFolder.absorb(from: stagingFolder) }
+        try? FileManager.default.removeItem(atPath: stagingFolder)
     }
 
     /// One side deleted the record, the other edited it: the edited one stays, the clash is recorded.
     func recordDeletion(_ subject: SyncChanges.Subject, deletedBy: String, editedBy: String) throws(SyncError) {
         guard case .record(let kind, let id) = subject else { return }
-        do {
+        try SyncError.storeStep(at: repository.folder) {
             try conflictFolder.recordDeletion(kind: kind, id: id, deletedBy: deletedBy, editedBy: editedBy, at: Date())
-        } catch {
-            throw .store((error as? StoreError) ?? .unusableFolder(path: repository.folder, reason: "\(error)"))
         }
     }
 
@@ -56,10 +46,6 @@ extension SyncEngine {
         }
         let clash = Clash(subject: .unreadable(side: .theirs, bytes: Array(theirsText.utf8)),
                           authors: MergeAuthors(ours: ourAuthor, theirs: theirsAuthor), detectedAt: Date())
-        do {
-            try conflictFolder.add([clash], about: conflict)
-        } catch {
-            throw .store((error as? StoreError) ?? .unusableFolder(path: repository.folder, reason: "\(error)"))
-        }
+        try SyncError.storeStep(at: repository.folder) { try conflictFolder.add([clash], about: conflict) }
     }
 }

@@ -153,12 +153,6 @@ public struct SyncEngine: Sendable {
 
     func withFolderLock<T>(_ body: () throws(SyncError) -> T) throws(SyncError) -> T {
         let lock = FolderLock(path: DataFolderLayout(root: repository.folder).lockFile, fileMode: 0o600, timeout: lockTimeout)
-        do {
-            return try lock.withLock { try body() }
-        } catch let error as SyncError {
-            throw error
-        } catch {
-            throw .store((error as? StoreError) ?? .unusableFolder(path: repository.folder, reason: "\(error)"))
-        }
+        return try SyncError.storeStep(at: repository.folder) { try lock.withLock { try body() } }
     }
 }

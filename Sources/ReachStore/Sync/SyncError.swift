@@ -68,3 +68,16 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension SyncError {
+    /// Runs a step of the store's (a conflict file written, the folder locked) with its error as `.store`.
+    static func storeStep<T>(at path: String, _ body: () throws -> T) throws(SyncError) -> T {
+        do {
+            return try body()
+        } catch let error as SyncError {
+            throw error
+        } catch {
+            throw .store((error as? StoreError) ?? .unusableFolder(path: path, reason: "\(error)"))
+        }
+    }
+}

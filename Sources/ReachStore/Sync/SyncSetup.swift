@@ -155,11 +155,7 @@ public struct SyncSetup: Sendable {
         if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
         if !present.contains(header) { text += header + "\n" }
         text += missing.joined(separator: "\n") + "\n"
-        do {
-            try AtomicWriter(fileMode: 0o644, hook: nil).write(Array(text.utf8), to: path)
-        } catch {
-            throw .store((error as? StoreError) ?? .unusableFolder(path: path, reason: "\(error)"))
-        }
+        try SyncError.storeStep(at: path) { try AtomicWriter(fileMode: 0o644, hook: nil).write(Array(text.utf8), to: path) }
         return [Posix.baseName(of: path)]
     }
 
