@@ -24,7 +24,7 @@ enum DoctorSyncChecks {
         }
         do {
             let repository = try GitRepository(folder: folder, author: SyncAuthor(name: "reach", email: "reach@localhost"),
-                                               environment: environment, timeout: 30)
+                                               environment: environment, networkTimeout: 30, localTimeout: 60)
             checkDriver(repository, into: &section)
             checkAttributes(folder, into: &section)
             let status = try SyncStatus.read(repository)

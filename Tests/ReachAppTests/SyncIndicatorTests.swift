@@ -53,7 +53,7 @@ struct SyncIndicatorTests {
         var state = syncedState()
         _ = App.update(&state, .input(.key(.char("Y"))))
         let failed = SyncState(lastSuccess: Fx.now.addingTimeInterval(-180), lastFailure: Fx.now, failureReason: "the remote did not answer")
-        _ = App.update(&state, .syncFinished(.failure(.timedOut(command: "git fetch", seconds: 120)), state: failed))
+        _ = App.update(&state, .syncFinished(.failure(.timedOut(command: "git fetch", seconds: 120, network: true)), state: failed))
         #expect(Fx.render(state, width: 100)[0].contains("sync failed: the remote did not answer"))
         #expect(Fx.render(state)[0].contains("sync failed: the remote"), "at 80 columns it is shortened, never dropped")
         #expect(state.status?.text.contains("Sync failed") == true)

@@ -55,7 +55,10 @@ struct GitProcess {
         let (out, err, timedOut) = drain(stdout: outPipe[0], stderr: errPipe[0], pid: pid)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        if timedOut { throw .timedOut(command: "git " + (arguments.first ?? ""), seconds: timeout) }
+        if timedOut {
+            throw .timedOut(command: "git " + (arguments.first ?? ""), seconds: timeout,
+                            network: GitRepository.networkCommands.contains(arguments.first ?? ""))
+        }
         let exitCode: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         return GitOutput(status: exitCode, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }

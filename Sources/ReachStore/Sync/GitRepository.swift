@@ -13,16 +13,20 @@ public struct GitRepository: Sendable {
     public let folder: String
     let git: String
     var environment: [String: String]
-    /// Network steps (fetch, push, clone) may take this long; local ones are fast and get the same bound.
-    public var timeout: TimeInterval
+    /// How long a network step (fetch, push, clone) may take before it is stopped: a remote that does not answer
+    /// must not hold a background sync for ever.
+    public var networkTimeout: TimeInterval
+    /// How long a local step may take: the first commit of a 100k folder hashes 2 GB of records.
+    public var localTimeout: TimeInterval
 
     /// `git` from `$PATH`, or `.gitMissing`.
     public init(folder: String, author: SyncAuthor, environment: [String: String] = ProcessInfo.processInfo.environment,
-                timeout: TimeInterval = 120) throws(SyncError) {
+                networkTimeout: TimeInterval = 300, localTimeout: TimeInterval = 3_600) throws(SyncError) {
         guard let git = Self.findGit(path: environment["PATH"]) else { throw .gitMissing }
         self.folder = folder
         self.git = git
-        self.timeout = timeout
+        self.networkTimeout = networkTimeout
+        self.localTimeout = localTimeout
         var env = environment
         env["LC_ALL"] = "C"
         env["GIT_TERMINAL_PROMPT"] = "0"
@@ -55,8 +59,11 @@ public struct GitRepository: Sendable {
     /// Runs `git args` in the folder and returns whatever happened; for commands whose failure is an answer.
     func attempt(_ arguments: [String], in directory: String? = nil, extraEnvironment: [String: String] = [:]) throws(SyncError) -> GitOutput {
         try GitProcess(executable: git, arguments: arguments, directory: directory ?? folder,
-                       environment: environment.merging(extraEnvironment) { $1 }, timeout: timeout).run()
+                       environment: environment.merging(extraEnvironment) { $1 },
+                       timeout: Self.networkCommands.contains(arguments.first ?? "") ? networkTimeout : localTimeout).run()
     }
+
+    static let networkCommands: Set<String> = ["fetch", "push", "clone", "pull", "ls-remote"]
 
     /// The value of a config key in this repository, or nil.
     func config(_ key: String) throws(SyncError) -> String? {

@@ -5,7 +5,7 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The child could not be started (no processes left, a bad working folder...).
     case cannotRun(reason: String)
     /// A git command ran past its deadline (an unreachable remote, a hung ssh): it was stopped.
-    case timedOut(command: String, seconds: Double)
+    case timedOut(command: String, seconds: Double, network: Bool)
     /// A git command failed; `reason` is git's own last line.
     case gitFailed(step: String, reason: String)
     /// The folder is not set up for sync yet.
@@ -27,9 +27,12 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
             return "git is not installed (or not on $PATH). Install it (Debian: sudo apt-get install git) and run the command again."
         case .cannotRun(let reason):
             return "Could not start git: \(reason). Try again; if it persists, check the machine's process limits."
-        case let .timedOut(command, seconds):
+        case let .timedOut(command, seconds, network) where network:
             return "\(command) took longer than \(Int(seconds)) s and was stopped. Check the network and that the remote answers "
                 + "(`git -C <folder> fetch` shows what it says), then sync again. Nothing was lost: local changes stay committed."
+        case let .timedOut(command, seconds, _):
+            return "\(command) took longer than \(Int(seconds)) s and was stopped; the records are unchanged. Is the disk "
+                + "very slow or full? `reach doctor` checks it; then sync again."
         case let .gitFailed(step, reason):
             return "Sync could not \(step): \(reason). Your records are unchanged; fix that and run `reach sync` again "
                 + "(docs/sync.md, \"Recovery\")."
@@ -57,7 +60,7 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .gitMissing: "git is not installed"
         case .cannotRun: "git could not start"
-        case .timedOut: "the remote did not answer"
+        case .timedOut(_, _, let network): network ? "the remote did not answer" : "git was too slow"
         case .gitFailed(let step, let reason): "\(step): \(reason)"
         case .notSetUp: "not set up"
         case .otherRemote: "another remote is set"
