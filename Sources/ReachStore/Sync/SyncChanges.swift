@@ -58,39 +58,38 @@ public struct SyncChanges: Sendable, Equatable {
     /// "2 deals changed, 1 creator added": counts only, for a commit's subject line and the CLI.
     public var summary: String {
         guard !entries.isEmpty else { return "no changes" }
-        var counts: [String: Int] = [:]
-        var order: [String] = []
-        for entry in entries {
-            let label = Self.label(entry.subject, count: 1) + " " + entry.change.rawValue
-            if counts[label] == nil { order.append(label) }
-            counts[label, default: 0] += 1
-        }
-        return order.map { label in
-            let count = counts[label] ?? 0
-            let words = label.split(separator: " ").map(String.init)
-            let noun = count == 1 ? words[0] : Self.plural(words[0])
-            return "\(count) \(noun) \(words.dropFirst().joined(separator: " "))"
+        return grouped().map { group in
+            let noun = group.items.count == 1 ? group.noun : Self.plural(group.noun)
+            return "\(group.items.count) \(noun) \(group.change.rawValue)"
         }.joined(separator: ", ")
     }
 
     /// One line per kind and change with the record ids, never a name: git history is hard to erase (GDPR).
     /// At most `limit` ids a line, then how many more.
     public func idLines(limit: Int = 100) -> [String] {
-        var groups: [String: [String]] = [:]
-        var order: [String] = []
-        for entry in entries {
-            let key = Self.plural(Self.label(entry.subject, count: 1)) + " " + entry.change.rawValue
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(Self.identifier(entry.subject))
-        }
-        return order.map { key in
-            let ids = groups[key] ?? []
+        grouped().map { group in
+            let ids = group.items.map(Self.identifier)
             let shown = ids.prefix(limit).joined(separator: " ")
-            return "\(key): \(shown)" + (ids.count > limit ? " … and \(ids.count - limit) more" : "")
+            return "\(Self.plural(group.noun)) \(group.change.rawValue): \(shown)"
+                + (ids.count > limit ? " … and \(ids.count - limit) more" : "")
         }
     }
 
-    private static func label(_ subject: Subject, count: Int) -> String {
+    /// Entries by kind of subject and change, in order of first appearance.
+    private func grouped() -> [(noun: String, change: Change, items: [Subject])] {
+        var groups: [(noun: String, change: Change, items: [Subject])] = []
+        for entry in entries {
+            let noun = Self.label(entry.subject)
+            if let index = groups.firstIndex(where: { $0.noun == noun && $0.change == entry.change }) {
+                groups[index].items.append(entry.subject)
+            } else {
+                groups.append((noun, entry.change, [entry.subject]))
+            }
+        }
+        return groups
+    }
+
+    private static func label(_ subject: Subject) -> String {
         switch subject {
         case .record(let kind, _):
             switch kind {
