@@ -23,7 +23,9 @@ public enum App {
         case .deleteWaiting(let record): return StoreResults.deleteWaiting(record, &state)
         case .restored(let record): return StoreResults.restored(record, &state)
         case .restoreFailed(let message): return StoreResults.restoreFailed(message, &state)
-        case .settingsSaved(let settings, let revision): return SettingsSaves.saved(settings, revision, &state)
+        case .settingsSaved(let settings, let revision):
+            state.sync?.statusStale = true
+            return SettingsSaves.saved(settings, revision, &state)
         case .settingsSaveFailed(let message):
             state.show("Settings not saved: \(message)", .error)
             return []

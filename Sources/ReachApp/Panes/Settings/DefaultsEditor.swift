@@ -15,7 +15,7 @@ enum DefaultsEditor {
             SettingsForm.count("Stale after (days)", key: SettingsKey.stale, value: s.staleMetricDays, minimum: 1),
             SettingsForm.count("Rights warning (days)", key: SettingsKey.rightsWarning, value: s.rightsExpiryWarningDays),
             SettingsForm.currency("Reporting currency", key: SettingsKey.reportingCurrency, value: s.reportingCurrency),
-            SettingsForm.count("Auto-sync every (minutes, 0 off)", key: SettingsKey.autoSync, value: s.autoSyncMinutes),
+            SettingsForm.count("Auto-sync (min, 0 = off)", key: SettingsKey.autoSync, value: s.autoSyncMinutes),
             FormField("Sync on quit", key: SettingsKey.syncOnQuit, kind: .toggle, value: s.syncOnQuit ? "true" : "false"),
         ]
         let focus = fields.firstIndex { $0.key == key } ?? 0
