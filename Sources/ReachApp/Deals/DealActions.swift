@@ -236,6 +236,7 @@ public enum DealActions {
                 if let id = dealID(state) { close(id, &state) }
                 return []
             },
+            SyncClashes.binding(.deal, dealID),
         ])
     }
 }

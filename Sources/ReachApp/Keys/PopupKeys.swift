@@ -11,7 +11,7 @@ enum PopupKeys {
         case .palette: [palette]
         case .form(let form): [formSection(form)]
         case .confirm: [confirm]
-        case .conflict: [conflict]
+        case .conflict(let dialog): [conflict(dialog)]
         case .prompt: [prompt]
         case .custom(let model): [KeySection("Popup", model.hints.map { KeyBinding(describing: $0.key, $0.label) })]
         }
@@ -169,7 +169,7 @@ enum PopupKeys {
                     dialog.selected = (dialog.selected + delta + count) % count
                     return .confirm(dialog)
                 case .conflict(var dialog):
-                    dialog.selected = (dialog.selected + delta + 2) % 2
+                    dialog.selected = (dialog.selected + delta + dialog.buttonCount) % dialog.buttonCount
                     return .conflict(dialog)
                 default: return nil
                 }
@@ -206,8 +206,23 @@ enum PopupKeys {
         { state in
             guard case .conflict(let dialog)? = state.overlays.last else { return [] }
             state.overlays.removeLast()
+            if keepMine == nil, case .sync(let clash, let subject) = dialog.versions {
+                return SyncClashes.choose(dialog.selected, clash, subject, &state)
+            }
             return StoreResults.resolve(dialog, keepMine: keepMine ?? (dialog.selected == 0), &state)
         }
+    }
+
+    /// A sync clash can wait (the record holds mine meanwhile), and can be combined by hand in the editor.
+    static func conflict(_ dialog: ConflictDialog) -> KeySection {
+        guard case .sync(let clash, let subject) = dialog.versions else { return conflict }
+        return KeySection("Sync conflict", conflict.bindings.dropLast() + [
+            KeyBinding(chars: "e", help: "edit", hint: true) { state in
+                state.overlays.removeLast()
+                return SyncClashes.choose(2, clash, subject, &state)
+            },
+            KeyBinding(keys: [KeyEvent(.escape)], "later", hint: true, run: close),
+        ])
     }
 
     static let conflict = KeySection("Edit conflict", [

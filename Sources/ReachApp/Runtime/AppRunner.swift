@@ -39,6 +39,8 @@ public final class AppRunner {
         if let sync { initial.sync = SyncIndicator(state: SyncState.read(folder: sync.repository.folder), now: clock()) }
         self.state = initial
         for tab in Tab.allCases { tab.pane.resized(&self.state) }
+        // The `≠` marks are there from the first frame.
+        for action in performer.perform(.loadConflicts) { send(action) }
     }
 
     /// Runs until the user quits. Input is drained before each frame so a burst of keys costs one redraw.

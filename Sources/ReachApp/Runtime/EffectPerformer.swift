@@ -32,7 +32,63 @@ struct EffectPerformer {
         case .readSyncStatus:
             sync?.start(.status)
             return []
+        case .loadConflicts: return [loadConflicts()]
+        case .resolveClash(let clash, let subject): return resolve(clash, subject)
+        case .takeTheirs(let clash, let kind, let id): return takeTheirs(clash, kind, id)
         case .quit: return []
+        }
+    }
+
+    private func loadConflicts() -> Action {
+        do {
+            return .conflictsLoaded(try store.conflicts.all())
+        } catch {
+            return .conflictsNotLoaded("\(error)")
+        }
+    }
+
+    private func resolve(_ clash: Clash, _ subject: ConflictSubject) -> [Action] {
+        do {
+            try store.conflicts.resolve(clash.id, of: subject)
+            return [loadConflicts()]
+        } catch {
+            return [.conflictsNotLoaded("\(error)")]
+        }
+    }
+
+    /// Theirs of a sync clash saved (or deleted) like any edit; the clash is settled only once that worked.
+    private func takeTheirs(_ clash: Clash, _ kind: RecordKind, _ id: RecordID) -> [Action] {
+        enum Theirs { case save(AnyRecord), delete(AnyRecord), byHand }
+        func typed<R: Record>(_ type: R.Type, _ wrap: (R) -> AnyRecord) throws -> Theirs {
+            switch try store.recordTakingTheirs(R.self, id: id, clash: clash) {
+            case .save(let record): return .save(wrap(record))
+            case .deleteRecord: return try store.load(R.self, id: id).map { .delete(wrap($0)) } ?? .byHand
+            case .byHand: return .byHand
+            }
+        }
+        let theirs: Theirs
+        do {
+            switch kind {
+            case .influencer: theirs = try typed(Influencer.self, AnyRecord.influencer)
+            case .campaign: theirs = try typed(Campaign.self, AnyRecord.campaign)
+            case .deal: theirs = try typed(Deal.self, AnyRecord.deal)
+            case .template: theirs = try typed(Template.self, AnyRecord.template)
+            }
+        } catch {
+            return [.conflictsNotLoaded("\(error)")]
+        }
+        let subject = ConflictSubject.record(kind, id)
+        switch theirs {
+        case .save(let record):
+            let saved = save(record, record.revision)
+            guard case .saved = saved else { return [saved] }
+            return [saved] + resolve(clash, subject)
+        case .delete(let record):
+            let deleted = delete(record)
+            guard case .deleted? = deleted.first else { return deleted }
+            return deleted + resolve(clash, subject)
+        case .byHand:
+            return [.clashByHand(clash, path: store.layout.recordFile(kind, id))]
         }
     }
 

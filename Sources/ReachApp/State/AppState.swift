@@ -1,5 +1,6 @@
 import Foundation
 import ReachCore
+import ReachStore
 import TerminalUI
 
 /// Everything the app shows and remembers, as one value: `update` changes it, `view` draws it.
@@ -55,6 +56,11 @@ public struct AppState: Sendable {
     public var saveRetryAt: Date?
     /// The folder's git sync as this app knows it; nil when the folder is not synced.
     public var sync: SyncIndicator?
+    /// Open clashes of git sync per record (and the settings), from `conflicts/`; reloaded after syncs, other
+    /// sessions' changes and each resolution.
+    public var conflicts: [ConflictSubject: [Clash]] = [:]
+    /// The record whose clashes are being settled in the dialog: the next one opens when the list is reloaded.
+    var settlingConflicts: ConflictSubject?
     /// Keys typed so far of a multi-key binding such as `gg`.
     public var pendingKeys: [KeyEvent] = []
     public var shouldQuit = false

@@ -1,3 +1,4 @@
+import ReachStore
 import TerminalUI
 
 /// A layer drawn over the panes that takes all keys until closed; the top of `AppState.overlays` is active.
@@ -83,19 +84,21 @@ public struct ConfirmDialog: Sendable {
     }
 }
 
-/// Someone else saved the record (or the settings) first: both versions are kept until the user picks one.
+/// Someone else saved the record (or the settings) first: both versions are kept until the user picks one. Also
+/// shows a git-sync clash (`!`): the record holds mine, theirs waits in `conflicts/`.
 public struct ConflictDialog: Sendable, Equatable {
     /// The two versions: of a record, or of the settings in `reach.json`; theirs is nil when they deleted it.
     public enum Versions: Sendable, Equatable {
         case record(mine: AnyRecord, theirs: AnyRecord?)
         case settings(mine: AppSettings, theirs: AppSettings?)
+        case sync(Clash, of: ConflictSubject)
     }
 
     public var versions: Versions
     public var theirsRevision: Int
     /// "field: theirs → mine" lines.
     public var differences: [String]
-    /// 0: keep mine, 1: take theirs.
+    /// 0: keep mine, 1: take theirs, 2: edit (a sync clash only).
     public var selected = 0
 
     public init(mine: AnyRecord, theirs: AnyRecord?, theirsRevision: Int) {
@@ -110,7 +113,18 @@ public struct ConflictDialog: Sendable, Equatable {
         differences = RecordDifference.lines(mine: mine, theirs: theirs, gone: "They removed reach.json; you changed the settings.")
     }
 
-    /// The record in conflict; nil when it is the settings.
+    public init(clash: Clash, of subject: ConflictSubject) {
+        versions = .sync(clash, of: subject)
+        theirsRevision = 0
+        differences = []
+    }
+
+    /// Keep mine and take theirs, and edit for a sync clash.
+    public var buttonCount: Int {
+        if case .sync = versions { 3 } else { 2 }
+    }
+
+    /// The record in conflict; nil when it is the settings or a sync clash.
     public var mine: AnyRecord? {
         if case .record(let mine, _) = versions { mine } else { nil }
     }

@@ -46,7 +46,7 @@ enum SyncUpdate {
         case .failure(let error):
             state.show("Sync failed: \(error.shortReason). Y tries again; `reach sync` in a terminal says more.", .error)
         }
-        return []
+        return [.loadConflicts]
     }
 
     static func statusRead(_ status: SyncStatus?, _ state: inout AppState) -> [Effect] {

@@ -43,6 +43,12 @@ public enum Action: Sendable {
     case syncFinished(Result<SyncReport, SyncError>, state: SyncState)
     /// A background status read ended (nil: git could not say).
     case syncStatusRead(SyncStatus?)
+    /// The open sync clashes, from `conflicts/`.
+    case conflictsLoaded([ConflictFile])
+    /// `conflicts/` could not be read (or a clash not settled); the list shown stays as it was.
+    case conflictsNotLoaded(String)
+    /// Theirs of a clash cannot be applied automatically: the record file has to be edited by hand.
+    case clashByHand(Clash, path: String)
     /// The first frame is on screen: compute the tabs it did not need (see `AppState(hiddenPanesLater:)`).
     case computeHiddenPanes
 }

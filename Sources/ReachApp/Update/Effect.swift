@@ -1,4 +1,5 @@
 import ReachCore
+import ReachStore
 
 /// Work `update` asks the runtime to do; the result comes back as an `Action`.
 public enum Effect: Sendable {
@@ -23,6 +24,12 @@ public enum Effect: Sendable {
     case sync
     /// Read the folder's sync status (local changes, ahead/behind) in the background: `.syncStatusRead`.
     case readSyncStatus
+    /// Read `conflicts/`: `.conflictsLoaded`, or `.conflictsNotLoaded`.
+    case loadConflicts
+    /// Settle a sync clash as the record is (keep mine), then reload the conflicts.
+    case resolveClash(Clash, of: ConflictSubject)
+    /// Save the record with theirs of the clash (or delete it), then settle the clash and reload the conflicts.
+    case takeTheirs(Clash, RecordKind, RecordID)
     case quit
 }
 

@@ -55,6 +55,7 @@ enum StoreResults {
         switch dialog.versions {
         case .record(let m, let t): (mine, theirs) = (m, t)
         case .settings(let m, let t): return SettingsSaves.resolve(mine: m, theirs: t, theirsRevision: dialog.theirsRevision, keepMine: keepMine, &state)
+        case .sync(let clash, let subject): return SyncClashes.choose(keepMine ? 0 : 1, clash, subject, &state)
         }
         let title = state.workspace.title(of: mine)
         if keepMine {

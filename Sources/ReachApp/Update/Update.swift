@@ -12,6 +12,15 @@ public enum App {
         case .syncFinished(let outcome, let syncState): return SyncUpdate.finished(outcome, syncState, &state)
         case .syncStatusRead(let status): return SyncUpdate.statusRead(status, &state)
         case .computeHiddenPanes: state.computeHiddenPanes(); return []
+        case .conflictsLoaded(let files): return SyncClashes.loaded(files, &state)
+        case .conflictsNotLoaded(let message):
+            state.settlingConflicts = nil
+            state.show("Sync conflicts not read: \(message)", .warning)
+            return []
+        case .clashByHand(let clash, let path):
+            state.settlingConflicts = nil
+            state.show("Theirs for \(clash.field) cannot be applied here: edit \(path) by hand (the conflict stays open)", .warning)
+            return []
         case .saved(let record):
             state.sync?.statusStale = true
             return StoreResults.saved(record, &state)
@@ -34,7 +43,8 @@ public enum App {
         case .settingsChangedOutside(let settings, let revision): return SettingsSaves.changedOutside(settings, revision, &state)
         case .externalChanges(let changes):
             state.sync?.statusStale = true
-            return StoreResults.external(changes, &state)
+            // `reach sync` in a terminal changes records and conflict files together.
+            return StoreResults.external(changes, &state) + [.loadConflicts]
         case .editorFinished(let request, let text, let message):
             guard let text else {
                 state.show(message ?? "The editor failed; \(request.subject) unchanged.", .error)

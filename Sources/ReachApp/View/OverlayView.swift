@@ -1,3 +1,5 @@
+import Foundation
+import ReachStore
 import TerminalUI
 
 /// Draws popups: help (from the live keymap), the palette, forms, dialogs, prompts and text.
@@ -50,7 +52,7 @@ enum OverlayView {
         case .palette: "Commands"
         case .form(let form): form.title
         case .confirm(let dialog): dialog.title
-        case .conflict: "Edit conflict"
+        case .conflict(let dialog): if case .sync = dialog.versions { "Sync conflict" } else { "Edit conflict" }
         case .prompt(let prompt): prompt.title
         case .custom: "Popup"
         }
@@ -99,12 +101,34 @@ enum OverlayView {
     }
 
     private static func renderConflict(_ dialog: ConflictDialog, _ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
+        if case .sync(let clash, let subject) = dialog.versions {
+            return renderSyncClash(clash, subject, dialog.selected, state, into: &buffer, area: area, theme: theme)
+        }
         let title = dialog.mine.map { state.workspace.title(of: $0) } ?? "the settings (reach.json)"
         var lines = ["Someone else saved \(title) while you were editing it.", ""]
         lines += dialog.differences
         lines += ["", "Keep mine saves your version over theirs; take theirs drops yours. Either way u brings the other back."]
         Modal(title: "Edit conflict", message: lines.joined(separator: "\n"), buttons: ["Keep mine (m)", "Take theirs (t)"],
               selectedButton: dialog.selected, theme: theme, preferredWidth: 76).render(into: &buffer, area: area)
+    }
+
+    private static func renderSyncClash(_ clash: Clash, _ subject: ConflictSubject, _ selected: Int, _ state: AppState,
+                                        into buffer: inout Buffer, area: Rect, theme: Theme) {
+        let title = switch subject {
+        case .record(let kind, let id): state.workspace.record(kind, id).map { state.workspace.title(of: $0) } ?? id.rawValue
+        case .settings: "the settings (reach.json)"
+        }
+        let (mine, theirs) = SyncClashes.values(clash)
+        func when(_ date: Date?) -> String { date.map { ", " + Humanize.day($0, timeZone: state.timeZone) } ?? "" }
+        let open = state.conflicts[subject]?.count ?? 1
+        let lines = ["Sync found two edits of \(title)\(open > 1 ? " (1 of \(open) conflicts)" : "").", "",
+                     "Field:  \(clash.field)",
+                     "Mine:   \(mine)  (\(clash.authors.ours)\(when(clash.oursAt)))",
+                     "Theirs: \(theirs)  (\(clash.authors.theirs)\(when(clash.theirsAt)))", "",
+                     "The record holds mine until you choose; edit opens the editor to combine both."]
+        Modal(title: "Sync conflict", message: lines.joined(separator: "\n"),
+              buttons: ["Keep mine (m)", "Take theirs (t)", "Edit (e)"],
+              selectedButton: selected, theme: theme, preferredWidth: 76).render(into: &buffer, area: area)
     }
 
     private static func renderPrompt(_ prompt: PromptOverlay, into buffer: inout Buffer, area: Rect, theme: Theme) {

@@ -78,7 +78,10 @@ struct DealPage {
 
     private mutating func buildHeader() {
         let pipeline = state.workspace.pipeline
-        header.append(PageLine(state.workspace.title(of: .deal(deal)), .title))
+        // On the title line: the header has a fixed height (`DealDetailPane.headerRows`).
+        let clashes = state.conflicts[.record(.deal, deal.id)]?.count ?? 0
+        header.append(PageLine([(state.conflictMark(.deal, deal.id) + state.workspace.title(of: .deal(deal)), .title),
+                                (clashes == 0 ? "" : "  ≠ \(clashes) sync conflict\(clashes == 1 ? "" : "s"): ! resolves", .warning)]))
         var stage: [(String, Tone)] = [("Stage: \(pipeline.name(of: deal.stage)) · \(deal.daysInStage(now: state.now))d in stage", .normal)]
         if deal.isStalled(now: state.now, pipeline: pipeline) { stage.append((" · stalled", .warning)) }
         if let reason = deal.exitReason { stage.append((" · reason: \(reason)", .muted)) }

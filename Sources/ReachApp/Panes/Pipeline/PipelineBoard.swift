@@ -113,7 +113,7 @@ enum PipelineBoard {
 
     /// Name and days in stage; fee and campaign (when several are shown); due and next action.
     static func card(_ deal: Deal, width: Int, sideExit: Bool, _ state: AppState, _ theme: Theme) -> KanbanCard {
-        let name = state.workspace.influencerName(deal.influencerID)
+        let name = state.conflictMark(.deal, deal.id) + state.workspace.influencerName(deal.influencerID)
         let fee = DealSummary.fee(deal)
         let second = state.pipeline.campaignFilter == nil ? "\(fee) · \(state.workspace.campaignName(deal.campaignID))" : fee
         if sideExit {

@@ -51,7 +51,7 @@ public enum PipelineField: Int, CaseIterable, Sendable {
 
     func text(_ deal: Deal, _ state: AppState, compact: Bool = false) -> String {
         switch self {
-        case .creator: state.workspace.influencerName(deal.influencerID)
+        case .creator: state.conflictMark(.deal, deal.id) + state.workspace.influencerName(deal.influencerID)
         case .campaign: state.workspace.campaignName(deal.campaignID)
         case .owner: deal.owner ?? "—"
         case .stage: state.workspace.pipeline.name(of: deal.stage)

@@ -74,7 +74,7 @@ public enum RosterColumn: Int, CaseIterable, Sendable {
         let workspace = state.workspace
         switch self {
         case .name:
-            return influencer.isDoNotContact ? "⊘ " + influencer.displayName : influencer.displayName
+            return state.conflictMark(.influencer, influencer.id) + (influencer.isDoNotContact ? "⊘ " : "") + influencer.displayName
         case .handle:
             guard let main = influencer.mainAccount else { return "" }
             return "\(Self.shortName(main.platform)) @\(main.handle)"

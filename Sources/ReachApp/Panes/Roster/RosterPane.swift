@@ -61,6 +61,7 @@ public enum RosterPane: Pane {
                 return []
             },
             onCreator("e", "Edit creator", hint: true, InfluencerForm.openEdit),
+            SyncClashes.binding(.influencer) { $0.roster.selectedID },
             KeyBinding(chars: "E", help: "Edit notes in $EDITOR") { state in
                 state.roster.selectedID.map { editNotes($0, &state) } ?? []
             },

@@ -100,7 +100,7 @@ public enum TodayPane: Pane {
         let deal = state.workspace.deals[item.dealID]
         let due = item.due.map { Humanize.due($0, now: state.now, timeZone: state.timeZone) } ?? "—"
         let whose = item.whoseMove?.moveLabel ?? ""
-        return [due, deal.map { state.workspace.influencerName($0.influencerID) } ?? "?",
+        return [due, deal.map { state.conflictMark(.deal, $0.id) + state.workspace.influencerName($0.influencerID) } ?? "?",
                 deal.map { state.workspace.campaignName($0.campaignID) } ?? "?", item.summary, whose]
     }
 
