@@ -15,7 +15,7 @@ public enum App {
         case .conflictsLoaded(let files): return SyncClashes.loaded(files, &state)
         case .conflictsNotLoaded(let message):
             state.settlingConflicts = nil
-            state.show("Sync conflicts not read: \(message)", .warning)
+            state.show("Sync conflicts: \(message)", .warning)
             return []
         case .clashByHand(let clash, let path):
             state.settlingConflicts = nil
