@@ -37,9 +37,10 @@ struct SyncBenchWorld: Sendable {
     var receiver: String { root + "/receiver" }
     private var marker: String { root + "/.complete" }
 
-    /// The `reach` built beside this benchmark.
+    /// The `reach` built beside this benchmark (the child runs as `/proc/self/exe`, so that link is resolved).
     static var reach: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("reach").path
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("reach").path
     }
 
     func prepare() throws {

@@ -30,11 +30,7 @@ extension EndToEndTests {
         try apps[1].tmux.waitForAbsence(of: String(stage))
         let moved = try #require(apps[1].tmux.screen().split(separator: "\n").first { $0.contains("Stage: ") })
 
-        for app in [apps[0], apps[1], apps[0]] {
-            try app.tmux.type("Y")
-            try app.tmux.waitFor(text: "synced just now")
-            try app.tmux.waitForAbsence(of: "syncing…")
-        }
+        for index in [0, 1, 0] { try world.pressSync(apps[index], replica: index) }
         try apps[0].tmux.waitFor(text: String(moved.trimmingCharacters(in: .whitespaces).prefix(30)))
         try apps[1].tmux.waitFor(text: nine)
 
@@ -49,9 +45,7 @@ extension EndToEndTests {
             try app.tmux.press("Enter")
             try app.tmux.waitFor(text: shown)
         }
-        try apps[0].tmux.type("Y")
-        try apps[0].tmux.waitFor(text: "synced just now")
-        try apps[0].tmux.waitForAbsence(of: "syncing…")
+        try world.pressSync(apps[0], replica: 0)
         try apps[1].tmux.type("Y")
         try apps[1].tmux.waitFor(text: "≠")
         #expect(try apps[1].tmux.screen().contains(fifteen), "ours stays in the record until the user chooses")

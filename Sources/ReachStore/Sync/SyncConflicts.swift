@@ -21,11 +21,13 @@ extension SyncEngine {
         try SyncError.storeStep(at: stagingFolder) { try Posix.makeDirectory(stagingFolder, mode: 0o700) }
     }
 
-    /// Moves what the driver staged into `conflicts/`.
-    func absorbStagedConflicts() throws(SyncError) {
-        guard FileManager.default.fileExists(atPath: stagingFolder) else { return }
-        _ = try SyncError.storeStep(at: stagingFolder) { try conflictFolder.absorb(from: stagingFolder) }
+    /// Moves what the driver staged into `conflicts/`; how many clashes it moved.
+    @discardableResult
+    func absorbStagedConflicts() throws(SyncError) -> Int {
+        guard FileManager.default.fileExists(atPath: stagingFolder) else { return 0 }
+        let moved = try SyncError.storeStep(at: stagingFolder) { try conflictFolder.absorb(from: stagingFolder) }
         try? FileManager.default.removeItem(atPath: stagingFolder)
+        return moved
     }
 
     /// One side deleted the record, the other edited it: the edited one stays, the clash is recorded.

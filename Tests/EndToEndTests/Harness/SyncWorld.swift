@@ -32,6 +32,17 @@ struct SyncWorld {
                                "reach sync on replica \(replica)")
     }
 
+    /// `Y` in an app on `replica`, and the wait until that sync is on record (the top bar said "synced just now"
+    /// before it too, so the screen alone cannot tell).
+    func pressSync(_ app: ReachSession, replica: Int) throws {
+        let state = replicas[replica].appendingPathComponent(".git/reach-sync-state.json").path
+        func stamp() -> Date? { (try? FileManager.default.attributesOfItem(atPath: state))?[.modificationDate] as? Date }
+        let before = stamp()
+        try app.tmux.type("Y")
+        try Wait.until("replica \(replica)'s sync to end", timeout: 30, lastSeen: app.tmux.screen) { stamp() != before }
+        try app.tmux.waitForAbsence(of: "syncing…")
+    }
+
     /// Every file git tracks in the replica, by path; also fails when the work tree differs from the last commit.
     func trackedFiles(_ replica: Int) throws -> [String: Data] {
         let folder = replicas[replica].path
