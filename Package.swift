@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libncursesw as a Swift module; see Sources/CNcurses/shim.h for why the accessors exist.
@@ -29,6 +30,8 @@ let package = Package(
                 "ReachCore",
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Logging", package: "swift-log"),
+                // The folder index (cache/index.sqlite): derived from the files, never the truth.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
 

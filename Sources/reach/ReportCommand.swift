@@ -38,14 +38,25 @@ struct CampaignReportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        try global.withCurrentWorkspace { store, workspace, _ in
-            let document = try userFacing {
-                try CampaignReportDocument.make(
-                    campaign: campaign, campaigns: Array(workspace.campaigns.values), deals: workspace.deals.values,
-                    influencers: workspace.influencers, trashedDeals: store.loadTrash(Deal.self).records,
-                    settings: workspace.settings.workspace, now: Date())
+        let store = try global.openStore()
+        if var indexed = IndexedRecords.open(store) {
+            // Only this campaign's deals and their creators are read; a query that names no campaign fails here.
+            let campaigns = indexed.campaigns()
+            let id = try userFacing { try RecordLookup.campaign(campaign, in: campaigns).id }
+            if let workspace = indexed.workspace(campaigns: campaigns, dealFiles: { try $0.dealFiles(ofCampaign: id) }) {
+                return try report(store, workspace)
             }
-            try emit(document.render(format), to: destination.output)
         }
+        try global.withCurrentWorkspace { store, workspace, _ in try report(store, workspace) }
+    }
+
+    private func report(_ store: RecordStore, _ workspace: Workspace) throws {
+        let document = try userFacing {
+            try CampaignReportDocument.make(
+                campaign: campaign, campaigns: Array(workspace.campaigns.values), deals: workspace.deals.values,
+                influencers: workspace.influencers, trashedDeals: store.loadTrash(Deal.self).records,
+                settings: workspace.settings.workspace, now: Date())
+        }
+        try emit(document.render(format), to: destination.output)
     }
 }

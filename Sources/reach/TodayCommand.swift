@@ -34,20 +34,35 @@ struct TodayCommand: ParsableCommand {
     }
 
     func run() throws {
-        try global.withCurrentWorkspace { _, workspace, problems in
-            let user = currentUser(workspace.settings.workspace)
-            let scope: OwnerScope = if all {
-                .everyone
-            } else if let owner {
-                .owner(workspace.settings.workspace.teamMembers.first { UserIdentity.same($0.login, owner) }?.name ?? owner)
-            } else {
-                .mine
+        if var indexed = IndexedRecords.open(try global.openStore()) {
+            // Only the deals that can have something due (the index's `AgendaFacts`) are read, with their creators.
+            let settings = indexed.settings.workspace
+            let now = Date()
+            let isShown = scope(settings).matcher(user: currentUser(settings))
+            let campaigns = indexed.campaigns()
+            if let workspace = indexed.workspace(campaigns: campaigns, dealFiles: { index in
+                try index.agendaDealFiles(now: now, rightsWarningDays: settings.rightsExpiryWarningDays,
+                                          pipeline: settings.pipeline, isShown: isShown)
+            }) {
+                return print(workspace, now: now, problems: indexed.problems)
             }
-            let state = Agenda.state(workspace, now: Date(), timeZone: .current, user: user, scope: scope)
-            let environment = ProcessInfo.processInfo.environment
-            let color = format == .text && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"].map(\.isEmpty) != false
-            FileHandle.standardOutput.write(Data(Agenda.render(state, format: format, color: color).utf8))
-            for problem in problems { FileHandle.standardError.write(Data("reach: \(problem)\n".utf8)) }
         }
+        try global.withCurrentWorkspace { _, workspace, problems in print(workspace, now: Date(), problems: problems) }
+    }
+
+    /// Whose deals: `--all`, `--owner` (a team member's name or login) or the current user's.
+    private func scope(_ settings: WorkspaceSettings) -> OwnerScope {
+        if all { return .everyone }
+        guard let owner else { return .mine }
+        return .owner(settings.teamMembers.first { UserIdentity.same($0.login, owner) }?.name ?? owner)
+    }
+
+    private func print(_ workspace: Workspace, now: Date, problems: [String]) {
+        let settings = workspace.settings.workspace
+        let state = Agenda.state(workspace, now: now, timeZone: .current, user: currentUser(settings), scope: scope(settings))
+        let environment = ProcessInfo.processInfo.environment
+        let color = format == .text && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"].map(\.isEmpty) != false
+        FileHandle.standardOutput.write(Data(Agenda.render(state, format: format, color: color).utf8))
+        for problem in problems { FileHandle.standardError.write(Data("reach: \(problem)\n".utf8)) }
     }
 }

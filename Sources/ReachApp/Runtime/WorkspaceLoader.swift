@@ -24,17 +24,22 @@ public enum WorkspaceLoader {
             fromSnapshot = false
         }
         progress.enter(.building)
-        var settings = WorkspaceVersion<AppSettings>(settings: nil, revision: 0)
-        do {
-            settings = try store.loadWorkspaceVersion(AppSettings.self)
-        } catch {
-            problems.append("reach.json: \(error) Default settings are used until it is fixed.")
-        }
+        let settings = loadSettings(from: store, problems: &problems)
         var workspace = Workspace(influencers: records.influencers, campaigns: records.campaigns, deals: records.deals,
                                   templates: records.templates, settings: settings.settings ?? AppSettings(),
                                   searchIndexLater: searchIndexLater)
         workspace.settingsRevision = settings.revision
         return (workspace, problems, fromSnapshot)
+    }
+
+    /// `reach.json`, or the defaults with a problem saying why they are used.
+    public static func loadSettings(from store: RecordStore, problems: inout [String]) -> WorkspaceVersion<AppSettings> {
+        do {
+            return try store.loadWorkspaceVersion(AppSettings.self)
+        } catch {
+            problems.append("reach.json: \(error) Default settings are used until it is fixed.")
+            return WorkspaceVersion(settings: nil, revision: 0)
+        }
     }
 
     /// `load`, then (after a snapshot load) what other sessions changed since the snapshot, read at once rather

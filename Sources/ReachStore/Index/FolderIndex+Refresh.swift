@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import ReachCore
+
+/// What one `refresh` did, for logs, `reach doctor` and the tests.
+public struct IndexRefresh: Sendable, Equatable {
+    /// Record folders whose files were listed and their stamps compared.
+    public var foldersChecked = 0
+    /// Files read because they were new or changed.
+    public var filesRead = 0
+    /// Files gone since the last refresh.
+    public var filesRemoved = 0
+    /// Every problem file in the indexed folders, as the record readers word them (reported on each refresh, as
+    /// a full read reported them, until the file is fixed), and the files this refresh moved to quarantine.
+    public var problems: [String] = []
+    /// Files this refresh moved to quarantine (said once: they are no longer in the folder).
+    var quarantined: [String] = []
+}
+
+/// How one kind of record becomes rows of the index.
+private struct IndexedKind<R: ReachCore.Record> {
+    var table: String
+    var columns: [String]
+    var values: (R) -> [(any DatabaseValueConvertible)?]
+
+    var insert: String {
+        "INSERT OR REPLACE INTO \(table)(file, \(columns.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: columns.count)))"
+    }
+}
+
+extension FolderIndex {
+    /// Brings the index up to date with the record files of creators, campaigns and deals (templates are not
+    /// indexed: no command needs to find them). A folder is listed when its own stamp moved, when that stamp was
+    /// read too close to a change to be sure of it, or when its last full comparison is older than
+    /// `fullCheckInterval`, or always with `fullCheck` (`reach doctor`); then only new or changed files are read (in
+    /// parallel, with the direct reader; damaged ones go to quarantine as on any read).
+    @discardableResult
+    public func refresh(fullCheck: Bool = false) throws -> IndexRefresh {
+        var result = IndexRefresh()
+        try refresh(Influencer.self, fullCheck, IndexedKind(table: "creators", columns: ["id"]) { [$0.id.rawValue] }, &result)
+        try refresh(Campaign.self, fullCheck, IndexedKind(table: "campaigns", columns: ["id", "name"]) { [$0.id.rawValue, $0.name] }, &result)
+        try refresh(Deal.self, fullCheck, IndexedKind(table: "deals", columns: [
+            "id", "creator", "campaign", "owner", "archived", "stage", "stage_since", "always_open", "earliest_open",
+            "earliest_payment", "rights_ends",
+        ]) { deal in
+            let facts = AgendaFacts(deal)
+            return [deal.id.rawValue, deal.influencerID.rawValue, deal.campaignID.rawValue, deal.owner, facts.archived,
+                    facts.stage.rawValue, facts.stageSince.timeIntervalSince1970, facts.alwaysWhileOpen,
+                    facts.earliestWhileOpen?.timeIntervalSince1970, facts.earliestPayment?.timeIntervalSince1970,
+                    facts.rightsEnds.map { String($0.timeIntervalSince1970) }.joined(separator: " ")]
+        }, &result)
+        result.problems = try database.read { db in
+            try String.fetchAll(db, sql: "SELECT problem FROM files WHERE problem IS NOT NULL ORDER BY kind, name")
+        } + result.quarantined
+        if result.filesRead + result.filesRemoved > 0 {
+            store.logger.info("index: read \(result.filesRead) changed files, \(result.filesRemoved) removed, \(result.foldersChecked) folders listed")
+        }
+        return result
+    }
+
+    private func refresh<R: ReachCore.Record>(_ type: R.Type, _ fullCheck: Bool, _ kind: IndexedKind<R>,
+                                              _ result: inout IndexRefresh) throws {
+        let directory = store.layout.directory(for: R.kind)
+        guard let folder = FolderStamp.read(directory) else { return }
+        let recorded = try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT stamp, trusted, verified_at FROM folders WHERE kind = ?", arguments: [R.kind.rawValue])
+        }
+        if !fullCheck, let recorded, recorded[0] as Int64 == folder.value, recorded[1] as Bool,
+           folder.observedAt.timeIntervalSince1970 - (recorded[2] as Double) < Self.fullCheckInterval {
+            return
+        }
+        result.foldersChecked += 1
+        var problems: [LoadProblem] = []
+        let names = store.recordFileNames(R.kind, problems: &problems) ?? []
+        let stamps = FileStamps.read(directory, names: names)
+        let known = try database.read { db in
+            var known: [String: Int64] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT name, stamp FROM files WHERE kind = ?", arguments: [R.kind.rawValue])
+            while let row = try rows.next() { known[row[0]] = row[1] }
+            return known
+        }
+        let changed = names.filter { name in stamps[name].map { known[name] != $0 } ?? false }
+        let present = Set(stamps.keys)
+        let removed = known.keys.filter { !present.contains($0) }
+        let processed = store.process(store.readFiles(R.self, in: directory, names: changed, quarantine: true))
+        var problemByName: [String: String] = [:]
+        for problem in processed.problems where problem.movedTo == nil {
+            problemByName[Posix.baseName(of: problem.file)] = problem.description
+        }
+        result.quarantined += (problems + processed.problems.filter { $0.movedTo != nil }).map(\.description)
+        try database.write { db in
+            let kindName = R.kind.rawValue
+            let forgetFile = try db.makeStatement(sql: "DELETE FROM files WHERE kind = ? AND name = ?")
+            let forgetRow = try db.makeStatement(sql: "DELETE FROM \(kind.table) WHERE file = ?")
+            for name in removed + processed.quarantined {
+                try forgetFile.execute(arguments: [kindName, name])
+                try forgetRow.execute(arguments: [name])
+            }
+            let putFile = try db.makeStatement(sql: "INSERT OR REPLACE INTO files(kind, name, stamp, problem) VALUES (?, ?, ?, ?)")
+            for (name, file) in processed.files {
+                try putFile.execute(arguments: [kindName, name, IndexStamp.of(file.stamp), problemByName[name]])
+            }
+            // A file that now has no record (unreadable, too large, a newer version that cannot load) loses its row.
+            let loaded = Set(processed.recordNames)
+            for name in changed where !loaded.contains(name) { try forgetRow.execute(arguments: [name]) }
+            let putRow = try db.makeStatement(sql: kind.insert)
+            for (name, record) in zip(processed.recordNames, processed.records) {
+                try putRow.execute(arguments: StatementArguments([name] + kind.values(record)))
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO folders(kind, stamp, trusted, verified_at) VALUES (?, ?, ?, ?)",
+                           arguments: [kindName, folder.value, folder.trusted, folder.observedAt.timeIntervalSince1970])
+        }
+        result.filesRead += changed.count
+        result.filesRemoved += removed.count
+    }
+}
+
+/// Every record file's stamp in one folder, taken on all cores (at 100k deals this is most of a refresh).
+enum FileStamps {
+    static func read(_ directory: String, names: [String]) -> [String: Int64] {
+        let chunkSize = 1_024
+        let slots = ParallelSlots<Int64>(count: names.count)
+        DispatchQueue.concurrentPerform(iterations: (names.count + chunkSize - 1) / chunkSize) { chunk in
+            for index in (chunk * chunkSize)..<min(names.count, (chunk + 1) * chunkSize) {
+                if let info = Posix.stampInfo(directory + "/" + names[index]) { slots.set(index, IndexStamp.of(FileStamp(info))) }
+            }
+        }
+        var stamps: [String: Int64] = [:]
+        stamps.reserveCapacity(names.count)
+        for (name, stamp) in zip(names, slots.elements) { if let stamp { stamps[name] = stamp } }
+        return stamps
+    }
+}

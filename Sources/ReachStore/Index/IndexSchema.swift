@@ -1,0 +1,44 @@
+import GRDB
+
+/// The tables of `cache/index.sqlite`. Everything in it is derived from the record files and can be dropped at
+/// any time; a file of another `version` is emptied and rebuilt, never migrated.
+enum IndexSchema {
+    /// Bump whenever a table or the meaning of a column changes.
+    static let version = 1
+
+    /// Rows are keyed by file name, not record id: a file whose id does not match its name still maps back to the
+    /// file it came from, so a removed file removes its row.
+    static let tables = [
+        "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+        // Per record folder: the folder's own stamp when it was last listed, whether that stamp can be trusted to
+        // change on the next rename in it (see `FolderStamp`), and when every file's stamp was last compared.
+        "CREATE TABLE folders(kind TEXT PRIMARY KEY, stamp INTEGER NOT NULL, trusted INTEGER NOT NULL, verified_at REAL NOT NULL) WITHOUT ROWID",
+        // Every record file as last read: its stamp, and the problem it had (reported by every command, as before).
+        "CREATE TABLE files(kind TEXT NOT NULL, name TEXT NOT NULL, stamp INTEGER NOT NULL, problem TEXT, PRIMARY KEY(kind, name)) WITHOUT ROWID",
+        "CREATE TABLE creators(file TEXT PRIMARY KEY, id TEXT NOT NULL) WITHOUT ROWID",
+        "CREATE INDEX creators_by_id ON creators(id)",
+        "CREATE TABLE campaigns(file TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL) WITHOUT ROWID",
+        // A deal's references and its `AgendaFacts` (dates as Unix seconds; rights ends joined by spaces).
+        """
+        CREATE TABLE deals(file TEXT PRIMARY KEY, id TEXT NOT NULL, creator TEXT NOT NULL, campaign TEXT NOT NULL,
+            owner TEXT, archived INTEGER NOT NULL, stage TEXT NOT NULL, stage_since REAL NOT NULL,
+            always_open INTEGER NOT NULL, earliest_open REAL, earliest_payment REAL, rights_ends TEXT NOT NULL) WITHOUT ROWID
+        """,
+        "CREATE INDEX deals_by_campaign ON deals(campaign)",
+    ]
+
+    static let names = ["meta", "folders", "files", "creators", "campaigns", "deals"]
+
+    /// Creates the tables, or empties a file of another version and creates them anew. Run in one exclusive
+    /// transaction so two processes opening a new index at once do not both build it.
+    static func prepare(_ db: Database) throws {
+        let existing = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        if existing.contains("meta"),
+           try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'version'") == String(version) {
+            return
+        }
+        for table in existing { try db.execute(sql: "DROP TABLE IF EXISTS \"\(table)\"") }
+        for statement in tables { try db.execute(sql: statement) }
+        try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('version', ?)", arguments: [String(version)])
+    }
+}

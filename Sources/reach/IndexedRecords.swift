@@ -1,0 +1,54 @@
+import Foundation
+import ReachApp
+import ReachCore
+import ReachStore
+
+/// For a command that shows a few records of a large folder (`reach report`, `reach today`): the folder index,
+/// brought up to date, says which files to read, and what is shown is read from those files. At 100k creators this
+/// reads a few thousand files instead of 300,000.
+struct IndexedRecords {
+    let store: RecordStore
+    let index: FolderIndex
+    let settings: AppSettings
+    /// Problem files and a damaged `reach.json`, for standard error, each said once.
+    private(set) var problems: [String]
+
+    /// Nil when the index cannot be used (it is logged, with the reason); the command then reads the whole folder.
+    static func open(_ store: RecordStore) -> IndexedRecords? {
+        do {
+            let index = try FolderIndex(store: store)
+            var problems = try index.refresh().problems
+            let settings = WorkspaceLoader.loadSettings(from: store, problems: &problems).settings ?? AppSettings()
+            return IndexedRecords(store: store, index: index, settings: settings, problems: problems)
+        } catch {
+            store.logger.warning("not using the folder index: \(error)")
+            return nil
+        }
+    }
+
+    /// Every campaign (they are few: a report finds its campaign by name among them).
+    mutating func campaigns() -> [Campaign] {
+        let loaded = store.loadAll(Campaign.self)
+        note(loaded.problems.map(\.description))
+        return loaded.records
+    }
+
+    /// A workspace of the deals whose files `dealFiles` picks from the index, their creators and `campaigns`; nil
+    /// when the index fails on the way (logged), for the command to read the whole folder instead.
+    mutating func workspace(campaigns: [Campaign], dealFiles: (FolderIndex) throws -> [String]) -> Workspace? {
+        do {
+            let deals = index.read(Deal.self, files: try dealFiles(index))
+            let creators = index.read(Influencer.self, files: try index.creatorFiles(Set(deals.records.map(\.influencerID))))
+            note(deals.problems + creators.problems)
+            return Workspace(influencers: creators.records, campaigns: campaigns, deals: deals.records, settings: settings,
+                             searchIndexLater: true)
+        } catch {
+            store.logger.warning("not using the folder index: \(error)")
+            return nil
+        }
+    }
+
+    private mutating func note(_ more: [String]) {
+        for problem in more where !problems.contains(problem) { problems.append(problem) }
+    }
+}

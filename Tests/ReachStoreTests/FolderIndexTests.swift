@@ -1,0 +1,172 @@
+import Foundation
+import ReachCore
+import ReachDemo
+import Testing
+@testable import ReachStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The folder index (`cache/index.sqlite`) against the truth, the record files.
+@Suite struct FolderIndexTests {
+    static let demo = DemoData.make(now: Date(timeIntervalSince1970: 1_780_304_400), seed: 5, scale: 60)
+
+    /// A data folder holding the demo records, and a store on it.
+    static func demoFolder(sharing: FolderSharing = .privateToUser) throws -> (TempFolder, RecordStore) {
+        let folder = TempFolder()
+        let store = try RecordStore(folder: folder.data, options: StoreOptions(sharing: sharing))
+        _ = try store.insertBatch(demo.influencers)
+        _ = try store.insertBatch(demo.campaigns)
+        _ = try store.insertBatch(demo.deals)
+        return (folder, store)
+    }
+
+    /// An index built from nothing over the same files, its rows as lines.
+    static func builtAfresh(_ store: RecordStore, _ name: String) throws -> [String] {
+        let fresh = try FolderIndex(store: store, fileName: name)
+        try fresh.refresh()
+        return try fresh.contents()
+    }
+
+    @Test func aCampaignsDealFilesAreItsDeals() throws {
+        let (folder, store) = try Self.demoFolder()
+        defer { withExtendedLifetime(folder) {} }
+        let index = try FolderIndex(store: store)
+        let first = try index.refresh()
+        #expect(first.filesRead == Self.demo.influencers.count + Self.demo.campaigns.count + Self.demo.deals.count)
+        #expect(first.problems.isEmpty)
+        for campaign in Self.demo.campaigns {
+            let expected = Self.demo.deals.filter { $0.campaignID == campaign.id }.map { DataFolderLayout.fileName($0.id) }.sorted()
+            #expect(try index.dealFiles(ofCampaign: campaign.id) == expected)
+        }
+        // Nothing changed: nothing is read again.
+        let second = try index.refresh()
+        #expect(second.filesRead == 0 && second.filesRemoved == 0)
+    }
+
+    /// Random saves, deletions, new records, edits by other programs (renamed into place, as editors and git
+    /// write), removals and damaged files; after each round the index kept up to date equals one built afresh.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func keptUpToDateEqualsBuiltAfresh(seed: UInt64) throws {
+        let (folder, store) = try Self.demoFolder()
+        let index = try FolderIndex(store: store)
+        try index.refresh()
+        var random = SeededRNG(seed: seed)
+        var deals = Dictionary(uniqueKeysWithValues: store.loadAll(Deal.self).records.map { ($0.id, $0) })
+        let campaigns = Self.demo.campaigns.map(\.id), owners = ["Aiko Mori", "Marta Kalniņa", nil, "Nino"]
+        for round in 0..<6 {
+            for _ in 0..<15 {
+                guard var deal = deals.values.randomElement(using: &random) else { break }
+                let path = folder.data + "/deals/" + DataFolderLayout.fileName(deal.id)
+                switch Int.random(in: 0..<6, using: &random) {
+                case 0, 1:
+                    deal.campaignID = campaigns.randomElement(using: &random) ?? deal.campaignID
+                    deal.owner = owners.randomElement(using: &random) ?? nil
+                    deal.nextAction = Bool.random(using: &random) ? nil : NextAction(summary: "Call", due: Date(timeIntervalSince1970: 1_780_000_000))
+                    deals[deal.id] = try store.saveOK(deal, expectedRevision: deal.revision)
+                case 2:
+                    _ = try store.delete(Deal.self, id: deal.id, expectedRevision: deal.revision)
+                    deals[deal.id] = nil
+                case 3:
+                    deal.id = RecordID.generate(at: Date(), using: &random)
+                    deal.revision = 0
+                    deals[deal.id] = try store.saveOK(deal)
+                case 4: // another program: a new version renamed into place
+                    let text = try String(contentsOfFile: path, encoding: .utf8)
+                    let edited = text.replacingOccurrences(of: "\"archived\" : false", with: "\"archived\" : true")
+                    try edited.write(toFile: path + ".tmp", atomically: false, encoding: .utf8)
+                    #expect(rename(path + ".tmp", path) == 0)
+                    deals[deal.id] = try store.load(Deal.self, id: deal.id)
+                default:
+                    if Bool.random(using: &random) {
+                        #expect(unlink(path) == 0)
+                    } else {
+                        try "{ not json".write(toFile: path, atomically: true, encoding: .utf8) // goes to quarantine
+                    }
+                    deals[deal.id] = nil
+                }
+            }
+            try index.refresh()
+            #expect(try index.contents() == Self.builtAfresh(store, "fresh-\(round).sqlite"), "round \(round)")
+        }
+    }
+
+    /// An edit made in place (no rename) leaves the folder's own stamp alone: the full check finds it.
+    @Test func anEditInPlaceIsFoundByTheFullCheck() throws {
+        let (folder, store) = try Self.demoFolder()
+        let index = try FolderIndex(store: store)
+        try index.refresh()
+        let deal = try #require(Self.demo.deals.first)
+        let other = try #require(Self.demo.campaigns.first { $0.id != deal.campaignID })
+        let path = folder.data + "/deals/" + DataFolderLayout.fileName(deal.id)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(text.replacingOccurrences(of: deal.campaignID.rawValue, with: other.id.rawValue).utf8))
+        try handle.close()
+        let refreshed = try index.refresh(fullCheck: true)
+        #expect(refreshed.filesRead == 1)
+        #expect(try index.dealFiles(ofCampaign: other.id).contains(DataFolderLayout.fileName(deal.id)))
+        #expect(try index.contents() == Self.builtAfresh(store, "fresh.sqlite"))
+    }
+
+    @Test func aDamagedIndexIsRebuilt() throws {
+        let (folder, store) = try Self.demoFolder()
+        try FolderIndex(store: store).refresh()
+        let path = folder.data + "/cache/" + FolderIndex.fileName
+        for file in [path + "-wal", path + "-shm"] { unlink(file) }
+        try Data(repeating: 0x5A, count: 9_000).write(to: URL(fileURLWithPath: path))
+        let index = try FolderIndex(store: store)
+        let refreshed = try index.refresh()
+        #expect(refreshed.filesRead == Self.demo.influencers.count + Self.demo.campaigns.count + Self.demo.deals.count)
+        #expect(try index.contents() == Self.builtAfresh(store, "fresh.sqlite"))
+    }
+
+    @Test func anIndexOfAnotherVersionIsEmptiedAndRebuilt() throws {
+        let (folder, store) = try Self.demoFolder()
+        defer { withExtendedLifetime(folder) {} }
+        let old = try FolderIndex(store: store)
+        try old.refresh()
+        try old.database.write { try $0.execute(sql: "UPDATE meta SET value = '0' WHERE key = 'version'") }
+        try old.database.write { try $0.execute(sql: "DELETE FROM deals") }
+        let index = try FolderIndex(store: store)
+        #expect(try index.refresh().filesRead == Self.demo.influencers.count + Self.demo.campaigns.count + Self.demo.deals.count)
+        #expect(try index.contents() == Self.builtAfresh(store, "fresh.sqlite"))
+    }
+
+    @Test func somethingOtherThanAFileInItsPlaceIsLeftAlone() throws {
+        let (folder, store) = try Self.demoFolder()
+        let path = folder.data + "/cache/" + FolderIndex.fileName
+        #expect(mkdir(folder.data + "/cache", 0o700) == 0 && mkdir(path, 0o700) == 0)
+        #expect(throws: FolderIndexError.self) { _ = try FolderIndex(store: store) }
+        var info = stat()
+        #expect(lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR)
+    }
+
+    @Test(arguments: [FolderSharing.privateToUser, .team])
+    func itHasTheFoldersMode(sharing: FolderSharing) throws {
+        let (folder, store) = try Self.demoFolder(sharing: sharing)
+        let previous = umask(0o077)
+        defer { umask(previous) }
+        try FolderIndex(store: store).refresh()
+        var info = stat()
+        #expect(lstat(folder.data + "/cache/" + FolderIndex.fileName, &info) == 0)
+        #expect(info.st_mode & 0o777 == (sharing == .team ? 0o660 : 0o600))
+    }
+
+    /// A file that has a problem is read once, but its problem is said on every refresh, as a full read said it.
+    @Test func aProblemFileIsReportedEveryTime() throws {
+        let (folder, store) = try Self.demoFolder()
+        let deal = try #require(Self.demo.deals.first)
+        var generator = SystemRandomNumberGenerator()
+        let stranger = RecordID.generate(at: Date(), using: &generator)
+        let misnamed = folder.data + "/deals/" + DataFolderLayout.fileName(stranger)
+        #expect(rename(folder.data + "/deals/" + DataFolderLayout.fileName(deal.id), misnamed) == 0)
+        let index = try FolderIndex(store: store)
+        let first = try index.refresh()
+        let second = try index.refresh(fullCheck: true)
+        #expect(first.problems.count == 1 && first.problems == second.problems)
+        #expect(second.filesRead == 0)
+        #expect(first.problems.first?.contains(DataFolderLayout.fileName(stranger)) == true)
+    }
+}
