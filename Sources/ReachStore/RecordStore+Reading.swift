@@ -31,9 +31,11 @@ struct ProcessedFiles<R: Record> {
 
 extension RecordStore {
     /// Reads files in parallel chunks (JSON decoding dominates, and it scales with cores), fingerprinting
-    /// each record that read cleanly for the snapshot cache.
+    /// each record that read cleanly for the snapshot cache unless `fingerprints` is off (the folder index has no
+    /// use for them, and they cost a binary encoding of every record).
     func readFiles<R: Record>(
-        _ type: R.Type, in directory: String, names: [String], quarantine: Bool, progress: LoadProgress? = nil
+        _ type: R.Type, in directory: String, names: [String], quarantine: Bool, progress: LoadProgress? = nil,
+        fingerprints: Bool = true
     ) -> ReadFiles<R> {
         let chunkSize = 128
         let chunks = (names.count + chunkSize - 1) / chunkSize
@@ -49,7 +51,7 @@ extension RecordStore {
                 var outcome = reader.read(
                     R.self, path: directory + "/" + name, relative: prefix + "/" + name,
                     expectedID: DataFolderLayout.recordID(fromFileName: name), decoder: decoder, needRaw: false, direct: direct)
-                if let record = outcome.record, outcome.problem == nil, outcome.migratedFrom == nil {
+                if fingerprints, let record = outcome.record, outcome.problem == nil, outcome.migratedFrom == nil {
                     outcome.fingerprint = SnapshotFingerprint.of(record, scratch: &scratch)
                 }
                 slots.set(index, outcome)

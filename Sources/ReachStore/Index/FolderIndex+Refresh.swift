@@ -13,8 +13,8 @@ public struct IndexRefresh: Sendable, Equatable {
     /// Every problem file in the indexed folders, as the record readers word them (reported on each refresh, as
     /// a full read reported them, until the file is fixed), and the files this refresh moved to quarantine.
     public var problems: [String] = []
-    /// Files this refresh moved to quarantine (said once: they are no longer in the folder).
-    var quarantined: [String] = []
+    /// Problems said once: files this refresh moved to quarantine (no longer in the folder), a folder it could not list.
+    var saidOnce: [String] = []
 }
 
 /// How one kind of record becomes rows of the index.
@@ -29,6 +29,9 @@ private struct IndexedKind<R: ReachCore.Record> {
 }
 
 extension FolderIndex {
+    /// Files read and written to the index at once.
+    static let chunkSize = 4_096
+
     /// Brings the index up to date with the record files of creators, campaigns and deals (templates are not
     /// indexed: no command needs to find them). A folder is listed when its own stamp moved, when that stamp was
     /// read too close to a change to be sure of it, or when its last full comparison is older than
@@ -51,7 +54,7 @@ extension FolderIndex {
         }, &result)
         result.problems = try database.read { db in
             try String.fetchAll(db, sql: "SELECT problem FROM files WHERE problem IS NOT NULL ORDER BY kind, name")
-        } + result.quarantined
+        } + result.saidOnce
         if result.filesRead + result.filesRemoved > 0 {
             store.logger.info("index: read \(result.filesRead) changed files, \(result.filesRemoved) removed, \(result.foldersChecked) folders listed")
         }
@@ -73,6 +76,7 @@ extension FolderIndex {
         var problems: [LoadProblem] = []
         let names = store.recordFileNames(R.kind, problems: &problems) ?? []
         let stamps = FileStamps.read(directory, names: names)
+        result.saidOnce += problems.map(\.description)
         let known = try database.read { db in
             var known: [String: Int64] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT name, stamp FROM files WHERE kind = ?", arguments: [R.kind.rawValue])
@@ -82,33 +86,41 @@ extension FolderIndex {
         let changed = names.filter { name in stamps[name].map { known[name] != $0 } ?? false }
         let present = Set(stamps.keys)
         let removed = known.keys.filter { !present.contains($0) }
-        let processed = store.process(store.readFiles(R.self, in: directory, names: changed, quarantine: true))
-        var problemByName: [String: String] = [:]
-        for problem in processed.problems where problem.movedTo == nil {
-            problemByName[Posix.baseName(of: problem.file)] = problem.description
+        // A chunk at a time, each in its own transaction: memory stays bounded by a chunk when a first build reads
+        // every file, and a refresh cut short keeps what it did (the folder's stamp, written last, sends the next
+        // refresh back to the rest).
+        for start in stride(from: 0, to: max(changed.count, 1), by: Self.chunkSize) {
+            let chunk = Array(changed[start..<min(changed.count, start + Self.chunkSize)])
+            let processed = store.process(store.readFiles(R.self, in: directory, names: chunk, quarantine: true, fingerprints: false))
+            var problemByName: [String: String] = [:]
+            for problem in processed.problems where problem.movedTo == nil {
+                problemByName[Posix.baseName(of: problem.file)] = problem.description
+            }
+            result.saidOnce += processed.problems.filter { $0.movedTo != nil }.map(\.description)
+            try database.write { db in
+                let kindName = R.kind.rawValue
+                let forgetFile = try db.makeStatement(sql: "DELETE FROM files WHERE kind = ? AND name = ?")
+                let forgetRow = try db.makeStatement(sql: "DELETE FROM \(kind.table) WHERE file = ?")
+                for name in (start == 0 ? removed : []) + processed.quarantined {
+                    try forgetFile.execute(arguments: [kindName, name])
+                    try forgetRow.execute(arguments: [name])
+                }
+                let putFile = try db.makeStatement(sql: "INSERT OR REPLACE INTO files(kind, name, stamp, problem) VALUES (?, ?, ?, ?)")
+                for (name, file) in processed.files {
+                    try putFile.execute(arguments: [kindName, name, IndexStamp.of(file.stamp), problemByName[name]])
+                }
+                // A file that now has no record (unreadable, too large, a newer version that cannot load) loses its row.
+                let loaded = Set(processed.recordNames)
+                for name in chunk where !loaded.contains(name) { try forgetRow.execute(arguments: [name]) }
+                let putRow = try db.makeStatement(sql: kind.insert)
+                for (name, record) in zip(processed.recordNames, processed.records) {
+                    try putRow.execute(arguments: StatementArguments([name] + kind.values(record)))
+                }
+            }
         }
-        result.quarantined += (problems + processed.problems.filter { $0.movedTo != nil }).map(\.description)
         try database.write { db in
-            let kindName = R.kind.rawValue
-            let forgetFile = try db.makeStatement(sql: "DELETE FROM files WHERE kind = ? AND name = ?")
-            let forgetRow = try db.makeStatement(sql: "DELETE FROM \(kind.table) WHERE file = ?")
-            for name in removed + processed.quarantined {
-                try forgetFile.execute(arguments: [kindName, name])
-                try forgetRow.execute(arguments: [name])
-            }
-            let putFile = try db.makeStatement(sql: "INSERT OR REPLACE INTO files(kind, name, stamp, problem) VALUES (?, ?, ?, ?)")
-            for (name, file) in processed.files {
-                try putFile.execute(arguments: [kindName, name, IndexStamp.of(file.stamp), problemByName[name]])
-            }
-            // A file that now has no record (unreadable, too large, a newer version that cannot load) loses its row.
-            let loaded = Set(processed.recordNames)
-            for name in changed where !loaded.contains(name) { try forgetRow.execute(arguments: [name]) }
-            let putRow = try db.makeStatement(sql: kind.insert)
-            for (name, record) in zip(processed.recordNames, processed.records) {
-                try putRow.execute(arguments: StatementArguments([name] + kind.values(record)))
-            }
             try db.execute(sql: "INSERT OR REPLACE INTO folders(kind, stamp, trusted, verified_at) VALUES (?, ?, ?, ?)",
-                           arguments: [kindName, folder.value, folder.trusted, folder.observedAt.timeIntervalSince1970])
+                           arguments: [R.kind.rawValue, folder.value, folder.trusted, folder.observedAt.timeIntervalSince1970])
         }
         result.filesRead += changed.count
         result.filesRemoved += removed.count
