@@ -117,14 +117,16 @@ extension RecordStore {
                 }
                 try writer.hook?(.syncTemp, directory)
                 try Posix.syncFileSystem(of: directory)
-                for id in ids {
-                    let (temp, target) = batchPaths(of: kind, id, suffix: suffix)
-                    try writer.hook?(.rename, target)
-                    try Posix.rename(temp, target)
-                    renamedEnd += 1
+                try journaled(kind, ids.map(DataFolderLayout.fileName)) {
+                    for id in ids {
+                        let (temp, target) = batchPaths(of: kind, id, suffix: suffix)
+                        try writer.hook?(.rename, target)
+                        try Posix.rename(temp, target)
+                        renamedEnd += 1
+                    }
+                    try writer.hook?(.syncDirectory, directory)
+                    try Posix.syncDirectory(directory)
                 }
-                try writer.hook?(.syncDirectory, directory)
-                try Posix.syncDirectory(directory)
                 for id in ids { remember(kind, name: DataFolderLayout.fileName(id), path: layout.recordFile(kind, id)) }
             }
         } catch {

@@ -41,7 +41,7 @@ extension RecordStore {
             if let from = disk.migratedFrom, let original = disk.originalData {
                 backUp(original, kind: R.kind, name: DataFolderLayout.fileName(record.id), version: from)
             }
-            try writer.write(bytes, to: path)
+            try journaled(R.kind, [DataFolderLayout.fileName(record.id)]) { try writer.write(bytes, to: path) }
             remember(saved, name: DataFolderLayout.fileName(record.id), path: path)
             return .saved(saved)
         } }
@@ -68,7 +68,7 @@ extension RecordStore {
                 logger.notice("conflict deleting \(relative(R.kind, id)): revision \(diskRevision) on disk, this session had \(expectedRevision)")
                 return .conflict(Conflict(theirs: disk.record, theirsRevision: diskRevision))
             }
-            try AtomicWriter.move(path, to: layout.trashFile(R.kind, id))
+            try journaled(R.kind, [DataFolderLayout.fileName(id)]) { try AtomicWriter.move(path, to: layout.trashFile(R.kind, id)) }
             forget(R.kind, name: DataFolderLayout.fileName(id))
             logger.info("moved \(relative(R.kind, id)) to the trash")
             return .deleted
@@ -89,7 +89,7 @@ extension RecordStore {
             guard let record = outcome.record else {
                 throw StoreError.damagedOnDisk(path: relativePath(trashed), reason: outcome.problem?.reason ?? "it cannot be read")
             }
-            try AtomicWriter.move(trashed, to: path)
+            try journaled(R.kind, [DataFolderLayout.fileName(id)]) { try AtomicWriter.move(trashed, to: path) }
             remember(record, name: DataFolderLayout.fileName(id), path: path)
             return record
         }
@@ -138,6 +138,16 @@ extension RecordStore {
         let file = KnownFile(stamp: FileStamp(info), fingerprint: SnapshotFingerprint.of(record, scratch: &scratch))
         known.withLock { $0[R.kind, default: [:]][name] = file }
         countSnapshotChanges(1)
+    }
+
+    /// Runs a write to `kind`'s folder (called with the lock held) and enters it in the change journal with the
+    /// folder's stamp before and after; a write that fails is not entered, so the index lists the folder next time.
+    func journaled<T>(_ kind: RecordKind, _ names: [String]?, _ write: () throws -> T) rethrows -> T {
+        let directory = layout.directory(for: kind)
+        let before = FolderStamp.read(directory)?.value ?? 0
+        let result = try write()
+        journal.append(ChangeJournal.Entry(kind: kind, names: names, before: before, after: FolderStamp.read(directory)?.value ?? 0))
+        return result
     }
 
     func forget(_ kind: RecordKind, name: String) {

@@ -14,6 +14,8 @@ public final class RecordStore: Sendable {
     let reader: RecordFileReader
     let writer: AtomicWriter
     let lock: FolderLock
+    /// Where every write says which record files it changed, for the folder index (`ChangeJournal`).
+    let journal: ChangeJournal
     /// Per kind, the stamp of every file as this store last saw it (for `scanChanges` and the snapshot).
     let known = Locked<[RecordKind: [String: KnownFile]]>([:])
     /// Record files seen to change since the snapshot was read or written; nil when no snapshot matched.
@@ -40,6 +42,7 @@ public final class RecordStore: Sendable {
         reader = RecordFileReader(rootRealPath: realRoot, maxFileSize: options.maxFileSize)
         writer = AtomicWriter(fileMode: options.sharing.fileMode, hook: options.writeHook)
         lock = FolderLock(path: layout.lockFile, fileMode: options.sharing.fileMode, timeout: options.lockTimeout)
+        journal = ChangeJournal(path: layout.cacheDirectory + "/" + ChangeJournal.fileName, fileMode: options.sharing.fileMode)
         try lock.create()
         removeStaleTempFiles()
     }

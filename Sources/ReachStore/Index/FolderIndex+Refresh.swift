@@ -33,16 +33,28 @@ extension FolderIndex {
     static let chunkSize = 4_096
 
     /// Brings the index up to date with the record files of creators, campaigns and deals (templates are not
-    /// indexed: no command needs to find them). A folder is listed when its own stamp moved, when that stamp was
-    /// read too close to a change to be sure of it, or when its last full comparison is older than
-    /// `fullCheckInterval`, or always with `fullCheck` (`reach doctor`); then only new or changed files are read (in
-    /// parallel, with the direct reader; damaged ones go to quarantine as on any read).
+    /// indexed: no command needs to find them). A folder whose own stamp did not move is left alone, unless that
+    /// stamp was read too close to a change to be sure of it or its last full comparison is older than
+    /// `fullCheckInterval` (always with `fullCheck`: `reach doctor`). One that moved is brought up to date from the
+    /// change journal when Reach's writers account for every change since (`ChangeJournal`), else by listing it
+    /// and comparing every file's stamp. Either way only new or changed files are read (in parallel, with the
+    /// direct reader; damaged ones go to quarantine as on any read).
     @discardableResult
     public func refresh(fullCheck: Bool = false) throws -> IndexRefresh {
         var result = IndexRefresh()
-        try refresh(Influencer.self, fullCheck, IndexedKind(table: "creators", columns: ["id"]) { [$0.id.rawValue] }, &result)
-        try refresh(Campaign.self, fullCheck, IndexedKind(table: "campaigns", columns: ["id", "name"]) { [$0.id.rawValue, $0.name] }, &result)
-        try refresh(Deal.self, fullCheck, IndexedKind(table: "deals", columns: [
+        let position = try database.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT (SELECT value FROM meta WHERE key = 'journal_inode'), (SELECT value FROM meta WHERE key = 'journal_offset')
+                """)
+        }.flatMap { row -> ChangeJournal.Position? in
+            guard let inode = (row[0] as String?).flatMap({ Int64($0) }), let offset = (row[1] as String?).flatMap({ Int64($0) }) else { return nil }
+            return ChangeJournal.Position(inode: inode, offset: offset)
+        }
+        let journal = store.journal.entries(after: position)
+        try refresh(Influencer.self, fullCheck, journal?.entries, IndexedKind(table: "creators", columns: ["id"]) { [$0.id.rawValue] }, &result)
+        try refresh(Campaign.self, fullCheck, journal?.entries,
+                    IndexedKind(table: "campaigns", columns: ["id", "name"]) { [$0.id.rawValue, $0.name] }, &result)
+        try refresh(Deal.self, fullCheck, journal?.entries, IndexedKind(table: "deals", columns: [
             "id", "creator", "campaign", "owner", "archived", "stage", "stage_since", "always_open", "earliest_open",
             "earliest_payment", "rights_ends",
         ]) { deal in
@@ -52,8 +64,12 @@ extension FolderIndex {
                     facts.earliestWhileOpen?.timeIntervalSince1970, facts.earliestPayment?.timeIntervalSince1970,
                     facts.rightsEnds.map { String($0.timeIntervalSince1970) }.joined(separator: " ")]
         }, &result)
-        result.problems = try database.read { db in
-            try String.fetchAll(db, sql: "SELECT problem FROM files WHERE problem IS NOT NULL ORDER BY kind, name")
+        result.problems = try database.write { db in
+            if let end = journal?.end, end != position {
+                try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('journal_inode', ?), ('journal_offset', ?)",
+                               arguments: [String(end.inode), String(end.offset)])
+            }
+            return try String.fetchAll(db, sql: "SELECT problem FROM files WHERE problem IS NOT NULL ORDER BY kind, name")
         } + result.saidOnce
         if result.filesRead + result.filesRemoved > 0 {
             store.logger.info("index: read \(result.filesRead) changed files, \(result.filesRemoved) removed, \(result.foldersChecked) folders listed")
@@ -61,34 +77,61 @@ extension FolderIndex {
         return result
     }
 
-    private func refresh<R: ReachCore.Record>(_ type: R.Type, _ fullCheck: Bool, _ kind: IndexedKind<R>,
-                                              _ result: inout IndexRefresh) throws {
+    private func refresh<R: ReachCore.Record>(_ type: R.Type, _ fullCheck: Bool, _ journal: [ChangeJournal.Entry]?,
+                                              _ kind: IndexedKind<R>, _ result: inout IndexRefresh) throws {
         let directory = store.layout.directory(for: R.kind)
         guard let folder = FolderStamp.read(directory) else { return }
         let recorded = try database.read { db in
             try Row.fetchOne(db, sql: "SELECT stamp, trusted, verified_at FROM folders WHERE kind = ?", arguments: [R.kind.rawValue])
         }
-        if !fullCheck, let recorded, recorded[0] as Int64 == folder.value, recorded[1] as Bool,
-           folder.observedAt.timeIntervalSince1970 - (recorded[2] as Double) < Self.fullCheckInterval {
-            return
-        }
-        result.foldersChecked += 1
-        var problems: [LoadProblem] = []
-        let names = store.recordFileNames(R.kind, problems: &problems) ?? []
-        let stamps = FileStamps.read(directory, names: names)
-        result.saidOnce += problems.map(\.description)
-        let known = try database.read { db in
-            var known: [String: Int64] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT name, stamp FROM files WHERE kind = ?", arguments: [R.kind.rawValue])
-            while let row = try rows.next() { known[row[0]] = row[1] }
-            return known
+        let since = recorded.flatMap { row -> Int64? in row[1] as Bool ? row[0] as Int64 : nil }
+        let checkedAt = recorded.map { $0[2] as Double } ?? 0
+        let checkDue = fullCheck || folder.observedAt.timeIntervalSince1970 - checkedAt >= Self.fullCheckInterval
+        if !checkDue, since == folder.value { return }
+        let names: [String], stamps: [String: Int64], known: [String: Int64]
+        let listed: Bool
+        if !checkDue, let since, let journal, let named = ChangeJournal.namedChanges(journal, kind: R.kind, from: since, to: folder.value) {
+            listed = false
+            names = named.sorted()
+            stamps = FileStamps.read(directory, names: names)
+            known = try database.read { db in
+                let statement = try db.makeStatement(sql: "SELECT stamp FROM files WHERE kind = ? AND name = ?")
+                var known: [String: Int64] = [:]
+                for name in names { known[name] = try Int64.fetchOne(statement, arguments: [R.kind.rawValue, name]) }
+                return known
+            }
+        } else {
+            listed = true
+            result.foldersChecked += 1
+            var problems: [LoadProblem] = []
+            names = store.recordFileNames(R.kind, problems: &problems) ?? []
+            result.saidOnce += problems.map(\.description)
+            stamps = FileStamps.read(directory, names: names)
+            known = try database.read { db in
+                var known: [String: Int64] = [:]
+                let rows = try Row.fetchCursor(db, sql: "SELECT name, stamp FROM files WHERE kind = ?", arguments: [R.kind.rawValue])
+                while let row = try rows.next() { known[row[0]] = row[1] }
+                return known
+            }
         }
         let changed = names.filter { name in stamps[name].map { known[name] != $0 } ?? false }
-        let present = Set(stamps.keys)
-        let removed = known.keys.filter { !present.contains($0) }
-        // A chunk at a time, each in its own transaction: memory stays bounded by a chunk when a first build reads
-        // every file, and a refresh cut short keeps what it did (the folder's stamp, written last, sends the next
-        // refresh back to the rest).
+        let removed = known.keys.filter { stamps[$0] == nil }
+        try apply(kind, directory: directory, changed: changed, removed: removed, &result)
+        // Only a listing is a full comparison; after the journal, the time of the last one is kept.
+        let verifiedAt = listed ? folder.observedAt.timeIntervalSince1970 : checkedAt
+        try database.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO folders(kind, stamp, trusted, verified_at) VALUES (?, ?, ?, ?)",
+                           arguments: [R.kind.rawValue, folder.value, folder.trusted, verifiedAt])
+        }
+        result.filesRead += changed.count
+        result.filesRemoved += removed.count
+    }
+
+    /// Reads `changed` and forgets `removed`, a chunk at a time, each in its own transaction: memory stays bounded
+    /// by a chunk when a first build reads every file, and a refresh cut short keeps what it did (the folder's
+    /// stamp, written last, sends the next refresh back to the rest).
+    private func apply<R: ReachCore.Record>(_ kind: IndexedKind<R>, directory: String, changed: [String], removed: [String],
+                                            _ result: inout IndexRefresh) throws {
         for start in stride(from: 0, to: max(changed.count, 1), by: Self.chunkSize) {
             let chunk = Array(changed[start..<min(changed.count, start + Self.chunkSize)])
             let processed = store.process(store.readFiles(R.self, in: directory, names: chunk, quarantine: true, fingerprints: false))
@@ -118,12 +161,6 @@ extension FolderIndex {
                 }
             }
         }
-        try database.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO folders(kind, stamp, trusted, verified_at) VALUES (?, ?, ?, ?)",
-                           arguments: [R.kind.rawValue, folder.value, folder.trusted, folder.observedAt.timeIntervalSince1970])
-        }
-        result.filesRead += changed.count
-        result.filesRemoved += removed.count
     }
 }
 
