@@ -30,21 +30,81 @@ public protocol Record: Codable, Sendable, Equatable {
 ///
 /// Sortable by creation time and collision-free across machines without coordination,
 /// so two account managers on different servers can create records that later merge.
+///
+/// Held as its 128-bit value (16 bytes inline, no heap string: a deal holds three ids, and 100,000 creators with
+/// 200,000 deals held 700,000 of them as 26-character strings); it still reads and writes as the same 26 characters,
+/// so files do not change. A string that is not a canonical ULID (a hand-edited file, an old test fixture) keeps its
+/// exact text in a process-wide table and is held as its number there.
 public struct RecordID: RawRepresentable, Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
-    public let rawValue: String
+    private let high: UInt64
+    private let low: UInt64
 
-    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(rawValue: String) {
+        if let (high, low) = Self.value(of: rawValue) {
+            self.high = high
+            self.low = low
+        } else {
+            high = Self.internedMarker
+            low = InternedIDs.shared.number(of: rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        guard high & Self.internedMarker != Self.internedMarker else { return InternedIDs.shared.text(of: low) }
+        var bytes = [UInt8](repeating: 0, count: 26)
+        var (high, low) = (high, low)
+        for index in stride(from: 25, through: 0, by: -1) {
+            bytes[index] = Self.alphabet[Int(low & 0x1F)]
+            low = low >> 5 | high << 59
+            high >>= 5
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     public var description: String { rawValue }
 
-    public static func < (lhs: RecordID, rhs: RecordID) -> Bool { lhs.rawValue < rhs.rawValue }
+    public static func < (lhs: RecordID, rhs: RecordID) -> Bool {
+        // The base-32 alphabet is in ASCII order, so for two ULIDs the numbers sort as the strings do.
+        guard lhs.isInterned || rhs.isInterned else { return (lhs.high, lhs.low) < (rhs.high, rhs.low) }
+        return lhs.rawValue < rhs.rawValue
+    }
 
-    private static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+    private var isInterned: Bool { high & Self.internedMarker == Self.internedMarker }
+
+    /// The top 18 bits set: ULIDs from the year 10889 on ("7ZZZ…"), which are interned like any other odd string so
+    /// these values can mean "look in the table".
+    private static let internedMarker: UInt64 = 0xFFFF_C000_0000_0000
+
+    private static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
+
+    /// Each ASCII byte's value in the alphabet, or 0xFF.
+    private static let digits: [UInt8] = {
+        var digits = [UInt8](repeating: 0xFF, count: 256)
+        for (value, byte) in alphabet.enumerated() { digits[Int(byte)] = UInt8(value) }
+        return digits
+    }()
+
+    /// The 128-bit value of a canonical ULID (26 characters of the alphabet, the first at most "7"), unless it falls
+    /// among the marked values.
+    private static func value(of text: String) -> (UInt64, UInt64)? {
+        var text = text
+        return text.withUTF8 { bytes -> (UInt64, UInt64)? in
+            guard bytes.count == 26 else { return nil }
+            var high: UInt64 = 0, low: UInt64 = 0
+            for (index, byte) in bytes.enumerated() {
+                let digit = digits[Int(byte)]
+                guard digit != 0xFF, index > 0 || digit < 8 else { return nil }
+                high = high << 5 | low >> 59
+                low = low << 5 | UInt64(digit)
+            }
+            return high & internedMarker == internedMarker ? nil : (high, low)
+        }
+    }
 
     /// A new ID for a record created at `date`, with randomness from `generator` (seed it in tests).
     public static func generate(at date: Date, using generator: inout some RandomNumberGenerator) -> RecordID {
         let millis = UInt64(max(0, date.timeIntervalSince1970 * 1000))
-        var chars: [Character] = []
+        var chars: [UInt8] = []
         chars.reserveCapacity(26)
         for shift in stride(from: 45, through: 0, by: -5) {
             chars.append(alphabet[Int((millis >> UInt64(shift)) & 0x1F)])
@@ -52,7 +112,7 @@ public struct RecordID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
         for _ in 0..<16 {
             chars.append(alphabet[Int(generator.next() & 0x1F)])
         }
-        return RecordID(rawValue: String(chars))
+        return RecordID(rawValue: String(decoding: chars, as: UTF8.self))
     }
 
     /// A new ID using the system's random source.
@@ -63,15 +123,41 @@ public struct RecordID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
 
     /// True when the raw value has the shape of an ID this app creates: safe to use as a file name.
     public var isWellFormed: Bool {
-        rawValue.count == 26 && rawValue.allSatisfy { Self.alphabet.contains($0) }
+        guard isInterned else { return true }
+        let text = rawValue
+        return text.utf8.count == 26 && text.utf8.allSatisfy { Self.digits[Int($0)] != 0xFF }
     }
 
     public init(from decoder: Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
     }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
+    }
+}
+
+/// The exact text of every `RecordID` that is not a canonical ULID, numbered in the order first seen. Such ids are
+/// rare (hand-edited files), so the table stays small; it is never emptied, since any id value may still be held.
+final class InternedIDs: @unchecked Sendable {
+    static let shared = InternedIDs()
+
+    private let lock = NSLock()
+    private var texts: [String] = []
+    private var numbers: [String: UInt64] = [:]
+
+    func number(of text: String) -> UInt64 {
+        lock.withLock {
+            if let known = numbers[text] { return known }
+            let number = UInt64(texts.count)
+            texts.append(text)
+            numbers[text] = number
+            return number
+        }
+    }
+
+    func text(of number: UInt64) -> String {
+        lock.withLock { texts[Int(number)] }
     }
 }

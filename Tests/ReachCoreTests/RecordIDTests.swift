@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import ReachCore
+
+/// `RecordID` is held as a 128-bit number but must behave exactly as the 26-character string it was.
+@Suite struct RecordIDTests {
+    static let odd = ["", "x", "deal-1", "01hzzzzzzzzzzzzzzzzzzzzzzz", "8ZZZZZZZZZZZZZZZZZZZZZZZZZ", "7ZZZZZZZZZZZZZZZZZZZZZZZZZ",
+                      "7ZZZY00000000000000000000A", "01HZ7Q9C3K8M2N4P6R0T1V5W7", "01HZ7Q9C3K8M2N4P6R0T1V5W7XY", "01HZ7Q9C3K8M2N4P6R0T1V5WIL",
+                      "Ünïcödé-ид", "0000000000000000000000000 "]
+
+    static func ids() -> [String] {
+        var random = SeededGenerator(seed: 9)
+        let generated = (0..<2_000).map { _ in
+            RecordID.generate(at: Date(timeIntervalSince1970: Double.random(in: 0...4_000_000_000, using: &random)), using: &random).rawValue
+        }
+        return generated + odd + ["00000000000000000000000000", "7ZZZXZZZZZZZZZZZZZZZZZZZZZ", "0123456789ABCDEFGHJKMNPQRS"]
+    }
+
+    @Test func itIsSixteenBytesInline() {
+        #expect(MemoryLayout<RecordID>.size == 16)
+    }
+
+    @Test func everyStringComesBackAsItWas() throws {
+        for text in Self.ids() {
+            let id = RecordID(rawValue: text)
+            #expect(id.rawValue == text)
+            #expect(id.description == text)
+            let json = try JSONEncoder().encode([id])
+            #expect(String(decoding: json, as: UTF8.self) == "[\"\(text.replacingOccurrences(of: "/", with: "\\/"))\"]")
+            #expect(try JSONDecoder().decode([RecordID].self, from: json) == [id])
+        }
+    }
+
+    @Test func orderAndEqualityAreTheStrings() {
+        let texts = Self.ids().shuffled()
+        let sorted = texts.map { RecordID(rawValue: $0) }.sorted().map(\.rawValue)
+        #expect(sorted == texts.sorted())
+        for (a, b) in zip(texts, texts.dropFirst()) {
+            #expect((RecordID(rawValue: a) == RecordID(rawValue: b)) == (a == b))
+            #expect(Set([RecordID(rawValue: a), RecordID(rawValue: a), RecordID(rawValue: b)]).count == (a == b ? 1 : 2))
+        }
+    }
+
+    @Test func wellFormedMeansTwentySixCharactersOfTheAlphabet() {
+        let alphabet = Set("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+        for text in Self.ids() {
+            #expect(RecordID(rawValue: text).isWellFormed == (text.count == 26 && text.allSatisfy(alphabet.contains)), "\(text)")
+        }
+    }
+}
+
+/// SplitMix64, so the ids above are the same on every run.
+private struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
