@@ -58,12 +58,11 @@ extension Deal {
     public var stageEnteredAt: Date { stageHistory.last(where: { $0.to == stage })?.at ?? createdAt }
 
     /// Whole days in the current stage.
-    public func daysInStage(now: Date) -> Int { max(0, Int(now.timeIntervalSince(stageEnteredAt) / 86_400)) }
+    public func daysInStage(now: Date) -> Int { StagePipeline.daysInStage(since: stageEnteredAt, now: now) }
 
     /// Open and longer in the stage than the stage's `stallAfterDays`.
     public func isStalled(now: Date, pipeline: StagePipeline = .default) -> Bool {
-        guard !pipeline.isClosed(stage), let limit = pipeline.definition(for: stage)?.stallAfterDays else { return false }
-        return daysInStage(now: now) > limit
+        pipeline.isStalled(stage, since: stageEnteredAt, now: now)
     }
 
     public func isClosed(pipeline: StagePipeline = .default) -> Bool { pipeline.isClosed(stage) }

@@ -6,7 +6,8 @@ public enum TodayKind: String, Codable, Sendable, CaseIterable {
          paymentOverdue, paymentDue, rightsExpiring, stalled, noNextStep
 }
 
-/// One thing to act on today, tied to a deal.
+/// One thing to act on today, tied to a deal (with the deal's creator, campaign and owner, so a list of items can
+/// be shown without the deals).
 public struct TodayItem: Hashable, Sendable {
     public var kind: TodayKind
     public var dealID: RecordID
@@ -15,6 +16,22 @@ public struct TodayItem: Hashable, Sendable {
     public var whoseMove: Party?
     /// Overdue items come first.
     public var isOverdue: Bool
+    public var creatorID: RecordID
+    public var campaignID: RecordID
+    public var owner: String?
+
+    public init(kind: TodayKind, dealID: RecordID, due: Date?, summary: String, whoseMove: Party?, isOverdue: Bool,
+                creatorID: RecordID, campaignID: RecordID, owner: String? = nil) {
+        self.kind = kind
+        self.dealID = dealID
+        self.due = due
+        self.summary = summary
+        self.whoseMove = whoseMove
+        self.isOverdue = isOverdue
+        self.creatorID = creatorID
+        self.campaignID = campaignID
+        self.owner = owner
+    }
 }
 
 /// Builds the Today list relative to an injected `now`.
@@ -23,53 +40,60 @@ public enum Today {
     /// "Due" means due before the end of `now`'s day in `timeZone`; rights show when ending within `rightsWarningDays`.
     public static func items(deals: some Sequence<Deal>, now: Date, timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current,
                              rightsWarningDays: Int = 14, pipeline: StagePipeline = .default) -> [TodayItem] {
+        items(agenda: deals.lazy.filter { !$0.archived }.map(AgendaDeal.init), now: now, timeZone: timeZone,
+              rightsWarningDays: rightsWarningDays, pipeline: pipeline)
+    }
+
+    /// `items(deals:…)` from the deals' compact rows.
+    public static func items(agenda deals: some Sequence<AgendaDeal>, now: Date,
+                             timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current,
+                             rightsWarningDays: Int = 14, pipeline: StagePipeline = .default) -> [TodayItem] {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = timeZone
         let endOfDay = cal.date(byAdding: .day, value: 1, to: cal.startOfDay(for: now)) ?? now
         let rightsHorizon = now.addingTimeInterval(Double(rightsWarningDays) * 86_400)
         var out: [TodayItem] = []
         for deal in deals where !deal.archived {
-            let closed = pipeline.isClosed(deal.stage)
-            if !closed, let next = deal.nextAction, next.due < endOfDay {
-                let overdue = next.due < now
-                out.append(TodayItem(kind: overdue ? .followUpOverdue : .followUpDue, dealID: deal.id, due: next.due,
-                                     summary: next.summary, whoseMove: next.whoseMove, isOverdue: overdue))
+            func item(_ kind: TodayKind, _ due: Date?, _ summary: String, _ whoseMove: Party?, overdue: Bool = false) -> TodayItem {
+                TodayItem(kind: kind, dealID: deal.id, due: due, summary: summary, whoseMove: whoseMove, isOverdue: overdue,
+                          creatorID: deal.influencerID, campaignID: deal.campaignID, owner: deal.owner)
             }
+            let closed = pipeline.isClosed(deal.stage)
             if !closed {
-                for d in deal.deliverables where !d.isDropped {
-                    // Only for the deliverables listed: Today runs over every deal at start-up.
-                    var label: String { "\(d.platform.displayName) \(d.contentType.displayName)" }
-                    if d.status == .inReview {
-                        out.append(TodayItem(kind: .draftAwaitingReview, dealID: deal.id, due: d.dueDate,
-                                             summary: "Review draft: \(label)", whoseMove: .us, isOverdue: false))
-                    } else if d.status != .live, let due = d.dueDate, due < endOfDay {
-                        let overdue = due < now
-                        out.append(TodayItem(kind: overdue ? .deliverableOverdue : .deliverableDue, dealID: deal.id, due: due,
-                                             summary: "Goes live: \(label)", whoseMove: .them, isOverdue: overdue))
+                if let next = deal.nextAction, next.due < endOfDay {
+                    let overdue = next.due < now
+                    out.append(item(overdue ? .followUpOverdue : .followUpDue, next.due, next.summary, next.whoseMove, overdue: overdue))
+                }
+                for entry in deal.entries {
+                    switch entry.kind {
+                    case .draft:
+                        out.append(item(.draftAwaitingReview, entry.date, entry.summary, .us))
+                    case .goingLive:
+                        guard let due = entry.date, due < endOfDay else { continue }
+                        out.append(item(due < now ? .deliverableOverdue : .deliverableDue, due, entry.summary, .them, overdue: due < now))
+                    case .payment, .rights:
+                        continue
                     }
                 }
                 if deal.nextAction == nil {
-                    out.append(TodayItem(kind: .noNextStep, dealID: deal.id, due: nil,
-                                         summary: "No next step · \(pipeline.name(of: deal.stage))", whoseMove: nil, isOverdue: false))
+                    out.append(item(.noNextStep, nil, "No next step · \(pipeline.name(of: deal.stage))", nil))
                 }
-                if deal.isStalled(now: now, pipeline: pipeline) {
-                    out.append(TodayItem(kind: .stalled, dealID: deal.id, due: deal.stageEnteredAt,
-                                         summary: "\(deal.daysInStage(now: now)) days in \(pipeline.name(of: deal.stage))",
-                                         whoseMove: deal.nextAction?.whoseMove, isOverdue: false))
+                if pipeline.isStalled(deal.stage, since: deal.stageSince, now: now) {
+                    out.append(item(.stalled, deal.stageSince,
+                                    "\(StagePipeline.daysInStage(since: deal.stageSince, now: now)) days in \(pipeline.name(of: deal.stage))",
+                                    deal.nextAction?.whoseMove))
                 }
             }
-            for p in deal.payments where p.isOpen {
-                guard let due = p.dueDate, due < endOfDay else { continue }
-                let overdue = due < now
-                out.append(TodayItem(kind: overdue ? .paymentOverdue : .paymentDue, dealID: deal.id, due: due,
-                                     summary: "Pay \(p.amount.formatted) (\(p.kind.rawValue))", whoseMove: .us, isOverdue: overdue))
-            }
-            let c = deal.contract
-            for (name, end) in [("Usage rights", c.usageRights?.endsAt), ("Exclusivity", c.exclusivity?.endsAt),
-                                ("Whitelisting", c.whitelistingEndsAt)] {
-                guard let end, end >= now, end <= rightsHorizon else { continue }
-                out.append(TodayItem(kind: .rightsExpiring, dealID: deal.id, due: end,
-                                     summary: "\(name) ends", whoseMove: .us, isOverdue: false))
+            for entry in deal.entries {
+                guard let date = entry.date else { continue }
+                switch entry.kind {
+                case .payment where date < endOfDay:
+                    out.append(item(date < now ? .paymentOverdue : .paymentDue, date, entry.summary, .us, overdue: date < now))
+                case .rights where date >= now && date <= rightsHorizon:
+                    out.append(item(.rightsExpiring, date, entry.summary, .us))
+                default:
+                    continue
+                }
             }
         }
         return byUrgency(out)

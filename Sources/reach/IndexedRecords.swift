@@ -48,6 +48,35 @@ struct IndexedRecords {
         }
     }
 
+    /// Today's items for `scope` built from the index's compact rows (`AgendaDeal`), no deal file read: the files of
+    /// the deals and creators shown are first confirmed by their stamps (re-read when another program changed them in
+    /// place). Nil when the index fails on the way (logged).
+    func agendaPage(now: Date, timeZone: TimeZone, user: UserIdentity?, scope: OwnerScope) -> Agenda.Page? {
+        let settings = settings.workspace
+        let isShown = scope.matcher(user: user)
+        func dueItems() throws -> (items: [TodayItem], files: [String]) {
+            let rows = try index.agenda(isShown: isShown)
+            let items = Today.items(agenda: rows.values, now: now, timeZone: timeZone,
+                                    rightsWarningDays: settings.rightsExpiryWarningDays, pipeline: settings.pipeline)
+            let shown = Set(items.map(\.dealID))
+            return (items, rows.filter { shown.contains($0.value.id) }.map(\.key))
+        }
+        do {
+            var (items, files) = try dueItems()
+            if try index.confirm(.deal, files: files) > 0 { (items, files) = try dueItems() }
+            let ids = Set(items.map(\.creatorID))
+            var creators = try index.creators(ids)
+            if try index.confirm(.influencer, files: creators.files) > 0 { creators = try index.creators(ids) }
+            let campaigns = try index.campaignNames()
+            return Agenda.Page(items: items, now: now, timeZone: timeZone, user: user, scope: scope,
+                               creatorName: { creators.names[$0] ?? Workspace.missingCreator },
+                               campaignName: { campaigns[$0] ?? Workspace.missingCampaign })
+        } catch {
+            store.logger.warning("not using the folder index: \(error)")
+            return nil
+        }
+    }
+
     private mutating func note(_ more: [String]) {
         for problem in more where !problems.contains(problem) { problems.append(problem) }
     }

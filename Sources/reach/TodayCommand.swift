@@ -34,20 +34,17 @@ struct TodayCommand: ParsableCommand {
     }
 
     func run() throws {
-        if var indexed = IndexedRecords.open(try global.openStore()) {
-            // Only the deals that can have something due (the index's `AgendaFacts`) are read, with their creators.
+        if let indexed = IndexedRecords.open(try global.openStore()) {
             let settings = indexed.settings.workspace
-            let now = Date()
-            let isShown = scope(settings).matcher(user: currentUser(settings))
-            let campaigns = indexed.campaigns()
-            if let workspace = indexed.workspace(campaigns: campaigns, dealFiles: { index in
-                try index.agendaDealFiles(now: now, rightsWarningDays: settings.rightsExpiryWarningDays,
-                                          pipeline: settings.pipeline, isShown: isShown)
-            }) {
-                return print(workspace, now: now, problems: indexed.problems)
+            if let page = indexed.agendaPage(now: Date(), timeZone: .current, user: currentUser(settings), scope: scope(settings)) {
+                return print(page, problems: indexed.problems)
             }
         }
-        try global.withCurrentWorkspace { _, workspace, problems in print(workspace, now: Date(), problems: problems) }
+        try global.withCurrentWorkspace { _, workspace, problems in
+            let settings = workspace.settings.workspace
+            print(Agenda.page(workspace, now: Date(), timeZone: .current, user: currentUser(settings), scope: scope(settings)),
+                  problems: problems)
+        }
     }
 
     /// Whose deals: `--all`, `--owner` (a team member's name or login) or the current user's.
@@ -57,12 +54,10 @@ struct TodayCommand: ParsableCommand {
         return .owner(settings.teamMembers.first { UserIdentity.same($0.login, owner) }?.name ?? owner)
     }
 
-    private func print(_ workspace: Workspace, now: Date, problems: [String]) {
-        let settings = workspace.settings.workspace
-        let state = Agenda.state(workspace, now: now, timeZone: .current, user: currentUser(settings), scope: scope(settings))
+    private func print(_ page: Agenda.Page, problems: [String]) {
         let environment = ProcessInfo.processInfo.environment
         let color = format == .text && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"].map(\.isEmpty) != false
-        FileHandle.standardOutput.write(Data(Agenda.render(state, format: format, color: color).utf8))
+        FileHandle.standardOutput.write(Data(Agenda.render(page, format: format, color: color).utf8))
         for problem in problems { FileHandle.standardError.write(Data("reach: \(problem)\n".utf8)) }
     }
 }

@@ -23,6 +23,20 @@ import Glibc
         }
     }
 
+    /// Whether the commands say through the index what they say reading every file. Today's items turn from due to
+    /// overdue by the second, so a difference is looked at again: a real one stays.
+    private func sameAsReadingEveryFile(_ data: String) throws -> Bool {
+        for _ in 0..<3 {
+            let indexed = try outputs(data), whole = try outputsReadingEveryFile(data)
+            if indexed == whole { return true }
+            for (a, b) in zip(indexed, whole) where a != b {
+                let lines = zip(a.split(separator: "\n"), b.split(separator: "\n")).first { $0 != $1 }
+                print("differs: \(lines.map { "\($0.0) | \($0.1)" } ?? "in length")")
+            }
+        }
+        return false
+    }
+
     /// The same with a folder where the index would be: the commands read every record file instead.
     private func outputsReadingEveryFile(_ data: String) throws -> [String] {
         let index = data + "/cache/index.sqlite"
@@ -42,7 +56,7 @@ import Glibc
         #expect(try ReachBinary.run(["--data-dir", data, "demo"]).status == 0)
         let first = try outputs(data)
         #expect(FileManager.default.fileExists(atPath: data + "/cache/index.sqlite"))
-        #expect(try outputsReadingEveryFile(data) == first)
+        #expect(try sameAsReadingEveryFile(data))
         #expect(first[4].contains("# Campaign report: \(Self.campaign)"))
 
         // Another program edits a deal of the campaign in place (no rename: the folder's own stamp stays), and
@@ -55,9 +69,10 @@ import Glibc
         #expect(ofSerum.count >= 2)
         let inPlace = data + "/deals/\(ofSerum[0]).json"
         let text = try String(contentsOfFile: inPlace, encoding: .utf8)
+        #expect(text.contains("\"archived\": false"))
         let handle = try #require(FileHandle(forUpdatingAtPath: inPlace))
         try handle.truncate(atOffset: 0)
-        try handle.write(contentsOf: Data(text.replacingOccurrences(of: "\"archived\" : false", with: "\"archived\" : true").utf8))
+        try handle.write(contentsOf: Data(text.replacingOccurrences(of: "\"archived\": false", with: "\"archived\": true").utf8))
         try handle.close()
         let moved = data + "/deals/\(ofSerum[1]).json"
         try String(contentsOfFile: moved, encoding: .utf8).replacingOccurrences(of: serum, with: other)
@@ -66,7 +81,7 @@ import Glibc
 
         let after = try outputs(data)
         #expect(after[4] != first[4], "the report shows the edits")
-        #expect(try outputsReadingEveryFile(data) == after)
+        #expect(try sameAsReadingEveryFile(data))
     }
 
     /// Two real users in one group (`chgrp team; chmod 2770`, as README says): the first builds the index, the

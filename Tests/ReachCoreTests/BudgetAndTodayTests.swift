@@ -73,7 +73,8 @@ import Testing
 
     @Test func todayIsOrderedOverdueFirstThenByDueDateThenByDeal() {
         func item(_ n: Int, deal: Int, due day: Int?, overdue: Bool) -> TodayItem {
-            TodayItem(kind: .followUpDue, dealID: Fx.id(deal), due: day.map(Fx.day), summary: "\(n)", whoseMove: nil, isOverdue: overdue)
+            TodayItem(kind: .followUpDue, dealID: Fx.id(deal), due: day.map(Fx.day), summary: "\(n)", whoseMove: nil, isOverdue: overdue,
+                      creatorID: Fx.id(100), campaignID: Fx.id(200))
         }
         let items = [item(1, deal: 1, due: nil, overdue: false), item(2, deal: 9, due: 5, overdue: false),
                      item(3, deal: 3, due: 9, overdue: true), item(4, deal: 4, due: 2, overdue: true),

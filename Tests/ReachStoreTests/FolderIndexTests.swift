@@ -44,6 +44,49 @@ import Glibc
         #expect(second.filesRead == 0 && second.filesRemoved == 0)
     }
 
+    /// Today from the index's compact rows is Today from the deals themselves, for everyone and for one owner.
+    @Test func todayFromTheIndexIsTodayFromTheDeals() throws {
+        let (folder, store) = try Self.demoFolder()
+        defer { withExtendedLifetime(folder) {} }
+        let index = try FolderIndex(store: store)
+        try index.refresh()
+        let rows = try index.agenda(isShown: { _ in true })
+        let deals = store.loadAll(Deal.self).records // as the files hold them (times to the millisecond)
+        let open = deals.filter { !$0.archived }
+        #expect(Set(rows.values) == Set(open.map(AgendaDeal.init)))
+        let owner = try #require(open.compactMap(\.owner).first)
+        let mine = try index.agenda(isShown: { $0 == owner })
+        #expect(Set(mine.values) == Set(open.filter { $0.owner == owner }.map(AgendaDeal.init)))
+        for days in [0.0, 3, 30] {
+            let now = Date(timeIntervalSince1970: 1_780_304_400 + days * 86_400)
+            let fromRows = Today.items(agenda: rows.values.sorted { $0.id < $1.id }, now: now)
+            let fromDeals = Today.items(deals: deals.sorted { $0.id < $1.id }, now: now)
+            #expect(!fromDeals.isEmpty && fromRows == fromDeals)
+        }
+        let names = try index.creators(Self.demo.influencers.prefix(5).map(\.id)).names
+        #expect(names == Dictionary(uniqueKeysWithValues: Self.demo.influencers.prefix(5).map { ($0.id, $0.displayName) }))
+    }
+
+    /// An edit made in place by another program to a deal Today shows is found by checking its file's stamp.
+    @Test func confirmingReReadsAFileChangedInPlace() throws {
+        let (folder, store) = try Self.demoFolder()
+        let index = try FolderIndex(store: store)
+        try index.refresh()
+        let deal = try #require(Self.demo.deals.first { !$0.archived })
+        let name = DataFolderLayout.fileName(deal.id), path = folder.data + "/deals/" + name
+        #expect(try index.confirm(.deal, files: [name]) == 0)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("\"archived\": false"))
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(text.replacingOccurrences(of: "\"archived\": false", with: "\"archived\": true").utf8))
+        try handle.close()
+        #expect(try index.agenda(isShown: { _ in true })[name] != nil, "not seen yet: the folder's own stamp did not move")
+        #expect(try index.confirm(.deal, files: [name]) == 1)
+        #expect(try index.agenda(isShown: { _ in true })[name] == nil)
+        #expect(try index.contents() == Self.builtAfresh(store, "fresh.sqlite"))
+    }
+
     /// Random saves, deletions, new records, edits by other programs (renamed into place, as editors and git
     /// write), removals and damaged files; after each round the index kept up to date equals one built afresh.
     @Test(arguments: [1, 2, 3] as [UInt64])
@@ -73,7 +116,7 @@ import Glibc
                     deals[deal.id] = try store.saveOK(deal)
                 case 4: // another program: a new version renamed into place
                     let text = try String(contentsOfFile: path, encoding: .utf8)
-                    let edited = text.replacingOccurrences(of: "\"archived\" : false", with: "\"archived\" : true")
+                    let edited = text.replacingOccurrences(of: "\"archived\": false", with: "\"archived\": true")
                     try edited.write(toFile: path + ".tmp", atomically: false, encoding: .utf8)
                     #expect(rename(path + ".tmp", path) == 0)
                     deals[deal.id] = try store.load(Deal.self, id: deal.id)

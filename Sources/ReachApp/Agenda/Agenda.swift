@@ -9,56 +9,84 @@ public enum Agenda {
         case text, md, json
     }
 
-    /// The Today rows for `scope` as the app would compute them at `now`.
-    public static func state(_ workspace: Workspace, now: Date, timeZone: TimeZone, user: UserIdentity?,
-                             scope: OwnerScope) -> AppState {
+    /// What `reach today` prints: the Today items for one scope at one moment, and the names they show.
+    public struct Page {
+        /// In the screen's order: by heading, then by urgency.
+        public var items: [TodayItem]
+        public var now: Date
+        public var timeZone: TimeZone
+        /// The user running the command, by name.
+        public var user: String?
+        /// Whose deals: the user's name, an owner's, or "everyone".
+        public var whose: String
+        public var creatorName: (RecordID) -> String
+        public var campaignName: (RecordID) -> String
+
+        /// `items` in urgency order (`Today.items`); they are kept in the screen's order, under their headings.
+        public init(items: [TodayItem], now: Date, timeZone: TimeZone, user: UserIdentity?, scope: OwnerScope,
+                    creatorName: @escaping (RecordID) -> String, campaignName: @escaping (RecordID) -> String) {
+            self.items = Today.grouped(items).flatMap(\.items)
+            self.now = now
+            self.timeZone = timeZone
+            self.user = user?.name
+            whose = switch scope {
+            case .mine: user?.name ?? "everyone"
+            case .everyone: "everyone"
+            case .owner(let name): name
+            }
+            self.creatorName = creatorName
+            self.campaignName = campaignName
+        }
+    }
+
+    /// The Today rows for `scope` as the app would compute them at `now` from a whole workspace.
+    public static func page(_ workspace: Workspace, now: Date, timeZone: TimeZone, user: UserIdentity?,
+                            scope: OwnerScope) -> Page {
         var state = AppState(workspace: workspace, now: now, timeZone: timeZone, user: user, hiddenPanesLater: true)
         state.ownerScope = scope
         TodayPane.workspaceChanged(&state)
-        return state
+        return Page(items: state.today.items, now: now, timeZone: timeZone, user: user, scope: scope,
+                    creatorName: workspace.influencerName, campaignName: workspace.campaignName)
     }
 
     /// The agenda in `format`. Text is plain, one item a line, with every control character from the data made
     /// visible; `color` (a terminal without `NO_COLOR`) marks overdue items red and headings bold.
-    public static func render(_ state: AppState, format: Format, color: Bool = false) -> String {
+    public static func render(_ page: Page, format: Format, color: Bool = false) -> String {
         switch format {
-        case .text: text(state, color: color)
-        case .md: markdown(state)
-        case .json: json(state)
+        case .text: text(page, color: color)
+        case .md: markdown(page)
+        case .json: json(page)
         }
     }
 
     /// "Today · 2026-12-03 · Marta Kalniņa · 7 to do · 2 overdue".
-    static func title(_ state: AppState) -> String {
-        let items = state.today.items
-        let overdue = items.filter(\.isOverdue).count
-        var title = "Today · \(Humanize.day(state.now, timeZone: state.timeZone)) · \(whose(state)) · \(items.count) to do"
+    static func title(_ page: Page) -> String {
+        let overdue = page.items.filter(\.isOverdue).count
+        var title = "Today · \(Humanize.day(page.now, timeZone: page.timeZone)) · \(page.whose) · \(page.items.count) to do"
         if overdue > 0 { title += " · \(overdue) overdue" }
         return title
     }
 
-    private static func whose(_ state: AppState) -> String {
-        switch state.ownerScope {
-        case .mine: state.user?.name ?? "everyone"
-        case .everyone: "everyone"
-        case .owner(let name): name
-        }
-    }
-
     /// Group headings with their items, in screen order.
-    private static func groups(_ state: AppState) -> [(group: TodayGroup, items: [TodayItem])] {
-        Today.grouped(state.today.items)
+    private static func groups(_ page: Page) -> [(group: TodayGroup, items: [TodayItem])] {
+        Today.grouped(page.items)
     }
 
-    /// Due, creator, campaign, what, whose move: the screen's cells, cleaned of control characters.
-    private static func cells(_ item: TodayItem, _ state: AppState) -> [String] {
-        TodayPane.line(for: item, state).map(Sanitizer.sanitized)
+    /// Due, creator, campaign, what, whose move: the screen's cells, without its conflict marks.
+    private static func line(_ item: TodayItem, _ page: Page) -> [String] {
+        TodayPane.line(for: item, now: page.now, timeZone: page.timeZone, creator: page.creatorName(item.creatorID),
+                       campaign: page.campaignName(item.campaignID))
     }
 
-    private static func text(_ state: AppState, color: Bool) -> String {
+    /// `line`, cleaned of control characters.
+    private static func cells(_ item: TodayItem, _ page: Page) -> [String] {
+        line(item, page).map(Sanitizer.sanitized)
+    }
+
+    private static func text(_ page: Page, color: Bool) -> String {
         let bold = color ? "\u{1B}[1m" : "", red = color ? "\u{1B}[31m" : "", reset = color ? "\u{1B}[0m" : ""
-        var lines = [bold + Sanitizer.sanitized(title(state)) + reset]
-        let groups = groups(state).map { group in (group.group, group.items.map { ($0, cells($0, state)) }) }
+        var lines = [bold + Sanitizer.sanitized(title(page)) + reset]
+        let groups = groups(page).map { group in (group.group, group.items.map { ($0, cells($0, page)) }) }
         if groups.isEmpty { lines.append("Nothing due.") }
         let dueWidth = groups.flatMap { $0.1.map { DisplayWidth.of($0.1[0]) } }.max() ?? 0
         for (group, items) in groups {
@@ -74,14 +102,14 @@ public enum Agenda {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func markdown(_ state: AppState) -> String {
-        var lines = ["# " + escape(title(state))]
-        let groups = groups(state)
+    private static func markdown(_ page: Page) -> String {
+        var lines = ["# " + escape(title(page))]
+        let groups = groups(page)
         if groups.isEmpty { lines += ["", "Nothing due."] }
         for (group, items) in groups {
             lines += ["", "## \(group.title) (\(items.count))", ""]
             for item in items {
-                let c = cells(item, state).map(escape)
+                let c = cells(item, page).map(escape)
                 let due = item.isOverdue ? "**\(c[0])**" : c[0]
                 lines.append("- \(due) · " + c[1...].filter { !$0.isEmpty }.joined(separator: " · "))
             }
@@ -123,17 +151,17 @@ public enum Agenda {
         var items: [JSONItem]
     }
 
-    private static func json(_ state: AppState) -> String {
+    private static func json(_ page: Page) -> String {
         let iso = ISO8601DateFormatter()
-        let items = state.today.items.map { item in
-            let c = TodayPane.line(for: item, state)
+        let items = page.items.map { item in
+            let c = line(item, page)
             return JSONItem(kind: item.kind.rawValue, group: TodayGroup(item.kind).title, dealID: item.dealID.rawValue,
-                            creator: c[1], campaign: c[2], owner: state.workspace.deals[item.dealID]?.owner,
+                            creator: c[1], campaign: c[2], owner: item.owner,
                             due: item.due.map(iso.string), dueText: c[0], summary: item.summary,
                             whoseMove: item.whoseMove?.rawValue, overdue: item.isOverdue)
         }
-        let agenda = JSONAgenda(date: Humanize.day(state.now, timeZone: state.timeZone), user: state.user?.name,
-                                showing: whose(state), count: items.count, overdue: items.filter(\.overdue).count, items: items)
+        let agenda = JSONAgenda(date: Humanize.day(page.now, timeZone: page.timeZone), user: page.user, showing: page.whose,
+                                count: items.count, overdue: items.filter(\.overdue).count, items: items)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(agenda) else { return "{}\n" }

@@ -174,10 +174,13 @@ public struct Workspace: Sendable {
     }
 
     /// Display name of a creator, or a marker for a dangling reference.
-    public func influencerName(_ id: RecordID) -> String { influencers[id]?.displayName ?? "(missing creator)" }
+    public func influencerName(_ id: RecordID) -> String { influencers[id]?.displayName ?? Self.missingCreator }
 
     /// Display name of a campaign, or a marker for a dangling reference.
-    public func campaignName(_ id: RecordID) -> String { campaigns[id]?.name ?? "(missing campaign)" }
+    public func campaignName(_ id: RecordID) -> String { campaigns[id]?.name ?? Self.missingCampaign }
+
+    /// What a reference to a creator or campaign that is not there shows.
+    public static let missingCreator = "(missing creator)", missingCampaign = "(missing campaign)"
 }
 
 /// What a new workspace indexes besides records by id and the search index. Dictionaries are sized up front and

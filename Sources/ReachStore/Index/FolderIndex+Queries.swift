@@ -10,30 +10,91 @@ extension FolderIndex {
         }
     }
 
-    /// The files of the deals that can be on Today at `now` for the owners `isShown` accepts: a superset of the
-    /// deals `Today.items` gives anything for (see `AgendaFacts.mayBeDue`), so reading just these is enough.
-    public func agendaDealFiles(now: Date, rightsWarningDays: Int, pipeline: StagePipeline,
-                                isShown: (String?) -> Bool) throws -> [String] {
+    /// The compact Today rows of the open and closed (not archived) deals of the owners `isShown` accepts, by file.
+    public func agenda(isShown: (String?) -> Bool) throws -> [String: AgendaDeal] {
         try database.read { db in
             // Owners are few: decide each once, then ask only for their deals.
             let owners = try String?.fetchAll(db, sql: "SELECT DISTINCT owner FROM deals").filter(isShown)
-            var files: [String] = []
+            let named = owners.compactMap { $0 }
+            var clause = "d.owner IN (\(named.map { _ in "?" }.joined(separator: ", ")))"
+            if owners.contains(nil) { clause = "(\(clause) OR d.owner IS NULL)" }
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT file, owner, stage, stage_since, always_open, earliest_open, earliest_payment, rights_ends
-                FROM deals WHERE archived = 0
-                """)
-            let shown = Set(owners)
+                SELECT d.file, d.id, d.creator, d.campaign, d.owner, d.stage, d.stage_since, d.next_summary, d.next_due,
+                    d.next_whose, a.kind, a.date, a.summary
+                FROM deals d LEFT JOIN agenda a ON a.file = d.file
+                WHERE d.archived = 0 AND \(clause) ORDER BY d.file, a.position
+                """, arguments: StatementArguments(named))
+            var deals: [String: AgendaDeal] = [:]
             while let row = try rows.next() {
-                guard shown.contains(row[1] as String?) else { continue }
-                let facts = AgendaFacts(
-                    archived: false, stage: StageKey(rawValue: row[2]), stageSince: Date(timeIntervalSince1970: row[3]),
-                    alwaysWhileOpen: row[4], earliestWhileOpen: (row[5] as Double?).map(Date.init(timeIntervalSince1970:)),
-                    earliestPayment: (row[6] as Double?).map(Date.init(timeIntervalSince1970:)),
-                    rightsEnds: (row[7] as String).split(separator: " ").compactMap { Double($0) }.map(Date.init(timeIntervalSince1970:)))
-                if facts.mayBeDue(now: now, rightsWarningDays: rightsWarningDays, pipeline: pipeline) { files.append(row[0]) }
+                let file: String = row[0]
+                if deals[file] == nil {
+                    let next = (row[7] as String?).flatMap { summary in
+                        (row[8] as Double?).map { NextAction(summary: summary, due: Date(timeIntervalSinceReferenceDate: $0),
+                                                             whoseMove: Party(rawValue: row[9] ?? "") ?? .us) }
+                    }
+                    deals[file] = AgendaDeal(
+                        id: RecordID(rawValue: row[1]), influencerID: RecordID(rawValue: row[2]), campaignID: RecordID(rawValue: row[3]),
+                        owner: row[4], archived: false, stage: StageKey(rawValue: row[5]), stageSince: Date(timeIntervalSinceReferenceDate: row[6]),
+                        nextAction: next, entries: [])
+                }
+                if let kind = (row[10] as String?).flatMap(AgendaEntry.Kind.init(rawValue:)) {
+                    deals[file]?.entries.append(AgendaEntry(kind: kind, date: (row[11] as Double?).map(Date.init(timeIntervalSinceReferenceDate:)),
+                                                            summary: row[12]))
+                }
             }
-            return files
+            return deals
         }
+    }
+
+    /// Display names of these creators (nil for an id the index does not know), and the files they come from.
+    public func creators(_ ids: some Sequence<RecordID>) throws -> (names: [RecordID: String], files: [String]) {
+        try database.read { db in
+            let statement = try db.makeStatement(sql: "SELECT file, name FROM creators WHERE id = ?")
+            var names: [RecordID: String] = [:], files: [String] = []
+            for id in ids {
+                guard let row = try Row.fetchOne(statement, arguments: [id.rawValue]) else { continue }
+                files.append(row[0])
+                names[id] = row[1]
+            }
+            return (names, files)
+        }
+    }
+
+    /// Every campaign's name, by id.
+    public func campaignNames() throws -> [RecordID: String] {
+        try database.read { db in
+            var names: [RecordID: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM campaigns") { names[RecordID(rawValue: row[0])] = row[1] }
+            return names
+        }
+    }
+
+    /// Checks the stamps of these files of one kind against the index (an edit made in place by another program,
+    /// within `fullCheckInterval` of the last full check, is found here) and re-reads the ones that changed;
+    /// returns how many did. What a command shows from the index is confirmed this way first.
+    @discardableResult
+    public func confirm(_ kind: RecordKind, files: [String]) throws -> Int {
+        switch kind {
+        case .influencer: try confirm(IndexedKinds.creators, files: files)
+        case .campaign: try confirm(IndexedKinds.campaigns, files: files)
+        case .deal: try confirm(IndexedKinds.deals, files: files)
+        case .template: 0
+        }
+    }
+
+    private func confirm<R: ReachCore.Record>(_ kind: IndexedKind<R>, files: [String]) throws -> Int {
+        let directory = store.layout.directory(for: R.kind)
+        let stamps = FileStamps.read(directory, names: files)
+        let known = try database.read { db in
+            let statement = try db.makeStatement(sql: "SELECT stamp FROM files WHERE kind = ? AND name = ?")
+            return try files.map { try Int64.fetchOne(statement, arguments: [R.kind.rawValue, $0]) }
+        }
+        let changed = zip(files, known).filter { stamps[$0.0] != nil && stamps[$0.0] != $0.1 }.map(\.0)
+        let removed = zip(files, known).filter { stamps[$0.0] == nil && $0.1 != nil }.map(\.0)
+        guard !changed.isEmpty || !removed.isEmpty else { return 0 }
+        var result = IndexRefresh()
+        try apply(kind, directory: directory, changed: changed, removed: removed, &result)
+        return changed.count + removed.count
     }
 
     /// The files of the creators with these ids.
@@ -55,7 +116,7 @@ extension FolderIndex {
     /// for comparing an index kept up to date with one built afresh.
     func contents() throws -> [String] {
         try database.read { db in
-            try ["files", "creators", "campaigns", "deals"].flatMap { table in
+            try ["files", "creators", "campaigns", "deals", "agenda"].flatMap { table in
                 try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map { "\(table) \($0)" }
             }.sorted()
         }

@@ -17,17 +17,6 @@ public struct IndexRefresh: Sendable, Equatable {
     var saidOnce: [String] = []
 }
 
-/// How one kind of record becomes rows of the index.
-private struct IndexedKind<R: ReachCore.Record> {
-    var table: String
-    var columns: [String]
-    var values: (R) -> [(any DatabaseValueConvertible)?]
-
-    var insert: String {
-        "INSERT OR REPLACE INTO \(table)(file, \(columns.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: columns.count)))"
-    }
-}
-
 extension FolderIndex {
     /// Files read and written to the index at once.
     static let chunkSize = 4_096
@@ -51,19 +40,9 @@ extension FolderIndex {
             return ChangeJournal.Position(inode: inode, offset: offset)
         }
         let journal = store.journal.entries(after: position)
-        try refresh(Influencer.self, fullCheck, journal?.entries, IndexedKind(table: "creators", columns: ["id"]) { [$0.id.rawValue] }, &result)
-        try refresh(Campaign.self, fullCheck, journal?.entries,
-                    IndexedKind(table: "campaigns", columns: ["id", "name"]) { [$0.id.rawValue, $0.name] }, &result)
-        try refresh(Deal.self, fullCheck, journal?.entries, IndexedKind(table: "deals", columns: [
-            "id", "creator", "campaign", "owner", "archived", "stage", "stage_since", "always_open", "earliest_open",
-            "earliest_payment", "rights_ends",
-        ]) { deal in
-            let facts = AgendaFacts(deal)
-            return [deal.id.rawValue, deal.influencerID.rawValue, deal.campaignID.rawValue, deal.owner, facts.archived,
-                    facts.stage.rawValue, facts.stageSince.timeIntervalSince1970, facts.alwaysWhileOpen,
-                    facts.earliestWhileOpen?.timeIntervalSince1970, facts.earliestPayment?.timeIntervalSince1970,
-                    facts.rightsEnds.map { String($0.timeIntervalSince1970) }.joined(separator: " ")]
-        }, &result)
+        try refresh(fullCheck, journal?.entries, IndexedKinds.creators, &result)
+        try refresh(fullCheck, journal?.entries, IndexedKinds.campaigns, &result)
+        try refresh(fullCheck, journal?.entries, IndexedKinds.deals, &result)
         result.problems = try database.write { db in
             if let end = journal?.end, end != position {
                 try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('journal_inode', ?), ('journal_offset', ?)",
@@ -77,7 +56,7 @@ extension FolderIndex {
         return result
     }
 
-    private func refresh<R: ReachCore.Record>(_ type: R.Type, _ fullCheck: Bool, _ journal: [ChangeJournal.Entry]?,
+    private func refresh<R: ReachCore.Record>(_ fullCheck: Bool, _ journal: [ChangeJournal.Entry]?,
                                               _ kind: IndexedKind<R>, _ result: inout IndexRefresh) throws {
         let directory = store.layout.directory(for: R.kind)
         guard let folder = FolderStamp.read(directory) else { return }
@@ -130,7 +109,7 @@ extension FolderIndex {
     /// Reads `changed` and forgets `removed`, a chunk at a time, each in its own transaction: memory stays bounded
     /// by a chunk when a first build reads every file, and a refresh cut short keeps what it did (the folder's
     /// stamp, written last, sends the next refresh back to the rest).
-    private func apply<R: ReachCore.Record>(_ kind: IndexedKind<R>, directory: String, changed: [String], removed: [String],
+    func apply<R: ReachCore.Record>(_ kind: IndexedKind<R>, directory: String, changed: [String], removed: [String],
                                             _ result: inout IndexRefresh) throws {
         for start in stride(from: 0, to: max(changed.count, 1), by: Self.chunkSize) {
             let chunk = Array(changed[start..<min(changed.count, start + Self.chunkSize)])
@@ -143,10 +122,9 @@ extension FolderIndex {
             try database.write { db in
                 let kindName = R.kind.rawValue
                 let forgetFile = try db.makeStatement(sql: "DELETE FROM files WHERE kind = ? AND name = ?")
-                let forgetRow = try db.makeStatement(sql: "DELETE FROM \(kind.table) WHERE file = ?")
                 for name in (start == 0 ? removed : []) + processed.quarantined {
                     try forgetFile.execute(arguments: [kindName, name])
-                    try forgetRow.execute(arguments: [name])
+                    try kind.forget(db, name)
                 }
                 let putFile = try db.makeStatement(sql: "INSERT OR REPLACE INTO files(kind, name, stamp, problem) VALUES (?, ?, ?, ?)")
                 for (name, file) in processed.files {
@@ -154,11 +132,8 @@ extension FolderIndex {
                 }
                 // A file that now has no record (unreadable, too large, a newer version that cannot load) loses its row.
                 let loaded = Set(processed.recordNames)
-                for name in chunk where !loaded.contains(name) { try forgetRow.execute(arguments: [name]) }
-                let putRow = try db.makeStatement(sql: kind.insert)
-                for (name, record) in zip(processed.recordNames, processed.records) {
-                    try putRow.execute(arguments: StatementArguments([name] + kind.values(record)))
-                }
+                for name in chunk where !loaded.contains(name) { try kind.forget(db, name) }
+                for (name, record) in zip(processed.recordNames, processed.records) { try kind.put(db, name, record) }
             }
         }
     }

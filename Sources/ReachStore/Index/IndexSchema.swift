@@ -4,7 +4,7 @@ import GRDB
 /// any time; a file of another `version` is emptied and rebuilt, never migrated.
 enum IndexSchema {
     /// Bump whenever a table or the meaning of a column changes.
-    static let version = 1
+    static let version = 3
 
     /// Rows are keyed by file name, not record id: a file whose id does not match its name still maps back to the
     /// file it came from, so a removed file removes its row.
@@ -15,19 +15,23 @@ enum IndexSchema {
         "CREATE TABLE folders(kind TEXT PRIMARY KEY, stamp INTEGER NOT NULL, trusted INTEGER NOT NULL, verified_at REAL NOT NULL) WITHOUT ROWID",
         // Every record file as last read: its stamp, and the problem it had (reported by every command, as before).
         "CREATE TABLE files(kind TEXT NOT NULL, name TEXT NOT NULL, stamp INTEGER NOT NULL, problem TEXT, PRIMARY KEY(kind, name)) WITHOUT ROWID",
-        "CREATE TABLE creators(file TEXT PRIMARY KEY, id TEXT NOT NULL) WITHOUT ROWID",
+        "CREATE TABLE creators(file TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL) WITHOUT ROWID",
         "CREATE INDEX creators_by_id ON creators(id)",
         "CREATE TABLE campaigns(file TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL) WITHOUT ROWID",
-        // A deal's references and its `AgendaFacts` (dates as Unix seconds; rights ends joined by spaces).
+        // A deal's references and its `AgendaDeal` (dates as seconds since 2001, exactly as `Date` holds them), its
+        // entries one row each in order.
         """
         CREATE TABLE deals(file TEXT PRIMARY KEY, id TEXT NOT NULL, creator TEXT NOT NULL, campaign TEXT NOT NULL,
             owner TEXT, archived INTEGER NOT NULL, stage TEXT NOT NULL, stage_since REAL NOT NULL,
-            always_open INTEGER NOT NULL, earliest_open REAL, earliest_payment REAL, rights_ends TEXT NOT NULL) WITHOUT ROWID
+            next_summary TEXT, next_due REAL, next_whose TEXT) WITHOUT ROWID
         """,
+        """
+        CREATE TABLE agenda(file TEXT NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL, date REAL, summary TEXT NOT NULL,
+            PRIMARY KEY(file, position)) WITHOUT ROWID
+        """,
+        "CREATE INDEX deals_by_owner ON deals(owner)",
         "CREATE INDEX deals_by_campaign ON deals(campaign)",
     ]
-
-    static let names = ["meta", "folders", "files", "creators", "campaigns", "deals"]
 
     /// Creates the tables, or empties a file of another version and creates them anew. Run in one exclusive
     /// transaction so two processes opening a new index at once do not both build it.

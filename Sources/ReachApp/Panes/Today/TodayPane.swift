@@ -97,11 +97,15 @@ public enum TodayPane: Pane {
 
     /// Cells of one item: due, creator, campaign, what, whose move.
     static func line(for item: TodayItem, _ state: AppState) -> [String] {
-        let deal = state.workspace.deals[item.dealID]
-        let due = item.due.map { Humanize.due($0, now: state.now, timeZone: state.timeZone) } ?? "—"
-        let whose = item.whoseMove?.moveLabel ?? ""
-        return [due, deal.map { state.conflictMark(.deal, $0.id) + state.workspace.influencerName($0.influencerID) } ?? "?",
-                deal.map { state.workspace.campaignName($0.campaignID) } ?? "?", item.summary, whose]
+        line(for: item, now: state.now, timeZone: state.timeZone,
+             creator: state.conflictMark(.deal, item.dealID) + state.workspace.influencerName(item.creatorID),
+             campaign: state.workspace.campaignName(item.campaignID))
+    }
+
+    /// Due, creator, campaign, what, whose move: one row of Today and one line of `reach today`.
+    static func line(for item: TodayItem, now: Date, timeZone: TimeZone, creator: String, campaign: String) -> [String] {
+        let due = item.due.map { Humanize.due($0, now: now, timeZone: timeZone) } ?? "—"
+        return [due, creator, campaign, item.summary, item.whoseMove?.moveLabel ?? ""]
     }
 
     static let columns = [

@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import ReachCore
+
+/// How one kind of record becomes rows of the folder index (see `IndexSchema`), keyed by its file's name.
+struct IndexedKind<R: ReachCore.Record> {
+    /// Writes the rows of the record read from file `name`, replacing any it had.
+    var put: (Database, String, R) throws -> Void
+    /// Removes the rows of file `name`.
+    var forget: (Database, String) throws -> Void
+}
+
+/// The kinds the index holds: creators, campaigns, deals (templates are not indexed: no command needs to find them).
+enum IndexedKinds {
+    static var creators: IndexedKind<Influencer> {
+        IndexedKind<Influencer>(
+            put: { db, file, creator in
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO creators(file, id, name) VALUES (?, ?, ?)")
+                    .execute(arguments: [file, creator.id.rawValue, creator.displayName])
+            },
+            forget: { db, file in try db.cachedStatement(sql: "DELETE FROM creators WHERE file = ?").execute(arguments: [file]) })
+    }
+
+    static var campaigns: IndexedKind<Campaign> {
+        IndexedKind<Campaign>(
+            put: { db, file, campaign in
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO campaigns(file, id, name) VALUES (?, ?, ?)")
+                    .execute(arguments: [file, campaign.id.rawValue, campaign.name])
+            },
+            forget: { db, file in try db.cachedStatement(sql: "DELETE FROM campaigns WHERE file = ?").execute(arguments: [file]) })
+    }
+
+    /// A deal's references and its `AgendaDeal`: the row, and one `agenda` row per entry in order.
+    static var deals: IndexedKind<Deal> {
+        IndexedKind<Deal>(
+            put: { db, file, deal in
+                let agenda = AgendaDeal(deal)
+                try db.cachedStatement(sql: """
+                    INSERT OR REPLACE INTO deals(file, id, creator, campaign, owner, archived, stage, stage_since,
+                        next_summary, next_due, next_whose) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [file, deal.id.rawValue, deal.influencerID.rawValue, deal.campaignID.rawValue, deal.owner,
+                                     deal.archived, deal.stage.rawValue, agenda.stageSince.timeIntervalSinceReferenceDate,
+                                     agenda.nextAction?.summary, agenda.nextAction?.due.timeIntervalSinceReferenceDate,
+                                     agenda.nextAction?.whoseMove.rawValue])
+                try db.cachedStatement(sql: "DELETE FROM agenda WHERE file = ?").execute(arguments: [file])
+                for (position, entry) in agenda.entries.enumerated() {
+                    try db.cachedStatement(sql: "INSERT INTO agenda(file, position, kind, date, summary) VALUES (?, ?, ?, ?, ?)")
+                                   .execute(arguments: [file, position, entry.kind.rawValue, entry.date?.timeIntervalSinceReferenceDate, entry.summary])
+                }
+            },
+            forget: { db, file in
+                try db.cachedStatement(sql: "DELETE FROM deals WHERE file = ?").execute(arguments: [file])
+                try db.cachedStatement(sql: "DELETE FROM agenda WHERE file = ?").execute(arguments: [file])
+            })
+    }
+}
