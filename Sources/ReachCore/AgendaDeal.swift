@@ -1,18 +1,55 @@
 import Foundation
 
-/// What a deal can put on Today, before the clock and the pipeline decide: the compact row Today is built from.
-/// The folder index keeps one per deal, so `reach today` builds the list without reading 40,000 deal files.
-public struct AgendaDeal: Hashable, Sendable {
+/// What Today reads of a deal: a full `Deal` in the app, a compact `AgendaDeal` from the folder index.
+public protocol AgendaSource {
+    var id: RecordID { get }
+    var influencerID: RecordID { get }
+    var campaignID: RecordID { get }
+    var owner: String? { get }
+    var archived: Bool { get }
+    var stage: StageKey { get }
+    var nextAction: NextAction? { get }
+    /// When the deal entered its stage: stalled deals are counted from it.
+    var stageSince: Date { get }
+    /// Calls `body` with each dated entry (drafts in review, posts due to go live, open payments, rights' ends) in the
+    /// order Today lists them; the summary is made only when asked for, since Today runs over every deal and lists few.
+    func forEachAgendaEntry(_ body: (AgendaEntry.Kind, Date?, () -> String) -> Void)
+}
+
+extension Deal: AgendaSource {
+    public var stageSince: Date { stageEnteredAt }
+
+    public func forEachAgendaEntry(_ body: (AgendaEntry.Kind, Date?, () -> String) -> Void) {
+        for d in deliverables where !d.isDropped {
+            func label() -> String { "\(d.platform.displayName) \(d.contentType.displayName)" }
+            if d.status == .inReview {
+                body(.draft, d.dueDate) { "Review draft: \(label())" }
+            } else if d.status != .live, let due = d.dueDate {
+                body(.goingLive, due) { "Goes live: \(label())" }
+            }
+        }
+        for p in payments where p.isOpen {
+            guard let due = p.dueDate else { continue }
+            body(.payment, due) { "Pay \(p.amount.formatted) (\(p.kind.rawValue))" }
+        }
+        if let end = contract.usageRights?.endsAt { body(.rights, end) { "Usage rights ends" } }
+        if let end = contract.exclusivity?.endsAt { body(.rights, end) { "Exclusivity ends" } }
+        if let end = contract.whitelistingEndsAt { body(.rights, end) { "Whitelisting ends" } }
+    }
+}
+
+/// The compact row Today is built from when the deal itself is not at hand: the folder index keeps one per deal,
+/// so `reach today` builds the list without reading 40,000 deal files.
+public struct AgendaDeal: AgendaSource, Hashable, Sendable {
     public var id: RecordID
     public var influencerID: RecordID
     public var campaignID: RecordID
     public var owner: String?
     public var archived: Bool
     public var stage: StageKey
-    /// When the deal entered its stage (`Deal.stageEnteredAt`): stalled deals are counted from it.
     public var stageSince: Date
     public var nextAction: NextAction?
-    /// Drafts in review, posts due to go live, open payments and rights' ends, in the order Today lists them.
+    /// The deal's `forEachAgendaEntry`, with their summaries.
     public var entries: [AgendaEntry]
 
     public init(id: RecordID, influencerID: RecordID, campaignID: RecordID, owner: String?, archived: Bool, stage: StageKey,
@@ -30,28 +67,14 @@ public struct AgendaDeal: Hashable, Sendable {
 
     public init(_ deal: Deal) {
         var entries: [AgendaEntry] = []
-        for d in deal.deliverables where !d.isDropped {
-            // Only for the deliverables listed: Today runs over every deal at start-up.
-            var label: String { "\(d.platform.displayName) \(d.contentType.displayName)" }
-            if d.status == .inReview {
-                entries.append(AgendaEntry(kind: .draft, date: d.dueDate, summary: "Review draft: \(label)"))
-            } else if d.status != .live, let due = d.dueDate {
-                entries.append(AgendaEntry(kind: .goingLive, date: due, summary: "Goes live: \(label)"))
-            }
-        }
-        for p in deal.payments where p.isOpen {
-            guard let due = p.dueDate else { continue }
-            entries.append(AgendaEntry(kind: .payment, date: due, summary: "Pay \(p.amount.formatted) (\(p.kind.rawValue))"))
-        }
-        let c = deal.contract
-        for (name, end) in [("Usage rights", c.usageRights?.endsAt), ("Exclusivity", c.exclusivity?.endsAt),
-                            ("Whitelisting", c.whitelistingEndsAt)] {
-            guard let end else { continue }
-            entries.append(AgendaEntry(kind: .rights, date: end, summary: "\(name) ends"))
-        }
+        deal.forEachAgendaEntry { kind, date, summary in entries.append(AgendaEntry(kind: kind, date: date, summary: summary())) }
         self.init(id: deal.id, influencerID: deal.influencerID, campaignID: deal.campaignID, owner: deal.owner,
-                  archived: deal.archived, stage: deal.stage, stageSince: deal.stageEnteredAt, nextAction: deal.nextAction,
+                  archived: deal.archived, stage: deal.stage, stageSince: deal.stageSince, nextAction: deal.nextAction,
                   entries: entries)
+    }
+
+    public func forEachAgendaEntry(_ body: (AgendaEntry.Kind, Date?, () -> String) -> Void) {
+        for entry in entries { body(entry.kind, entry.date) { entry.summary } }
     }
 }
 

@@ -93,9 +93,9 @@ public struct StagePipeline: Hashable, Codable, Sendable {
     public static func daysInStage(since: Date, now: Date) -> Int { max(0, Int(now.timeIntervalSince(since) / 86_400)) }
 
     /// Open and longer in `stage` (entered at `since`) than the stage's `stallAfterDays`.
-    public func isStalled(_ stage: StageKey, since: Date, now: Date) -> Bool {
+    public func isStalled(_ stage: StageKey, since: @autoclosure () -> Date, now: Date) -> Bool {
         guard !isClosed(stage), let limit = definition(for: stage)?.stallAfterDays else { return false }
-        return Self.daysInStage(since: since, now: now) > limit
+        return Self.daysInStage(since: since(), now: now) > limit
     }
 
     /// Main stages followed by side exits.

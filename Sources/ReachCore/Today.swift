@@ -38,14 +38,7 @@ public struct TodayItem: Hashable, Sendable {
 public enum Today {
     /// Items from open deals (closed deals still show unpaid payments and expiring rights), overdue first, then by due date.
     /// "Due" means due before the end of `now`'s day in `timeZone`; rights show when ending within `rightsWarningDays`.
-    public static func items(deals: some Sequence<Deal>, now: Date, timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current,
-                             rightsWarningDays: Int = 14, pipeline: StagePipeline = .default) -> [TodayItem] {
-        items(agenda: deals.lazy.filter { !$0.archived }.map(AgendaDeal.init), now: now, timeZone: timeZone,
-              rightsWarningDays: rightsWarningDays, pipeline: pipeline)
-    }
-
-    /// `items(deals:…)` from the deals' compact rows.
-    public static func items(agenda deals: some Sequence<AgendaDeal>, now: Date,
+    public static func items(deals: some Sequence<some AgendaSource>, now: Date,
                              timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current,
                              rightsWarningDays: Int = 14, pipeline: StagePipeline = .default) -> [TodayItem] {
         var cal = Calendar(identifier: .gregorian)
@@ -64,15 +57,15 @@ public enum Today {
                     let overdue = next.due < now
                     out.append(item(overdue ? .followUpOverdue : .followUpDue, next.due, next.summary, next.whoseMove, overdue: overdue))
                 }
-                for entry in deal.entries {
-                    switch entry.kind {
+                deal.forEachAgendaEntry { kind, date, summary in
+                    switch kind {
                     case .draft:
-                        out.append(item(.draftAwaitingReview, entry.date, entry.summary, .us))
+                        out.append(item(.draftAwaitingReview, date, summary(), .us))
                     case .goingLive:
-                        guard let due = entry.date, due < endOfDay else { continue }
-                        out.append(item(due < now ? .deliverableOverdue : .deliverableDue, due, entry.summary, .them, overdue: due < now))
+                        guard let due = date, due < endOfDay else { return }
+                        out.append(item(due < now ? .deliverableOverdue : .deliverableDue, due, summary(), .them, overdue: due < now))
                     case .payment, .rights:
-                        continue
+                        return
                     }
                 }
                 if deal.nextAction == nil {
@@ -84,15 +77,15 @@ public enum Today {
                                     deal.nextAction?.whoseMove))
                 }
             }
-            for entry in deal.entries {
-                guard let date = entry.date else { continue }
-                switch entry.kind {
+            deal.forEachAgendaEntry { kind, date, summary in
+                guard let date else { return }
+                switch kind {
                 case .payment where date < endOfDay:
-                    out.append(item(date < now ? .paymentOverdue : .paymentDue, date, entry.summary, .us, overdue: date < now))
+                    out.append(item(date < now ? .paymentOverdue : .paymentDue, date, summary(), .us, overdue: date < now))
                 case .rights where date >= now && date <= rightsHorizon:
-                    out.append(item(.rightsExpiring, date, entry.summary, .us))
+                    out.append(item(.rightsExpiring, date, summary(), .us))
                 default:
-                    continue
+                    return
                 }
             }
         }

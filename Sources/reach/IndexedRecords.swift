@@ -56,7 +56,7 @@ struct IndexedRecords {
         let isShown = scope.matcher(user: user)
         func dueItems() throws -> (items: [TodayItem], files: [String]) {
             let rows = try index.agenda(isShown: isShown)
-            let items = Today.items(agenda: rows.values, now: now, timeZone: timeZone,
+            let items = Today.items(deals: rows.values, now: now, timeZone: timeZone,
                                     rightsWarningDays: settings.rightsExpiryWarningDays, pipeline: settings.pipeline)
             let shown = Set(items.map(\.dealID))
             return (items, rows.filter { shown.contains($0.value.id) }.map(\.key))

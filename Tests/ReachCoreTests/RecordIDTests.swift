@@ -9,7 +9,7 @@ import Testing
                       "Ünïcödé-ид", "0000000000000000000000000 "]
 
     static func ids() -> [String] {
-        var random = SeededGenerator(seed: 9)
+        var random = SeededRNG(seed: 9)
         let generated = (0..<2_000).map { _ in
             RecordID.generate(at: Date(timeIntervalSince1970: Double.random(in: 0...4_000_000_000, using: &random)), using: &random).rawValue
         }
@@ -46,18 +46,5 @@ import Testing
         for text in Self.ids() {
             #expect(RecordID(rawValue: text).isWellFormed == (text.count == 26 && text.allSatisfy(alphabet.contains)), "\(text)")
         }
-    }
-}
-
-/// SplitMix64, so the ids above are the same on every run.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -59,7 +59,7 @@ import Glibc
         #expect(Set(mine.values) == Set(open.filter { $0.owner == owner }.map(AgendaDeal.init)))
         for days in [0.0, 3, 30] {
             let now = Date(timeIntervalSince1970: 1_780_304_400 + days * 86_400)
-            let fromRows = Today.items(agenda: rows.values.sorted { $0.id < $1.id }, now: now)
+            let fromRows = Today.items(deals: rows.values.sorted { $0.id < $1.id }, now: now)
             let fromDeals = Today.items(deals: deals.sorted { $0.id < $1.id }, now: now)
             #expect(!fromDeals.isEmpty && fromRows == fromDeals)
         }

@@ -3,7 +3,8 @@ import ReachCore
 import TerminalUI
 
 /// `reach today`: the Today screen as a document for a login banner, `watch` or a cron mail. It is built from
-/// the same state the screen draws (its groups, order and lines), so the two never disagree.
+/// the same items (`Today.items`), headings, order and cells the screen draws, so the two never disagree; the items
+/// come from a whole workspace or from the folder index's compact rows.
 public enum Agenda {
     public enum Format: String, CaseIterable, Sendable {
         case text, md, json

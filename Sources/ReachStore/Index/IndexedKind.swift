@@ -12,22 +12,18 @@ struct IndexedKind<R: ReachCore.Record> {
 
 /// The kinds the index holds: creators, campaigns, deals (templates are not indexed: no command needs to find them).
 enum IndexedKinds {
-    static var creators: IndexedKind<Influencer> {
-        IndexedKind<Influencer>(
-            put: { db, file, creator in
-                try db.cachedStatement(sql: "INSERT OR REPLACE INTO creators(file, id, name) VALUES (?, ?, ?)")
-                    .execute(arguments: [file, creator.id.rawValue, creator.displayName])
-            },
-            forget: { db, file in try db.cachedStatement(sql: "DELETE FROM creators WHERE file = ?").execute(arguments: [file]) })
-    }
+    static var creators: IndexedKind<Influencer> { named("creators", \.displayName) }
 
-    static var campaigns: IndexedKind<Campaign> {
-        IndexedKind<Campaign>(
-            put: { db, file, campaign in
-                try db.cachedStatement(sql: "INSERT OR REPLACE INTO campaigns(file, id, name) VALUES (?, ?, ?)")
-                    .execute(arguments: [file, campaign.id.rawValue, campaign.name])
+    static var campaigns: IndexedKind<Campaign> { named("campaigns", \.name) }
+
+    /// A kind found by id and shown by name.
+    private static func named<R: ReachCore.Record>(_ table: String, _ name: @escaping (R) -> String) -> IndexedKind<R> {
+        IndexedKind<R>(
+            put: { db, file, record in
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table)(file, id, name) VALUES (?, ?, ?)")
+                    .execute(arguments: [file, record.id.rawValue, name(record)])
             },
-            forget: { db, file in try db.cachedStatement(sql: "DELETE FROM campaigns WHERE file = ?").execute(arguments: [file]) })
+            forget: { db, file in try db.cachedStatement(sql: "DELETE FROM \(table) WHERE file = ?").execute(arguments: [file]) })
     }
 
     /// A deal's references and its `AgendaDeal`: the row, and one `agenda` row per entry in order.
