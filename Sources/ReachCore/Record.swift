@@ -63,6 +63,14 @@ public struct RecordID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
 
     public var description: String { rawValue }
 
+    // Written out: `RawRepresentable` would otherwise compare and hash `rawValue`, a new string each time.
+    public static func == (lhs: RecordID, rhs: RecordID) -> Bool { lhs.high == rhs.high && lhs.low == rhs.low }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(high)
+        hasher.combine(low)
+    }
+
     public static func < (lhs: RecordID, rhs: RecordID) -> Bool {
         // The base-32 alphabet is in ASCII order, so for two ULIDs the numbers sort as the strings do.
         guard lhs.isInterned || rhs.isInterned else { return (lhs.high, lhs.low) < (rhs.high, rhs.low) }
