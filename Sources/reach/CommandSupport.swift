@@ -12,8 +12,8 @@ extension GlobalOptions {
     /// Opens (creating if needed) the chosen data folder the way every subcommand must (see `openDataFolder`).
     func openStore() throws -> RecordStore { try openStore(snapshots: false) }
 
-    /// `openStore` with the folder's shared snapshot cache, for commands that read the whole folder (`reach today`,
-    /// `reach report`).
+    /// `openStore` with the folder's shared snapshot cache, for commands that read the whole folder (`reach log`,
+    /// `reach brief`, and `reach today` and `reach report` when the folder index cannot be used).
     func openStore(snapshots: Bool) throws -> RecordStore {
         let folder = dataFolder
         try folder.createParentsIfDefault()
