@@ -38,7 +38,7 @@ struct IndexedRecords {
     mutating func workspace(campaigns: [Campaign], dealFiles: (FolderIndex) throws -> [String]) -> Workspace? {
         do {
             let deals = index.read(Deal.self, files: try dealFiles(index))
-            let creators = index.read(Influencer.self, files: try index.creatorFiles(Set(deals.records.map(\.influencerID))))
+            let creators = index.read(Influencer.self, files: try index.creators(Set(deals.records.map(\.influencerID))).files)
             note(deals.problems + creators.problems)
             return Workspace(influencers: creators.records, campaigns: campaigns, deals: deals.records, settings: settings,
                              searchIndexLater: true)
@@ -62,8 +62,9 @@ struct IndexedRecords {
             return (items, rows.filter { shown.contains($0.value.id) }.map(\.key))
         }
         do {
-            var (items, files) = try dueItems()
-            if try index.confirm(.deal, files: files) > 0 { (items, files) = try dueItems() }
+            let first = try dueItems()
+            var items = first.items
+            if try index.confirm(.deal, files: first.files) > 0 { items = try dueItems().items }
             let ids = Set(items.map(\.creatorID))
             var creators = try index.creators(ids)
             if try index.confirm(.influencer, files: creators.files) > 0 { creators = try index.creators(ids) }

@@ -97,14 +97,6 @@ extension FolderIndex {
         return changed.count + removed.count
     }
 
-    /// The files of the creators with these ids.
-    public func creatorFiles(_ ids: some Sequence<RecordID>) throws -> [String] {
-        try database.read { db in
-            let statement = try db.makeStatement(sql: "SELECT file FROM creators WHERE id = ?")
-            return try ids.flatMap { id in try String.fetchAll(statement, arguments: [id.rawValue]) }
-        }
-    }
-
     /// Reads these files of one kind (in parallel, with the direct reader; a damaged one goes to quarantine):
     /// what a command shows always comes from the files, never from the index.
     public func read<R: ReachCore.Record>(_ type: R.Type, files: [String]) -> (records: [R], problems: [String]) {
