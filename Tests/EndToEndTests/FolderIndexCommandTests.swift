@@ -67,13 +67,9 @@ import Glibc
         let other = try #require(campaigns.first { $0["name"] as? String != Self.campaign }?["id"] as? String)
         let ofSerum = deals.filter { $0["campaignID"] as? String == serum }.compactMap { $0["id"] as? String }
         #expect(ofSerum.count >= 2)
-        let inPlace = data + "/deals/\(ofSerum[0]).json"
-        let text = try String(contentsOfFile: inPlace, encoding: .utf8)
-        #expect(text.contains("\"archived\": false"))
-        let handle = try #require(FileHandle(forUpdatingAtPath: inPlace))
-        try handle.truncate(atOffset: 0)
-        try handle.write(contentsOf: Data(text.replacingOccurrences(of: "\"archived\": false", with: "\"archived\": true").utf8))
-        try handle.close()
+        try editInPlace(folder.url.appendingPathComponent("deals/\(ofSerum[0]).json")) {
+            $0.replacingOccurrences(of: "\"archived\": false", with: "\"archived\": true")
+        }
         let moved = data + "/deals/\(ofSerum[1]).json"
         try String(contentsOfFile: moved, encoding: .utf8).replacingOccurrences(of: serum, with: other)
             .write(toFile: moved + ".new", atomically: false, encoding: .utf8)
