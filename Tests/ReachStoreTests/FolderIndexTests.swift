@@ -187,6 +187,24 @@ import Glibc
         #expect(try index.contents() == Self.builtAfresh(store, "fresh.sqlite"))
     }
 
+    /// Something other than a file where the journal goes (here a FIFO nobody reads) never holds up a save, and
+    /// the index lists the folder instead.
+    @Test(.timeLimit(.minutes(1))) func aFIFOInPlaceOfTheJournalBlocksNothing() throws {
+        let (folder, store) = try Self.demoFolder()
+        let index = try FolderIndex(store: store)
+        Thread.sleep(forTimeInterval: 0.1)
+        try index.refresh()
+        let journal = folder.data + "/cache/" + ChangeJournal.fileName
+        unlink(journal)
+        #expect(mkfifo(journal, 0o600) == 0)
+        var deal = try #require(store.loadAll(Deal.self).records.first)
+        deal.owner = "Past the FIFO"
+        _ = try store.saveOK(deal)
+        let refreshed = try index.refresh()
+        #expect(refreshed.foldersChecked == 1 && refreshed.filesRead == 1)
+        #expect(try index.contents() == Self.builtAfresh(store, "fresh.sqlite"))
+    }
+
     /// An edit made in place (no rename) leaves the folder's own stamp alone: the full check finds it.
     @Test func anEditInPlaceIsFoundByTheFullCheck() throws {
         let (folder, store) = try Self.demoFolder()

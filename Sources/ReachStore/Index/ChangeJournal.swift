@@ -39,7 +39,7 @@ struct ChangeJournal: Sendable {
         let line = "\(entry.kind.rawValue) \(entry.before) \(entry.after) \(names?.joined(separator: ",") ?? "*")\n"
         // No `cache/` means no index yet to keep up to date (its first refresh lists every folder anyway), and
         // creating the folder here would give it this session's modes rather than the index's.
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, fileMode)
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, fileMode)
         guard fd >= 0 else { return }
         defer { close(fd) }
         var info = stat()
@@ -59,7 +59,7 @@ struct ChangeJournal: Sendable {
     /// The entries from `position` to the end, and the new end; nil when they cannot be known (the journal is
     /// missing, another file, or shorter than `position`).
     func entries(after position: Position?) -> (entries: [Entry], end: Position)? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
