@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import ReachCore
 
-/// What one `refresh` did, for logs, `reach doctor` and the tests.
+/// What one `refresh` did, for the log, the commands' problem lines and the tests.
 public struct IndexRefresh: Sendable, Equatable {
     /// Record folders whose files were listed and their stamps compared.
     public var foldersChecked = 0
@@ -24,12 +24,17 @@ extension FolderIndex {
     /// Brings the index up to date with the record files of creators, campaigns and deals (templates are not
     /// indexed: no command needs to find them). A folder whose own stamp did not move is left alone, unless that
     /// stamp was read too close to a change to be sure of it or its last full comparison is older than
-    /// `fullCheckInterval` (always with `fullCheck`: `reach doctor`). One that moved is brought up to date from the
-    /// change journal when Reach's writers account for every change since (`ChangeJournal`), else by listing it
-    /// and comparing every file's stamp. Either way only new or changed files are read (in parallel, with the
-    /// direct reader; damaged ones go to quarantine as on any read).
+    /// `fullCheckInterval`. One that moved is brought up to date from the change journal when Reach's writers
+    /// account for every change since (`ChangeJournal`), else by listing it and comparing every file's stamp. Either
+    /// way only new or changed files are read (in parallel, with the direct reader; damaged ones go to quarantine as
+    /// on any read).
     @discardableResult
-    public func refresh(fullCheck: Bool = false) throws -> IndexRefresh {
+    public func refresh() throws -> IndexRefresh { try refresh(fullCheck: false) }
+
+    /// `refresh`, with `fullCheck` listing every folder as the periodic full check does (for the tests, which cannot
+    /// wait `fullCheckInterval`).
+    @discardableResult
+    func refresh(fullCheck: Bool) throws -> IndexRefresh {
         var result = IndexRefresh()
         let position = try database.read { db in
             try Row.fetchOne(db, sql: """
