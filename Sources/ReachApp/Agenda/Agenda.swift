@@ -12,8 +12,10 @@ public enum Agenda {
 
     /// What `reach today` prints: the Today items for one scope at one moment, and the names they show.
     public struct Page {
+        /// The items under their headings, in the screen's order (grouped once: at 100k a manager can have 50k items).
+        public let groups: [(group: TodayGroup, items: [TodayItem])]
         /// In the screen's order: by heading, then by urgency.
-        public var items: [TodayItem]
+        public let items: [TodayItem]
         public var now: Date
         public var timeZone: TimeZone
         /// The user running the command, by name.
@@ -26,7 +28,8 @@ public enum Agenda {
         /// `items` in urgency order (`Today.items`); they are kept in the screen's order, under their headings.
         public init(items: [TodayItem], now: Date, timeZone: TimeZone, user: UserIdentity?, scope: OwnerScope,
                     creatorName: @escaping (RecordID) -> String, campaignName: @escaping (RecordID) -> String) {
-            self.items = Today.grouped(items).flatMap(\.items)
+            groups = Today.grouped(items)
+            self.items = groups.flatMap(\.items)
             self.now = now
             self.timeZone = timeZone
             self.user = user?.name
@@ -68,11 +71,6 @@ public enum Agenda {
         return title
     }
 
-    /// Group headings with their items, in screen order.
-    private static func groups(_ page: Page) -> [(group: TodayGroup, items: [TodayItem])] {
-        Today.grouped(page.items)
-    }
-
     /// Due, creator, campaign, what, whose move: the screen's cells, without its conflict marks.
     private static func line(_ item: TodayItem, _ page: Page) -> [String] {
         TodayPane.line(for: item, now: page.now, timeZone: page.timeZone, creator: page.creatorName(item.creatorID),
@@ -87,7 +85,7 @@ public enum Agenda {
     private static func text(_ page: Page, color: Bool) -> String {
         let bold = color ? "\u{1B}[1m" : "", red = color ? "\u{1B}[31m" : "", reset = color ? "\u{1B}[0m" : ""
         var lines = [bold + Sanitizer.sanitized(title(page)) + reset]
-        let groups = groups(page).map { group in (group.group, group.items.map { ($0, cells($0, page)) }) }
+        let groups = page.groups.map { group in (group.group, group.items.map { ($0, cells($0, page)) }) }
         if groups.isEmpty { lines.append("Nothing due.") }
         let dueWidth = groups.flatMap { $0.1.map { DisplayWidth.of($0.1[0]) } }.max() ?? 0
         for (group, items) in groups {
@@ -105,7 +103,7 @@ public enum Agenda {
 
     private static func markdown(_ page: Page) -> String {
         var lines = ["# " + escape(title(page))]
-        let groups = groups(page)
+        let groups = page.groups
         if groups.isEmpty { lines += ["", "Nothing due."] }
         for (group, items) in groups {
             lines += ["", "## \(group.title) (\(items.count))", ""]

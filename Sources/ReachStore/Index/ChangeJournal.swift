@@ -35,7 +35,7 @@ struct ChangeJournal: Sendable {
     /// Appends one entry (one `write`, `O_APPEND`); called with the folder lock held, after the files are in place.
     /// A journal that cannot be written only costs the next index refresh a listing, so failures are ignored.
     func append(_ entry: Entry) {
-        let names = entry.names.map { $0.count <= Self.namedLimit ? $0 : nil } ?? nil
+        let names = entry.names.flatMap { $0.count <= Self.namedLimit ? $0 : nil }
         let line = "\(entry.kind.rawValue) \(entry.before) \(entry.after) \(names?.joined(separator: ",") ?? "*")\n"
         // No `cache/` means no index yet to keep up to date (its first refresh lists every folder anyway), and
         // creating the folder here would give it this session's modes rather than the index's.

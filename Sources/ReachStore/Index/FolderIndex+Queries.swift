@@ -83,24 +83,15 @@ extension FolderIndex {
     }
 
     private func confirm<R: ReachCore.Record>(_ kind: IndexedKind<R>, files: [String]) throws -> Int {
-        let directory = store.layout.directory(for: R.kind)
-        let stamps = FileStamps.read(directory, names: files)
-        let known = try database.read { db in
-            let statement = try db.makeStatement(sql: "SELECT stamp FROM files WHERE kind = ? AND name = ?")
-            return try files.map { try Int64.fetchOne(statement, arguments: [R.kind.rawValue, $0]) }
-        }
-        let changed = zip(files, known).filter { stamps[$0.0] != nil && stamps[$0.0] != $0.1 }.map(\.0)
-        let removed = zip(files, known).filter { stamps[$0.0] == nil && $0.1 != nil }.map(\.0)
-        guard !changed.isEmpty || !removed.isEmpty else { return 0 }
         var result = IndexRefresh()
-        try apply(kind, directory: directory, changed: changed, removed: removed, &result)
-        return changed.count + removed.count
+        return try update(kind, names: files, known: knownStamps(R.kind, of: files), &result)
     }
 
     /// Reads these files of one kind (in parallel, with the direct reader; a damaged one goes to quarantine):
     /// what a command shows always comes from the files, never from the index.
     public func read<R: ReachCore.Record>(_ type: R.Type, files: [String]) -> (records: [R], problems: [String]) {
-        let processed = store.process(store.readFiles(R.self, in: store.layout.directory(for: R.kind), names: files, quarantine: true))
+        let processed = store.process(store.readFiles(R.self, in: store.layout.directory(for: R.kind), names: files, quarantine: true,
+                                                      fingerprints: false))
         return (processed.records, processed.problems.map(\.description))
     }
 

@@ -72,49 +72,64 @@ extension FolderIndex {
         let checkedAt = recorded.map { $0[2] as Double } ?? 0
         let checkDue = fullCheck || folder.observedAt.timeIntervalSince1970 - checkedAt >= Self.fullCheckInterval
         if !checkDue, since == folder.value { return }
-        let names: [String], stamps: [String: Int64], known: [String: Int64]
         let listed: Bool
         if !checkDue, let since, let journal, let named = ChangeJournal.namedChanges(journal, kind: R.kind, from: since, to: folder.value) {
             listed = false
-            names = named.sorted()
-            stamps = FileStamps.read(directory, names: names)
-            known = try database.read { db in
-                let statement = try db.makeStatement(sql: "SELECT stamp FROM files WHERE kind = ? AND name = ?")
-                var known: [String: Int64] = [:]
-                for name in names { known[name] = try Int64.fetchOne(statement, arguments: [R.kind.rawValue, name]) }
-                return known
-            }
+            let names = named.sorted()
+            try update(kind, names: names, known: knownStamps(R.kind, of: names), &result)
         } else {
             listed = true
             result.foldersChecked += 1
             var problems: [LoadProblem] = []
-            names = store.recordFileNames(R.kind, problems: &problems) ?? []
+            let names = store.recordFileNames(R.kind, problems: &problems) ?? []
             result.saidOnce += problems.map(\.description)
-            stamps = FileStamps.read(directory, names: names)
-            known = try database.read { db in
+            let known = try database.read { db in
                 var known: [String: Int64] = [:]
                 let rows = try Row.fetchCursor(db, sql: "SELECT name, stamp FROM files WHERE kind = ?", arguments: [R.kind.rawValue])
                 while let row = try rows.next() { known[row[0]] = row[1] }
                 return known
             }
+            try update(kind, names: names, known: known, &result)
         }
-        let changed = names.filter { name in stamps[name].map { known[name] != $0 } ?? false }
-        let removed = known.keys.filter { stamps[$0] == nil }
-        try apply(kind, directory: directory, changed: changed, removed: removed, &result)
         // Only a listing is a full comparison; after the journal, the time of the last one is kept.
         let verifiedAt = listed ? folder.observedAt.timeIntervalSince1970 : checkedAt
         try database.write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO folders(kind, stamp, trusted, verified_at) VALUES (?, ?, ?, ?)",
                            arguments: [R.kind.rawValue, folder.value, folder.trusted, verifiedAt])
         }
+    }
+
+    /// The index's stamps of these files of one kind (a file it does not know has none).
+    func knownStamps(_ kind: RecordKind, of names: [String]) throws -> [String: Int64] {
+        try database.read { db in
+            let statement = try db.makeStatement(sql: "SELECT stamp FROM files WHERE kind = ? AND name = ?")
+            var known: [String: Int64] = [:]
+            for name in names { known[name] = try Int64.fetchOne(statement, arguments: [kind.rawValue, name]) }
+            return known
+        }
+    }
+
+    /// Takes the stamps of `names` now and brings the index up to date for them against `known` (the index's
+    /// stamps of these files, or of every file of the kind after a listing): changed and new files are read, files
+    /// the index knows that are gone are forgotten. Returns how many files were read or forgotten.
+    @discardableResult
+    func update<R: ReachCore.Record>(_ kind: IndexedKind<R>, names: [String], known: [String: Int64],
+                                     _ result: inout IndexRefresh) throws -> Int {
+        let directory = store.layout.directory(for: R.kind)
+        let stamps = FileStamps.read(directory, names: names)
+        let changed = names.filter { name in stamps[name].map { known[name] != $0 } ?? false }
+        let removed = known.keys.filter { stamps[$0] == nil }
+        guard !changed.isEmpty || !removed.isEmpty else { return 0 }
+        try apply(kind, directory: directory, changed: changed, removed: removed, &result)
         result.filesRead += changed.count
         result.filesRemoved += removed.count
+        return changed.count + removed.count
     }
 
     /// Reads `changed` and forgets `removed`, a chunk at a time, each in its own transaction: memory stays bounded
     /// by a chunk when a first build reads every file, and a refresh cut short keeps what it did (the folder's
     /// stamp, written last, sends the next refresh back to the rest).
-    func apply<R: ReachCore.Record>(_ kind: IndexedKind<R>, directory: String, changed: [String], removed: [String],
+    private func apply<R: ReachCore.Record>(_ kind: IndexedKind<R>, directory: String, changed: [String], removed: [String],
                                             _ result: inout IndexRefresh) throws {
         for start in stride(from: 0, to: max(changed.count, 1), by: Self.chunkSize) {
             let chunk = Array(changed[start..<min(changed.count, start + Self.chunkSize)])
