@@ -41,10 +41,8 @@ public enum Today {
     public static func items(deals: some Sequence<some AgendaSource>, now: Date,
                              timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current,
                              rightsWarningDays: Int = 14, pipeline: StagePipeline = .default) -> [TodayItem] {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = timeZone
-        let endOfDay = cal.date(byAdding: .day, value: 1, to: cal.startOfDay(for: now)) ?? now
-        let rightsHorizon = now.addingTimeInterval(Double(rightsWarningDays) * 86_400)
+        let window = Window(now: now, timeZone: timeZone, rightsWarningDays: rightsWarningDays)
+        let endOfDay = window.endOfDay, rightsHorizon = window.rightsHorizon
         var out: [TodayItem] = []
         for deal in deals where !deal.archived {
             func item(_ kind: TodayKind, _ due: Date?, _ summary: String, _ whoseMove: Party?, overdue: Bool = false) -> TodayItem {
@@ -90,6 +88,25 @@ public enum Today {
             }
         }
         return byUrgency(out)
+    }
+
+    /// The moments that decide which dated entries `items` shows at `now`. The folder index asks only for the rows
+    /// these can show (a closed deal with nothing due is not fetched): its query states the same rules in SQL, and
+    /// `FolderIndexTests` checks Today from those rows against Today from the deals.
+    public struct Window: Sendable {
+        public let now: Date
+        /// The end of `now`'s day: follow-ups, posts going live and payments before it are due today.
+        public let endOfDay: Date
+        /// Usage rights ending from `now` up to here are shown.
+        public let rightsHorizon: Date
+
+        public init(now: Date, timeZone: TimeZone, rightsWarningDays: Int) {
+            var cal = Calendar(identifier: .gregorian)
+            cal.timeZone = timeZone
+            self.now = now
+            endOfDay = cal.date(byAdding: .day, value: 1, to: cal.startOfDay(for: now)) ?? now
+            rightsHorizon = now.addingTimeInterval(Double(rightsWarningDays) * 86_400)
+        }
     }
 
     /// The items under their Today headings, in the order the screen and `reach today` show them; empty groups left out.

@@ -44,7 +44,7 @@ public final class RecordStore: Sendable {
         lock = FolderLock(path: layout.lockFile, fileMode: options.sharing.fileMode, timeout: options.lockTimeout)
         journal = ChangeJournal(path: layout.cacheDirectory + "/" + ChangeJournal.fileName, fileMode: options.sharing.fileMode)
         try lock.create()
-        removeStaleTempFiles()
+        if options.sweepsTempFiles { removeStaleTempFiles() }
     }
 
     /// Every record of one kind, plus the problems met. Damaged files are moved to quarantine;

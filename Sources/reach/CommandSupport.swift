@@ -14,11 +14,13 @@ extension GlobalOptions {
 
     /// `openStore` with the folder's shared snapshot cache, for commands that read the whole folder (`reach log`,
     /// `reach brief`, and `reach today` and `reach report` when the folder index cannot be used).
-    func openStore(snapshots: Bool) throws -> RecordStore {
+    /// A command that only `reads` leaves stale temp files to the next writer (see `StoreOptions.sweepsTempFiles`).
+    func openStore(snapshots: Bool, reads: Bool = false) throws -> RecordStore {
         let folder = dataFolder
         try folder.createParentsIfDefault()
         return try userFacing {
-            try openDataFolder(folder.path, snapshotDirectory: snapshots ? DataFolderLayout(root: folder.path).cacheDirectory : nil)
+            try openDataFolder(folder.path, snapshotDirectory: snapshots ? DataFolderLayout(root: folder.path).cacheDirectory : nil,
+                               sweepsTempFiles: !reads)
         }
     }
 }
@@ -46,13 +48,15 @@ func currentUser(_ settings: WorkspaceSettings) -> UserIdentity? {
 /// is how long a write waits for another session's lock (the app waits briefly and retries on its clock).
 /// What the store and the app did is logged to the folder's `logs/reach.log` (`REACH_LOG_LEVEL`: trace … critical,
 /// default info).
-func openDataFolder(_ path: String, snapshotDirectory: String? = nil, lockTimeout: Duration = .seconds(5)) throws -> RecordStore {
+func openDataFolder(_ path: String, snapshotDirectory: String? = nil, lockTimeout: Duration = .seconds(5),
+                    sweepsTempFiles: Bool = true) throws -> RecordStore {
     let groupWritable = sharing(of: path) == .team
     let environment = ProcessInfo.processInfo.environment
     let level = environment["REACH_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
     func open(_ sharing: FolderSharing) throws -> RecordStore {
         let logger = FileLogHandler.logger(folder: path, sharing: sharing, level: level, user: environment["USER"])
-        return try RecordStore(folder: path, options: StoreOptions(sharing: sharing, lockTimeout: lockTimeout, logger: logger,
+        return try RecordStore(folder: path, options: StoreOptions(sharing: sharing, lockTimeout: lockTimeout,
+                                                                   sweepsTempFiles: sweepsTempFiles, logger: logger,
                                                                    snapshotDirectory: snapshotDirectory))
     }
     let store = try open(groupWritable ? .team : .privateToUser)

@@ -50,27 +50,36 @@ struct IndexedRecords {
 
     /// Today's items for `scope` built from the index's compact rows (`AgendaDeal`), no deal file read: the files of
     /// the deals and creators shown are first confirmed by their stamps (re-read when another program changed them in
-    /// place). Nil when the index fails on the way (logged).
+    /// place, and the rows asked for again). Nil when the index fails on the way (logged).
     func agendaPage(now: Date, timeZone: TimeZone, user: UserIdentity?, scope: OwnerScope) -> Agenda.Page? {
         let settings = settings.workspace
         let isShown = scope.matcher(user: user)
-        func dueItems() throws -> (items: [TodayItem], files: [String]) {
-            let rows = try index.agenda(isShown: isShown)
-            let items = Today.items(deals: rows.values, now: now, timeZone: timeZone,
+        func dueItems() throws -> (items: [TodayItem], shown: [IndexedAgendaDeal]) {
+            let window = Today.Window(now: now, timeZone: timeZone, rightsWarningDays: settings.rightsExpiryWarningDays)
+            let rows = try index.agenda(isShown: isShown, window: window, pipeline: settings.pipeline)
+            let items = Today.items(deals: rows.lazy.map(\.deal), now: now, timeZone: timeZone,
                                     rightsWarningDays: settings.rightsExpiryWarningDays, pipeline: settings.pipeline)
             let shown = Set(items.map(\.dealID))
-            return (items, rows.filter { shown.contains($0.value.id) }.map(\.key))
+            return (items, rows.filter { shown.contains($0.deal.id) })
+        }
+        func changedSince(_ shown: [IndexedAgendaDeal]) throws -> Bool {
+            var deals: [String: Int64] = [:], creators: [String: Int64] = [:]
+            for row in shown {
+                deals[row.file] = row.stamp
+                if let creator = row.creator { creators[creator.file] = creator.stamp }
+            }
+            // Both kinds are confirmed even when the deals already changed: each re-reads what it finds.
+            let changedDeals = try index.confirm(.deal, stamps: deals)
+            return try index.confirm(.influencer, stamps: creators) + changedDeals > 0
         }
         do {
-            let first = try dueItems()
-            var items = first.items
-            if try index.confirm(.deal, files: first.files) > 0 { items = try dueItems().items }
-            let ids = Set(items.map(\.creatorID))
-            var creators = try index.creators(ids)
-            if try index.confirm(.influencer, files: creators.files) > 0 { creators = try index.creators(ids) }
+            var due = try dueItems()
+            if try changedSince(due.shown) { due = try dueItems() }
+            var creators: [RecordID: String] = [:]
+            for row in due.shown { creators[row.deal.influencerID] = row.creator?.name }
             let campaigns = try index.campaignNames()
-            return Agenda.Page(items: items, now: now, timeZone: timeZone, user: user, scope: scope,
-                               creatorName: { creators.names[$0] ?? Workspace.missingCreator },
+            return Agenda.Page(items: due.items, now: now, timeZone: timeZone, user: user, scope: scope,
+                               creatorName: { [creators] in creators[$0] ?? Workspace.missingCreator },
                                campaignName: { campaigns[$0] ?? Workspace.missingCampaign })
         } catch {
             store.logger.warning("not using the folder index: \(error)")

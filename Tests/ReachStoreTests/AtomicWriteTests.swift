@@ -52,6 +52,10 @@ struct SimulatedCrash: Error {}
         try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: stale)
         try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: live)
 
+        // A store opened only to read leaves them for the next writer.
+        _ = try RecordStore(folder: folder.data, options: StoreOptions(sweepsTempFiles: false), clock: { Date() })
+        #expect(exists(stale))
+
         let reopened = try RecordStore(folder: folder.data, clock: { Date() })
         #expect(!exists(stale))
         #expect(exists(live))  // its process (us) is alive

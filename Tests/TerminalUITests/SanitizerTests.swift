@@ -7,6 +7,25 @@ import Testing
         "zero\u{200B}width\u{FEFF}", "\u{8d}\u{90}dcs",
     ]
 
+    /// The byte-level shortcut only says "safe" for text the scalar-by-scalar path leaves unchanged: every scalar
+    /// up to U+0800, every one in U+2000–U+20FF and U+FE00–U+FFFF, and some others, alone and in random strings.
+    @Test func theShortcutNeverPassesWhatTheCarefulPathWouldChange() {
+        let scalars = (Array(0...0x800) + Array(0x2000...0x20FF) + Array(0xFE00...0xFFFD) + [0x1F600, 0x10FFFF, 0x4E2D])
+            .compactMap(Unicode.Scalar.init)
+        for scalar in scalars {
+            let text = "a" + String(scalar) + "b"
+            #expect(!Sanitizer.isSurelySafe(text) || Sanitizer.rebuilt(text) == text, "U+\(String(scalar.value, radix: 16))")
+        }
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let text = String(String.UnicodeScalarView((0..<Int.random(in: 0...6, using: &random)).map { _ in
+                scalars.randomElement(using: &random)!
+            }))
+            #expect(!Sanitizer.isSurelySafe(text) || Sanitizer.rebuilt(text) == text, "\(Array(text.unicodeScalars))")
+        }
+        #expect(Sanitizer.isSurelySafe("Nordlys winter routes — wave 18 · Līga · 茶岚 · 🍜"))
+    }
+
     @Test(arguments: injections)
     func noControlOrBidiScalarReachesACell(text: String) {
         var buffer = Buffer(width: 40, height: 1)

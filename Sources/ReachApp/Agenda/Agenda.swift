@@ -84,21 +84,31 @@ public enum Agenda {
 
     private static func text(_ page: Page, color: Bool) -> String {
         let bold = color ? "\u{1B}[1m" : "", red = color ? "\u{1B}[31m" : "", reset = color ? "\u{1B}[0m" : ""
-        var lines = [bold + Sanitizer.sanitized(title(page)) + reset]
-        let groups = page.groups.map { group in (group.group, group.items.map { ($0, cells($0, page)) }) }
-        if groups.isEmpty { lines.append("Nothing due.") }
-        let dueWidth = groups.flatMap { $0.1.map { DisplayWidth.of($0.1[0]) } }.max() ?? 0
-        for (group, items) in groups {
-            lines.append("")
-            lines.append(bold + "\(group.title) (\(items.count))" + reset)
-            for (item, c) in items {
-                let due = c[0] + String(repeating: " ", count: max(0, dueWidth - DisplayWidth.of(c[0])))
-                let rest = c[1...].filter { !$0.isEmpty }.joined(separator: " · ")
-                let line = "  \(due)  \(rest)"
-                lines.append(item.isOverdue ? red + line + reset : line)
+        // Built into one string as it goes: at 100k a manager can have 50k lines.
+        let rows = page.items.map { cells($0, page) }
+        let widths = rows.map { DisplayWidth.of($0[0]) }
+        let dueWidth = widths.max() ?? 0
+        var out = bold + Sanitizer.sanitized(title(page)) + reset + "\n"
+        out.reserveCapacity(rows.count * 100)
+        if page.groups.isEmpty { out += "Nothing due.\n" }
+        var index = 0
+        for (group, items) in page.groups {
+            out += "\n" + bold + "\(group.title) (\(items.count))" + reset + "\n"
+            for item in items {
+                let row = rows[index]
+                if item.isOverdue { out += red }
+                out += "  " + row[0] + String(repeating: " ", count: max(0, dueWidth - widths[index])) + "  "
+                var separator = ""
+                for cell in row[1...] where !cell.isEmpty {
+                    out += separator + cell
+                    separator = " · "
+                }
+                if item.isOverdue { out += reset }
+                out += "\n"
+                index += 1
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out
     }
 
     private static func markdown(_ page: Page) -> String {

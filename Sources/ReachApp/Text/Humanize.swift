@@ -25,11 +25,10 @@ public enum Humanize {
     public static func percent(_ value: Double) -> String { String(format: "%.1f%%", value) }
 
     /// Calendar days from `now`'s day to `date`'s day in `timeZone` (negative: in the past).
+    /// Computed from local day numbers, not `Calendar`: a calendar day is 86,400 seconds of local time whatever the
+    /// zone's offset that day, and `Calendar`'s components cost ≈ 20 µs a date (a Today of 50k items spent 1 s here).
     public static func dayOffset(_ date: Date, now: Date, timeZone: TimeZone) -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let from = calendar.startOfDay(for: now), to = calendar.startOfDay(for: date)
-        return calendar.dateComponents([.day], from: from, to: to).day ?? 0
+        CalendarDay.number(date, timeZone: timeZone) - CalendarDay.number(now, timeZone: timeZone)
     }
 
     /// A due date relative to today: "3d overdue", "today", "tomorrow", "in 4d".

@@ -147,13 +147,16 @@ extension FolderIndex {
                     try kind.forget(db, name)
                 }
                 let putFile = try db.makeStatement(sql: "INSERT OR REPLACE INTO files(kind, name, stamp, problem) VALUES (?, ?, ?, ?)")
+                var stamps: [String: Int64] = [:]
                 for (name, file) in processed.files {
-                    try putFile.execute(arguments: [kindName, name, IndexStamp.of(file.stamp), problemByName[name]])
+                    let stamp = IndexStamp.of(file.stamp)
+                    stamps[name] = stamp
+                    try putFile.execute(arguments: [kindName, name, stamp, problemByName[name]])
                 }
                 // A file that now has no record (unreadable, too large, a newer version that cannot load) loses its row.
                 let loaded = Set(processed.recordNames)
                 for name in chunk where !loaded.contains(name) { try kind.forget(db, name) }
-                for (name, record) in zip(processed.recordNames, processed.records) { try kind.put(db, name, record) }
+                for (name, record) in zip(processed.recordNames, processed.records) { try kind.put(db, name, stamps[name] ?? 0, record) }
             }
         }
     }

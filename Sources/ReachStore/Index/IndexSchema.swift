@@ -4,7 +4,7 @@ import GRDB
 /// any time; a file of another `version` is emptied and rebuilt, never migrated.
 enum IndexSchema {
     /// Bump whenever a table or the meaning of a column changes.
-    static let version = 3
+    static let version = 4
 
     /// Rows are keyed by file name, not record id: a file whose id does not match its name still maps back to the
     /// file it came from, so a removed file removes its row.
@@ -15,13 +15,15 @@ enum IndexSchema {
         "CREATE TABLE folders(kind TEXT PRIMARY KEY, stamp INTEGER NOT NULL, trusted INTEGER NOT NULL, verified_at REAL NOT NULL) WITHOUT ROWID",
         // Every record file as last read: its stamp, and the problem it had (reported by every command, as before).
         "CREATE TABLE files(kind TEXT NOT NULL, name TEXT NOT NULL, stamp INTEGER NOT NULL, problem TEXT, PRIMARY KEY(kind, name)) WITHOUT ROWID",
-        "CREATE TABLE creators(file TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL) WITHOUT ROWID",
-        "CREATE INDEX creators_by_id ON creators(id)",
-        "CREATE TABLE campaigns(file TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL) WITHOUT ROWID",
+        // A record's row repeats its file's stamp, so a command can confirm what it shows without a lookup in
+        // `files` per row; finding a creator by id reads its name and stamp from the index alone.
+        "CREATE TABLE creators(file TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, stamp INTEGER NOT NULL) WITHOUT ROWID",
+        "CREATE INDEX creators_by_id ON creators(id, name, stamp)",
+        "CREATE TABLE campaigns(file TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, stamp INTEGER NOT NULL) WITHOUT ROWID",
         // A deal's references and its `AgendaDeal` (dates as seconds since 2001, exactly as `Date` holds them), its
         // entries one row each in order.
         """
-        CREATE TABLE deals(file TEXT PRIMARY KEY, id TEXT NOT NULL, creator TEXT NOT NULL, campaign TEXT NOT NULL,
+        CREATE TABLE deals(file TEXT PRIMARY KEY, stamp INTEGER NOT NULL, id TEXT NOT NULL, creator TEXT NOT NULL, campaign TEXT NOT NULL,
             owner TEXT, archived INTEGER NOT NULL, stage TEXT NOT NULL, stage_since REAL NOT NULL,
             next_summary TEXT, next_due REAL, next_whose TEXT) WITHOUT ROWID
         """,

@@ -4,8 +4,8 @@ import ReachCore
 
 /// How one kind of record becomes rows of the folder index (see `IndexSchema`), keyed by its file's name.
 struct IndexedKind<R: ReachCore.Record> {
-    /// Writes the rows of the record read from file `name`, replacing any it had.
-    var put: (Database, String, R) throws -> Void
+    /// Writes the rows of the record read from file `name` with that file's stamp, replacing any it had.
+    var put: (Database, String, Int64, R) throws -> Void
     /// Removes the rows of file `name`.
     var forget: (Database, String) throws -> Void
 }
@@ -19,9 +19,9 @@ enum IndexedKinds {
     /// A kind found by id and shown by name.
     private static func named<R: ReachCore.Record>(_ table: String, _ name: @escaping (R) -> String) -> IndexedKind<R> {
         IndexedKind<R>(
-            put: { db, file, record in
-                try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table)(file, id, name) VALUES (?, ?, ?)")
-                    .execute(arguments: [file, record.id.rawValue, name(record)])
+            put: { db, file, stamp, record in
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table)(file, id, name, stamp) VALUES (?, ?, ?, ?)")
+                    .execute(arguments: [file, record.id.rawValue, name(record), stamp])
             },
             forget: { db, file in try db.cachedStatement(sql: "DELETE FROM \(table) WHERE file = ?").execute(arguments: [file]) })
     }
@@ -29,12 +29,12 @@ enum IndexedKinds {
     /// A deal's references and its `AgendaDeal`: the row, and one `agenda` row per entry in order.
     static var deals: IndexedKind<Deal> {
         IndexedKind<Deal>(
-            put: { db, file, deal in
+            put: { db, file, stamp, deal in
                 let agenda = AgendaDeal(deal)
                 try db.cachedStatement(sql: """
-                    INSERT OR REPLACE INTO deals(file, id, creator, campaign, owner, archived, stage, stage_since,
-                        next_summary, next_due, next_whose) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [file, deal.id.rawValue, deal.influencerID.rawValue, deal.campaignID.rawValue, deal.owner,
+                    INSERT OR REPLACE INTO deals(file, stamp, id, creator, campaign, owner, archived, stage, stage_since,
+                        next_summary, next_due, next_whose) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [file, stamp, deal.id.rawValue, deal.influencerID.rawValue, deal.campaignID.rawValue, deal.owner,
                                      deal.archived, deal.stage.rawValue, agenda.stageSince.timeIntervalSinceReferenceDate,
                                      agenda.nextAction?.summary, agenda.nextAction?.due.timeIntervalSinceReferenceDate,
                                      agenda.nextAction?.whoseMove.rawValue])

@@ -27,7 +27,8 @@ public enum DisplayWidth {
 
     /// Total columns of a string after sanitising, as it would be drawn.
     public static func of(_ text: String) -> Int {
-        Sanitizer.glyphs(text).reduce(0) { $0 + $1.width }
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count } // as `glyphs` would, without them
+        return Sanitizer.glyphs(text).reduce(0) { $0 + $1.width }
     }
 
     private static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {

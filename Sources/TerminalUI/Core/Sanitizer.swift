@@ -42,6 +42,11 @@ public enum Sanitizer {
 
     /// The text with every unsafe scalar replaced or dropped, still as a string.
     public static func sanitized(_ text: String) -> String {
+        isSurelySafe(text) ? text : rebuilt(text)
+    }
+
+    /// `sanitized`, scalar by scalar.
+    static func rebuilt(_ text: String) -> String {
         var output = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let value = scalar.value
@@ -62,5 +67,31 @@ public enum Sanitizer {
             }
         }
         return String(output)
+    }
+
+    /// True when no scalar of `text` is one `sanitized` changes, judged from its UTF-8 bytes alone (a `reach today`
+    /// of 50k lines spent a tenth of its time rebuilding clean strings scalar by scalar). It may say false for a safe
+    /// text (a zero-width joiner in an emoji): the careful path then runs, so it is never wrong the other way.
+    static func isSurelySafe(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            for index in 0..<count {
+                let byte = bytes[index]
+                if byte < 0x20 || byte == 0x7F { return false }
+                guard byte >= 0xC2 else { continue }
+                let next = index + 1 < count ? bytes[index + 1] : 0, third = index + 2 < count ? bytes[index + 2] : 0
+                switch byte {
+                case 0xC2 where next <= 0x9F || next == 0xAD: return false // C1 controls, soft hyphen
+                case 0xD8 where next == 0x9C: return false // U+061C
+                case 0xE2 where next == 0x80 && ((0x8B...0x8F).contains(third) || (0xA8...0xAE).contains(third)):
+                    return false // U+200B–U+200F, U+2028–U+202E
+                case 0xE2 where next == 0x81 && (0xA0...0xAF).contains(third): return false // U+2060–U+206F
+                case 0xEF where next == 0xBB: return false // U+FEFF
+                default: continue
+                }
+            }
+            return true
+        }
     }
 }
