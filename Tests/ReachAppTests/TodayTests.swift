@@ -24,6 +24,18 @@ struct TodayTests {
         #expect(lines.contains { $0.hasPrefix("No next step (1)") }, "Sakura's open deal has no next step")
     }
 
+    @Test("reach today's page has the screen's headings and items in the screen's order")
+    func agendaPageIsTheScreen() {
+        let state = Fx.state()
+        let page = Agenda.page(state.workspace, now: state.now, timeZone: state.timeZone, user: state.user, scope: state.ownerScope)
+        let screen = Today.grouped(state.today.items)
+        #expect(page.groups.map(\.group) == screen.map(\.group))
+        #expect(page.groups.map { Array($0.items) } == screen.map(\.items))
+        #expect(page.items == screen.flatMap(\.items))
+        let text = Agenda.render(page, format: .text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(text.contains("Follow-ups (2)") && text.contains { $0.hasPrefix("  3d overdue  Līga Bērziņa · ") })
+    }
+
     @Test("the clock moves Today on at the turn of the day, not before")
     func dayTurns() {
         var state = Fx.state()

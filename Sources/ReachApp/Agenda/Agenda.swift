@@ -12,8 +12,9 @@ public enum Agenda {
 
     /// What `reach today` prints: the Today items for one scope at one moment, and the names they show.
     public struct Page {
-        /// The items under their headings, in the screen's order (grouped once: at 100k a manager can have 50k items).
-        public let groups: [(group: TodayGroup, items: [TodayItem])]
+        /// The items under their headings, in the screen's order: slices of `items` (at 100k a manager can have 50k
+        /// items, each copied once).
+        public let groups: [(group: TodayGroup, items: ArraySlice<TodayItem>)]
         /// In the screen's order: by heading, then by urgency.
         public let items: [TodayItem]
         public var now: Date
@@ -28,8 +29,19 @@ public enum Agenda {
         /// `items` in urgency order (`Today.items`); they are kept in the screen's order, under their headings.
         public init(items: [TodayItem], now: Date, timeZone: TimeZone, user: UserIdentity?, scope: OwnerScope,
                     creatorName: @escaping (RecordID) -> String, campaignName: @escaping (RecordID) -> String) {
-            groups = Today.grouped(items)
-            self.items = groups.flatMap(\.items)
+            // `Today.grouped`, as one array: item positions by heading, then the items moved once in that order.
+            var positions = Array(repeating: [Int](), count: TodayGroup.allCases.count)
+            for (position, item) in items.enumerated() { positions[TodayGroup(item.kind).rawValue].append(position) }
+            var ordered: [TodayItem] = []
+            ordered.reserveCapacity(items.count)
+            var ranges: [(TodayGroup, Range<Int>)] = []
+            for group in TodayGroup.allCases where !positions[group.rawValue].isEmpty {
+                let start = ordered.count
+                for position in positions[group.rawValue] { ordered.append(items[position]) }
+                ranges.append((group, start..<ordered.count))
+            }
+            self.items = ordered
+            groups = ranges.map { ($0.0, ordered[$0.1]) }
             self.now = now
             self.timeZone = timeZone
             self.user = user?.name
