@@ -86,4 +86,13 @@ public struct Tracking: Hashable, Codable, Sendable {
         self.discountCode = discountCode
         self.referralLink = referralLink
     }
+
+    /// The discount code as codes are compared (two deals may not share one): trimmed, upper case; nil when blank.
+    public var discountCodeKey: String? { discountCode.flatMap(Self.key) }
+
+    /// `code` as `discountCodeKey` compares it.
+    public static func key(_ code: String) -> String? {
+        let key = code.trimmingCharacters(in: .whitespaces).uppercased()
+        return key.isEmpty ? nil : key
+    }
 }

@@ -195,8 +195,8 @@ public enum WorkspaceValidation {
     public static func duplicateDiscountCodes(in deals: [Deal]) -> [RecordID: [ValidationIssue]] {
         var byCode: [String: [RecordID]] = [:]
         for d in deals {
-            guard let code = d.tracking.discountCode?.trimmingCharacters(in: .whitespaces), !code.isEmpty else { continue }
-            byCode[code.uppercased(), default: []].append(d.id)
+            guard let code = d.tracking.discountCodeKey else { continue }
+            byCode[code, default: []].append(d.id)
         }
         var out: [RecordID: [ValidationIssue]] = [:]
         for (code, ids) in byCode where ids.count > 1 {
@@ -210,8 +210,8 @@ public enum WorkspaceValidation {
 
     /// Whether `code` is already used by a deal other than `excluding`.
     public static func isDiscountCodeTaken(_ code: String, in deals: [Deal], excluding: RecordID? = nil) -> Bool {
-        let c = code.trimmingCharacters(in: .whitespaces).uppercased()
-        return deals.contains { $0.id != excluding && $0.tracking.discountCode?.trimmingCharacters(in: .whitespaces).uppercased() == c }
+        guard let key = Tracking.key(code) else { return false } // a blank code is no code
+        return deals.contains { $0.id != excluding && $0.tracking.discountCodeKey == key }
     }
 
     /// Deals whose influencer or campaign does not exist.

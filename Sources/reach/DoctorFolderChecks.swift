@@ -179,16 +179,12 @@ enum DoctorFolderChecks {
     }
 
     private static func checkRecords(_ store: RecordStore, survey: DataFolderSurvey, into section: inout DoctorReport.Section) {
-        let influencers = store.loadAll(Influencer.self)
-        let campaigns = store.loadAll(Campaign.self)
-        let deals = store.loadAll(Deal.self)
-        let templates = store.loadAll(Template.self)
+        let facts = RecordFacts.fromIndex(store) ?? RecordFacts.fromEveryFile(store)
         let trash = survey.trashed.count
-        section.ok("\(influencers.records.count) influencers, \(campaigns.records.count) campaigns, \(deals.records.count) deals, "
-                   + "\(templates.records.count) templates" + (trash > 0 ? " (\(trash) deleted, in trash/)" : ""))
-        let problems = influencers.problems + campaigns.problems + deals.problems + templates.problems
-        for problem in problems { section.problem(problem.description) }
-        if problems.contains(where: { $0.movedTo != nil }) {
+        section.ok("\(facts.creators) influencers, \(facts.campaigns) campaigns, \(facts.deals) deals, "
+                   + "\(facts.templates) templates" + (trash > 0 ? " (\(trash) deleted, in trash/)" : ""))
+        for problem in facts.problems { section.problem(problem) }
+        if facts.quarantinedNow {
             section.note("damaged files are moved to quarantine/ while loading, as every Reach start does; the rest loads normally")
         }
         if !survey.quarantined.isEmpty {
@@ -208,14 +204,82 @@ enum DoctorFolderChecks {
                          + (removed > 0 ? " (\(removed) more removed now)" : ""),
                          fix: "harmless and never read as records; Reach removes them once they are a minute old and their process has ended")
         }
+        if let (id, message) = facts.missingReferences.example {
+            let count = facts.missingReferences.count
+            section.warn("\(count) deal\(count == 1 ? "" : "s") point to a missing record, e.g. deals/\(id).json: \(message)")
+        }
+        if let (id, message) = facts.sharedCodes.example {
+            section.warn("\(facts.sharedCodes.count) deals share a discount code, e.g. deals/\(id).json: \(message)")
+        }
+    }
+}
+
+/// What the records check reports: from the folder index brought up to date (every file listed and its stamp
+/// compared, changed ones read; at 100k creators seconds instead of reading 300,000 files), or, when the index
+/// cannot be used, from reading every file.
+private struct RecordFacts {
+    var creators = 0, campaigns = 0, deals = 0, templates = 0
+    /// Problem files as the readers word them.
+    var problems: [String] = []
+    /// Whether this check moved damaged files to quarantine.
+    var quarantinedNow = false
+    /// Deals pointing to a missing creator or campaign: how many, and one with its first issue.
+    var missingReferences: (count: Int, example: (RecordID, String)?) = (0, nil)
+    /// Deals sharing a discount code: how many, and one with its issue.
+    var sharedCodes: (count: Int, example: (RecordID, String)?) = (0, nil)
+
+    static func fromIndex(_ store: RecordStore) -> RecordFacts? {
+        do {
+            let index = try FolderIndex(store: store)
+            let refresh = try index.refresh(fullCheck: true)
+            let templates = store.loadAll(Template.self)
+            var facts = RecordFacts()
+            (facts.creators, facts.campaigns, facts.deals) = try index.recordCounts()
+            facts.templates = templates.records.count
+            facts.problems = refresh.problems + templates.problems.map(\.description)
+            facts.quarantinedNow = refresh.quarantined > 0 || templates.problems.contains { $0.movedTo != nil }
+            // The index says which deals; their files give the words, exactly as reading every file would.
+            let missing = try index.dealFilesWithMissingReferences()
+            if let deal = index.read(Deal.self, files: Array(missing.prefix(1))).records.first {
+                let creators = Set(try index.creators([deal.influencerID]).names.keys), campaigns = Set(try index.campaignNames().keys)
+                let issues = WorkspaceValidation.danglingReferences(deals: [deal], influencerIDs: creators, campaignIDs: campaigns)
+                facts.missingReferences = (missing.count, example(issues))
+            }
+            let shared = try index.dealFilesSharingDiscountCodes()
+            if let first = shared.first {
+                let issues = WorkspaceValidation.duplicateDiscountCodes(in: index.read(Deal.self, files: first.files).records)
+                facts.sharedCodes = (shared.map(\.files.count).reduce(0, +), example(issues))
+            }
+            return facts
+        } catch {
+            store.logger.warning("doctor: not using the folder index: \(error)")
+            return nil
+        }
+    }
+
+    static func fromEveryFile(_ store: RecordStore) -> RecordFacts {
+        let influencers = store.loadAll(Influencer.self)
+        let campaigns = store.loadAll(Campaign.self)
+        let deals = store.loadAll(Deal.self)
+        let templates = store.loadAll(Template.self)
+        var facts = RecordFacts(creators: influencers.records.count, campaigns: campaigns.records.count, deals: deals.records.count,
+                                templates: templates.records.count)
+        let problems = influencers.problems + campaigns.problems + deals.problems + templates.problems
+        facts.problems = problems.map(\.description)
+        facts.quarantinedNow = problems.contains { $0.movedTo != nil }
         let dangling = WorkspaceValidation.danglingReferences(
             deals: deals.records, influencerIDs: Set(influencers.records.map(\.id)), campaignIDs: Set(campaigns.records.map(\.id)))
-        if let (id, issues) = dangling.first {
-            section.warn("\(dangling.count) deal\(dangling.count == 1 ? "" : "s") point to a missing record, e.g. deals/\(id).json: \(issues[0].message)")
-        }
+        facts.missingReferences = (dangling.count, example(dangling))
         let clashes = WorkspaceValidation.duplicateDiscountCodes(in: deals.records)
-        if let (id, issues) = clashes.first {
-            section.warn("\(clashes.count) deals share a discount code, e.g. deals/\(id).json: \(issues[0].message)")
-        }
+        // The example comes from the first code, as the index gives it.
+        let codes = Dictionary(deals.records.map { ($0.id, $0.tracking.discountCodeKey) }, uniquingKeysWith: { first, _ in first })
+        let firstCode = clashes.keys.compactMap { codes[$0] ?? nil }.min()
+        facts.sharedCodes = (clashes.count, example(clashes.filter { codes[$0.key] ?? nil == firstCode }))
+        return facts
+    }
+
+    /// The deal with the smallest id and its first issue.
+    private static func example(_ issues: [RecordID: [ValidationIssue]]) -> (RecordID, String)? {
+        issues.min { $0.key < $1.key }.flatMap { id, issues in issues.first.map { (id, $0.message) } }
     }
 }

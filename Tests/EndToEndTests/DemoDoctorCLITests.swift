@@ -122,6 +122,47 @@ struct DemoDoctorCLITests {
         #expect(second.output.contains("1 file waiting in quarantine/ from earlier"), "\(second.output)")
     }
 
+    /// Doctor brings the folder index up to date and asks it; what it says about the records is what reading every
+    /// file says (the index cannot be used where a folder stands in its place): a damaged file, a deal whose campaign
+    /// is gone, two deals sharing a discount code written differently.
+    @Test func doctorThroughTheIndexSaysWhatReadingEveryFileSays() throws {
+        let scratch = try ReachBinary.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = scratch.path + "/data", copy = scratch.path + "/copy"
+        #expect(try run(["demo", "--data-dir", folder]).status == 0)
+        let deals = try FileManager.default.contentsOfDirectory(atPath: folder + "/deals").filter { $0.hasSuffix(".json") }.sorted()
+        func edit(_ name: String, _ change: (inout [String: Any]) -> Void) throws {
+            let path = folder + "/deals/" + name
+            var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+            change(&object)
+            try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: path))
+        }
+        try edit(deals[3]) { $0["campaignID"] = "01KZZZZZZZZZZZZZZZZZZZZZZZ" }
+        try edit(deals[5]) { $0["tracking"] = ["discountCode": " twin7 "] }
+        try edit(deals[9]) { $0["tracking"] = ["discountCode": "TWIN7"] }
+        let creator = try #require(try FileManager.default.contentsOfDirectory(atPath: folder + "/influencers").sorted().first)
+        try #"{"id": "broken", "displayName": "#.write(toFile: folder + "/influencers/" + creator, atomically: false, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: folder, toPath: copy)
+        try FileManager.default.createDirectory(atPath: copy + "/cache/index.sqlite", withIntermediateDirectories: true)
+
+        func records(_ output: String) -> [String] {
+            let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard let start = lines.firstIndex(of: "Records") else { return [] }
+            // The quarantined file's name carries the second it was moved.
+            return Array(lines[start...].prefix { !$0.isEmpty })
+                .map { $0.replacingOccurrences(of: #"\.\d{8}T\d{6}Z"#, with: ".<time>", options: .regularExpression) }
+        }
+        let indexed = try run(["doctor", "--data-dir", folder]), everyFile = try run(["doctor", "--data-dir", copy])
+        let index = try FileManager.default.attributesOfItem(atPath: folder + "/cache/index.sqlite")
+        #expect(index[.type] as? FileAttributeType == .typeRegular, "doctor used the index")
+        #expect(records(indexed.output) == records(everyFile.output), "\(indexed.output)\n---\n\(everyFile.output)")
+        let said = records(indexed.output).joined(separator: "\n")
+        for expected in ["✗ influencers/\(creator), line 1", "deals point to a missing record", "is missing: restore it or delete the deal",
+                         "2 deals share a discount code", "Discount code TWIN7 is used by 2 deals"] {
+            #expect(said.contains(expected), "missing \"\(expected)\" in:\n\(said)")
+        }
+    }
+
     @Test func doctorExplainsABadTerminalAndLocale() throws {
         let scratch = try ReachBinary.scratchFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }

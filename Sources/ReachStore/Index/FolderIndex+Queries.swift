@@ -89,6 +89,43 @@ extension FolderIndex {
         }
     }
 
+    /// How many creators, campaigns and deals the indexed files hold (a file that did not load holds none).
+    public func recordCounts() throws -> (creators: Int, campaigns: Int, deals: Int) {
+        try database.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT (SELECT count(*) FROM creators), (SELECT count(*) FROM campaigns), (SELECT count(*) FROM deals)")
+            return (row?[0] ?? 0, row?[1] ?? 0, row?[2] ?? 0)
+        }
+    }
+
+    /// The files of deals whose creator or campaign no indexed file holds, in file order.
+    public func dealFilesWithMissingReferences() throws -> [String] {
+        try database.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT file FROM deals d
+                WHERE NOT EXISTS (SELECT 1 FROM creators c WHERE c.id = d.creator)
+                    OR NOT EXISTS (SELECT 1 FROM campaigns m WHERE m.id = d.campaign)
+                ORDER BY file
+                """)
+        }
+    }
+
+    /// The files of deals that share a discount code (`Tracking.discountCodeKey`) with another deal, by code.
+    public func dealFilesSharingDiscountCodes() throws -> [(code: String, files: [String])] {
+        try database.read { db in
+            var byCode: [(code: String, files: [String])] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT discount_code, file FROM deals WHERE discount_code IN
+                    (SELECT discount_code FROM deals WHERE discount_code IS NOT NULL GROUP BY discount_code HAVING count(*) > 1)
+                ORDER BY discount_code, file
+                """)
+            while let row = try rows.next() {
+                let code: String = row[0]
+                if byCode.last?.code == code { byCode[byCode.count - 1].files.append(row[1]) } else { byCode.append((code, [row[1]])) }
+            }
+            return byCode
+        }
+    }
+
     /// Every campaign's name, by id.
     public func campaignNames() throws -> [RecordID: String] {
         try database.read { db in

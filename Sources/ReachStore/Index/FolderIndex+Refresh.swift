@@ -15,6 +15,8 @@ public struct IndexRefresh: Sendable, Equatable {
     public var problems: [String] = []
     /// Problems said once: files this refresh moved to quarantine (no longer in the folder), a folder it could not list.
     var saidOnce: [String] = []
+    /// Damaged files this refresh moved to quarantine.
+    public var quarantined = 0
 }
 
 extension FolderIndex {
@@ -31,10 +33,11 @@ extension FolderIndex {
     @discardableResult
     public func refresh() throws -> IndexRefresh { try refresh(fullCheck: false) }
 
-    /// `refresh`, with `fullCheck` listing every folder as the periodic full check does (for the tests, which cannot
-    /// wait `fullCheckInterval`).
+    /// `refresh`, with `fullCheck` listing every folder and comparing every file's stamp, as the periodic full check
+    /// does: for `reach doctor`, which must see every changed file, and for the tests, which cannot wait
+    /// `fullCheckInterval`.
     @discardableResult
-    func refresh(fullCheck: Bool) throws -> IndexRefresh {
+    public func refresh(fullCheck: Bool) throws -> IndexRefresh {
         var result = IndexRefresh()
         let position = try database.read { db in
             try Row.fetchOne(db, sql: """
@@ -139,6 +142,7 @@ extension FolderIndex {
                 problemByName[Posix.baseName(of: problem.file)] = problem.description
             }
             result.saidOnce += processed.problems.filter { $0.movedTo != nil }.map(\.description)
+            result.quarantined += processed.quarantined.count
             try database.write { db in
                 let kindName = R.kind.rawValue
                 let forgetFile = try db.makeStatement(sql: "DELETE FROM files WHERE kind = ? AND name = ?")

@@ -4,7 +4,7 @@ import GRDB
 /// any time; a file of another `version` is emptied and rebuilt, never migrated.
 enum IndexSchema {
     /// Bump whenever a table or the meaning of a column changes.
-    static let version = 4
+    static let version = 5
 
     /// Rows are keyed by file name, not record id: a file whose id does not match its name still maps back to the
     /// file it came from, so a removed file removes its row.
@@ -20,12 +20,13 @@ enum IndexSchema {
         "CREATE TABLE creators(file TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, stamp INTEGER NOT NULL) WITHOUT ROWID",
         "CREATE INDEX creators_by_id ON creators(id, name, stamp)",
         "CREATE TABLE campaigns(file TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, stamp INTEGER NOT NULL) WITHOUT ROWID",
+        "CREATE INDEX campaigns_by_id ON campaigns(id)",
         // A deal's references and its `AgendaDeal` (dates as seconds since 2001, exactly as `Date` holds them), its
         // entries one row each in order.
         """
         CREATE TABLE deals(file TEXT PRIMARY KEY, stamp INTEGER NOT NULL, id TEXT NOT NULL, creator TEXT NOT NULL, campaign TEXT NOT NULL,
             owner TEXT, archived INTEGER NOT NULL, stage TEXT NOT NULL, stage_since REAL NOT NULL,
-            next_summary TEXT, next_due REAL, next_whose TEXT) WITHOUT ROWID
+            next_summary TEXT, next_due REAL, next_whose TEXT, discount_code TEXT) WITHOUT ROWID
         """,
         """
         CREATE TABLE agenda(file TEXT NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL, date REAL, summary TEXT NOT NULL,
@@ -33,6 +34,8 @@ enum IndexSchema {
         """,
         "CREATE INDEX deals_by_owner ON deals(owner)",
         "CREATE INDEX deals_by_campaign ON deals(campaign)",
+        // `Tracking.discountCodeKey`: for finding two deals that share a code without reading them (`reach doctor`).
+        "CREATE INDEX deals_by_code ON deals(discount_code) WHERE discount_code IS NOT NULL",
     ]
 
     /// Creates the tables, or empties a file of another version and creates them anew. Run in one exclusive

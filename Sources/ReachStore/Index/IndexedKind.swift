@@ -33,11 +33,11 @@ enum IndexedKinds {
                 let agenda = AgendaDeal(deal)
                 try db.cachedStatement(sql: """
                     INSERT OR REPLACE INTO deals(file, stamp, id, creator, campaign, owner, archived, stage, stage_since,
-                        next_summary, next_due, next_whose) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        next_summary, next_due, next_whose, discount_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [file, stamp, deal.id.rawValue, deal.influencerID.rawValue, deal.campaignID.rawValue, deal.owner,
                                      deal.archived, deal.stage.rawValue, agenda.stageSince.timeIntervalSinceReferenceDate,
                                      agenda.nextAction?.summary, agenda.nextAction?.due.timeIntervalSinceReferenceDate,
-                                     agenda.nextAction?.whoseMove.rawValue])
+                                     agenda.nextAction?.whoseMove.rawValue, deal.tracking.discountCodeKey])
                 try db.cachedStatement(sql: "DELETE FROM agenda WHERE file = ?").execute(arguments: [file])
                 for (position, entry) in agenda.entries.enumerated() {
                     try db.cachedStatement(sql: "INSERT INTO agenda(file, position, kind, date, summary) VALUES (?, ?, ?, ?, ?)")

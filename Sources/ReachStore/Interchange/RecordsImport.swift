@@ -19,7 +19,7 @@ public enum RecordsImport {
         let campaigns = Dictionary(loadedCampaigns.records.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let pipeline = ((try? store.loadWorkspace(WorkspaceSettings.self)) ?? nil)?.pipeline ?? .default
         var codes: [String: RecordID] = [:]
-        for deal in loadedDeals.records { if let code = Self.code(deal) { codes[code] = deal.id } }
+        for deal in loadedDeals.records { if let code = deal.tracking.discountCodeKey { codes[code] = deal.id } }
         let problems = (loadedInfluencers.problems + loadedCampaigns.problems + loadedDeals.problems).map(\.description)
         return try run(Deal.self, file: file, store: store, dryRun: dryRun, existing: (loadedDeals.records, problems),
                        name: { "\(influencers[$0.influencerID] ?? "?") in \(campaigns[$0.campaignID] ?? "?")" }) { deal in
@@ -30,18 +30,13 @@ public enum RecordsImport {
             if campaigns[deal.campaignID] == nil {
                 problems.append("campaignID: campaign \(deal.campaignID) is not in this data folder: import the campaigns first.")
             }
-            if let code = Self.code(deal), let owner = codes[code], owner != deal.id {
+            if let code = deal.tracking.discountCodeKey, let owner = codes[code], owner != deal.id {
                 problems.append("tracking.discountCode: \(code) is already used by deal \(owner): give each creator a unique code.")
-            } else if problems.isEmpty, let code = Self.code(deal) {
+            } else if problems.isEmpty, let code = deal.tracking.discountCodeKey {
                 codes[code] = deal.id
             }
             return problems
         }
-    }
-
-    private static func code(_ deal: Deal) -> String? {
-        guard let code = deal.tracking.discountCode?.trimmingCharacters(in: .whitespaces).uppercased(), !code.isEmpty else { return nil }
-        return code
     }
 
     /// Reads, validates and writes records of one kind; `problems` is asked once per record to be created.
