@@ -56,8 +56,9 @@ enum DoctorFolderChecks {
         let teamMode = (settings?.sharedTeamMode ?? false) || info.st_mode & 0o070 == 0o070
         checkPermissions(path, info: info, teamMode: teamMode, into: &folder)
         checkSnapshotCache(DataFolderLayout(root: path).cacheDirectory, teamMode: teamMode, into: &folder)
-        checkFolderIndex(DataFolderLayout(root: path).cacheDirectory, teamMode: teamMode, into: &folder)
+        // Records first: their check brings the index up to date (or builds it), and the index is then described.
         checkRecords(store, survey: survey, into: &records)
+        checkFolderIndex(DataFolderLayout(root: path).cacheDirectory, teamMode: teamMode, into: &folder)
         return [folder, records]
     }
 
@@ -81,19 +82,19 @@ enum DoctorFolderChecks {
         }
     }
 
-    /// The folder index in `cache/` (`reach report` and `reach today` find records through it): derived, so only
-    /// whether it is a file every teammate can refresh matters. The doctor only looks; the next command builds it.
+    /// The folder index in `cache/` (`reach report`, `reach today` and the records check find records through it):
+    /// derived, so only whether it is a file every teammate can refresh matters.
     private static func checkFolderIndex(_ directory: String, teamMode: Bool, into section: inout DoctorReport.Section) {
         let path = directory + "/" + FolderIndex.fileName
         var file = stat()
         guard lstat(path, &file) == 0 else {
-            return section.note("no cache/\(FolderIndex.fileName) yet: the next `reach report` or `reach today` builds it from the record files")
+            return section.note("no cache/\(FolderIndex.fileName) yet: the next `reach report`, `reach today` or `reach doctor` builds it from the record files")
         }
         guard file.st_mode & S_IFMT == S_IFREG else {
-            return section.problem("cache/\(FolderIndex.fileName) is not a regular file: report and today read every record file instead",
+            return section.problem("cache/\(FolderIndex.fileName) is not a regular file: report, today and doctor read every record file instead",
                                    fix: "move it away; Reach builds the index again there")
         }
-        section.note("cache/\(FolderIndex.fileName): the folder index for report and today, \(formatBytes(Double(file.st_size))) "
+        section.note("cache/\(FolderIndex.fileName): the folder index for report, today and doctor, \(formatBytes(Double(file.st_size))) "
                      + "(derived from the record files; deleting it is safe)")
         if teamMode, file.st_mode & 0o060 != 0o060 {
             section.warn("cache/\(FolderIndex.fileName) is not group read-write (mode \(String(format: "%04o", file.st_mode & 0o777))): "
