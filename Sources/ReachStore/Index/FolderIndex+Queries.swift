@@ -146,7 +146,7 @@ extension FolderIndex {
     /// `confirm` for files whose stamps in the index the caller already has (from `agenda`).
     @discardableResult
     public func confirm(_ kind: RecordKind, stamps: [String: Int64]) throws -> Int {
-        try confirm(kind, files: stamps.keys.sorted(), known: stamps)
+        try confirm(kind, files: Array(stamps.keys), known: stamps)
     }
 
     private func confirm(_ kind: RecordKind, files: [String], known: [String: Int64]) throws -> Int {
