@@ -32,4 +32,35 @@ struct WorkspaceTests {
         #expect(workspace.dealIDs(ofCampaign: second.campaignID) == [first.id])
         if first.campaignID != second.campaignID { #expect(workspace.dealIDs(ofCampaign: first.campaignID).isEmpty) }
     }
+
+    /// The deals of the owners a scope shows, found through the owner index, are the deals a filter over every deal
+    /// finds: built at once, and after random changes of owner, new deals and deletions one at a time.
+    @Test(arguments: [1, 2] as [UInt64])
+    func dealsByOwnerMatchAFilterOverEveryDeal(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        let owners: [String?] = ["Marta Kalniņa", "Nino", nil, "Aiko Mori"]
+        var deals = Fx.deals
+        for index in deals.indices { deals[index].owner = owners.randomElement(using: &random)! }
+        var workspace = Workspace(influencers: Fx.influencers, campaigns: Fx.campaigns, deals: deals)
+        func check(_ step: Int) {
+            #expect(workspace.dealOwners == Set(workspace.deals.values.compactMap(\.owner)), "step \(step)")
+            for shown in [[owners[0]], [owners[2]], [owners[0], owners[3]], [], owners] {
+                let isShown = { (owner: String?) in shown.contains(owner) }
+                let expected = Set(workspace.deals.values.filter { isShown($0.owner) }.map(\.id))
+                let found = workspace.dealIDs(ownedBy: isShown).map(Set.init) ?? Set(workspace.deals.keys)
+                #expect(found == expected, "step \(step), owners \(shown)")
+            }
+            #expect(workspace.dealIDs(ownedBy: { _ in true }) == nil)
+        }
+        check(0)
+        for step in 1...60 {
+            var deal = Fx.deals.randomElement(using: &random)!
+            switch Int.random(in: 0..<3, using: &random) {
+            case 0: deal.owner = owners.randomElement(using: &random)!; workspace.put(.deal(deal))
+            case 1: workspace.remove(.deal, deal.id)
+            default: deal.id = RecordID.generate(at: Date(), using: &random); deal.owner = "New \(step % 3)"; workspace.put(.deal(deal))
+            }
+            check(step)
+        }
+    }
 }

@@ -21,6 +21,8 @@ public struct Workspace: Sendable {
     public private(set) var archivedCreators: Set<RecordID> = []
     private var dealIDsByInfluencer: [RecordID: Set<RecordID>] = [:]
     private var dealIDsByCampaign: [RecordID: Set<RecordID>] = [:]
+    /// Deal ids by owner (nil: nobody's): narrowing Today or the Pipeline to one person visits only their deals.
+    private var dealIDsByOwner: [String?: Set<RecordID>] = [:]
 
     /// With `searchIndexLater`, the search keys are left for `buildSearchIndex()`: at 100k creators they take half
     /// a second that the first frame does not need.
@@ -46,6 +48,7 @@ public struct Workspace: Sendable {
         archivedCreators = built.archivedCreators
         dealIDsByInfluencer = built.byInfluencer
         dealIDsByCampaign = built.byCampaign
+        dealIDsByOwner = built.byOwner
         for old in replaced { unindex(old) }
         for id in Set(replaced.map(\.id)) { self.deals[id].map { index($0) } }
     }
@@ -119,11 +122,24 @@ public struct Workspace: Sendable {
     private mutating func index(_ deal: Deal) {
         dealIDsByInfluencer[deal.influencerID, default: []].insert(deal.id)
         dealIDsByCampaign[deal.campaignID, default: []].insert(deal.id)
+        dealIDsByOwner[deal.owner, default: []].insert(deal.id)
     }
 
     private mutating func unindex(_ deal: Deal) {
         dealIDsByInfluencer[deal.influencerID]?.remove(deal.id)
         dealIDsByCampaign[deal.campaignID]?.remove(deal.id)
+        dealIDsByOwner[deal.owner]?.remove(deal.id)
+        if dealIDsByOwner[deal.owner]?.isEmpty == true { dealIDsByOwner[deal.owner] = nil }
+    }
+
+    /// Every name deals are owned by.
+    public var dealOwners: Set<String> { Set(dealIDsByOwner.keys.compactMap { $0 }) }
+
+    /// Ids of the deals whose owner `isShown` accepts, or nil when it accepts every owner (then go over `deals`).
+    public func dealIDs(ownedBy isShown: (String?) -> Bool) -> [RecordID]? {
+        let owners = dealIDsByOwner.keys.filter(isShown)
+        guard owners.count < dealIDsByOwner.count else { return nil }
+        return owners.flatMap { dealIDsByOwner[$0] ?? [] }
     }
 
     /// A creator's folded name, for sorting.
@@ -192,6 +208,7 @@ private struct OtherIndexes: Sendable {
     /// Every deal id under its creator and campaign (a repeated id is sorted out by the caller).
     var byInfluencer: [RecordID: Set<RecordID>] = [:]
     var byCampaign: [RecordID: Set<RecordID>] = [:]
+    var byOwner: [String?: Set<RecordID>] = [:]
 
     init() {}
 
@@ -209,6 +226,7 @@ private struct OtherIndexes: Sendable {
         for deal in deals {
             byInfluencer[deal.influencerID, default: []].insert(deal.id)
             byCampaign[deal.campaignID, default: []].insert(deal.id)
+            byOwner[deal.owner, default: []].insert(deal.id)
         }
     }
 }

@@ -30,8 +30,13 @@ public enum TodayPane: Pane {
     }
 
     public static func workspaceChanged(_ state: inout AppState) {
-        let isShown = state.ownerScope.matcher(user: state.user)
-        show(Today.grouped(items(of: state.workspace.deals.values.lazy.filter { isShown($0.owner) }, state)), &state)
+        let isShown = state.ownerScope.matcher(user: state.user), workspace = state.workspace
+        let items = if let ids = workspace.dealIDs(ownedBy: isShown) {
+            items(of: ids.lazy.compactMap { workspace.deals[$0] }, state)
+        } else {
+            items(of: workspace.deals.values, state)
+        }
+        show(Today.grouped(items), &state)
     }
 
     /// Replaces only the changed deals' items, merged into the urgency order, instead of going over every deal
