@@ -9,6 +9,16 @@ public enum RecordKind: String, CaseIterable, Codable, Sendable {
 
     /// The folder name inside the data folder (`influencers/<id>.json`).
     public var folderName: String { rawValue }
+
+    /// One record of this kind, as the interface says it: "creator", "campaign", "deal", "template".
+    public var noun: String {
+        switch self {
+        case .influencer: "creator"
+        case .campaign: "campaign"
+        case .deal: "deal"
+        case .template: "template"
+        }
+    }
 }
 
 /// Anything saved as one JSON file: the store versions, orders and conflict-checks it through these fields.

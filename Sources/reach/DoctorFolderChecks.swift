@@ -231,7 +231,7 @@ private struct RecordFacts {
 
     static func fromIndex(_ store: RecordStore) -> RecordFacts? {
         do {
-            let index = try FolderIndex(store: store)
+            let index = try IndexedRecords.index(of: store)
             let refresh = try index.refresh(fullCheck: true)
             let templates = store.loadAll(Template.self)
             var facts = RecordFacts()

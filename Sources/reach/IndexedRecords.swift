@@ -16,13 +16,24 @@ struct IndexedRecords {
     /// Nil when the index cannot be used (it is logged, with the reason); the command then reads the whole folder.
     static func open(_ store: RecordStore) -> IndexedRecords? {
         do {
-            let index = try FolderIndex(store: store)
+            let index = try index(of: store)
             var problems = try index.refresh().problems
             let settings = WorkspaceLoader.loadSettings(from: store, problems: &problems).settings ?? AppSettings()
             return IndexedRecords(store: store, index: index, settings: settings, problems: problems)
         } catch {
             store.logger.warning("not using the folder index: \(error)")
             return nil
+        }
+    }
+
+    /// The folder's index for a command: a refresh that must read thousands of files (the index is new here, of an
+    /// older version, or `git pull` rewrote the folder) says so on standard error first, since at 100k creators it
+    /// takes a minute that would otherwise look like a hang.
+    static func index(of store: RecordStore) throws -> FolderIndex {
+        try FolderIndex(store: store) { kind, count in
+            let notice = "reach: reading \(count) \(kind.noun) files into the folder index (new here, or of an older version); "
+                + "later commands read only what changed\n"
+            FileHandle.standardError.write(Data(notice.utf8))
         }
     }
 

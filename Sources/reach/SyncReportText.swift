@@ -42,18 +42,9 @@ enum SyncReportText {
     /// "deal 01J…" for a subject: ids only, as in the commit messages.
     static func describe(_ subject: SyncChanges.Subject) -> String {
         switch subject {
-        case .record(let kind, let id): "\(noun(kind)) \(id.rawValue)"
+        case .record(let kind, let id): "\(kind.noun) \(id.rawValue)"
         case .settings: "settings (reach.json)"
         case .conflict(let path), .other(let path): path
-        }
-    }
-
-    static func noun(_ kind: RecordKind) -> String {
-        switch kind {
-        case .influencer: "creator"
-        case .campaign: "campaign"
-        case .deal: "deal"
-        case .template: "template"
         }
     }
 }

@@ -54,7 +54,7 @@ enum SyncStatusText {
             case .deal: nil
             case .template: (try? store.load(Template.self, id: id))??.name
             }
-            return SyncReportText.noun(kind) + " " + id.rawValue + (name.map { " “\($0)”" } ?? "")
+            return kind.noun + " " + id.rawValue + (name.map { " “\($0)”" } ?? "")
         }
     }
 }

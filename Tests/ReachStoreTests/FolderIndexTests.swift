@@ -44,6 +44,24 @@ import Glibc
         #expect(second.filesRead == 0 && second.filesRemoved == 0)
     }
 
+    /// A refresh that reads many files of one kind says so first, with how many; one that reads a few does not.
+    @Test func aLongReadIsAnnounced() throws {
+        let (folder, store) = try Self.demoFolder()
+        defer { withExtendedLifetime(folder) {} }
+        let told = Locked<[String]>([])
+        let index = try FolderIndex(store: store, fileName: FolderIndex.fileName, onLongRead: { kind, count in
+            told.withLock { $0.append("\(kind.noun) \(count)") }
+        }, longRead: 50)
+        try index.refresh()
+        #expect(told.withLock { $0 } == ["creator \(Self.demo.influencers.count)", "deal \(Self.demo.deals.count)"])
+        let deal = try #require(store.loadAll(Deal.self).records.first)
+        var edited = deal
+        edited.owner = "Someone else"
+        _ = try store.save(edited)
+        try index.refresh()
+        #expect(told.withLock { $0 }.count == 2, "one changed file is not a long read")
+    }
+
     /// Today from the index's compact rows is Today from the deals themselves, for everyone and for one owner.
     @Test func todayFromTheIndexIsTodayFromTheDeals() throws {
         let (folder, store) = try Self.demoFolder()

@@ -123,6 +123,7 @@ extension FolderIndex {
         let changed = names.filter { name in stamps[name].map { known[name] != $0 } ?? false }
         let removed = known.keys.filter { stamps[$0] == nil }
         guard !changed.isEmpty || !removed.isEmpty else { return 0 }
+        if changed.count >= longRead { onLongRead?(R.kind, changed.count) }
         try apply(kind, directory: directory, changed: changed, removed: removed, &result)
         result.filesRead += changed.count
         result.filesRemoved += removed.count

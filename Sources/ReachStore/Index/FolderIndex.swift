@@ -38,16 +38,25 @@ public final class FolderIndex: Sendable {
     public let path: String
     let store: RecordStore
     let database: DatabaseQueue
+    /// Told before a refresh reads `longRead` or more files of one kind (a first build, a new index version, a folder
+    /// rewritten by `git pull`), with how many: at 100k that takes a minute, and a command says so instead of
+    /// seeming to hang.
+    let onLongRead: (@Sendable (RecordKind, Int) -> Void)?
+    let longRead: Int
 
     /// Opens (creating if needed) the index of `store`'s folder. A damaged file is removed and built anew; a file
     /// of another index version is emptied and built anew.
-    public convenience init(store: RecordStore) throws(FolderIndexError) {
-        try self.init(store: store, fileName: Self.fileName)
+    public convenience init(store: RecordStore, onLongRead: (@Sendable (RecordKind, Int) -> Void)? = nil) throws(FolderIndexError) {
+        try self.init(store: store, fileName: Self.fileName, onLongRead: onLongRead)
     }
 
-    /// `fileName` other than the default only in tests, to build a second index of the same files beside it.
-    init(store: RecordStore, fileName: String) throws(FolderIndexError) {
+    /// `fileName` other than the default only in tests, to build a second index of the same files beside it, and
+    /// `longRead` lower, to see `onLongRead` on a small folder.
+    init(store: RecordStore, fileName: String, onLongRead: (@Sendable (RecordKind, Int) -> Void)? = nil,
+         longRead: Int = 5_000) throws(FolderIndexError) {
         self.store = store
+        self.onLongRead = onLongRead
+        self.longRead = longRead
         path = store.layout.cacheDirectory + "/" + fileName
         let mode = store.options.sharing
         do {

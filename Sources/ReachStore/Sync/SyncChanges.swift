@@ -91,13 +91,7 @@ public struct SyncChanges: Sendable, Equatable {
 
     private static func label(_ subject: Subject) -> String {
         switch subject {
-        case .record(let kind, _):
-            switch kind {
-            case .influencer: "creator"
-            case .campaign: "campaign"
-            case .deal: "deal"
-            case .template: "template"
-            }
+        case .record(let kind, _): kind.noun
         case .settings: "settings"
         case .conflict: "conflict-record"
         case .other: "file"
