@@ -95,9 +95,11 @@ import Glibc
         #expect(try Shell.run("/bin/chown", ["-R", "0:\(team)", data]).status == 0)
         #expect(try Shell.run("/bin/chmod", ["-R", "g+rwX", data]).status == 0)
         // A copy the two users can run whatever the permissions of the folders above the build (CI's checkout may
-        // be in a private home).
+        // be in a private home). Copied by `cp`, not in this process: a child forked by another test while our
+        // copy's descriptor was open for writing would keep it open, and running the copy would fail with
+        // "Text file busy" (it did once, in a full run).
         let reach = scratch.path + "/reach"
-        try FileManager.default.copyItem(atPath: try ReachBinary.path(), toPath: reach)
+        #expect(try Shell.run("/bin/cp", [try ReachBinary.path(), reach]).status == 0)
         #expect(chmod(reach, 0o755) == 0)
         func runAs(_ user: Int, _ arguments: [String]) throws -> Shell.Result {
             try Shell.run("/usr/bin/setpriv", ["--reuid=\(user)", "--regid=\(user)", "--groups=\(team)", "--", reach,
