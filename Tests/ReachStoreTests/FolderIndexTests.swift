@@ -127,7 +127,8 @@ import Glibc
         try index.refresh()
         let deal = try #require(Self.demo.deals.first { !$0.archived })
         let name = DataFolderLayout.fileName(deal.id), path = folder.data + "/deals/" + name
-        #expect(try index.confirm(.deal, files: [name]) == 0)
+        let indexed = try #require(try index.agenda(isShown: { _ in true }).first { $0.file == name })
+        #expect(try index.confirm(.deal, stamps: [name: indexed.stamp]) == 0)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("\"archived\": false"))
         let handle = try #require(FileHandle(forUpdatingAtPath: path))

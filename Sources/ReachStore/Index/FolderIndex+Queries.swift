@@ -135,26 +135,18 @@ extension FolderIndex {
         }
     }
 
-    /// Checks the stamps of these files of one kind against the index (an edit made in place by another program,
-    /// within `fullCheckInterval` of the last full check, is found here) and re-reads the ones that changed;
-    /// returns how many did. What a command shows from the index is confirmed this way first.
-    @discardableResult
-    public func confirm(_ kind: RecordKind, files: [String]) throws -> Int {
-        try confirm(kind, files: files, known: knownStamps(kind, of: files))
-    }
-
-    /// `confirm` for files whose stamps in the index the caller already has (from `agenda`).
+    /// Checks these files of one kind, with their `stamps` as the index holds them (from `agenda`), against the files
+    /// (an edit made in place by another program, within `fullCheckInterval` of the last full check, is found here)
+    /// and re-reads the ones that changed; returns how many did. What a command shows from the index is confirmed
+    /// this way first.
     @discardableResult
     public func confirm(_ kind: RecordKind, stamps: [String: Int64]) throws -> Int {
-        try confirm(kind, files: Array(stamps.keys), known: stamps)
-    }
-
-    private func confirm(_ kind: RecordKind, files: [String], known: [String: Int64]) throws -> Int {
         var result = IndexRefresh()
+        let files = Array(stamps.keys)
         return switch kind {
-        case .influencer: try update(IndexedKinds.creators, names: files, known: known, &result)
-        case .campaign: try update(IndexedKinds.campaigns, names: files, known: known, &result)
-        case .deal: try update(IndexedKinds.deals, names: files, known: known, &result)
+        case .influencer: try update(IndexedKinds.creators, names: files, known: stamps, &result)
+        case .campaign: try update(IndexedKinds.campaigns, names: files, known: stamps, &result)
+        case .deal: try update(IndexedKinds.deals, names: files, known: stamps, &result)
         case .template: 0
         }
     }
