@@ -57,14 +57,6 @@ extension Deal {
     /// When the deal entered its current stage.
     public var stageEnteredAt: Date { stageHistory.last(where: { $0.to == stage })?.at ?? createdAt }
 
-    /// Whole days in the current stage.
-    public func daysInStage(now: Date) -> Int { StagePipeline.daysInStage(since: stageEnteredAt, now: now) }
-
-    /// Open and longer in the stage than the stage's `stallAfterDays`.
-    public func isStalled(now: Date, pipeline: StagePipeline = .default) -> Bool {
-        pipeline.isStalled(stage, since: stageEnteredAt, now: now)
-    }
-
     public func isClosed(pipeline: StagePipeline = .default) -> Bool { pipeline.isClosed(stage) }
     public func isSideExited(pipeline: StagePipeline = .default) -> Bool { pipeline.isSideExit(stage) }
 
@@ -111,8 +103,6 @@ extension Deal {
     /// Timeline newest first.
     public var timeline: [Activity] { activities.sorted { $0.at > $1.at } }
 
-    /// Next action due before `now`.
-    public func isFollowUpOverdue(now: Date) -> Bool { (nextAction?.due).map { $0 < now } ?? false }
 
     // MARK: Payments
 

@@ -38,15 +38,6 @@ public struct NextStepDays: Hashable, Sendable {
 }
 
 extension Deal {
-    /// An open deal (not archived, not closed) that nobody has planned a next step for: Today lists these,
-    /// the pipeline and the deal page flag them, since a deal without one is a deal nobody is working.
-    public func lacksNextStep(pipeline: StagePipeline) -> Bool {
-        nextAction == nil && isOpen(pipeline: pipeline)
-    }
-
-    /// Still being worked: not archived, and in no closed stage (complete or a side exit).
-    public func isOpen(pipeline: StagePipeline) -> Bool { !archived && !pipeline.isClosed(stage) }
-
     /// Logs a contact and applies the next-step choice in one edit. An inbound contact (a reply, a DM, a call
     /// from them) makes the move ours and due today, unless the user chose "done" or gave a date.
     public mutating func logContact(_ activity: Activity, then change: NextStepChange, days: NextStepDays) {

@@ -38,7 +38,7 @@ public struct TodayItem: Hashable, Sendable {
 public enum Today {
     /// Items from open deals (closed deals still show unpaid payments and expiring rights), overdue first, then by due date.
     /// "Due" means due before the end of `now`'s day in `timeZone`; rights show when ending within `rightsWarningDays`.
-    public static func items(deals: some Sequence<some AgendaSource>, now: Date,
+    public static func items(deals: some Sequence<some ListedDeal>, now: Date,
                              timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current,
                              rightsWarningDays: Int = 14, pipeline: StagePipeline = .default) -> [TodayItem] {
         let window = Window(now: now, timeZone: timeZone, rightsWarningDays: rightsWarningDays)
@@ -55,13 +55,13 @@ public enum Today {
                     let overdue = next.due < now
                     out.append(item(overdue ? .followUpOverdue : .followUpDue, next.due, next.summary, next.whoseMove, overdue: overdue))
                 }
-                deal.forEachAgendaEntry { kind, date, summary in
-                    switch kind {
+                deal.forEachAgendaEntry { entry in
+                    switch entry.kind {
                     case .draft:
-                        out.append(item(.draftAwaitingReview, date, summary(), .us))
+                        out.append(item(.draftAwaitingReview, entry.date, entry.summary, .us))
                     case .goingLive:
-                        guard let due = date, due < endOfDay else { return }
-                        out.append(item(due < now ? .deliverableOverdue : .deliverableDue, due, summary(), .them, overdue: due < now))
+                        guard let due = entry.date, due < endOfDay else { return }
+                        out.append(item(due < now ? .deliverableOverdue : .deliverableDue, due, entry.summary, .them, overdue: due < now))
                     case .payment, .rights:
                         return
                     }
@@ -75,13 +75,13 @@ public enum Today {
                                     deal.nextAction?.whoseMove))
                 }
             }
-            deal.forEachAgendaEntry { kind, date, summary in
-                guard let date else { return }
-                switch kind {
+            deal.forEachAgendaEntry { entry in
+                guard let date = entry.date else { return }
+                switch entry.kind {
                 case .payment where date < endOfDay:
-                    out.append(item(date < now ? .paymentOverdue : .paymentDue, date, summary(), .us, overdue: date < now))
+                    out.append(item(date < now ? .paymentOverdue : .paymentDue, date, entry.summary, .us, overdue: date < now))
                 case .rights where date >= now && date <= rightsHorizon:
-                    out.append(item(.rightsExpiring, date, summary(), .us))
+                    out.append(item(.rightsExpiring, date, entry.summary, .us))
                 default:
                     return
                 }

@@ -59,13 +59,13 @@ struct IndexedRecords {
         }
     }
 
-    /// Today's items for `scope` built from the index's compact rows (`AgendaDeal`), no deal file read: the files of
+    /// Today's items for `scope` built from the index's compact rows (`DealRow`), no deal file read: the files of
     /// the deals and creators shown are first confirmed by their stamps (re-read when another program changed them in
     /// place, and the rows asked for again). Nil when the index fails on the way (logged).
     func agendaPage(now: Date, timeZone: TimeZone, user: UserIdentity?, scope: OwnerScope) -> Agenda.Page? {
         let settings = settings.workspace
         let isShown = scope.matcher(user: user)
-        func dueItems() throws -> (items: [TodayItem], shown: [IndexedAgendaDeal]) {
+        func dueItems() throws -> (items: [TodayItem], shown: [IndexedDealRow]) {
             let window = Today.Window(now: now, timeZone: timeZone, rightsWarningDays: settings.rightsExpiryWarningDays)
             let rows = try index.agenda(isShown: isShown, window: window, pipeline: settings.pipeline)
             let items = Today.items(deals: rows.lazy.map(\.deal), now: now, timeZone: timeZone,
@@ -73,7 +73,7 @@ struct IndexedRecords {
             let shown = Set(items.map(\.dealID))
             return (items, rows.filter { shown.contains($0.deal.id) })
         }
-        func changedSince(_ shown: [IndexedAgendaDeal]) throws -> Bool {
+        func changedSince(_ shown: [IndexedDealRow]) throws -> Bool {
             var deals: [String: Int64] = [:], creators: [String: Int64] = [:]
             for row in shown {
                 deals[row.file] = row.stamp

@@ -17,6 +17,7 @@ struct WorkspaceTests {
         }
         for campaign in Fx.campaigns { #expect(built.dealIDs(ofCampaign: campaign.id) == oneByOne.dealIDs(ofCampaign: campaign.id)) }
         #expect(built.deals.count == Fx.deals.count)
+        #expect(built.dealRows == oneByOne.dealRows && built.dealRows == built.deals.mapValues(DealRow.init))
     }
 
     @Test func aDealIDGivenTwiceKeepsTheLastAndIndexesOnlyIt() throws {
@@ -27,6 +28,7 @@ struct WorkspaceTests {
         second.influencerID = Fx.ola
         let workspace = Workspace(influencers: Fx.influencers, campaigns: Fx.campaigns, deals: [first, second])
         #expect(workspace.deals[first.id]?.influencerID == Fx.ola)
+        #expect(workspace.dealRows == [first.id: DealRow(second)])
         #expect(workspace.deals(ofInfluencer: Fx.liga).isEmpty)
         #expect(workspace.deals(ofInfluencer: Fx.ola).map(\.id) == [first.id])
         #expect(workspace.dealIDs(ofCampaign: second.campaignID) == [first.id])
@@ -34,7 +36,8 @@ struct WorkspaceTests {
     }
 
     /// The deals of the owners a scope shows, found through the owner index, are the deals a filter over every deal
-    /// finds: built at once, and after random changes of owner, new deals and deletions one at a time.
+    /// finds, and every deal's compact row is made from the deal as it is now: built at once, and after random
+    /// changes (owner, fee, next step, stage), new deals and deletions one at a time.
     @Test(arguments: [1, 2] as [UInt64])
     func dealsByOwnerMatchAFilterOverEveryDeal(seed: UInt64) {
         var random = SeededRandom(seed: seed)
@@ -51,13 +54,20 @@ struct WorkspaceTests {
                 #expect(found == expected, "step \(step), owners \(shown)")
             }
             #expect(workspace.dealIDs(ownedBy: { _ in true }) == nil)
+            #expect(workspace.dealRows == workspace.deals.mapValues(DealRow.init), "step \(step)")
         }
         check(0)
         for step in 1...60 {
             var deal = Fx.deals.randomElement(using: &random)!
-            switch Int.random(in: 0..<3, using: &random) {
+            deal = workspace.deals[deal.id] ?? deal
+            switch Int.random(in: 0..<4, using: &random) {
             case 0: deal.owner = owners.randomElement(using: &random)!; workspace.put(.deal(deal))
             case 1: workspace.remove(.deal, deal.id)
+            case 2:
+                deal.agreedFee = Money(minorUnits: Int64(step) * 100, currency: "EUR")
+                deal.nextAction = step % 2 == 0 ? nil : NextAction(summary: "Step \(step)", due: Date(), whoseMove: .them)
+                deal.stage = Fx.deals.randomElement(using: &random)!.stage
+                workspace.put(.deal(deal))
             default: deal.id = RecordID.generate(at: Date(), using: &random); deal.owner = "New \(step % 3)"; workspace.put(.deal(deal))
             }
             check(step)

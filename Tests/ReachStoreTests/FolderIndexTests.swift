@@ -71,10 +71,10 @@ import Glibc
         let rows = try index.agenda(isShown: { _ in true }).map(\.deal)
         let deals = store.loadAll(Deal.self).records // as the files hold them (times to the millisecond)
         let open = deals.filter { !$0.archived }
-        #expect(Set(rows) == Set(open.map(AgendaDeal.init)) && rows.count == open.count)
+        #expect(Set(rows) == Set(open.map(DealRow.init)) && rows.count == open.count)
         let owner = try #require(open.compactMap(\.owner).first)
         let mine = try index.agenda(isShown: { $0 == owner }).map(\.deal)
-        #expect(Set(mine) == Set(open.filter { $0.owner == owner }.map(AgendaDeal.init)))
+        #expect(Set(mine) == Set(open.filter { $0.owner == owner }.map(DealRow.init)))
         // Asked for what Today can show at a moment, the index leaves out rows (closed deals with nothing due,
         // entries not due) without changing Today.
         var leftOut = 0
@@ -107,7 +107,7 @@ import Glibc
     /// Two creator files holding one id (a copy made by hand: a damaged folder) give a deal one row, its entries once.
     @Test func aCreatorIdInTwoFilesDoesNotRepeatADealsEntries() throws {
         let (folder, store) = try Self.demoFolder()
-        let deal = try #require(Self.demo.deals.first { !$0.archived && AgendaDeal($0).entries.count >= 2 })
+        let deal = try #require(Self.demo.deals.first { !$0.archived && DealRow($0).entries.count >= 2 })
         let original = DataFolderLayout.fileName(deal.influencerID), copy = DataFolderLayout.fileName(RecordID.generate(at: Date()))
         try FileManager.default.copyItem(atPath: folder.data + "/influencers/" + original, toPath: folder.data + "/influencers/" + copy)
         let index = try FolderIndex(store: store)
@@ -116,7 +116,7 @@ import Glibc
         #expect(rows.count == Set(rows.map(\.file)).count)
         let row = try #require(rows.first { $0.deal.id == deal.id })
         let asFiled = try #require(store.loadAll(Deal.self).records.first { $0.id == deal.id }) // times to the millisecond
-        #expect(row.deal == AgendaDeal(asFiled))
+        #expect(row.deal == DealRow(asFiled))
         #expect(row.creator?.file == min(original, copy))
     }
 

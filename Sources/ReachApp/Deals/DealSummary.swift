@@ -11,23 +11,23 @@ enum DealSummary {
     }
 
     /// The next action is due before now on a deal that is still open.
-    static func isOverdue(_ deal: Deal, _ state: AppState) -> Bool {
+    static func isOverdue(_ deal: some ListedDeal, _ state: AppState) -> Bool {
         !state.workspace.pipeline.isClosed(deal.stage) && deal.isFollowUpOverdue(now: state.now)
     }
 
     /// "3d overdue", "today", "in 4d"; "—" without a next action.
-    static func due(_ deal: Deal, _ state: AppState) -> String {
+    static func due(_ deal: some ListedDeal, _ state: AppState) -> String {
         deal.nextAction.map { Humanize.due($0.due, now: state.now, timeZone: state.timeZone) } ?? "—"
     }
 
     /// "12d" in the stage, "12d stalled" past the stage's limit.
-    static func age(_ deal: Deal, _ state: AppState) -> String {
+    static func age(_ deal: some ListedDeal, _ state: AppState) -> String {
         let days = "\(deal.daysInStage(now: state.now))d"
         return deal.isStalled(now: state.now, pipeline: state.workspace.pipeline) ? days + " stalled" : days
     }
 
     /// "3d overdue · Send counter-offer" (the due first, so a narrow card keeps it), or a prompt to set one.
-    static func nextAction(_ deal: Deal, _ state: AppState) -> String {
+    static func nextAction(_ deal: some ListedDeal, _ state: AppState) -> String {
         guard let next = deal.nextAction else { return state.workspace.pipeline.isClosed(deal.stage) ? "closed" : noNextStep }
         return "\(due(deal, state)) · \(next.summary)"
     }

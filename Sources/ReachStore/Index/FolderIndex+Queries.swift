@@ -10,13 +10,13 @@ extension FolderIndex {
         }
     }
 
-    /// The compact Today rows of the (not archived) deals of the owners `isShown` accepts, in file order, each with
+    /// The compact rows (`DealRow`) of the (not archived) deals of the owners `isShown` accepts, in file order, each with
     /// what confirming it needs (its file and stamp, its creator's name, file and stamp): one query, so a manager's
     /// 40,000 deals cost no lookup per deal or per creator. With a `window`, only what Today can show then: a closed
     /// deal with no payment or rights due is left out, and so are entries that cannot be due (the rules of
     /// `Today.items`, stated again in SQL; the tests hold the two together).
     public func agenda(isShown: (String?) -> Bool, window: Today.Window? = nil,
-                       pipeline: StagePipeline = .default) throws -> [IndexedAgendaDeal] {
+                       pipeline: StagePipeline = .default) throws -> [IndexedDealRow] {
         try database.read { db in
             // Owners are few: decide each once, then ask only for their deals.
             let owners = try String?.fetchAll(db, sql: "SELECT DISTINCT owner FROM deals").filter(isShown)
@@ -43,32 +43,35 @@ extension FolderIndex {
             // A creator id in two files (only in a damaged folder) gives each entry twice: the first file names it.
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT d.file, d.stamp, d.id, d.creator, d.campaign, d.owner, d.stage, d.stage_since, d.next_summary,
-                    d.next_due, d.next_whose, c.file, c.name, c.stamp, a.kind, a.date, a.summary
+                    d.next_due, d.next_whose, d.fee_minor, d.fee_currency, c.file, c.name, c.stamp, a.kind, a.date, a.summary
                 FROM deals d
                 LEFT JOIN creators c ON c.id = d.creator
                 LEFT JOIN agenda a ON a.file = d.file\(entryShown)
                 WHERE d.archived = 0 AND \(clause) ORDER BY d.file, c.file, a.position
                 """, arguments: StatementArguments(arguments))
-            var deals: [IndexedAgendaDeal] = []
+            var deals: [IndexedDealRow] = []
             while let row = try rows.next() {
                 let file: String = row[0]
                 if let last = deals.last, last.file == file {
-                    guard last.creator?.file == (row[11] as String?) else { continue }
+                    guard last.creator?.file == (row[13] as String?) else { continue }
                 } else {
                     let next = (row[8] as String?).flatMap { summary in
                         (row[9] as Double?).map { NextAction(summary: summary, due: Date(timeIntervalSinceReferenceDate: $0),
                                                              whoseMove: Party(rawValue: row[10] ?? "") ?? .us) }
                     }
-                    let deal = AgendaDeal(
+                    let deal = DealRow(
                         id: RecordID(rawValue: row[2]), influencerID: RecordID(rawValue: row[3]), campaignID: RecordID(rawValue: row[4]),
                         owner: row[5], archived: false, stage: StageKey(rawValue: row[6]),
-                        stageSince: Date(timeIntervalSinceReferenceDate: row[7]), nextAction: next, entries: [])
-                    let creator = (row[11] as String?).map { IndexedName(name: row[12], file: $0, stamp: row[13]) }
-                    deals.append(IndexedAgendaDeal(file: file, stamp: row[1], deal: deal, creator: creator))
+                        stageSince: Date(timeIntervalSinceReferenceDate: row[7]), nextAction: next,
+                        agreedFee: (row[11] as Int64?).map { Money(minorUnits: $0, currency: CurrencyCode(rawValue: row[12] ?? "")) },
+                        entries: [])
+                    let creator = (row[13] as String?).map { IndexedName(name: row[14], file: $0, stamp: row[15]) }
+                    deals.append(IndexedDealRow(file: file, stamp: row[1], deal: deal, creator: creator))
                 }
-                if let kind = (row[14] as String?).flatMap(AgendaEntry.Kind.init(rawValue:)) {
+                if let kind = (row[16] as String?).flatMap(AgendaEntry.Kind.init(rawValue:)) {
                     deals[deals.count - 1].deal.entries.append(
-                        AgendaEntry(kind: kind, date: (row[15] as Double?).map(Date.init(timeIntervalSinceReferenceDate:)), summary: row[16]))
+                        AgendaEntry(kind: kind, date: (row[17] as Double?).map(Date.init(timeIntervalSinceReferenceDate:)),
+                                    subject: .worded(row[18])))
                 }
             }
             return deals
@@ -170,12 +173,12 @@ extension FolderIndex {
     }
 }
 
-/// A deal's Today row as `FolderIndex.agenda` gives it: with its file and that file's stamp in the index, and its
+/// A deal's row as `FolderIndex.agenda` gives it: with its file and that file's stamp in the index, and its
 /// creator's, so a command can confirm what it shows against the files without asking the index again.
-public struct IndexedAgendaDeal: Sendable {
+public struct IndexedDealRow: Sendable {
     public var file: String
     public var stamp: Int64
-    public var deal: AgendaDeal
+    public var deal: DealRow
     /// Nil when no creator file holds the deal's creator id.
     public var creator: IndexedName?
 }

@@ -4,7 +4,7 @@ import GRDB
 /// any time; a file of another `version` is emptied and rebuilt, never migrated.
 enum IndexSchema {
     /// Bump whenever a table or the meaning of a column changes.
-    static let version = 5
+    static let version = 6
 
     /// Rows are keyed by file name, not record id: a file whose id does not match its name still maps back to the
     /// file it came from, so a removed file removes its row.
@@ -21,12 +21,12 @@ enum IndexSchema {
         "CREATE INDEX creators_by_id ON creators(id, name, stamp)",
         "CREATE TABLE campaigns(file TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, stamp INTEGER NOT NULL) WITHOUT ROWID",
         "CREATE INDEX campaigns_by_id ON campaigns(id)",
-        // A deal's references and its `AgendaDeal` (dates as seconds since 2001, exactly as `Date` holds them), its
+        // A deal's references and its `DealRow` (dates as seconds since 2001, exactly as `Date` holds them), its
         // entries one row each in order.
         """
         CREATE TABLE deals(file TEXT PRIMARY KEY, stamp INTEGER NOT NULL, id TEXT NOT NULL, creator TEXT NOT NULL, campaign TEXT NOT NULL,
             owner TEXT, archived INTEGER NOT NULL, stage TEXT NOT NULL, stage_since REAL NOT NULL,
-            next_summary TEXT, next_due REAL, next_whose TEXT, discount_code TEXT) WITHOUT ROWID
+            next_summary TEXT, next_due REAL, next_whose TEXT, fee_minor INTEGER, fee_currency TEXT, discount_code TEXT) WITHOUT ROWID
         """,
         """
         CREATE TABLE agenda(file TEXT NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL, date REAL, summary TEXT NOT NULL,

@@ -26,20 +26,22 @@ enum IndexedKinds {
             forget: { db, file in try db.cachedStatement(sql: "DELETE FROM \(table) WHERE file = ?").execute(arguments: [file]) })
     }
 
-    /// A deal's references and its `AgendaDeal`: the row, and one `agenda` row per entry in order.
+    /// A deal's references and its `DealRow`: the row, and one `agenda` row per entry in order.
     static var deals: IndexedKind<Deal> {
         IndexedKind<Deal>(
             put: { db, file, stamp, deal in
-                let agenda = AgendaDeal(deal)
+                let row = DealRow(deal)
                 try db.cachedStatement(sql: """
                     INSERT OR REPLACE INTO deals(file, stamp, id, creator, campaign, owner, archived, stage, stage_since,
-                        next_summary, next_due, next_whose, discount_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        next_summary, next_due, next_whose, fee_minor, fee_currency, discount_code)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [file, stamp, deal.id.rawValue, deal.influencerID.rawValue, deal.campaignID.rawValue, deal.owner,
-                                     deal.archived, deal.stage.rawValue, agenda.stageSince.timeIntervalSinceReferenceDate,
-                                     agenda.nextAction?.summary, agenda.nextAction?.due.timeIntervalSinceReferenceDate,
-                                     agenda.nextAction?.whoseMove.rawValue, deal.tracking.discountCodeKey])
+                                     deal.archived, deal.stage.rawValue, row.stageSince.timeIntervalSinceReferenceDate,
+                                     row.nextAction?.summary, row.nextAction?.due.timeIntervalSinceReferenceDate,
+                                     row.nextAction?.whoseMove.rawValue, row.agreedFee?.minorUnits, row.agreedFee?.currency.rawValue,
+                                     deal.tracking.discountCodeKey])
                 try db.cachedStatement(sql: "DELETE FROM agenda WHERE file = ?").execute(arguments: [file])
-                for (position, entry) in agenda.entries.enumerated() {
+                for (position, entry) in row.entries.enumerated() {
                     try db.cachedStatement(sql: "INSERT INTO agenda(file, position, kind, date, summary) VALUES (?, ?, ?, ?, ?)")
                                    .execute(arguments: [file, position, entry.kind.rawValue, entry.date?.timeIntervalSinceReferenceDate, entry.summary])
                 }

@@ -15,9 +15,9 @@ enum PipelineBoard {
         var entered: Double
         var id: RecordID
 
-        init(_ deal: Deal) {
+        init(_ deal: DealRow) {
             due = deal.nextAction?.due.timeIntervalSince1970 ?? .greatestFiniteMagnitude
-            entered = deal.stageEnteredAt.timeIntervalSince1970
+            entered = deal.stageSince.timeIntervalSince1970
             id = deal.id
         }
 
@@ -52,12 +52,12 @@ enum PipelineBoard {
     }
 
     /// Where a deal goes in a column already in `Order` (binary search, looking up only the cards compared).
-    static func insertionIndex(of deal: Deal, in ids: [RecordID], _ state: AppState) -> Int {
+    static func insertionIndex(of deal: DealRow, in ids: [RecordID], _ state: AppState) -> Int {
         let order = Order(deal)
         var low = 0, high = ids.count
         while low < high {
             let middle = (low + high) / 2
-            if let other = state.workspace.deals[ids[middle]], Order(other) < order { low = middle + 1 } else { high = middle }
+            if let other = state.workspace.dealRows[ids[middle]], Order(other) < order { low = middle + 1 } else { high = middle }
         }
         return low
     }

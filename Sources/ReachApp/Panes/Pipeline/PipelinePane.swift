@@ -153,33 +153,33 @@ public enum PipelinePane: Pane {
             isOwnerShown = state.ownerScope.matcher(user: state.user)
         }
 
-        func includes(_ deal: Deal) -> Bool {
+        func includes(_ deal: DealRow) -> Bool {
             !deal.archived && (campaign == nil || deal.campaignID == campaign) && (showExits || !sideExits.contains(deal.stage))
                 && isOwnerShown(deal.owner)
         }
 
-        func isOverdue(_ deal: Deal) -> Bool { !closed.contains(deal.stage) && deal.isFollowUpOverdue(now: now) }
+        func isOverdue(_ deal: DealRow) -> Bool { !closed.contains(deal.stage) && deal.isFollowUpOverdue(now: now) }
     }
 
     /// Calls `body` for each deal the pipeline shows (a filtered campaign's via the workspace index, else all),
     /// counting them in the same pass.
     @discardableResult
-    static func forEachDeal(_ state: AppState, _ body: (Deal) -> Void) -> Tally {
+    static func forEachDeal(_ state: AppState, _ body: (DealRow) -> Void) -> Tally {
         let workspace = state.workspace
         let scope = Scope(state)
         var tally = Tally()
-        func visit(_ deal: Deal) {
+        func visit(_ deal: DealRow) {
             guard scope.includes(deal) else { return }
             tally.count += 1
             if scope.isOverdue(deal) { tally.overdue.insert(deal.id) }
             body(deal)
         }
         if let campaign = scope.campaign {
-            for id in workspace.dealIDs(ofCampaign: campaign) { if let deal = workspace.deals[id] { visit(deal) } }
+            for id in workspace.dealIDs(ofCampaign: campaign) { if let deal = workspace.dealRows[id] { visit(deal) } }
         } else if let owned = workspace.dealIDs(ownedBy: scope.isOwnerShown) {
-            for id in owned { if let deal = workspace.deals[id] { visit(deal) } }
+            for id in owned { if let deal = workspace.dealRows[id] { visit(deal) } }
         } else {
-            for deal in workspace.deals.values { visit(deal) }
+            for deal in workspace.dealRows.values { visit(deal) }
         }
         return tally
     }
@@ -229,7 +229,7 @@ public enum PipelinePane: Pane {
         if wasShown { pipeline.dealCount -= 1 }
         pipeline.overdueIDs.remove(id)
         defer { state.pipeline = pipeline }
-        guard let deal = state.workspace.deals[id], scope.includes(deal) else { return true }
+        guard let deal = state.workspace.dealRows[id], scope.includes(deal) else { return true }
         switch pipeline.mode {
         case .board:
             guard let column = pipeline.columns.firstIndex(where: { $0.stages.contains(deal.stage) }) else { return false }

@@ -51,22 +51,30 @@ public enum PipelineField: Int, CaseIterable, Sendable {
 
     func text(_ deal: Deal, _ state: AppState, compact: Bool = false) -> String {
         switch self {
-        case .creator: state.conflictMark(.deal, deal.id) + state.workspace.influencerName(deal.influencerID)
-        case .campaign: state.workspace.campaignName(deal.campaignID)
-        case .owner: deal.owner ?? "—"
+        case .creator, .campaign, .owner, .nextAction: sortedText(deal, state)
         case .stage: state.workspace.pipeline.name(of: deal.stage)
         case .fee: DealSummary.fee(deal)
-        case .nextAction: deal.nextAction?.summary ?? (deal.lacksNextStep(pipeline: state.workspace.pipeline) ? DealSummary.noNextStep : "—")
         case .due: DealSummary.due(deal, state)
         case .whoseMove: deal.nextAction.map { compact ? $0.whoseMove.label : $0.whoseMove.moveLabel } ?? "—"
         case .daysInStage: DealSummary.age(deal, state)
         }
     }
 
-    /// A sort key: text columns compare folded text, the others numbers (missing values last when ascending).
-    func key(_ deal: Deal, _ state: AppState) -> PipelineSortKey {
+    /// The text of a column sorted by its text: what a `DealRow` holds is enough, so sorting needs no full deal.
+    private func sortedText(_ deal: some ListedDeal, _ state: AppState) -> String {
         switch self {
-        case .creator, .campaign, .owner, .nextAction: return .text(TextFolding.fold(text(deal, state)))
+        case .creator: state.conflictMark(.deal, deal.id) + state.workspace.influencerName(deal.influencerID)
+        case .campaign: state.workspace.campaignName(deal.campaignID)
+        case .owner: deal.owner ?? "—"
+        case .nextAction: deal.nextAction?.summary ?? (deal.lacksNextStep(pipeline: state.workspace.pipeline) ? DealSummary.noNextStep : "—")
+        default: ""
+        }
+    }
+
+    /// A sort key: text columns compare folded text, the others numbers (missing values last when ascending).
+    func key(_ deal: DealRow, _ state: AppState) -> PipelineSortKey {
+        switch self {
+        case .creator, .campaign, .owner, .nextAction: return .text(TextFolding.fold(sortedText(deal, state)))
         case .stage:
             let pipeline = state.workspace.pipeline
             let index = pipeline.index(of: deal.stage) ?? (pipeline.stages.count + (pipeline.sideExits.firstIndex { $0.key == deal.stage } ?? 0))
@@ -104,13 +112,13 @@ enum PipelineTable {
     }
 
     /// Where a deal goes in rows already sorted (binary search, computing keys only for the rows compared).
-    static func insertionIndex(of deal: Deal, in rows: [RecordID], _ state: AppState) -> Int {
+    static func insertionIndex(of deal: DealRow, in rows: [RecordID], _ state: AppState) -> Int {
         let field = state.pipeline.sortField, ascending = state.pipeline.ascending
         let entry = (id: deal.id, key: field.key(deal, state))
         var low = 0, high = rows.count
         while low < high {
             let middle = (low + high) / 2
-            if let other = state.workspace.deals[rows[middle]],
+            if let other = state.workspace.dealRows[rows[middle]],
                precedes((other.id, field.key(other, state)), entry, ascending: ascending) {
                 low = middle + 1
             } else {

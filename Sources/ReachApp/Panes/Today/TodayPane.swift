@@ -32,9 +32,9 @@ public enum TodayPane: Pane {
     public static func workspaceChanged(_ state: inout AppState) {
         let isShown = state.ownerScope.matcher(user: state.user), workspace = state.workspace
         let items = if let ids = workspace.dealIDs(ownedBy: isShown) {
-            items(of: ids.lazy.compactMap { workspace.deals[$0] }, state)
+            items(of: ids.lazy.compactMap { workspace.dealRows[$0] }, state)
         } else {
-            items(of: workspace.deals.values, state)
+            items(of: workspace.dealRows.values, state)
         }
         show(Today.grouped(items), &state)
     }
@@ -46,7 +46,7 @@ public enum TodayPane: Pane {
         guard changed.count <= 200 else { return workspaceChanged(&state) }
         guard !changed.isEmpty else { return }
         let isShown = state.ownerScope.matcher(user: state.user)
-        let fresh = Today.grouped(items(of: changed.compactMap { state.workspace.deals[$0] }.filter { isShown($0.owner) }, state))
+        let fresh = Today.grouped(items(of: changed.compactMap { state.workspace.dealRows[$0] }.filter { isShown($0.owner) }, state))
         let kept = Today.grouped(state.today.items.filter { !changed.contains($0.dealID) })
         let merged = TodayGroup.allCases.compactMap { group -> (group: TodayGroup, items: [TodayItem])? in
             let old = kept.first { $0.group == group }?.items ?? [], new = fresh.first { $0.group == group }?.items ?? []
@@ -56,7 +56,7 @@ public enum TodayPane: Pane {
         show(merged, &state)
     }
 
-    private static func items(of deals: some Sequence<Deal>, _ state: AppState) -> [TodayItem] {
+    private static func items(of deals: some Sequence<DealRow>, _ state: AppState) -> [TodayItem] {
         let settings = state.workspace.settings.workspace
         return Today.items(deals: deals, now: state.now, timeZone: state.timeZone,
                            rightsWarningDays: settings.rightsExpiryWarningDays, pipeline: settings.pipeline)

@@ -1,0 +1,160 @@
+import Foundation
+
+/// What the deal lists (Today, the Pipeline) read of a deal: a full `Deal`, or its compact `DealRow`, which the
+/// app's workspace keeps for every deal and the folder index keeps for `reach today`.
+public protocol ListedDeal {
+    var id: RecordID { get }
+    var influencerID: RecordID { get }
+    var campaignID: RecordID { get }
+    var owner: String? { get }
+    var archived: Bool { get }
+    var stage: StageKey { get }
+    var nextAction: NextAction? { get }
+    /// When the deal entered its stage: stalled deals are counted from it.
+    var stageSince: Date { get }
+    var agreedFee: Money? { get }
+    /// Calls `body` with each dated entry (drafts in review, posts due to go live, open payments, rights' ends) in the
+    /// order Today lists them.
+    func forEachAgendaEntry(_ body: (AgendaEntry) -> Void)
+}
+
+extension ListedDeal {
+    /// Still being worked: not archived, and in no closed stage (complete or a side exit).
+    public func isOpen(pipeline: StagePipeline) -> Bool { !archived && !pipeline.isClosed(stage) }
+
+    /// An open deal (not archived, not closed) that nobody has planned a next step for: Today lists these,
+    /// the pipeline and the deal page flag them, since a deal without one is a deal nobody is working.
+    public func lacksNextStep(pipeline: StagePipeline) -> Bool { nextAction == nil && isOpen(pipeline: pipeline) }
+
+    /// The next action was due before `now`.
+    public func isFollowUpOverdue(now: Date) -> Bool { (nextAction?.due).map { $0 < now } ?? false }
+
+    /// Whole days in the current stage.
+    public func daysInStage(now: Date) -> Int { StagePipeline.daysInStage(since: stageSince, now: now) }
+
+    /// Open and longer in the stage than the stage's `stallAfterDays`.
+    public func isStalled(now: Date, pipeline: StagePipeline = .default) -> Bool {
+        pipeline.isStalled(stage, since: stageSince, now: now)
+    }
+}
+
+extension Deal: ListedDeal {
+    public var stageSince: Date { stageEnteredAt }
+
+    public func forEachAgendaEntry(_ body: (AgendaEntry) -> Void) {
+        for d in deliverables where !d.isDropped {
+            if d.status == .inReview {
+                body(AgendaEntry(kind: .draft, date: d.dueDate, subject: .deliverable(d.platform, d.contentType)))
+            } else if d.status != .live, let due = d.dueDate {
+                body(AgendaEntry(kind: .goingLive, date: due, subject: .deliverable(d.platform, d.contentType)))
+            }
+        }
+        for p in payments where p.isOpen {
+            guard let due = p.dueDate else { continue }
+            body(AgendaEntry(kind: .payment, date: due, subject: .payment(p.amount, p.kind)))
+        }
+        if let end = contract.usageRights?.endsAt { body(AgendaEntry(kind: .rights, date: end, subject: .usageRights)) }
+        if let end = contract.exclusivity?.endsAt { body(AgendaEntry(kind: .rights, date: end, subject: .exclusivity)) }
+        if let end = contract.whitelistingEndsAt { body(AgendaEntry(kind: .rights, date: end, subject: .whitelisting)) }
+    }
+}
+
+/// A deal as the lists see it, a tenth of a `Deal`'s size: the app keeps one per deal so Today and the Pipeline go
+/// over 200,000 of them without copying full deals (their arrays and strings), and the folder index keeps one per
+/// deal so `reach today` builds its list without reading 40,000 deal files.
+public struct DealRow: ListedDeal, Hashable, Sendable {
+    public var id: RecordID
+    public var influencerID: RecordID
+    public var campaignID: RecordID
+    public var owner: String?
+    public var archived: Bool
+    public var stage: StageKey
+    public var stageSince: Date
+    public var nextAction: NextAction?
+    public var agreedFee: Money?
+    /// The deal's `forEachAgendaEntry`, with their summaries.
+    public var entries: [AgendaEntry]
+
+    public init(id: RecordID, influencerID: RecordID, campaignID: RecordID, owner: String?, archived: Bool, stage: StageKey,
+                stageSince: Date, nextAction: NextAction?, agreedFee: Money?, entries: [AgendaEntry]) {
+        self.id = id
+        self.influencerID = influencerID
+        self.campaignID = campaignID
+        self.owner = owner
+        self.archived = archived
+        self.stage = stage
+        self.stageSince = stageSince
+        self.nextAction = nextAction
+        self.agreedFee = agreedFee
+        self.entries = entries
+    }
+
+    public init(_ deal: Deal) {
+        var entries: [AgendaEntry] = []
+        deal.forEachAgendaEntry { entries.append($0) }
+        self.init(id: deal.id, influencerID: deal.influencerID, campaignID: deal.campaignID, owner: deal.owner,
+                  archived: deal.archived, stage: deal.stage, stageSince: deal.stageSince, nextAction: deal.nextAction,
+                  agreedFee: deal.agreedFee, entries: entries)
+    }
+
+    public func forEachAgendaEntry(_ body: (AgendaEntry) -> Void) { entries.forEach(body) }
+}
+
+/// One dated line a deal can put on Today; whether it shows, and as due or overdue, is decided at `now`.
+public struct AgendaEntry: Hashable, Sendable {
+    public enum Kind: String, Sendable {
+        /// A draft awaiting review: shown while the deal is open, whatever its date.
+        case draft
+        /// A post due to go live: shown while the deal is open, from the day it is due.
+        case goingLive
+        /// An open payment: shown from the day it is due, open deal or closed.
+        case payment
+        /// The end of usage rights, exclusivity or whitelisting: shown in the warning days before it.
+        case rights
+    }
+
+    /// What the entry is about, in parts: a row then holds no text of its own (200,000 rows' worded summaries were
+    /// a heap string each), and the words are made for the few entries Today shows.
+    public enum Subject: Hashable, Sendable {
+        case deliverable(Platform, ContentType)
+        case payment(Money, PaymentKind)
+        case usageRights, exclusivity, whitelisting
+        /// Already worded: an entry read back from the folder index.
+        case worded(String)
+    }
+
+    public var kind: Kind
+    public var date: Date?
+    public var subject: Subject
+
+    public init(kind: Kind, date: Date?, subject: Subject) {
+        self.kind = kind
+        self.date = date
+        self.subject = subject
+    }
+
+    /// Entries are the same when they say the same: one read back from the index equals the one it was made from.
+    public static func == (a: AgendaEntry, b: AgendaEntry) -> Bool {
+        a.kind == b.kind && a.date == b.date && a.summary == b.summary
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(date)
+        hasher.combine(summary)
+    }
+
+    /// "Review draft: Instagram Reel", "Goes live: …", "Pay EUR 500.00 (deposit)", "Usage rights ends".
+    public var summary: String {
+        switch subject {
+        case .deliverable(let platform, let contentType):
+            let label = "\(platform.displayName) \(contentType.displayName)"
+            return kind == .draft ? "Review draft: \(label)" : "Goes live: \(label)"
+        case .payment(let amount, let paymentKind): return "Pay \(amount.formatted) (\(paymentKind.rawValue))"
+        case .usageRights: return "Usage rights ends"
+        case .exclusivity: return "Exclusivity ends"
+        case .whitelisting: return "Whitelisting ends"
+        case .worded(let text): return text
+        }
+    }
+}
