@@ -9,7 +9,7 @@ public struct Workspace: Sendable {
     public private(set) var deals: [RecordID: Deal] = [:]
     /// Every deal's compact row, which Today and the Pipeline go over: copying 200,000 full deals out of `deals`
     /// (their arrays and strings retained and released one by one) was two thirds of rebuilding either list.
-    public private(set) var dealRows: [RecordID: DealRow] = [:]
+    public private(set) var dealRows = DealRows()
     public private(set) var templates: [RecordID: Template] = [:]
     public var settings: AppSettings
     /// The revision of `reach.json` these settings came from: a settings save expects to find it on disk.
@@ -124,14 +124,14 @@ public struct Workspace: Sendable {
     }
 
     private mutating func index(_ deal: Deal) {
-        dealRows[deal.id] = DealRow(deal)
+        dealRows.put(DealRow(deal))
         dealIDsByInfluencer[deal.influencerID, default: []].insert(deal.id)
         dealIDsByCampaign[deal.campaignID, default: []].insert(deal.id)
         dealIDsByOwner[deal.owner, default: []].insert(deal.id)
     }
 
     private mutating func unindex(_ deal: Deal) {
-        dealRows[deal.id] = nil
+        dealRows.remove(deal.id)
         dealIDsByInfluencer[deal.influencerID]?.remove(deal.id)
         dealIDsByCampaign[deal.campaignID]?.remove(deal.id)
         dealIDsByOwner[deal.owner]?.remove(deal.id)
@@ -215,7 +215,7 @@ private struct OtherIndexes: Sendable {
     var byInfluencer: [RecordID: Set<RecordID>] = [:]
     var byCampaign: [RecordID: Set<RecordID>] = [:]
     var byOwner: [String?: Set<RecordID>] = [:]
-    var dealRows: [RecordID: DealRow] = [:]
+    var dealRows = DealRows()
 
     init() {}
 
@@ -230,9 +230,9 @@ private struct OtherIndexes: Sendable {
         }
         byInfluencer.reserveCapacity(influencers.count)
         byCampaign.reserveCapacity(campaignCount)
-        dealRows.reserveCapacity(deals.count)
+        dealRows = DealRows(reservingCapacity: deals.count)
         for deal in deals {
-            dealRows[deal.id] = DealRow(deal)
+            dealRows.put(DealRow(deal))
             byInfluencer[deal.influencerID, default: []].insert(deal.id)
             byCampaign[deal.campaignID, default: []].insert(deal.id)
             byOwner[deal.owner, default: []].insert(deal.id)

@@ -179,7 +179,7 @@ public enum PipelinePane: Pane {
         } else if let owned = workspace.dealIDs(ownedBy: scope.isOwnerShown) {
             for id in owned { if let deal = workspace.dealRows[id] { visit(deal) } }
         } else {
-            for deal in workspace.dealRows.values { visit(deal) }
+            for deal in workspace.dealRows.all { visit(deal) }
         }
         return tally
     }

@@ -34,7 +34,7 @@ public enum TodayPane: Pane {
         let items = if let ids = workspace.dealIDs(ownedBy: isShown) {
             items(of: ids.lazy.compactMap { workspace.dealRows[$0] }, state)
         } else {
-            items(of: workspace.dealRows.values, state)
+            items(of: workspace.dealRows.all, state)
         }
         show(Today.grouped(items), &state)
     }
