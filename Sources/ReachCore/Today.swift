@@ -132,6 +132,21 @@ public enum Today {
         return out
     }
 
+    /// `merged` in place: each of a few new items goes where it belongs by a binary search, moving the rest along
+    /// without copying them (Today keeps every owner's items, 85,000 at 200k deals, and a save changes one deal);
+    /// many new items are merged in one pass.
+    public static func merge(_ new: [TodayItem], into items: inout [TodayItem]) {
+        guard new.count <= 16 else { return items = merged(items, new) }
+        for item in new {
+            var low = 0, high = items.count
+            while low < high {
+                let middle = (low + high) / 2
+                if isMoreUrgent(item, than: items[middle]) { high = middle } else { low = middle + 1 }
+            }
+            items.insert(item, at: low)
+        }
+    }
+
     /// The order of `byUrgency` for items of two different deals.
     static func isMoreUrgent(_ x: TodayItem, than y: TodayItem) -> Bool {
         if x.isOverdue != y.isOverdue { return x.isOverdue }

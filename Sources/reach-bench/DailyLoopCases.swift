@@ -52,9 +52,9 @@ enum DailyLoopCases {
         for _ in 0..<options.iterations(10) { all.append(key(.char("*"))) }
         return [
             BenchResult(name: "app key→frame: o (whose deals) 100k", samples: scopes, target: .p99(below: 100),
-                        note: "Today recomputed over 200k deals; \(mine) items are \(owner.name)'s"),
+                        note: "Today filtered from every owner's items; \(mine) items are \(owner.name)'s"),
             BenchResult(name: "app key→frame: o on the Pipeline 100k", samples: boards, target: .p99(below: 100),
-                        note: "the board rebuilt over 200k deals"),
+                        note: "the board rebuilt over 200k deal rows"),
             BenchResult(name: "app key→frame: Enter in the next-step form 100k", samples: Samples(steps), target: .p99(below: 50),
                         note: "the deal saved, Today and the Pipeline updated"),
             BenchResult(name: "app key→frame: Space marks a roster row 100k", samples: marking, target: .p99(below: 16)),

@@ -105,4 +105,23 @@ import Testing
         #expect(!items.contains { $0.dealID == closed.id && $0.kind == .followUpOverdue })
         #expect(items.first { $0.kind == .followUpDue }?.whoseMove == .them)
     }
+
+    /// Merging a few items in place (binary search) or many (one pass) gives what `merged` gives.
+    @Test(arguments: [1, 3, 16, 17, 40])
+    func mergeInPlaceEqualsMerged(newCount: Int) {
+        var random = SeededRNG(seed: UInt64(newCount))
+        func items(_ count: Int, from first: Int) -> [TodayItem] {
+            Today.byUrgency((0..<count).map { n in
+                // Few distinct dates and deals, so ties by due date and by deal are common.
+                TodayItem(kind: .followUpDue, dealID: Fx.id(first + n % 7), due: Int.random(in: 0..<4, using: &random) == 0 ? nil : Fx.day(Int.random(in: 0..<5, using: &random)),
+                          summary: "\(first + n)", whoseMove: .us, isOverdue: Bool.random(using: &random),
+                          creatorID: Fx.id(1), campaignID: Fx.id(100))
+            })
+        }
+        let old = items(200, from: 300), new = items(newCount, from: 400)
+        var merged = old
+        Today.merge(new, into: &merged)
+        #expect(merged == Today.merged(old, new))
+        #expect(merged.count == old.count + new.count)
+    }
 }

@@ -8,7 +8,8 @@ enum OwnerActions {
         let owners = state.workspace.assignableOwners
         state.severalOwners = state.workspace.dealOwners.count > 1
         state.ownerScope = state.ownerScope.next(owners: owners, user: state.user)
-        state.refresh([.today, .pipeline])
+        state.refresh([.pipeline])
+        if !state.stalePanes.contains(.today) { TodayPane.scopeChanged(&state) }
         state.show("Showing \(scopeDescription(state))")
     }
 

@@ -29,14 +29,18 @@ public enum TodayPane: Pane {
         ]
     }
 
+    /// Makes everyone's items from every deal's row, then shows the owners the scope shows.
     public static func workspaceChanged(_ state: inout AppState) {
-        let isShown = state.ownerScope.matcher(user: state.user), workspace = state.workspace
-        let items = if let ids = workspace.dealIDs(ownedBy: isShown) {
-            items(of: ids.lazy.compactMap { workspace.dealRows[$0] }, state)
-        } else {
-            items(of: workspace.dealRows.all, state)
-        }
-        show(Today.grouped(items), &state)
+        state.today.everyone = items(of: state.workspace.dealRows.all, state)
+        scopeChanged(&state)
+    }
+
+    /// Shows the items of the owners the scope shows: a filter over everyone's items, so `o` at 200k deals does
+    /// not make 85,000 items again (that pass took 144 ms at p99).
+    static func scopeChanged(_ state: inout AppState) {
+        let isShown = state.ownerScope.matcher(user: state.user)
+        show(Today.grouped(state.ownerScope == .everyone ? state.today.everyone : state.today.everyone.filter { isShown($0.owner) }),
+             &state)
     }
 
     /// Replaces only the changed deals' items, merged into the urgency order, instead of going over every deal
@@ -45,12 +49,16 @@ public enum TodayPane: Pane {
         let changed = changes.ids(of: .deal)
         guard changed.count <= 200 else { return workspaceChanged(&state) }
         guard !changed.isEmpty else { return }
+        let fresh = items(of: changed.compactMap { state.workspace.dealRows[$0] }, state)
+        state.today.everyone.removeAll { changed.contains($0.dealID) }
+        Today.merge(fresh, into: &state.today.everyone)
+        // The shown items are changed the same way, group by group, rather than filtered again out of everyone's.
         let isShown = state.ownerScope.matcher(user: state.user)
-        let fresh = Today.grouped(items(of: changed.compactMap { state.workspace.dealRows[$0] }.filter { isShown($0.owner) }, state))
+        let shown = Today.grouped(fresh.filter { isShown($0.owner) })
         let kept = Today.grouped(state.today.items.filter { !changed.contains($0.dealID) })
         let merged = TodayGroup.allCases.compactMap { group -> (group: TodayGroup, items: [TodayItem])? in
-            let old = kept.first { $0.group == group }?.items ?? [], new = fresh.first { $0.group == group }?.items ?? []
-            let items = Today.merged(old, new)
+            var items = kept.first { $0.group == group }?.items ?? []
+            Today.merge(shown.first { $0.group == group }?.items ?? [], into: &items)
             return items.isEmpty ? nil : (group, items)
         }
         show(merged, &state)

@@ -2,6 +2,8 @@ import ReachCore
 
 /// The Today list: items from `Today.items`, grouped, with a cursor over the items (headers are not selectable).
 public struct TodayState: Sendable {
+    /// Every owner's items, most urgent first: what the owner scope filters.
+    public var everyone: [TodayItem] = []
     /// Items in display order (group by group, most urgent first inside a group).
     public var items: [TodayItem] = []
     /// Display rows: group headers and items.
