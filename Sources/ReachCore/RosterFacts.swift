@@ -1,6 +1,6 @@
 import Foundation
 
-/// The little a roster filter reads of one creator, in one small value.
+/// The little a roster filter and sort read of one creator, in one small value.
 ///
 /// A filter over a 100k roster that reads each `Influencer` follows its accounts, their snapshots, tags and
 /// niches through scattered heap blocks (and a dictionary look-up copies the 672-byte record first): about
@@ -11,10 +11,15 @@ public struct RosterFacts: Hashable, Sendable {
     /// Accounts on platforms outside `Platform.known` (rare; usually empty, which costs no allocation).
     var otherPlatforms: [Platform]
     /// Latest followers of the main account; the tier follows from it and the workspace's thresholds.
-    var followers: Int?
-    var niches: [Niche]
+    public internal(set) var followers: Int?
+    public internal(set) var niches: [Niche]
     /// Upper-cased country code.
-    var country: String?
+    public internal(set) var country: String?
+    /// The main account's handle, its latest engagement rate and the first language (lower-cased): what the roster
+    /// sorts by besides the above, so a sort reads no full record.
+    public internal(set) var handle: String?
+    public internal(set) var engagementRate: Double?
+    public internal(set) var language: String?
     /// Lower-cased tags.
     var tags: [String]
     var verdict: VettingVerdict
@@ -35,6 +40,9 @@ public struct RosterFacts: Hashable, Sendable {
         followers = influencer.followers
         niches = influencer.niches
         country = influencer.country?.uppercased()
+        handle = influencer.mainAccount?.handle
+        engagementRate = influencer.engagementRate
+        language = influencer.languages.first?.lowercased()
         tags = influencer.tags.map { $0.lowercased() }
         verdict = influencer.vetting.verdict
         relationship = influencer.relationship

@@ -74,6 +74,47 @@ struct WorkspaceTests {
             check(step)
         }
     }
+    /// The creators' name order, kept one creator at a time (or re-sorted after a bulk put), is always what sorting
+    /// every creator by folded name, then id, gives: after random renames (some to a name that folds like another),
+    /// new creators, deletions and a bulk put of 600.
+    @Test(arguments: [3, 4] as [UInt64])
+    func creatorsByNameFollowRenamesNewCreatorsAndDeletions(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        var workspace = Workspace(influencers: Fx.influencers, campaigns: Fx.campaigns, deals: Fx.deals)
+        func check(_ step: Int) {
+            let ids = Array(workspace.influencers.keys)
+            let expected = ids.sorted { a, b in
+                let x = workspace.sortName(a), y = workspace.sortName(b)
+                return x != y ? x < y : a < b
+            }
+            #expect(workspace.creatorsByName.ids == expected, "step \(step)")
+            #expect(workspace.creatorsByName.names == expected.map(workspace.sortName), "step \(step)")
+            #expect(workspace.creatorsByName.facts == expected.map { workspace.rosterFacts[$0] }, "step \(step)")
+        }
+        check(0)
+        let names = ["Ļoti Labs", "Loti Labs", "Ola", "Ōla", "ნინო", "佐藤", "Zoë", "zoe", "Anna"]
+        for step in 1...80 {
+            var creator = workspace.influencers.values.randomElement(using: &random)!
+            switch Int.random(in: 0..<4, using: &random) {
+            case 0: creator.displayName = names.randomElement(using: &random)!; workspace.put(.influencer(creator))
+            case 1: workspace.remove(.influencer, creator.id)
+            case 2:
+                creator.id = RecordID.generate(at: Date(), using: &random)
+                creator.displayName = names.randomElement(using: &random)!
+                workspace.put(.influencer(creator))
+            default: creator.country = ["LV", "GE", nil].randomElement(using: &random)!; workspace.put(.influencer(creator)) // same name
+            }
+            check(step)
+        }
+        let bulk = (0..<600).map { n -> AnyRecord in
+            var creator = Fx.influencers[n % Fx.influencers.count]
+            creator.id = RecordID.generate(at: Date(), using: &random)
+            creator.displayName = names[n % names.count] + " \(n % 50)"
+            return .influencer(creator)
+        }
+        workspace.put(bulk)
+        check(81)
+    }
 }
 
 extension DealRows {

@@ -18,6 +18,8 @@ public struct Workspace: Sendable {
     private var searchKeys: SearchIndex?
     /// Folded display names (`TextFolding.fold`), the tie-breaker of every roster sort; folding is too slow to redo per sort.
     private var sortNames: [RecordID: String] = [:]
+    /// The roster's name order, with each creator's folded name and facts beside them (`RosterOrder` starts there).
+    public private(set) var creatorsByName = CreatorNameOrder()
     /// What the roster filter reads of each creator, compact so a filter pass over 100k creators takes a millisecond.
     public private(set) var rosterFacts: [RecordID: RosterFacts] = [:]
     /// The archived creators: while there are none, a search need not be filtered to hide them.
@@ -47,6 +49,7 @@ public struct Workspace: Sendable {
         if !searchIndexLater { buildSearchIndex() }
         let built = other.wait()
         sortNames = built.sortNames
+        creatorsByName = built.creatorsByName
         rosterFacts = built.rosterFacts
         archivedCreators = built.archivedCreators
         dealIDsByInfluencer = built.byInfluencer
@@ -73,23 +76,26 @@ public struct Workspace: Sendable {
         if case .influencer(let r) = record { searchKeys?.update(r) }
     }
 
-    /// Adds or replaces many records (another session's changes), the creators' search keys in one go.
+    /// Adds or replaces many records (another session's changes), the creators' search keys in one go (and their
+    /// name order, when there are more than a few hundred: inserting 100,000 one by one moves the array each time).
     public mutating func put(_ records: [AnyRecord]) {
         var creators: [Influencer] = []
-        for record in records {
-            store(record)
-            if case .influencer(let r) = record { creators.append(r) }
-        }
+        for record in records { if case .influencer(let r) = record { creators.append(r) } }
+        let reorder = creators.count > 500
+        for record in records { store(record, keepingNameOrder: !reorder) }
+        if reorder { creatorsByName = CreatorNameOrder(names: sortNames, facts: rosterFacts) }
         searchKeys?.update(creators)
     }
 
     /// `put` but for the search index.
-    private mutating func store(_ record: AnyRecord) {
+    private mutating func store(_ record: AnyRecord, keepingNameOrder: Bool = true) {
         switch record {
         case .influencer(let r):
             influencers[r.id] = r
-            sortNames[r.id] = TextFolding.fold(r.displayName)
-            rosterFacts[r.id] = RosterFacts(r)
+            let name = TextFolding.fold(r.displayName), facts = RosterFacts(r)
+            if keepingNameOrder { creatorsByName.put(r.id, name: name, previousName: sortNames[r.id], facts: facts) }
+            sortNames[r.id] = name
+            rosterFacts[r.id] = facts
             if r.archived { archivedCreators.insert(r.id) } else { archivedCreators.remove(r.id) }
         case .campaign(let r):
             campaigns[r.id] = r
@@ -108,6 +114,7 @@ public struct Workspace: Sendable {
         switch kind {
         case .influencer:
             searchKeys?.remove(id)
+            if let old = sortNames[id] { creatorsByName.remove(id, name: old) }
             sortNames[id] = nil
             rosterFacts[id] = nil
             archivedCreators.remove(id)
@@ -209,6 +216,7 @@ public struct Workspace: Sendable {
 /// filled in place (through intermediate arrays and `put` they took twice as long).
 private struct OtherIndexes: Sendable {
     var sortNames: [RecordID: String] = [:]
+    var creatorsByName = CreatorNameOrder()
     var rosterFacts: [RecordID: RosterFacts] = [:]
     var archivedCreators: Set<RecordID> = []
     /// Every deal id under its creator and campaign (a repeated id is sorted out by the caller).
@@ -228,6 +236,7 @@ private struct OtherIndexes: Sendable {
             rosterFacts[influencer.id] = RosterFacts(influencer)
             if influencer.archived { archivedCreators.insert(influencer.id) } else { archivedCreators.remove(influencer.id) }
         }
+        creatorsByName = CreatorNameOrder(names: sortNames, facts: rosterFacts)
         byInfluencer.reserveCapacity(influencers.count)
         byCampaign.reserveCapacity(campaignCount)
         dealRows = DealRows(reservingCapacity: deals.count)

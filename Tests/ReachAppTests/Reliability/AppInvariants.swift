@@ -41,7 +41,8 @@ enum AppInvariants {
             if !thorough {
                 require(roster.rows.allSatisfy { state.workspace.influencers[$0] != nil }, "roster lists a deleted creator")
             } else if roster.search.text.trimmingCharacters(in: .whitespaces).isEmpty {
-                let expected = RosterOrder(column: roster.sortColumn, ascending: roster.ascending).sorted(filtered, state)
+                let shown = Set(filtered.map(\.id))
+                let expected = RosterOrder(column: roster.sortColumn, ascending: roster.ascending).sorted(state).filter(shown.contains)
                 require(Array(roster.rows) == expected, "roster rows \(roster.rows.count) differ from filter+sort \(expected.count)")
             } else {
                 // Searches narrowed keystroke by keystroke must list exactly what one fresh search lists.

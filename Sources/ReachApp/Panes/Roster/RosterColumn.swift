@@ -110,22 +110,24 @@ public enum RosterColumn: Int, CaseIterable, Sendable {
         return short[platform] ?? platform.displayName
     }
 
-    /// The value this column sorts by; nil sorts last whatever the direction.
-    func sortValue(_ influencer: Influencer, _ state: AppState) -> RosterOrder.Value? {
+    /// The value this column sorts by, from the creator's roster facts; nil sorts last whatever the direction. The
+    /// facts come by pointer, as in `CompiledRosterFilter`: copying them out of an array retains their arrays and
+    /// strings, which was two thirds of sorting 100k creators.
+    func sortValue(_ id: RecordID, _ facts: UnsafePointer<RosterFacts>, _ state: AppState) -> RosterOrder.Value? {
         let workspace = state.workspace
         switch self {
-        case .name: return .text(workspace.sortName(influencer.id))
-        case .handle: return influencer.mainAccount.map { .text($0.handle) }
-        case .followers: return influencer.followers.map { .number(Double($0)) }
+        case .name: return .text(workspace.sortName(id))
+        case .handle: return facts.pointee.handle.map(RosterOrder.Value.text)
+        case .followers: return facts.pointee.followers.map { .number(Double($0)) }
         case .tier:
-            return influencer.tier(thresholds: workspace.settings.workspace.tierThresholds)
+            return facts.pointee.followers.map { workspace.settings.workspace.tierThresholds.tier(forFollowers: $0) }
                 .flatMap { Tier.allCases.firstIndex(of: $0) }.map { .number(Double($0)) }
-        case .engagementRate: return influencer.engagementRate.map(RosterOrder.Value.number)
-        case .niche: return influencer.niches.first.map { .text($0.rawValue) }
-        case .country: return influencer.country.map { .text($0.uppercased()) }
-        case .language: return influencer.languages.first.map { .text($0.lowercased()) }
-        case .lastContact: return workspace.lastContact(withInfluencer: influencer.id).map { .number($0.timeIntervalSince1970) }
-        case .deals: return .number(Double(workspace.activeDealCount(ofInfluencer: influencer.id)))
+        case .engagementRate: return facts.pointee.engagementRate.map(RosterOrder.Value.number)
+        case .niche: return facts.pointee.niches.first.map { .text($0.rawValue) }
+        case .country: return facts.pointee.country.map(RosterOrder.Value.text)
+        case .language: return facts.pointee.language.map(RosterOrder.Value.text)
+        case .lastContact: return workspace.lastContact(withInfluencer: id).map { .number($0.timeIntervalSince1970) }
+        case .deals: return .number(Double(workspace.activeDealCount(ofInfluencer: id)))
         }
     }
 }

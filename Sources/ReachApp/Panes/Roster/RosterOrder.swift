@@ -1,8 +1,11 @@
 import ReachCore
 
-/// The roster's one sort order (the Roster tab's, and the one `reach-bench` measures): a comparator over
-/// precomputed keys, so a full sort computes each key once and a single changed creator is re-placed with a
-/// binary search. Missing values go last; ties break by folded name, then id.
+/// The roster's one sort order (the Roster tab's, and the one `reach-bench` measures): by the column's value,
+/// missing values last in either direction, ties by folded name, then id.
+///
+/// A full sort starts from the workspace's creators in name order and stable-sorts their positions by the value
+/// alone (texts first turned into their rank among the distinct texts), so no name is compared and no record is
+/// copied, and ties stay in name order. A single changed creator is re-placed by a binary search with `less`.
 public struct RosterOrder: Sendable {
     enum Value: Comparable, Sendable {
         case number(Double)
@@ -23,8 +26,9 @@ public struct RosterOrder: Sendable {
         self.ascending = ascending
     }
 
-    func key(_ influencer: Influencer, _ state: AppState) -> Key {
-        Key(id: influencer.id, value: column.sortValue(influencer, state), name: state.workspace.sortName(influencer.id))
+    func key(_ id: RecordID, _ state: AppState) -> Key? {
+        guard var facts = state.workspace.rosterFacts[id] else { return nil }
+        return Key(id: id, value: withUnsafePointer(to: &facts) { column.sortValue(id, $0, state) }, name: state.workspace.sortName(id))
     }
 
     func less(_ a: Key, _ b: Key) -> Bool {
@@ -36,20 +40,71 @@ public struct RosterOrder: Sendable {
         }
     }
 
-    /// Ids of `roster` in this order.
-    public func sorted(_ roster: [Influencer], _ state: AppState) -> [RecordID] {
-        roster.map { key($0, state) }.sorted(by: less).map(\.id)
+    /// Every creator's id in this order.
+    public func sorted(_ state: AppState) -> [RecordID] {
+        let byName = state.workspace.creatorsByName
+        return positions(state).map { byName.ids[$0] }
     }
 
-    /// Where `influencer` belongs in `rows` (already in this order).
-    public func insertionIndex(of influencer: Influencer, in rows: [RecordID], _ state: AppState) -> Int {
-        let target = key(influencer, state)
+    /// This order as positions in the workspace's name order (`creatorsByName`).
+    func positions(_ state: AppState) -> [Int] {
+        let byName = state.workspace.creatorsByName
+        if column == .name && ascending { return Array(byName.ids.indices) }
+        let values = column == .name ? nameRanks(byName.names) : numbered(byName.facts.withUnsafeBufferPointer { facts in
+            guard let first = facts.baseAddress else { return [] }
+            return byName.ids.indices.map { column.sortValue(byName.ids[$0], first + $0, state) }
+        })
+        let ascending = ascending
+        var positions = Array(byName.ids.indices)
+        // Stable: creators with equal values keep their name order.
+        positions.sort { a, b in
+            switch (values[a], values[b]) {
+            case let (x?, y?): ascending ? x < y : x > y
+            case (.some, nil): true
+            default: false
+            }
+        }
+        return positions
+    }
+
+    /// Where the creator `id` belongs in `rows` (already in this order).
+    public func insertionIndex(of id: RecordID, in rows: [RecordID], _ state: AppState) -> Int {
+        guard let target = key(id, state) else { return rows.count }
         var low = 0, high = rows.count
         while low < high {
             let mid = (low + high) / 2
-            guard let other = state.workspace.influencers[rows[mid]] else { high = mid; continue }
-            if less(key(other, state), target) { low = mid + 1 } else { high = mid }
+            guard let other = key(rows[mid], state) else { high = mid; continue }
+            if less(other, target) { low = mid + 1 } else { high = mid }
         }
         return low
+    }
+
+    /// The values as numbers that compare as they do: texts become their rank among the distinct texts.
+    private func numbered(_ values: [Value?]) -> [Double?] {
+        guard values.contains(where: { if case .text? = $0 { true } else { false } }) else {
+            return values.map { if case .number(let number)? = $0 { number } else { nil } }
+        }
+        var texts = Set<String>()
+        for case .text(let text)? in values { texts.insert(text) }
+        let rank = Dictionary(uniqueKeysWithValues: texts.sorted().enumerated().map { ($0.element, Double($0.offset)) })
+        return values.map { value in
+            switch value {
+            case .number(let number)?: number
+            case .text(let text)?: rank[text]
+            case nil: nil
+            }
+        }
+    }
+
+    /// Each creator's rank in name order, equal folded names sharing one (so they keep their id order either way).
+    private func nameRanks(_ names: [String]) -> [Double?] {
+        var ranks: [Double?] = []
+        ranks.reserveCapacity(names.count)
+        var rank = 0.0, previous: String?
+        for name in names {
+            if name != previous { rank += 1; previous = name }
+            ranks.append(rank)
+        }
+        return ranks
     }
 }

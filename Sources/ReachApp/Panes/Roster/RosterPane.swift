@@ -183,8 +183,8 @@ public enum RosterPane: Pane {
             let order = RosterOrder(column: ordered.column, ascending: ordered.ascending)
             ordered.remove(affected)
             for id in affected {
-                guard let influencer = state.workspace.influencers[id], let facts = state.workspace.rosterFacts[id] else { continue }
-                let position = order.insertionIndex(of: influencer, in: ordered.ids, state)
+                guard let facts = state.workspace.rosterFacts[id] else { continue }
+                let position = order.insertionIndex(of: id, in: ordered.ids, state)
                 ordered.ids.insert(id, at: position)
                 ordered.facts.insert(facts, at: position)
             }
@@ -226,16 +226,10 @@ public enum RosterPane: Pane {
     private static func sortedRoster(_ state: AppState) -> OrderedRoster {
         let column = state.roster.sortColumn, ascending = state.roster.ascending
         if let ordered = state.roster.ordered, ordered.column == column, ordered.ascending == ascending { return ordered }
-        let ids = RosterOrder(column: column, ascending: ascending).sorted(Array(state.workspace.influencers.values), state)
-        var ordered = OrderedRoster(column: column, ascending: ascending, ids: [], facts: [])
-        ordered.ids.reserveCapacity(ids.count)
-        ordered.facts.reserveCapacity(ids.count)
-        for id in ids {
-            guard let facts = state.workspace.rosterFacts[id] else { continue }
-            ordered.ids.append(id)
-            ordered.facts.append(facts)
-        }
-        return ordered
+        let byName = state.workspace.creatorsByName
+        let positions = RosterOrder(column: column, ascending: ascending).positions(state)
+        return OrderedRoster(column: column, ascending: ascending, ids: positions.map { byName.ids[$0] },
+                             facts: positions.map { byName.facts[$0] })
     }
 
     /// Keeps `id` selected if it is still listed, and the selection visible.
