@@ -40,7 +40,7 @@ enum AppCases {
     static func open(_ folder: String, snapshotDirectory: String? = nil, workspace: Workspace? = nil,
                      user: UserIdentity? = nil) throws -> AppRunner {
         let store = try RecordStore(folder: folder, options: StoreOptions(snapshotDirectory: snapshotDirectory))
-        let state = AppState(workspace: workspace ?? WorkspaceLoader.load(from: store, searchIndexLater: true).workspace, now: Dataset.now,
+        let state = AppState(workspace: workspace ?? WorkspaceLoader.load(from: store, rosterIndexesLater: true).workspace, now: Dataset.now,
                              timeZone: TimeZone(identifier: "UTC") ?? .current, user: user, hiddenPanesLater: true)
         let runner = AppRunner(terminal: BenchTerminal(width: 200, height: 60), store: store, state: state, clock: { Dataset.now },
                                editor: ExternalEditor(environment: [:], directory: folder + "/tmp"))

@@ -52,7 +52,7 @@ struct IndexedRecords {
             let creators = index.read(Influencer.self, files: try index.creators(Set(deals.records.map(\.influencerID))).files)
             note(deals.problems + creators.problems)
             return Workspace(influencers: creators.records, campaigns: campaigns, deals: deals.records, settings: settings,
-                             searchIndexLater: true)
+                             rosterIndexesLater: true)
         } catch {
             store.logger.warning("not using the folder index: \(error)")
             return nil

@@ -41,7 +41,7 @@ struct OpenCommand: ParsableCommand {
                 let progress = LoadProgress()
                 guard let (loaded, typedAhead) = LoadingScreen.run(
                     terminal: terminal, folder: folder, progress: progress,
-                    load: { WorkspaceLoader.load(from: store, searchIndexLater: true, progress: progress) })
+                    load: { WorkspaceLoader.load(from: store, rosterIndexesLater: true, progress: progress) })
                 else {
                     store.logger.info("app closed while loading")
                     return

@@ -39,15 +39,23 @@ struct DeferredPanesTests {
         #expect(lazy.pipeline.columns.map(\.dealIDs) == eager.pipeline.columns.map(\.dealIDs))
     }
 
-    @Test func searchKeysLeftForLaterStillFindEveryone() throws {
-        var workspace = Workspace(influencers: Fx.influencers, campaigns: Fx.campaigns, deals: Fx.deals, searchIndexLater: true)
+    @Test func searchKeysAndNameOrderLeftForLaterStillFindEveryone() throws {
+        var workspace = Workspace(influencers: Fx.influencers, campaigns: Fx.campaigns, deals: Fx.deals, rosterIndexesLater: true)
         let eager = Fx.workspace
         #expect(workspace.searchIndex.search("nino") == eager.searchIndex.search("nino"), "built on the spot when asked early")
         var creator = try #require(workspace.influencers[Fx.liga])
         creator.displayName = "Zzyzx Renamed"
         workspace.put(.influencer(creator))
-        workspace.buildSearchIndex()
+        workspace.buildRosterIndexes()
         #expect(workspace.searchIndex.search("zzyzx").map(\.id) == [Fx.liga])
+        func byName(_ workspace: Workspace) -> [RecordID] {
+            workspace.influencers.keys.sorted { (workspace.sortName($0), $0) < (workspace.sortName($1), $1) }
+        }
+        #expect(workspace.creatorsByName.ids == byName(workspace), "the name order, built after the rename")
+        creator.displayName = "Aaaa Zzyzx Again"
+        workspace.put(.influencer(creator))
+        #expect(workspace.creatorsByName.ids == byName(workspace), "and kept up to date once built")
+        #expect(workspace.creatorsByName.ids.first == Fx.liga)
         var state = AppState(workspace: workspace, now: Fx.now, timeZone: Fx.utc, hiddenPanesLater: true)
         _ = App.update(&state, .computeHiddenPanes)
         #expect(state.workspace.searchIndex.search("zzyzx").map(\.id) == [Fx.liga])

@@ -18,8 +18,9 @@ public struct Workspace: Sendable {
     private var searchKeys: SearchIndex?
     /// Folded display names (`TextFolding.fold`), the tie-breaker of every roster sort; folding is too slow to redo per sort.
     private var sortNames: [RecordID: String] = [:]
-    /// The roster's name order, with each creator's folded name and facts beside them (`RosterOrder` starts there).
-    public private(set) var creatorsByName = CreatorNameOrder()
+    /// The roster's name order, with each creator's folded name and facts beside them; nil until built (a start-up
+    /// builds it right after its first frame).
+    private var nameOrder: CreatorNameOrder?
     /// What the roster filter reads of each creator, compact so a filter pass over 100k creators takes a millisecond.
     public private(set) var rosterFacts: [RecordID: RosterFacts] = [:]
     /// The archived creators: while there are none, a search need not be filtered to hide them.
@@ -29,10 +30,10 @@ public struct Workspace: Sendable {
     /// Deal ids by owner (nil: nobody's): narrowing Today or the Pipeline to one person visits only their deals.
     private var dealIDsByOwner: [String?: Set<RecordID>] = [:]
 
-    /// With `searchIndexLater`, the search keys are left for `buildSearchIndex()`: at 100k creators they take half
-    /// a second that the first frame does not need.
+    /// With `rosterIndexesLater`, the search keys and the name order are left for `buildRosterIndexes()`: at 100k
+    /// creators they take half a second and a tenth that the first frame does not need.
     public init(influencers: [Influencer] = [], campaigns: [Campaign] = [], deals: [Deal] = [], templates: [Template] = [],
-                settings: AppSettings = AppSettings(), searchIndexLater: Bool = false) {
+                settings: AppSettings = AppSettings(), rosterIndexesLater: Bool = false) {
         self.settings = settings
         for campaign in campaigns { self.campaigns[campaign.id] = campaign }
         for template in templates { self.templates[template.id] = template }
@@ -46,10 +47,9 @@ public struct Workspace: Sendable {
         for deal in deals {
             if let old = self.deals.updateValue(deal, forKey: deal.id) { replaced.append(old) }
         }
-        if !searchIndexLater { buildSearchIndex() }
+        if !rosterIndexesLater { searchKeys = searchIndex }
         let built = other.wait()
         sortNames = built.sortNames
-        creatorsByName = built.creatorsByName
         rosterFacts = built.rosterFacts
         archivedCreators = built.archivedCreators
         dealIDsByInfluencer = built.byInfluencer
@@ -58,16 +58,21 @@ public struct Workspace: Sendable {
         dealRows = built.dealRows
         for old in replaced { unindex(old) }
         for id in Set(replaced.map(\.id)) { self.deals[id].map { index($0) } }
+        if !rosterIndexesLater { nameOrder = creatorsByName }
     }
 
     public var pipeline: StagePipeline { settings.workspace.pipeline }
 
-    /// The roster's fuzzy-search keys (built on the spot, slowly, if asked for before `buildSearchIndex()`).
+    /// The roster's fuzzy-search keys (built on the spot, slowly, if asked for before `buildRosterIndexes()`).
     public var searchIndex: SearchIndex { searchKeys ?? SearchIndex(Array(influencers.values)) }
 
-    /// Builds the search keys a start-up left for after its first frame.
-    public mutating func buildSearchIndex() {
+    /// The roster's name order (`RosterOrder` starts there; built on the spot if asked for before `buildRosterIndexes()`).
+    public var creatorsByName: CreatorNameOrder { nameOrder ?? CreatorNameOrder(names: sortNames, facts: rosterFacts) }
+
+    /// Builds the search keys and the name order a start-up left for after its first frame.
+    public mutating func buildRosterIndexes() {
         if searchKeys == nil { searchKeys = searchIndex }
+        if nameOrder == nil { nameOrder = creatorsByName }
     }
 
     /// Adds or replaces a record and updates the indexes it touches.
@@ -83,7 +88,7 @@ public struct Workspace: Sendable {
         for record in records { if case .influencer(let r) = record { creators.append(r) } }
         let reorder = creators.count > 500
         for record in records { store(record, keepingNameOrder: !reorder) }
-        if reorder { creatorsByName = CreatorNameOrder(names: sortNames, facts: rosterFacts) }
+        if reorder, nameOrder != nil { nameOrder = CreatorNameOrder(names: sortNames, facts: rosterFacts) }
         searchKeys?.update(creators)
     }
 
@@ -93,7 +98,7 @@ public struct Workspace: Sendable {
         case .influencer(let r):
             influencers[r.id] = r
             let name = TextFolding.fold(r.displayName), facts = RosterFacts(r)
-            if keepingNameOrder { creatorsByName.put(r.id, name: name, previousName: sortNames[r.id], facts: facts) }
+            if keepingNameOrder { nameOrder?.put(r.id, name: name, previousName: sortNames[r.id], facts: facts) }
             sortNames[r.id] = name
             rosterFacts[r.id] = facts
             if r.archived { archivedCreators.insert(r.id) } else { archivedCreators.remove(r.id) }
@@ -114,7 +119,7 @@ public struct Workspace: Sendable {
         switch kind {
         case .influencer:
             searchKeys?.remove(id)
-            if let old = sortNames[id] { creatorsByName.remove(id, name: old) }
+            if let old = sortNames[id] { nameOrder?.remove(id, name: old) }
             sortNames[id] = nil
             rosterFacts[id] = nil
             archivedCreators.remove(id)
@@ -216,7 +221,6 @@ public struct Workspace: Sendable {
 /// filled in place (through intermediate arrays and `put` they took twice as long).
 private struct OtherIndexes: Sendable {
     var sortNames: [RecordID: String] = [:]
-    var creatorsByName = CreatorNameOrder()
     var rosterFacts: [RecordID: RosterFacts] = [:]
     var archivedCreators: Set<RecordID> = []
     /// Every deal id under its creator and campaign (a repeated id is sorted out by the caller).
@@ -236,7 +240,6 @@ private struct OtherIndexes: Sendable {
             rosterFacts[influencer.id] = RosterFacts(influencer)
             if influencer.archived { archivedCreators.insert(influencer.id) } else { archivedCreators.remove(influencer.id) }
         }
-        creatorsByName = CreatorNameOrder(names: sortNames, facts: rosterFacts)
         byInfluencer.reserveCapacity(influencers.count)
         byCampaign.reserveCapacity(campaignCount)
         dealRows = DealRows(reservingCapacity: deals.count)

@@ -6,9 +6,9 @@ import ReachStore
 public enum WorkspaceLoader {
     /// From the snapshot cache when the store has a usable one (`fromSnapshot`), else from the record files.
     /// After a snapshot load, the first `scanChanges` brings in whatever changed since, and any problem file.
-    /// `searchIndexLater` leaves the search keys for after the first frame (see `Workspace.init`); `progress`
+    /// `rosterIndexesLater` leaves the search keys for after the first frame (see `Workspace.init`); `progress`
     /// tells a loading screen how far it has come.
-    public static func load(from store: RecordStore, searchIndexLater: Bool = false, progress: LoadProgress = LoadProgress())
+    public static func load(from store: RecordStore, rosterIndexesLater: Bool = false, progress: LoadProgress = LoadProgress())
         -> (workspace: Workspace, problems: [String], fromSnapshot: Bool) {
         var problems: [String] = []
         let records: SnapshotRecords
@@ -27,7 +27,7 @@ public enum WorkspaceLoader {
         let settings = loadSettings(from: store, problems: &problems)
         var workspace = Workspace(influencers: records.influencers, campaigns: records.campaigns, deals: records.deals,
                                   templates: records.templates, settings: settings.settings ?? AppSettings(),
-                                  searchIndexLater: searchIndexLater)
+                                  rosterIndexesLater: rosterIndexesLater)
         workspace.settingsRevision = settings.revision
         return (workspace, problems, fromSnapshot)
     }
@@ -45,7 +45,7 @@ public enum WorkspaceLoader {
     /// `load`, then (after a snapshot load) what other sessions changed since the snapshot, read at once rather
     /// than at the app's first poll: a command prints once and must not show the cache's older state.
     public static func loadCurrent(from store: RecordStore) -> (workspace: Workspace, problems: [String]) {
-        var (workspace, problems, fromSnapshot) = load(from: store, searchIndexLater: true)
+        var (workspace, problems, fromSnapshot) = load(from: store, rosterIndexesLater: true)
         guard fromSnapshot else { return (workspace, problems) }
         let changes = EffectPerformer.scanChanges(store)
         workspace.put(changes.upserted)

@@ -88,7 +88,7 @@ public struct AppState: Sendable {
 
     /// Computes what the first frame skipped: the search keys and the other tabs' rows.
     mutating func computeHiddenPanes() {
-        workspace.buildSearchIndex()
+        workspace.buildRosterIndexes()
         let stale = stalePanes
         stalePanes = []
         for tab in Tab.allCases where stale.contains(tab) { tab.pane.workspaceChanged(&self) }
