@@ -39,6 +39,9 @@ extension ListedDeal {
 }
 
 extension Deal: ListedDeal {
+    /// The newest timeline entry that is not the system's.
+    public var lastContact: Date? { activities.lazy.filter { $0.channel != .system }.map(\.at).max() }
+
     public var stageSince: Date { stageEnteredAt }
 
     public func forEachAgendaEntry(_ body: (AgendaEntry) -> Void) {
@@ -72,11 +75,13 @@ public struct DealRow: ListedDeal, Hashable, Sendable {
     public var stageSince: Date
     public var nextAction: NextAction?
     public var agreedFee: Money?
+    /// The newest contact with the creator on this deal (any timeline entry but the system's): the Roster's "Contact".
+    public var lastContact: Date?
     /// The deal's `forEachAgendaEntry`, with their summaries.
     public var entries: [AgendaEntry]
 
     public init(id: RecordID, influencerID: RecordID, campaignID: RecordID, owner: String?, archived: Bool, stage: StageKey,
-                stageSince: Date, nextAction: NextAction?, agreedFee: Money?, entries: [AgendaEntry]) {
+                stageSince: Date, nextAction: NextAction?, agreedFee: Money?, lastContact: Date?, entries: [AgendaEntry]) {
         self.id = id
         self.influencerID = influencerID
         self.campaignID = campaignID
@@ -86,6 +91,7 @@ public struct DealRow: ListedDeal, Hashable, Sendable {
         self.stageSince = stageSince
         self.nextAction = nextAction
         self.agreedFee = agreedFee
+        self.lastContact = lastContact
         self.entries = entries
     }
 
@@ -94,7 +100,7 @@ public struct DealRow: ListedDeal, Hashable, Sendable {
         deal.forEachAgendaEntry { entries.append($0) }
         self.init(id: deal.id, influencerID: deal.influencerID, campaignID: deal.campaignID, owner: deal.owner,
                   archived: deal.archived, stage: deal.stage, stageSince: deal.stageSince, nextAction: deal.nextAction,
-                  agreedFee: deal.agreedFee, entries: entries)
+                  agreedFee: deal.agreedFee, lastContact: deal.lastContact, entries: entries)
     }
 
     public func forEachAgendaEntry(_ body: (AgendaEntry) -> Void) { entries.forEach(body) }

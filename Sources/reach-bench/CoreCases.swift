@@ -79,9 +79,11 @@ enum CoreCases {
         // creator, ranked before sorting) are the costly ones.
         let byName = RosterOrder(column: .name, ascending: false)
         let byHandle = RosterOrder(column: .handle, ascending: true)
+        let byContact = RosterOrder(column: .lastContact, ascending: false)
         let sortFollowers = Measure.repeating(options.iterations(10), warmup: 1) { blackHole(byFollowers.sorted(state)) }
         let sortName = Measure.repeating(options.iterations(10), warmup: 1) { blackHole(byName.sorted(state)) }
         let sortHandle = Measure.repeating(options.iterations(10), warmup: 1) { blackHole(byHandle.sorted(state)) }
+        let sortContact = Measure.repeating(options.iterations(10), warmup: 1) { blackHole(byContact.sorted(state)) }
         let sortedIDs = byFollowers.sorted(state)
         var rng = SplitMix64(seed: 7)
         let replace = Measure.repeating(options.iterations(200)) {
@@ -97,6 +99,8 @@ enum CoreCases {
                         note: "the app's RosterOrder; A→Z is the kept name order"),
             BenchResult(name: "core.roster sort handle 100k", samples: sortHandle, target: .p99(below: 16),
                         note: "the app's RosterOrder; 100k distinct texts ranked first"),
+            BenchResult(name: "core.roster sort last contact 100k", samples: sortContact, target: .p99(below: 16),
+                        note: "the app's RosterOrder; each creator's deal rows"),
             BenchResult(name: "core.roster re-place one edited creator 100k", samples: replace, target: .p99(below: 16),
                         note: "RosterOrder.insertionIndex (binary search), by followers"),
         ]

@@ -56,6 +56,11 @@ struct WorkspaceTests {
             #expect(workspace.dealIDs(ownedBy: { _ in true }) == nil)
             #expect(workspace.dealRows.byID == workspace.deals.mapValues(DealRow.init), "step \(step)")
             #expect(workspace.dealRows.count == workspace.deals.count, "step \(step)")
+            for creator in Fx.influencers {
+                let contacts = workspace.deals.values.filter { $0.influencerID == creator.id }
+                    .flatMap(\.activities).filter { $0.channel != .system }.map(\.at)
+                #expect(workspace.lastContact(withInfluencer: creator.id) == contacts.max(), "step \(step)")
+            }
         }
         check(0)
         for step in 1...60 {
@@ -68,6 +73,8 @@ struct WorkspaceTests {
                 deal.agreedFee = Money(minorUnits: Int64(step) * 100, currency: "EUR")
                 deal.nextAction = step % 2 == 0 ? nil : NextAction(summary: "Step \(step)", due: Date(), whoseMove: .them)
                 deal.stage = Fx.deals.randomElement(using: &random)!.stage
+                // A system entry is no contact; a call is, and becomes the creator's last contact if newest.
+                deal.activities.append(Activity(at: Fx.days(Double(step % 7)), channel: step % 3 == 0 ? .system : .call, summary: "s\(step)"))
                 workspace.put(.deal(deal))
             default: deal.id = RecordID.generate(at: Date(), using: &random); deal.owner = "New \(step % 3)"; workspace.put(.deal(deal))
             }

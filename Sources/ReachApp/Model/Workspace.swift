@@ -200,9 +200,8 @@ public struct Workspace: Sendable {
     public func lastContact(withInfluencer id: RecordID) -> Date? {
         var latest: Date?
         for dealID in dealIDsByInfluencer[id] ?? [] {
-            for activity in deals[dealID]?.activities ?? [] where activity.channel != .system {
-                if latest.map({ activity.at > $0 }) ?? true { latest = activity.at }
-            }
+            guard let contact = dealRows[dealID]?.lastContact else { continue }
+            if latest.map({ contact > $0 }) ?? true { latest = contact }
         }
         return latest
     }

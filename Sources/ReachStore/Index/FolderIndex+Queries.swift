@@ -43,7 +43,8 @@ extension FolderIndex {
             // A creator id in two files (only in a damaged folder) gives each entry twice: the first file names it.
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT d.file, d.stamp, d.id, d.creator, d.campaign, d.owner, d.stage, d.stage_since, d.next_summary,
-                    d.next_due, d.next_whose, d.fee_minor, d.fee_currency, c.file, c.name, c.stamp, a.kind, a.date, a.summary
+                    d.next_due, d.next_whose, d.fee_minor, d.fee_currency, d.last_contact, c.file, c.name, c.stamp, a.kind, a.date,
+                    a.summary
                 FROM deals d
                 LEFT JOIN creators c ON c.id = d.creator
                 LEFT JOIN agenda a ON a.file = d.file\(entryShown)
@@ -53,7 +54,7 @@ extension FolderIndex {
             while let row = try rows.next() {
                 let file: String = row[0]
                 if let last = deals.last, last.file == file {
-                    guard last.creator?.file == (row[13] as String?) else { continue }
+                    guard last.creator?.file == (row[14] as String?) else { continue }
                 } else {
                     let next = (row[8] as String?).flatMap { summary in
                         (row[9] as Double?).map { NextAction(summary: summary, due: Date(timeIntervalSinceReferenceDate: $0),
@@ -64,14 +65,14 @@ extension FolderIndex {
                         owner: row[5], archived: false, stage: StageKey(rawValue: row[6]),
                         stageSince: Date(timeIntervalSinceReferenceDate: row[7]), nextAction: next,
                         agreedFee: (row[11] as Int64?).map { Money(minorUnits: $0, currency: CurrencyCode(rawValue: row[12] ?? "")) },
-                        entries: [])
-                    let creator = (row[13] as String?).map { IndexedName(name: row[14], file: $0, stamp: row[15]) }
+                        lastContact: (row[13] as Double?).map(Date.init(timeIntervalSinceReferenceDate:)), entries: [])
+                    let creator = (row[14] as String?).map { IndexedName(name: row[15], file: $0, stamp: row[16]) }
                     deals.append(IndexedDealRow(file: file, stamp: row[1], deal: deal, creator: creator))
                 }
-                if let kind = (row[16] as String?).flatMap(AgendaEntry.Kind.init(rawValue:)) {
+                if let kind = (row[17] as String?).flatMap(AgendaEntry.Kind.init(rawValue:)) {
                     deals[deals.count - 1].deal.entries.append(
-                        AgendaEntry(kind: kind, date: (row[17] as Double?).map(Date.init(timeIntervalSinceReferenceDate:)),
-                                    subject: .worded(row[18])))
+                        AgendaEntry(kind: kind, date: (row[18] as Double?).map(Date.init(timeIntervalSinceReferenceDate:)),
+                                    subject: .worded(row[19])))
                 }
             }
             return deals

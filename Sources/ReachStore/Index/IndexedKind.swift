@@ -33,12 +33,13 @@ enum IndexedKinds {
                 let row = DealRow(deal)
                 try db.cachedStatement(sql: """
                     INSERT OR REPLACE INTO deals(file, stamp, id, creator, campaign, owner, archived, stage, stage_since,
-                        next_summary, next_due, next_whose, fee_minor, fee_currency, discount_code)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        next_summary, next_due, next_whose, fee_minor, fee_currency, last_contact, discount_code)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [file, stamp, deal.id.rawValue, deal.influencerID.rawValue, deal.campaignID.rawValue, deal.owner,
                                      deal.archived, deal.stage.rawValue, row.stageSince.timeIntervalSinceReferenceDate,
                                      row.nextAction?.summary, row.nextAction?.due.timeIntervalSinceReferenceDate,
                                      row.nextAction?.whoseMove.rawValue, row.agreedFee?.minorUnits, row.agreedFee?.currency.rawValue,
+                                     row.lastContact?.timeIntervalSinceReferenceDate,
                                      deal.tracking.discountCodeKey])
                 try db.cachedStatement(sql: "DELETE FROM agenda WHERE file = ?").execute(arguments: [file])
                 for (position, entry) in row.entries.enumerated() {
