@@ -169,8 +169,8 @@ public enum RosterPane: Pane {
         let dealIDs = changes.ids(of: .deal)
         if [.deals, .lastContact].contains(state.roster.sortColumn), !dealIDs.isEmpty {
             // A deal's creator moves in these orders; a removed deal's creator is unknown, so sort again.
-            if dealIDs.allSatisfy({ state.workspace.deals[$0] != nil }) {
-                affected.formUnion(dealIDs.compactMap { state.workspace.deals[$0]?.influencerID })
+            if dealIDs.allSatisfy({ state.workspace.dealRows[$0] != nil }) {
+                affected.formUnion(dealIDs.compactMap { state.workspace.dealRows[$0]?.influencerID })
             } else {
                 resort = true
             }
