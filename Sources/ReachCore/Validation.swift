@@ -208,12 +208,6 @@ public enum WorkspaceValidation {
         return out
     }
 
-    /// Whether `code` is already used by a deal other than `excluding`.
-    public static func isDiscountCodeTaken(_ code: String, in deals: [Deal], excluding: RecordID? = nil) -> Bool {
-        guard let key = Tracking.key(code) else { return false } // a blank code is no code
-        return deals.contains { $0.id != excluding && $0.tracking.discountCodeKey == key }
-    }
-
     /// Deals whose influencer or campaign does not exist.
     public static func danglingReferences(deals: [Deal], influencerIDs: Set<RecordID>, campaignIDs: Set<RecordID>) -> [RecordID: [ValidationIssue]] {
         var out: [RecordID: [ValidationIssue]] = [:]

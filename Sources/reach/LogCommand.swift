@@ -184,7 +184,7 @@ enum DealChoice {
         let names = creatorNames(creators)
         if let explicit {
             let id = RecordID(rawValue: explicit.trimmingCharacters(in: .whitespaces).uppercased())
-            guard let deal = workspace.deals[id] else {
+            guard let deal = workspace.deal(id) else {
                 throw UserError(description: safe("No deal has the id \"\(explicit)\". "
                                                   + "Run without --deal to list \(names)'s deals."))
             }

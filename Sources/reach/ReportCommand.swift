@@ -53,7 +53,7 @@ struct CampaignReportCommand: ParsableCommand {
     private func report(_ store: RecordStore, _ workspace: Workspace) throws {
         let document = try userFacing {
             try CampaignReportDocument.make(
-                campaign: campaign, campaigns: Array(workspace.campaigns.values), deals: workspace.deals.values,
+                campaign: campaign, campaigns: Array(workspace.campaigns.values), deals: workspace.allDeals,
                 influencers: workspace.influencers, trashedDeals: store.loadTrash(Deal.self).records,
                 settings: workspace.settings.workspace, now: Date())
         }

@@ -27,7 +27,7 @@ struct DealCorrectionTests {
     }
 
     func reloaded(_ h: Harness) throws -> Deal {
-        try #require(WorkspaceLoader.load(from: try h.otherStore()).workspace.deals[Fx.dealLiga])
+        try #require(WorkspaceLoader.load(from: try h.otherStore()).workspace.deal(Fx.dealLiga))
     }
 
     func file(_ h: Harness) throws -> [String: Any] {
@@ -41,7 +41,7 @@ struct DealCorrectionTests {
     func report(_ h: Harness) throws -> CampaignReport {
         let workspace = WorkspaceLoader.load(from: try h.otherStore()).workspace
         let campaign = try #require(workspace.campaigns[Fx.serum])
-        return CampaignReport.make(campaign: campaign, deals: Array(workspace.deals.values), influencers: workspace.influencers,
+        return CampaignReport.make(campaign: campaign, deals: Array(workspace.allDeals), influencers: workspace.influencers,
                                    rates: workspace.settings.workspace.currencyRates, now: Fx.now)
     }
 

@@ -19,7 +19,7 @@ struct DealFlowTests {
 
     /// The deal as saved, read back by a fresh store.
     func reloaded(_ h: Harness, _ id: RecordID) throws -> Deal {
-        try #require(WorkspaceLoader.load(from: try h.otherStore()).workspace.deals[id])
+        try #require(WorkspaceLoader.load(from: try h.otherStore()).workspace.deal(id))
     }
 
     /// A new session on the same folder, showing `dealID`'s page.
@@ -35,7 +35,7 @@ struct DealFlowTests {
 
     /// The deal the runner created most recently (ids are sortable by creation).
     func newest(_ h: Harness) throws -> Deal {
-        try #require(h.state.workspace.deals.values.filter { !Fx.deals.map(\.id).contains($0.id) }.max { $0.id < $1.id })
+        try #require(h.state.workspace.allDeals.filter { !Fx.deals.map(\.id).contains($0.id) }.max { $0.id < $1.id })
     }
 
     @Test("a deal created from the roster (palette: New deal) is saved and opened")

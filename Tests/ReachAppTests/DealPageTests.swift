@@ -52,7 +52,7 @@ struct DealPageTests {
     @Test("a timeline entry's note (a logged email's new text) shows indented under it, line by line, sanitised")
     func timelineNote() throws {
         var state = DealFx.state()
-        var deal = try #require(state.workspace.deals[Fx.dealNino])
+        var deal = try #require(state.workspace.deal(Fx.dealNino))
         deal.logActivity(Activity(at: Fx.days(-1), channel: .email, direction: .inbound, summary: "Re: rates", author: "Anna",
                                   note: "Thanks!\nReels are 900 EUR.\u{1B}[31m", messageID: "x@example.ge"))
         state.workspace.put(.deal(deal))
@@ -90,7 +90,7 @@ struct DealPageTests {
         DealFx.type("o150000<Down>first offer<Enter>", &state)
         DealFx.type("o180k<Enter>", &state)
         DealFx.type("o165000<Down><Down><Space><Enter>", &state)
-        let deal = try #require(state.workspace.deals[Fx.dealSakura])
+        let deal = try #require(state.workspace.deal(Fx.dealSakura))
         #expect(deal.offers.map(\.by) == [.us, .them, .us])
         #expect(deal.offers.map(\.amount.minorUnits) == [150_000, 180_000, 165_000])
         #expect(deal.offers.allSatisfy { $0.amount.currency == .jpy }, "the campaign's currency by default")
@@ -100,14 +100,14 @@ struct DealPageTests {
         #expect(body.contains("  Agreed fee: JPY 165,000"))
         #expect(body.contains { $0.contains("us    JPY 165,000 ✓") })
         DealFx.type("oUSD 900<Enter>", &state)
-        #expect(state.workspace.deals[Fx.dealSakura]?.offers.last?.amount == Money(major: 900, currency: .usd))
+        #expect(state.workspace.deal(Fx.dealSakura)?.offers.last?.amount == Money(major: 900, currency: .usd))
     }
 
     @Test("D adds a deliverable; s sets status, asking why for changes and the URL for live")
     func deliverables() throws {
         var state = opened(Fx.dealSakura)
         DealFx.type("D<Down><Right><Right><Down><C-u>2<Down>+5d<Enter>", &state)
-        var deal = try #require(state.workspace.deals[Fx.dealSakura])
+        var deal = try #require(state.workspace.deal(Fx.dealSakura))
         #expect(deal.deliverables.count == 2)
         let added = try #require(deal.deliverables.last)
         #expect(added.platform == .youtube, "the creator's main platform first")
@@ -119,14 +119,14 @@ struct DealPageTests {
         DealFx.type("<Enter>changes<Enter>", &state)
         guard case .prompt? = state.overlays.last else { Issue.record("no reason prompt"); return }
         DealFx.type("<Enter>", &state)
-        #expect(state.workspace.deals[Fx.dealSakura]?.deliverables[0].status == .inReview, "no reason, no change")
+        #expect(state.workspace.deal(Fx.dealSakura)?.deliverables[0].status == .inReview, "no reason, no change")
         DealFx.type("Shorter intro please<Enter>", &state)
-        deal = try #require(state.workspace.deals[Fx.dealSakura])
+        deal = try #require(state.workspace.deal(Fx.dealSakura))
         #expect(deal.deliverables[0].status == .changesRequested)
         #expect(deal.deliverables[0].changesReason == "Shorter intro please")
 
         DealFx.type("s<Enter>live<Enter>https://youtube.example/watch?v=1<Enter>", &state)
-        deal = try #require(state.workspace.deals[Fx.dealSakura])
+        deal = try #require(state.workspace.deal(Fx.dealSakura))
         #expect(deal.deliverables[0].status == .live)
         #expect(deal.deliverables[0].liveURL == "https://youtube.example/watch?v=1")
         #expect(deal.deliverables[0].postedAt == Fx.now)
@@ -140,7 +140,7 @@ struct DealPageTests {
         guard case .form(let form)? = state.overlays.last else { Issue.record("no results form"); return }
         #expect(form.title.hasPrefix("Results of Instagram Story ×3"))
         DealFx.type("9000<Down>12000<Down><Down>700<Down>40<Down>10<Down>5<Down>150<Down><Down>6<Down>EUR 480<Enter>", &state)
-        let deal = try #require(state.workspace.deals[Fx.dealLiga])
+        let deal = try #require(state.workspace.deal(Fx.dealLiga))
         let results = try #require(deal.deliverables[1].results)
         #expect(results.reach == 9_000 && results.impressions == 12_000 && results.views == nil)
         #expect(results.engagements == 755 && results.conversions == 6 && results.revenue == Money(major: 480, currency: .eur))
@@ -163,7 +163,7 @@ struct DealPageTests {
     func payments() throws {
         var state = opened(Fx.dealLiga)
         DealFx.type("P", &state)
-        var deal = try #require(state.workspace.deals[Fx.dealLiga])
+        var deal = try #require(state.workspace.deal(Fx.dealLiga))
         #expect(deal.payments.allSatisfy { $0.status == .paid })
         #expect(deal.payments[1].paidAt == Fx.now)
         #expect(page(state).contains("Payments  agreed EUR 1,000.00 · paid EUR 1,000.00 · balance EUR 0.00"))
@@ -175,7 +175,7 @@ struct DealPageTests {
         #expect(form.form.values[DealEditors.PaymentKey.kind] == "balance")
         #expect(form.form.values[DealEditors.PaymentKey.amount] == "", "nothing is left to pay")
         DealFx.type("<Up><Right><Down>150<Down><Down><Right><Right><Down>INV-9<Enter>", &state)
-        deal = try #require(state.workspace.deals[Fx.dealLiga])
+        deal = try #require(state.workspace.deal(Fx.dealLiga))
         let bonus = try #require(deal.payments.last)
         #expect(bonus.kind == .bonus && bonus.amount == Money(major: 150, currency: .eur))
         #expect(bonus.status == .paid && bonus.paidAt == Fx.now && bonus.invoiceRef == "INV-9")
@@ -200,7 +200,7 @@ struct DealPageTests {
         #expect(codeField.error?.contains("GLOWLIGA is used by another deal") == true)
         #expect(refused.form.fields[refused.form.focus].key == DealEditors.TermsKey.discountCode)
         DealFx.type("<C-u>NINO10<Enter>", &state)
-        let deal = try #require(state.workspace.deals[Fx.dealNino])
+        let deal = try #require(state.workspace.deal(Fx.dealNino))
         #expect(deal.tracking.discountCode == "NINO10")
         #expect(deal.contract.usageRights?.paidAds == true)
         #expect(deal.contract.usageRights.flatMap(\.endsAt).map { Humanize.day($0, timeZone: Fx.utc) } == "2024-06-15")

@@ -69,16 +69,16 @@ struct PipelineTests {
         var state = DealFx.state()
         DealFx.type("3", &state)
         let effects = DealFx.type(">", &state)
-        #expect(state.workspace.deals[Fx.dealNino]?.stage == .negotiating)
+        #expect(state.workspace.deal(Fx.dealNino)?.stage == .negotiating)
         #expect(state.pipeline.selectedDealID == Fx.dealNino)
         #expect(state.pipeline.columns[state.pipeline.board.column].title == "Negotiating")
         guard case .save(.deal(let saved), _)? = effects.first else { Issue.record("no save: \(effects)"); return }
         #expect(saved.stageHistory.last?.to == .negotiating)
         #expect(saved.activities.last?.summary == "Stage: Contacted → Negotiating")
         DealFx.type("<", &state)
-        #expect(state.workspace.deals[Fx.dealNino]?.stage == .contacted)
+        #expect(state.workspace.deal(Fx.dealNino)?.stage == .contacted)
         DealFx.type(">u", &state)
-        #expect(state.workspace.deals[Fx.dealNino]?.stage == .contacted, "undo puts the earlier version back")
+        #expect(state.workspace.deal(Fx.dealNino)?.stage == .contacted, "undo puts the earlier version back")
         #expect(state.status?.text == "Undid: move to Negotiating")
     }
 
@@ -89,12 +89,12 @@ struct PipelineTests {
         guard case .form(let form)? = state.overlays.last else { Issue.record("no exit form"); return }
         #expect(form.form.fields.map(\.label) == ["Outcome", "Reason"])
         DealFx.type("<Enter>", &state)
-        #expect(state.workspace.deals[Fx.dealNino]?.stage == .contacted)
+        #expect(state.workspace.deal(Fx.dealNino)?.stage == .contacted)
         guard case .form(let stillOpen)? = state.overlays.last else { Issue.record("the form closed"); return }
         #expect(stillOpen.form.fields[1].error != nil)
         DealFx.type("<Up><Right><Down>Went with a competitor<Enter>", &state)
-        #expect(state.workspace.deals[Fx.dealNino]?.stage == .rejected)
-        #expect(state.workspace.deals[Fx.dealNino]?.exitReason == "Went with a competitor")
+        #expect(state.workspace.deal(Fx.dealNino)?.stage == .rejected)
+        #expect(state.workspace.deal(Fx.dealNino)?.exitReason == "Went with a competitor")
         let exits = try #require(state.pipeline.columns.last)
         #expect(exits.isSideExits && exits.dealIDs == [Fx.dealNino])
         try walk(to: Fx.dealNino, &state)
@@ -112,14 +112,14 @@ struct PipelineTests {
         guard case .custom(let model)? = state.overlays.last, let picker = model as? Picker else { Issue.record("no picker"); return }
         #expect(picker.items[picker.cursor.selected].title == "Contacted", "the current stage is highlighted")
         DealFx.type("report<Enter>", &state)
-        #expect(state.workspace.deals[Fx.dealNino]?.stage == .reporting)
+        #expect(state.workspace.deal(Fx.dealNino)?.stage == .reporting)
         DealFx.type("mlost<Enter>", &state)
         guard case .prompt? = state.overlays.last else { Issue.record("no reason prompt"); return }
         DealFx.type("<Enter>", &state)
-        #expect(state.workspace.deals[Fx.dealNino]?.stage == .reporting, "an empty reason is refused")
+        #expect(state.workspace.deal(Fx.dealNino)?.stage == .reporting, "an empty reason is refused")
         DealFx.type("Ghosted after the brief<Enter>", &state)
-        #expect(state.workspace.deals[Fx.dealNino]?.stage == .lost)
-        #expect(state.workspace.deals[Fx.dealNino]?.exitReason == "Ghosted after the brief")
+        #expect(state.workspace.deal(Fx.dealNino)?.stage == .lost)
+        #expect(state.workspace.deal(Fx.dealNino)?.exitReason == "Ghosted after the brief")
     }
 
     @Test("c filters by campaign (shown in the header); All campaigns brings everything back")
@@ -180,7 +180,7 @@ struct PipelineTests {
         guard case .form(let form)? = state.overlays.last else { Issue.record("no form"); return }
         #expect(form.form.values[DealForm.Key.campaign] == "Serum launch · Glow Lab")
         DealFx.type("<Down><Right><Right><Down><Down>900<Down><C-u>Send brief<Down>+2d<Enter>", &state)
-        let deal = try #require(state.workspace.deals.values.first { $0.influencerID == Fx.ola && $0.id != Fx.dealOla })
+        let deal = try #require(state.workspace.allDeals.first { $0.influencerID == Fx.ola && $0.id != Fx.dealOla })
         #expect(deal.campaignID == Fx.serum)
         #expect(deal.stage == .shortlisted)
         #expect(deal.agreedFee == Money(major: 900, currency: .eur))
@@ -205,7 +205,7 @@ struct PipelineTests {
                 (Fx.dealNino, { $0.archived = true }),
             ]
             for (id, edit) in edits {
-                var deal = try #require(state.workspace.deals[id])
+                var deal = try #require(state.workspace.deal(id))
                 try edit(&deal)
                 _ = Edits.commit(.deal(deal), label: "edit", &state)
                 var full = state
@@ -224,6 +224,6 @@ struct PipelineTests {
         DealFx.type("3nnino<Enter><Down><Down><Down>12,3,4<Enter>", &state)
         guard case .form(let form)? = state.overlays.last else { Issue.record("the form closed"); return }
         #expect(form.form.fields[3].error?.contains("is not a number") == true)
-        #expect(state.workspace.deals.count == 4)
+        #expect(state.workspace.dealCount == 4)
     }
 }

@@ -57,7 +57,7 @@ struct SessionTests {
         h.type("Reloaded Creator<Enter>")
         let fresh = WorkspaceLoader.load(from: try h.otherStore())
         #expect(fresh.problems.isEmpty)
-        #expect(fresh.workspace.deals[Fx.dealLiga]?.stage == .contracted)
+        #expect(fresh.workspace.deal(Fx.dealLiga)?.stage == .contracted)
         #expect(fresh.workspace.influencers.values.contains { $0.displayName == "Reloaded Creator" })
     }
 
@@ -168,7 +168,7 @@ struct SessionTests {
         h.diskFull.isOn = true
         var screen = h.type(">")
         #expect(h.state.pendingSaves.count == 1)
-        #expect(h.state.workspace.deals[Fx.dealLiga]?.stage == .contracted, "the edit stays in memory")
+        #expect(h.state.workspace.deal(Fx.dealLiga)?.stage == .contracted, "the edit stays in memory")
         #expect(screen.last?.contains("Not saved") == true)
         #expect(screen[0].contains("1 unsaved"))
         #expect(try h.store.load(Deal.self, id: Fx.dealLiga)?.stage == .negotiating)

@@ -106,7 +106,7 @@ struct SettingsTests {
         h.type("jd<Enter>")
         pipeline = try Self.onDisk(h).pipeline
         #expect(!pipeline.contains("giftingSent"))
-        for deal in h.state.workspace.deals.values { #expect(pipeline.contains(deal.stage), "deal \(deal.id) lost its stage") }
+        for deal in h.state.workspace.allDeals { #expect(pipeline.contains(deal.stage), "deal \(deal.id) lost its stage") }
     }
 
     @Test("tiers and day defaults: descending tiers and negative days are named under their fields; a valid edit is saved")

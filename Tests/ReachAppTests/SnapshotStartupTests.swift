@@ -20,7 +20,7 @@ import Testing
         var out: [RecordKey: AnyRecord] = [:]
         for r in workspace.influencers.values { out[RecordKey(.influencer, r.id)] = .influencer(r) }
         for r in workspace.campaigns.values { out[RecordKey(.campaign, r.id)] = .campaign(r) }
-        for r in workspace.deals.values { out[RecordKey(.deal, r.id)] = .deal(r) }
+        for r in workspace.allDeals { out[RecordKey(.deal, r.id)] = .deal(r) }
         for r in workspace.templates.values { out[RecordKey(.template, r.id)] = .template(r) }
         return out
     }
@@ -41,7 +41,7 @@ import Testing
         var creator = try #require(cold.workspace.influencers.values.min { $0.id < $1.id })
         creator.notes = "edited while the app was closed"
         _ = try other.save(creator)
-        let deal = try #require(cold.workspace.deals.values.min { $0.id < $1.id })
+        let deal = try #require(cold.workspace.allDeals.min { $0.id < $1.id })
         _ = try other.delete(Deal.self, id: deal.id, expectedRevision: deal.revision)
 
         let second = try RecordStore(folder: folder.data, options: folder.options)
@@ -55,7 +55,7 @@ import Testing
         let truth = WorkspaceLoader.load(from: try RecordStore(folder: folder.data))
         #expect(Self.records(runner.state.workspace) == Self.records(truth.workspace))
         #expect(runner.state.workspace.influencers[creator.id]?.notes == creator.notes)
-        #expect(runner.state.workspace.deals[deal.id] == nil)
+        #expect(runner.state.workspace.deal(deal.id) == nil)
     }
 
     @Test func quittingRewritesOnlyAMissingOrStaleEnoughSnapshot() {

@@ -51,7 +51,7 @@ struct SyncConflictTests {
         h.type("!t")
         #expect(try h.store.conflicts.all().isEmpty)
         #expect(try h.store.load(Deal.self, id: Fx.dealLiga)?.owner == "anna")
-        #expect(h.state.workspace.deals[Fx.dealLiga]?.owner == "anna")
+        #expect(h.state.workspace.deal(Fx.dealLiga)?.owner == "anna")
         #expect(h.screen.contains("Took theirs for owner"))
     }
 

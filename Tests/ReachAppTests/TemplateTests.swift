@@ -79,9 +79,9 @@ struct TemplateTests {
         guard case .copy(let text)? = effects.first else { Issue.record("no copy: \(effects)"); return }
         #expect(text == "Subject: Glow Lab × Līga\n\nHi Līga,\n\nI loved your reel about SPF. We would like to offer EUR 1,000.00 for Serum launch.\nCode: GLOWLIGA")
         #expect(state.workspace.templates[DealFx.firstOutreach]?.body.contains("{recent_post}") == true, "the template is unchanged")
-        let before = state.workspace.deals[Fx.dealLiga]?.activities.count ?? 0
+        let before = state.workspace.deal(Fx.dealLiga)?.activities.count ?? 0
         DealFx.type("y", &state)
-        let deal = try #require(state.workspace.deals[Fx.dealLiga])
+        let deal = try #require(state.workspace.deal(Fx.dealLiga))
         #expect(deal.activities.count == before + 1)
         let logged = try #require(deal.activities.last)
         #expect(logged.summary == "First outreach sent (template “First outreach”)")
@@ -100,17 +100,17 @@ struct TemplateTests {
         DealDetailPane.open(prospect.id, &state)
         DealFx.type("t<Enter>fa trip to Oslo<Enter>y", &state)
         DealFx.type("n", &state)
-        #expect(state.workspace.deals[prospect.id]?.activities.isEmpty == true)
+        #expect(state.workspace.deal(prospect.id)?.activities.isEmpty == true)
         DealFx.type("t<Enter>fa trip to Oslo<Enter>yy", &state)
         guard case .confirm(let move)? = state.overlays.last else { Issue.record("no move offered"); return }
         #expect(move.message == "Move the deal from Prospect to Contacted?")
         DealFx.type("m", &state)
-        let deal = try #require(state.workspace.deals[prospect.id])
+        let deal = try #require(state.workspace.deal(prospect.id))
         #expect(deal.stage == .contacted)
         #expect(deal.activities.map(\.summary) == ["First outreach sent (template “First outreach”)", "Stage: Prospect → Contacted"])
         DealFx.type("u", &state)
-        #expect(state.workspace.deals[prospect.id]?.stage == .prospect, "u undoes the move, the log stays")
-        #expect(state.workspace.deals[prospect.id]?.activities.count == 1)
+        #expect(state.workspace.deal(prospect.id)?.stage == .prospect, "u undoes the move, the log stays")
+        #expect(state.workspace.deal(prospect.id)?.activities.count == 1)
     }
 
     @Test("a follow-up template counts the follow-up")
@@ -118,7 +118,7 @@ struct TemplateTests {
         var state = DealFx.state()
         DealDetailPane.open(Fx.dealNino, &state)
         DealFx.type("t<Down><Enter>yy", &state)
-        let deal = try #require(state.workspace.deals[Fx.dealNino])
+        let deal = try #require(state.workspace.deal(Fx.dealNino))
         #expect(deal.followUpCount == 1)
         #expect(deal.activities.last?.summary == "Follow-up sent (template “Gentle nudge”) (#1)")
     }

@@ -74,7 +74,7 @@ struct TodayTests {
     func advanceStage() {
         var state = Fx.state()
         let effects = App.update(&state, .input(.key(.char(">"))))
-        #expect(state.workspace.deals[Fx.dealLiga]?.stage == .contracted)
+        #expect(state.workspace.deal(Fx.dealLiga)?.stage == .contracted)
         guard case .save(.deal(let deal), let expected)? = effects.first else {
             Issue.record("expected a save effect, got \(effects)")
             return
@@ -93,8 +93,8 @@ struct TodayTests {
         #expect(form.form.fields[1].error != nil)
         for event in keys("Budget too low") { _ = App.update(&state, .input(event)) }
         effects = App.update(&state, .input(.key(KeyEvent(.enter))))
-        #expect(state.workspace.deals[Fx.dealLiga]?.stage == .declined)
-        #expect(state.workspace.deals[Fx.dealLiga]?.exitReason == "Budget too low")
+        #expect(state.workspace.deal(Fx.dealLiga)?.stage == .declined)
+        #expect(state.workspace.deal(Fx.dealLiga)?.exitReason == "Budget too low")
         #expect(effects.count == 1)
     }
 
@@ -135,7 +135,7 @@ struct TodayTests {
         var rng = SeededRandom(seed: 7)
         let ids = [Fx.dealLiga, Fx.dealNino, Fx.dealSakura, Fx.dealOla]
         for step in 0..<300 {
-            guard var deal = state.workspace.deals[ids[Int.random(in: 0..<ids.count, using: &rng)]] else { continue }
+            guard var deal = state.workspace.deal(ids[Int.random(in: 0..<ids.count, using: &rng)]) else { continue }
             switch Int.random(in: 0..<7, using: &rng) {
             case 0: deal.setFollowUp("Step \(step)", due: Fx.days(Double(Int.random(in: -5...5, using: &rng))), whoseMove: .us)
             case 1: deal.clearNextAction()

@@ -16,8 +16,8 @@ struct WorkspaceTests {
             #expect(built.sortName(influencer.id) == TextFolding.fold(influencer.displayName))
         }
         for campaign in Fx.campaigns { #expect(built.dealIDs(ofCampaign: campaign.id) == oneByOne.dealIDs(ofCampaign: campaign.id)) }
-        #expect(built.deals.count == Fx.deals.count)
-        #expect(built.dealRows.byID == oneByOne.dealRows.byID && built.dealRows.byID == built.deals.mapValues(DealRow.init))
+        #expect(built.dealCount == Fx.deals.count)
+        #expect(built.dealRows.byID == oneByOne.dealRows.byID && built.dealRows.byID == built.rowsOfAllDeals)
     }
 
     @Test func aDealIDGivenTwiceKeepsTheLastAndIndexesOnlyIt() throws {
@@ -27,7 +27,7 @@ struct WorkspaceTests {
         first.influencerID = Fx.liga
         second.influencerID = Fx.ola
         let workspace = Workspace(influencers: Fx.influencers, campaigns: Fx.campaigns, deals: [first, second])
-        #expect(workspace.deals[first.id]?.influencerID == Fx.ola)
+        #expect(workspace.deal(first.id)?.influencerID == Fx.ola)
         #expect(workspace.dealRows.byID == [first.id: DealRow(second)])
         #expect(workspace.deals(ofInfluencer: Fx.liga).isEmpty)
         #expect(workspace.deals(ofInfluencer: Fx.ola).map(\.id) == [first.id])
@@ -37,35 +37,49 @@ struct WorkspaceTests {
 
     /// The deals of the owners a scope shows, found through the owner index, are the deals a filter over every deal
     /// finds, and every deal's compact row is made from the deal as it is now: built at once, and after random
-    /// changes (owner, fee, next step, stage), new deals and deletions one at a time.
+    /// changes (owner, fee, next step, stage, discount code), new deals and deletions one at a time. A discount code is
+    /// taken exactly when a scan of every deal finds it on another deal.
     @Test(arguments: [1, 2] as [UInt64])
     func dealsByOwnerMatchAFilterOverEveryDeal(seed: UInt64) {
         var random = SeededRandom(seed: seed)
         let owners: [String?] = ["Marta Kalniņa", "Nino", nil, "Aiko Mori"]
         var deals = Fx.deals
-        for index in deals.indices { deals[index].owner = owners.randomElement(using: &random)! }
+        let codes: [String?] = ["LIGA15", " liga15", nil, "NINO10", ""]
+        for index in deals.indices {
+            deals[index].owner = owners.randomElement(using: &random)!
+            deals[index].tracking.discountCode = codes.randomElement(using: &random)!
+        }
         var workspace = Workspace(influencers: Fx.influencers, campaigns: Fx.campaigns, deals: deals)
         func check(_ step: Int) {
-            #expect(workspace.dealOwners == Set(workspace.deals.values.compactMap(\.owner)), "step \(step)")
+            #expect(workspace.dealOwners == Set(workspace.allDeals.compactMap(\.owner)), "step \(step)")
             for shown in [[owners[0]], [owners[2]], [owners[0], owners[3]], [], owners] {
                 let isShown = { (owner: String?) in shown.contains(owner) }
-                let expected = Set(workspace.deals.values.filter { isShown($0.owner) }.map(\.id))
-                let found = workspace.dealIDs(ownedBy: isShown).map(Set.init) ?? Set(workspace.deals.keys)
+                let expected = Set(workspace.allDeals.filter { isShown($0.owner) }.map(\.id))
+                let found = workspace.dealIDs(ownedBy: isShown).map(Set.init) ?? Set(workspace.allDeals.map(\.id))
                 #expect(found == expected, "step \(step), owners \(shown)")
             }
             #expect(workspace.dealIDs(ownedBy: { _ in true }) == nil)
-            #expect(workspace.dealRows.byID == workspace.deals.mapValues(DealRow.init), "step \(step)")
-            #expect(workspace.dealRows.count == workspace.deals.count, "step \(step)")
+            #expect(workspace.dealRows.byID == workspace.rowsOfAllDeals, "step \(step)")
+            #expect(workspace.dealRows.count == workspace.dealCount, "step \(step)")
             for creator in Fx.influencers {
-                let contacts = workspace.deals.values.filter { $0.influencerID == creator.id }
+                let contacts = workspace.allDeals.filter { $0.influencerID == creator.id }
                     .flatMap(\.activities).filter { $0.channel != .system }.map(\.at)
                 #expect(workspace.lastContact(withInfluencer: creator.id) == contacts.max(), "step \(step)")
+                #expect(workspace.dealCount(ofInfluencer: creator.id) == workspace.allDeals.filter { $0.influencerID == creator.id }.count)
+            }
+            for code in ["liga15", "NINO10 ", "other", " "] {
+                for excluding in [nil] + Fx.deals.prefix(3).map(\.id) {
+                    let scanned = workspace.allDeals.contains {
+                        $0.id != excluding && $0.tracking.discountCodeKey != nil && $0.tracking.discountCodeKey == Tracking.key(code)
+                    }
+                    #expect(workspace.isDiscountCodeTaken(code, excluding: excluding) == scanned, "step \(step), code \(code)")
+                }
             }
         }
         check(0)
         for step in 1...60 {
             var deal = Fx.deals.randomElement(using: &random)!
-            deal = workspace.deals[deal.id] ?? deal
+            deal = workspace.deal(deal.id) ?? deal
             switch Int.random(in: 0..<4, using: &random) {
             case 0: deal.owner = owners.randomElement(using: &random)!; workspace.put(.deal(deal))
             case 1: workspace.remove(.deal, deal.id)
@@ -73,6 +87,7 @@ struct WorkspaceTests {
                 deal.agreedFee = Money(minorUnits: Int64(step) * 100, currency: "EUR")
                 deal.nextAction = step % 2 == 0 ? nil : NextAction(summary: "Step \(step)", due: Date(), whoseMove: .them)
                 deal.stage = Fx.deals.randomElement(using: &random)!.stage
+                deal.tracking.discountCode = codes.randomElement(using: &random)!
                 // A system entry is no contact; a call is, and becomes the creator's last contact if newest.
                 deal.activities.append(Activity(at: Fx.days(Double(step % 7)), channel: step % 3 == 0 ? .system : .call, summary: "s\(step)"))
                 workspace.put(.deal(deal))
@@ -122,6 +137,11 @@ struct WorkspaceTests {
         workspace.put(bulk)
         check(81)
     }
+}
+
+extension Workspace {
+    /// A row made from each full deal, under its id.
+    var rowsOfAllDeals: [RecordID: DealRow] { Dictionary(uniqueKeysWithValues: allDeals.map { ($0.id, DealRow($0)) }) }
 }
 
 extension DealRows {

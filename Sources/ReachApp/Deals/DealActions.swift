@@ -16,7 +16,7 @@ public enum DealActions {
     /// and keep, done and replace are one keystroke each (`Alt-k` `Alt-d` `Alt-r`, or the first letter in "Then").
     /// Editing the next-step fields means replace; a reply from them makes it our move, due today.
     public static func logActivity(_ dealID: RecordID, _ state: inout AppState) {
-        guard let deal = state.workspace.deals[dealID] else { return }
+        guard let deal = state.workspace.deal(dealID) else { return }
         let channels = ActivityChannel.allCases.filter { $0 != .system }
         let shown = FormState(fields: [
             FormField("Channel", key: channelKey, kind: .choice(channels.map(\.rawValue)), value: ActivityChannel.email.rawValue),
@@ -39,7 +39,7 @@ public enum DealActions {
         state.overlays.append(.form(FormOverlay(title: title, form: shown, shortcuts: shortcuts) { form, state in
             var form = form
             guard form.validate() else { return .stay(form, message: nil) }
-            guard var deal = state.workspace.deals[dealID] else { return .close([]) }
+            guard var deal = state.workspace.deal(dealID) else { return .close([]) }
             let values = form.values
             let direction = ActivityDirection(rawValue: values[directionKey] ?? "")
             let then = Then(rawValue: values[thenKey] ?? "") ?? .keep
@@ -64,7 +64,7 @@ public enum DealActions {
 
     /// `N`: the next step of one deal (what, due, whose move); `Alt-d` marks it done with nothing after it.
     public static func editNextStep(_ dealID: RecordID, _ state: inout AppState) {
-        guard let deal = state.workspace.deals[dealID] else { return }
+        guard let deal = state.workspace.deal(dealID) else { return }
         nextStepForm(title: "Next step · \(state.workspace.title(of: .deal(deal)))", current: deal.nextAction,
                      label: "set next step", dealIDs: [dealID], &state)
     }
@@ -83,7 +83,7 @@ public enum DealActions {
             guard clearing || form.validate() else { return .stay(form, message: nil) }
             let draft = NextStepFields.draft(form, shown: shown, state, unsetIfUnchanged: false)
             let days = NextStepFields.days(state)
-            let deals = dealIDs.compactMap { state.workspace.deals[$0] }.map { deal in
+            let deals = dealIDs.compactMap { state.workspace.deal($0) }.map { deal in
                 var deal = deal
                 if let draft { deal.setNextStep(draft, days: days) } else { deal.clearNextAction() }
                 return AnyRecord.deal(deal)
@@ -96,14 +96,14 @@ public enum DealActions {
 
     /// `f`: asks for the next follow-up date (`2025-03-14`, `+3d`, `tomorrow`, `mon`).
     public static func setFollowUp(_ dealID: RecordID, _ state: inout AppState) {
-        guard let deal = state.workspace.deals[dealID] else { return }
+        guard let deal = state.workspace.deal(dealID) else { return }
         let current = deal.nextAction.map { Humanize.day($0.due, timeZone: state.timeZone) } ?? ""
         let prompt = PromptOverlay(title: "Next follow-up · \(state.workspace.title(of: .deal(deal)))",
                                    label: "Date", hint: DateInput.help, text: current) { text, state in
             guard let due = DateInput.parse(text, now: state.now, timeZone: state.timeZone) else {
                 return .invalid("\"\(text)\" is not a date. \(DateInput.help)")
             }
-            guard var deal = state.workspace.deals[dealID] else { return .close([]) }
+            guard var deal = state.workspace.deal(dealID) else { return .close([]) }
             let summary = deal.nextAction?.summary ?? "Follow up"
             deal.setFollowUp(summary, due: due, whoseMove: deal.nextAction?.whoseMove ?? .us)
             return .close(Edits.commit(.deal(deal), label: "set follow-up", &state))
@@ -128,7 +128,7 @@ public enum DealActions {
     /// Applies a stage move (which logs the history and the activity) and saves it; a refused move is shown, not saved.
     private static func stageMove(_ dealID: RecordID, _ state: inout AppState,
                                   _ move: (inout Deal, AppState) throws(StageMoveError) -> Void) -> [Effect] {
-        guard var deal = state.workspace.deals[dealID] else { return [] }
+        guard var deal = state.workspace.deal(dealID) else { return [] }
         do throws(StageMoveError) {
             try move(&deal, state)
         } catch {
@@ -141,7 +141,7 @@ public enum DealActions {
     /// Moves the deal to any configured stage; a side exit first asks why (`Deal.move` refuses one without a reason).
     public static func move(_ dealID: RecordID, to stage: StageKey, _ state: inout AppState) -> [Effect] {
         let pipeline = state.workspace.pipeline
-        guard let deal = state.workspace.deals[dealID], deal.stage != stage else { return [] }
+        guard let deal = state.workspace.deal(dealID), deal.stage != stage else { return [] }
         @Sendable func commit(reason: String?, _ state: inout AppState) -> [Effect] {
             stageMove(dealID, &state) { deal, state throws(StageMoveError) in
                 try deal.move(to: stage, at: state.now, reason: reason, pipeline: state.workspace.pipeline, author: state.author)
@@ -159,7 +159,7 @@ public enum DealActions {
 
     /// "Change stage": a picker of every stage, the current one highlighted.
     public static func changeStage(_ dealID: RecordID, _ state: inout AppState) {
-        guard let deal = state.workspace.deals[dealID] else { return }
+        guard let deal = state.workspace.deal(dealID) else { return }
         let pipeline = state.workspace.pipeline
         let items = pipeline.allStages.map { stage in
             PickerItem(id: stage.key.rawValue, title: stage.name,
@@ -184,7 +184,7 @@ public enum DealActions {
 
     /// `x`: ends the deal through a side exit (Declined, Rejected, Lost); a reason is required.
     public static func close(_ dealID: RecordID, _ state: inout AppState) {
-        guard let deal = state.workspace.deals[dealID] else { return }
+        guard let deal = state.workspace.deal(dealID) else { return }
         let exits = state.workspace.pipeline.sideExits
         guard !exits.isEmpty else { return }
         let form = FormState(fields: [
@@ -195,7 +195,7 @@ public enum DealActions {
         state.overlays.append(.form(FormOverlay(title: title, form: form) { form, state in
             var form = form
             guard form.validate() else { return .stay(form, message: nil) }
-            guard var deal = state.workspace.deals[dealID] else { return .close([]) }
+            guard var deal = state.workspace.deal(dealID) else { return .close([]) }
             let pipeline = state.workspace.pipeline
             let exit = pipeline.sideExits.first { $0.name == form.values[outcomeKey] } ?? exits[0]
             do throws(StageMoveError) {

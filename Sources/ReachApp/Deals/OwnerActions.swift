@@ -36,9 +36,9 @@ enum OwnerActions {
     /// `O`: a picker of team members and known owners (or a new name typed in) that gives the deals to one person.
     static func assign(_ dealIDs: [RecordID], _ state: inout AppState) {
         guard !dealIDs.isEmpty else { return }
-        let current = dealIDs.count == 1 ? state.workspace.deals[dealIDs[0]]?.owner : nil
+        let current = dealIDs.count == 1 ? state.workspace.deal(dealIDs[0])?.owner : nil
         let names = state.workspace.assignableOwners
-        let what = dealIDs.count == 1 ? state.workspace.deals[dealIDs[0]].map { state.workspace.title(of: .deal($0)) } ?? "deal"
+        let what = dealIDs.count == 1 ? state.workspace.deal(dealIDs[0]).map { state.workspace.title(of: .deal($0)) } ?? "deal"
             : "\(dealIDs.count) deals"
         let picker = Picker(title: "Owner of \(what)", emptyText: "Type a name and press Enter to assign to them.",
                             state: state, source: { query, state in
@@ -51,7 +51,7 @@ enum OwnerActions {
             }
             return items
         }) { item, state in
-            let deals = dealIDs.compactMap { state.workspace.deals[$0] }.filter { $0.owner != item.id }.map { deal in
+            let deals = dealIDs.compactMap { state.workspace.deal($0) }.filter { $0.owner != item.id }.map { deal in
                 var deal = deal
                 deal.owner = item.id
                 return AnyRecord.deal(deal)

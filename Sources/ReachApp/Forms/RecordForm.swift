@@ -9,7 +9,7 @@ protocol FormEditable: Record {
 }
 
 extension Deal: FormEditable {
-    static func current(_ id: RecordID, in workspace: Workspace) -> Deal? { workspace.deals[id] }
+    static func current(_ id: RecordID, in workspace: Workspace) -> Deal? { workspace.deal(id) }
     var asAnyRecord: AnyRecord { .deal(self) }
 }
 

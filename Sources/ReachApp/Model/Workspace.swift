@@ -6,7 +6,9 @@ import ReachCore
 public struct Workspace: Sendable {
     public private(set) var influencers: [RecordID: Influencer] = [:]
     public private(set) var campaigns: [RecordID: Campaign] = [:]
-    public private(set) var deals: [RecordID: Deal] = [:]
+    /// Full deals by id, read only through `deal(_:)` and the accessors beside it, so that they can move out of
+    /// memory (read from their files on demand) without touching a screen.
+    private var deals: [RecordID: Deal] = [:]
     /// Every deal's compact row, which Today and the Pipeline go over: copying 200,000 full deals out of `deals`
     /// (their arrays and strings retained and released one by one) was two thirds of rebuilding either list.
     public private(set) var dealRows = DealRows()
@@ -29,6 +31,8 @@ public struct Workspace: Sendable {
     private var dealIDsByCampaign: [RecordID: Set<RecordID>] = [:]
     /// Deal ids by owner (nil: nobody's): narrowing Today or the Pipeline to one person visits only their deals.
     private var dealIDsByOwner: [String?: Set<RecordID>] = [:]
+    /// Deal ids by discount code (`Tracking.key`): a code must be unique, and checking it must not read every deal.
+    private var dealIDsByDiscountCode: [String: Set<RecordID>] = [:]
 
     /// With `rosterIndexesLater`, the search keys and the name order are left for `buildRosterIndexes()`: at 100k
     /// creators they take half a second and a tenth that the first frame does not need.
@@ -55,6 +59,7 @@ public struct Workspace: Sendable {
         dealIDsByInfluencer = built.byInfluencer
         dealIDsByCampaign = built.byCampaign
         dealIDsByOwner = built.byOwner
+        dealIDsByDiscountCode = built.byDiscountCode
         dealRows = built.dealRows
         for old in replaced { unindex(old) }
         for id in Set(replaced.map(\.id)) { self.deals[id].map { index($0) } }
@@ -140,6 +145,7 @@ public struct Workspace: Sendable {
         dealIDsByInfluencer[deal.influencerID, default: []].insert(deal.id)
         dealIDsByCampaign[deal.campaignID, default: []].insert(deal.id)
         dealIDsByOwner[deal.owner, default: []].insert(deal.id)
+        if let code = deal.tracking.discountCodeKey { dealIDsByDiscountCode[code, default: []].insert(deal.id) }
     }
 
     private mutating func unindex(_ deal: Deal) {
@@ -148,6 +154,25 @@ public struct Workspace: Sendable {
         dealIDsByCampaign[deal.campaignID]?.remove(deal.id)
         dealIDsByOwner[deal.owner]?.remove(deal.id)
         if dealIDsByOwner[deal.owner]?.isEmpty == true { dealIDsByOwner[deal.owner] = nil }
+        if let code = deal.tracking.discountCodeKey {
+            dealIDsByDiscountCode[code]?.remove(deal.id)
+            if dealIDsByDiscountCode[code]?.isEmpty == true { dealIDsByDiscountCode[code] = nil }
+        }
+    }
+
+    /// The full deal with `id`: the one way screens, editors and commands read a whole deal (lists read `dealRows`).
+    public func deal(_ id: RecordID) -> Deal? { deals[id] }
+
+    /// How many deals there are.
+    public var dealCount: Int { dealRows.count }
+
+    /// Every full deal, for the snapshot cache and whole-folder reports and checks; no screen goes over it.
+    public var allDeals: Dictionary<RecordID, Deal>.Values { deals.values }
+
+    /// Whether a deal other than `excluding` has the discount code `code` (compared as `Tracking.key` does).
+    public func isDiscountCodeTaken(_ code: String, excluding: RecordID?) -> Bool {
+        guard let key = Tracking.key(code) else { return false } // a blank code is no code
+        return dealIDsByDiscountCode[key]?.contains { $0 != excluding } ?? false
     }
 
     /// Every name deals are owned by.
@@ -175,15 +200,18 @@ public struct Workspace: Sendable {
 
     /// Deals of one creator, newest first (ties by id, so the order never depends on hashing).
     public func deals(ofInfluencer id: RecordID) -> [Deal] {
-        (dealIDsByInfluencer[id] ?? []).compactMap { deals[$0] }
+        (dealIDsByInfluencer[id] ?? []).compactMap(deal)
             .sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.id < $1.id }
     }
 
     /// Deals of one campaign, oldest first (ties by id).
     public func deals(ofCampaign id: RecordID) -> [Deal] {
-        (dealIDsByCampaign[id] ?? []).compactMap { deals[$0] }
+        (dealIDsByCampaign[id] ?? []).compactMap(deal)
             .sorted { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : $0.id < $1.id }
     }
+
+    /// How many deals a creator has (open or not).
+    public func dealCount(ofInfluencer id: RecordID) -> Int { dealIDsByInfluencer[id]?.count ?? 0 }
 
     /// Ids of a campaign's deals, unordered: counts and per-campaign sums without sorting or copying deals.
     public func dealIDs(ofCampaign id: RecordID) -> Set<RecordID> { dealIDsByCampaign[id] ?? [] }
@@ -226,6 +254,7 @@ private struct OtherIndexes: Sendable {
     var byInfluencer: [RecordID: Set<RecordID>] = [:]
     var byCampaign: [RecordID: Set<RecordID>] = [:]
     var byOwner: [String?: Set<RecordID>] = [:]
+    var byDiscountCode: [String: Set<RecordID>] = [:]
     var dealRows = DealRows()
 
     init() {}
@@ -247,6 +276,7 @@ private struct OtherIndexes: Sendable {
             byInfluencer[deal.influencerID, default: []].insert(deal.id)
             byCampaign[deal.campaignID, default: []].insert(deal.id)
             byOwner[deal.owner, default: []].insert(deal.id)
+            if let code = deal.tracking.discountCodeKey { byDiscountCode[code, default: []].insert(deal.id) }
         }
     }
 }

@@ -19,7 +19,7 @@ public final class SnapshotKeeper: Sendable {
     /// At quit: lets a background write finish, then writes again when `shouldWrite` says the snapshot is stale enough.
     public func finish(_ workspace: Workspace) {
         background.wait()
-        let records = workspace.influencers.count + workspace.campaigns.count + workspace.deals.count + workspace.templates.count
+        let records = workspace.influencers.count + workspace.campaigns.count + workspace.dealCount + workspace.templates.count
         guard store.snapshotPath != nil, Self.shouldWrite(changes: store.changesSinceSnapshot, records: records) else { return }
         write(workspace)
     }
@@ -37,6 +37,6 @@ public final class SnapshotKeeper: Sendable {
     /// Failures are logged by the store; the next start then reads the record files, as without a cache.
     private func write(_ workspace: Workspace) {
         _ = try? store.writeSnapshot(influencers: workspace.influencers.values, campaigns: workspace.campaigns.values,
-                                     deals: workspace.deals.values, templates: workspace.templates.values)
+                                     deals: workspace.allDeals, templates: workspace.templates.values)
     }
 }

@@ -24,7 +24,7 @@ enum AppInvariants {
         // A hidden tab may be stale (`AppState.refresh`): it is recomputed when shown, so the shown one never is.
         require(!state.stalePanes.contains(state.tab), "the shown tab \(state.tab) is stale")
         if !state.stalePanes.contains(.today) {
-            for item in today.items { require(state.workspace.deals[item.dealID] != nil, "today lists missing deal \(item.dealID)") }
+            for item in today.items { require(state.workspace.deal(item.dealID) != nil, "today lists missing deal \(item.dealID)") }
         }
 
         // Roster: rows are exactly the filtered creators, in sort order unless a search ranks them.
@@ -118,7 +118,7 @@ enum AppInvariants {
     static func dealProblems(_ state: AppState) -> [String] {
         var out: [String] = []
         let pipeline = state.workspace.pipeline
-        for deal in state.workspace.deals.values {
+        for deal in state.workspace.allDeals {
             if !pipeline.contains(deal.stage) { out.append("deal \(deal.id) in unknown stage \(deal.stage)") }
             if pipeline.isSideExit(deal.stage),
                (deal.exitReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

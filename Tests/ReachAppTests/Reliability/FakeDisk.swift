@@ -183,6 +183,6 @@ extension Workspace {
     /// Every record as `AnyRecord`.
     var allRecords: [AnyRecord] {
         influencers.values.map(AnyRecord.influencer) + campaigns.values.map(AnyRecord.campaign)
-            + deals.values.map(AnyRecord.deal) + templates.values.map(AnyRecord.template)
+            + allDeals.map(AnyRecord.deal) + templates.values.map(AnyRecord.template)
     }
 }

@@ -141,7 +141,7 @@ public enum CampaignsPane: Pane {
             return
         }
         for id in deals {
-            guard let campaign = state.workspace.deals[id]?.campaignID else {
+            guard let campaign = state.workspace.deal(id)?.campaignID else {
                 state.campaigns.spent = [:]
                 break
             }
@@ -167,7 +167,7 @@ public enum CampaignsPane: Pane {
         let first = state.campaigns.cursor.offset
         for id in state.campaigns.rows.dropFirst(first).prefix(listRows(state)) where state.campaigns.spent[id] == nil {
             guard let campaign = workspace.campaigns[id] else { continue }
-            let deals = workspace.dealIDs(ofCampaign: id).compactMap { workspace.deals[$0] }
+            let deals = workspace.dealIDs(ofCampaign: id).compactMap { workspace.deal($0) }
             let summary = Budget.summary(for: campaign, deals: deals, rates: workspace.settings.workspace.currencyRates,
                                          pipeline: workspace.pipeline)
             let planned = summary.planned.minorUnits

@@ -38,7 +38,7 @@ public struct CampaignDashboard: Sendable {
     /// Computes the dashboard from the campaign's own deals (the workspace index), never the whole folder.
     public static func make(_ campaign: Campaign, _ state: AppState) -> CampaignDashboard {
         let workspace = state.workspace
-        let deals = workspace.dealIDs(ofCampaign: campaign.id).compactMap { workspace.deals[$0] }
+        let deals = workspace.dealIDs(ofCampaign: campaign.id).compactMap { workspace.deal($0) }
         let rates = workspace.settings.workspace.currencyRates
         let report = CampaignReport.make(campaign: campaign, deals: deals, influencers: workspace.influencers, rates: rates,
                                          now: state.now, pipeline: workspace.pipeline)

@@ -26,7 +26,7 @@ public enum DealDetailPane: Pane {
 
     /// The page of the open deal, if it still exists.
     static func page(_ state: AppState) -> DealPage? {
-        state.dealDetail.flatMap { state.workspace.deals[$0.dealID] }.map { DealPage($0, state, width: state.size.width) }
+        state.dealDetail.flatMap { state.workspace.deal($0.dealID) }.map { DealPage($0, state, width: state.size.width) }
     }
 
     /// Scrolls to `offset(current, page, bodyHeight)`, kept within the page.

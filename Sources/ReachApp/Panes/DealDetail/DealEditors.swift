@@ -31,7 +31,7 @@ enum DealEditors {
 
     /// `o`: an offer or counter-offer; "agreed" also sets the agreed fee.
     static func recordOffer(_ dealID: RecordID, _ state: inout AppState) {
-        guard let deal = state.workspace.deals[dealID] else { return }
+        guard let deal = state.workspace.deal(dealID) else { return }
         let currency = currency(deal, state)
         // The last recorded offer (offers made the same day tie on date): a counter comes from the other side.
         let nextParty: Party = deal.offers.last?.by == .us ? .them : .us
@@ -62,7 +62,7 @@ enum DealEditors {
 
     /// `D`: platform × content type × count, with a due date.
     static func addDeliverable(_ dealID: RecordID, _ state: inout AppState) {
-        guard let deal = state.workspace.deals[dealID] else { return }
+        guard let deal = state.workspace.deal(dealID) else { return }
         let platform = state.workspace.influencers[deal.influencerID]?.mainAccount?.platform ?? .instagram
         let platforms = Platform.known.contains(platform) ? Platform.known : Platform.known + [platform]
         form("Add deliverable", dealID, fields: [
@@ -86,7 +86,7 @@ enum DealEditors {
     /// Chooses one of the deal's deliverables (directly when there is only one), then runs `then` with its id.
     private static func pickDeliverable(_ dealID: RecordID, _ purpose: String, _ state: inout AppState,
                                         then: @escaping @Sendable (UUID, inout AppState) -> [Effect]) -> [Effect] {
-        guard let deal = state.workspace.deals[dealID] else { return [] }
+        guard let deal = state.workspace.deal(dealID) else { return [] }
         guard !deal.deliverables.isEmpty else {
             state.show("No deliverables yet: D adds one.", .warning)
             return []
@@ -104,7 +104,7 @@ enum DealEditors {
     /// `s`: sets a deliverable's status; "changes requested" asks what to change, "live" asks for the post's URL.
     static func deliverableStatus(_ dealID: RecordID, _ state: inout AppState) -> [Effect] {
         pickDeliverable(dealID, "Status of which deliverable?", &state) { itemID, state in
-            guard let item = state.workspace.deals[dealID]?.deliverables.first(where: { $0.id == itemID }) else { return [] }
+            guard let item = state.workspace.deal(dealID)?.deliverables.first(where: { $0.id == itemID }) else { return [] }
             let items = DeliverableStatus.allCases.map {
                 PickerItem(id: $0.rawValue, title: $0.displayName, detail: $0 == item.status ? "current" : nil)
             }
@@ -120,7 +120,7 @@ enum DealEditors {
 
     private static func setStatus(_ dealID: RecordID, _ itemID: UUID, _ status: DeliverableStatus, _ state: inout AppState) -> [Effect] {
         @Sendable func apply(reason: String?, url: String?, _ state: inout AppState) -> [Effect] {
-            guard var deal = state.workspace.deals[dealID] else { return [] }
+            guard var deal = state.workspace.deal(dealID) else { return [] }
             deal.setDeliverableStatus(itemID, to: status, at: state.now, reason: reason, liveURL: url)
             return Edits.commit(.deal(deal), label: "deliverable \(status.displayName.lowercased())", &state)
         }
@@ -134,7 +134,7 @@ enum DealEditors {
             }))
             return []
         case .live:
-            let current = state.workspace.deals[dealID]?.deliverables.first { $0.id == itemID }?.liveURL ?? ""
+            let current = state.workspace.deal(dealID)?.deliverables.first { $0.id == itemID }?.liveURL ?? ""
             state.overlays.append(.prompt(PromptOverlay(title: "Live", label: "URL", hint: "Link to the live post.",
                                                         text: current) { text, state in
                 let url = text.trimmingCharacters(in: .whitespaces)
@@ -164,7 +164,7 @@ enum DealEditors {
     /// `r`: the measured results of a deliverable; ER, CPM, CPE, CPA and ROI follow from them.
     static func enterResults(_ dealID: RecordID, _ state: inout AppState) -> [Effect] {
         pickDeliverable(dealID, "Results of which deliverable?", &state) { itemID, state in
-            guard let deal = state.workspace.deals[dealID],
+            guard let deal = state.workspace.deal(dealID),
                   let item = deal.deliverables.first(where: { $0.id == itemID }) else { return [] }
             let old = item.results ?? DeliverableResults()
             let currency = state.workspace.campaigns[deal.campaignID]?.reportingCurrency ?? currency(deal, state)
@@ -211,7 +211,7 @@ enum DealEditors {
 
     /// `p`: a line in the payment ledger (deposit, balance, bonus…); the amount defaults to what is still open.
     static func addPayment(_ dealID: RecordID, _ state: inout AppState) {
-        guard let deal = state.workspace.deals[dealID] else { return }
+        guard let deal = state.workspace.deal(dealID) else { return }
         let currency = currency(deal, state)
         let planned = deal.payments.filter { $0.isOpen && $0.amount.currency == currency }.reduce(Int64(0)) { $0 + $1.amount.minorUnits }
         let open = ((try? deal.balance()) ?? nil).map { Money(minorUnits: $0.minorUnits - planned, currency: $0.currency) }
@@ -239,10 +239,10 @@ enum DealEditors {
 
     /// `P`: marks an open payment paid today (only paid counts as spend).
     static func markPaid(_ dealID: RecordID, _ state: inout AppState) -> [Effect] {
-        guard let deal = state.workspace.deals[dealID] else { return [] }
+        guard let deal = state.workspace.deal(dealID) else { return [] }
         let open = deal.payments.filter(\.isOpen)
         @Sendable func pay(_ paymentID: UUID, _ state: inout AppState) -> [Effect] {
-            guard var deal = state.workspace.deals[dealID] else { return [] }
+            guard var deal = state.workspace.deal(dealID) else { return [] }
             deal.markPaid(paymentID, at: state.now)
             return Edits.commit(.deal(deal), label: "mark payment paid", &state)
         }
@@ -267,7 +267,7 @@ enum DealEditors {
     /// `C`: a due commission line for what the recorded sales earned beyond the commission already in the ledger,
     /// with how it was computed in its note (so a later import or edit can be checked against it).
     static func addOwedCommission(_ dealID: RecordID, _ state: inout AppState) -> [Effect] {
-        guard var deal = state.workspace.deals[dealID] else { return [] }
+        guard var deal = state.workspace.deal(dealID) else { return [] }
         let owed: CommissionOwed?
         do {
             owed = try deal.commissionOwed(in: currency(deal, state), rates: state.workspace.settings.workspace.currencyRates)
@@ -327,7 +327,7 @@ enum DealEditors {
     /// `e`: partnership and pricing with every model's figures, the contract checklist (with rights end dates) and the
     /// tracking code and link.
     static func editTerms(_ dealID: RecordID, _ state: inout AppState) {
-        guard let deal = state.workspace.deals[dealID] else { return }
+        guard let deal = state.workspace.deal(dealID) else { return }
         let terms = deal.contract
         let currency = currency(deal, state)
         let pricing = deal.pricing
@@ -375,10 +375,7 @@ enum DealEditors {
             FormField("Referral link", key: TermsKey.referralLink, value: deal.tracking.referralLink ?? ""),
         ]
         form("Terms and tracking", dealID, fields: fields, label: "edit terms", &state) { form, values, deal, state in
-            // Only deals that have a code are compared (no copy of the whole folder's deals).
-            if let code = values.text(TermsKey.discountCode),
-               WorkspaceValidation.isDiscountCodeTaken(code, in: state.workspace.deals.values.filter { $0.tracking.discountCode != nil },
-                                                       excluding: dealID) {
+            if let code = values.text(TermsKey.discountCode), state.workspace.isDiscountCodeTaken(code, excluding: dealID) {
                 let message = "Code \(code.uppercased()) is used by another deal: codes must be unique so sales are attributable."
                 return FormIssues.stay([ValidationIssue("tracking.discountCode", message)], fields: termsIssueFields, form: form)
             }
@@ -444,7 +441,7 @@ enum DealEditors {
 
     /// `y`: copies the referral link (the deal's own, else the campaign's UTM link), else the discount code.
     static func copyTrackingLink(_ dealID: RecordID, _ state: inout AppState) -> [Effect] {
-        guard let deal = state.workspace.deals[dealID] else { return [] }
+        guard let deal = state.workspace.deal(dealID) else { return [] }
         if let link = deal.tracking.referralLink ?? DealPage.campaignLink(deal, state) { return [.copy(link)] }
         if let code = deal.tracking.discountCode { return [.copy(code)] }
         state.show("No tracking link or code: e sets them, or add a UTM template to the campaign.", .warning)

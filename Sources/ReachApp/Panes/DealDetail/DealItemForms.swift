@@ -13,7 +13,7 @@ enum DealItemForms {
 
     /// Platform, content type, count, due date, draft link, live URL and note; a new due date is logged as moved.
     static func editDeliverable(_ dealID: RecordID, _ itemID: UUID, _ state: inout AppState) {
-        guard let item = state.workspace.deals[dealID]?.deliverables.first(where: { $0.id == itemID }) else { return }
+        guard let item = state.workspace.deal(dealID)?.deliverables.first(where: { $0.id == itemID }) else { return }
         let platforms = Platform.known.contains(item.platform) ? Platform.known : Platform.known + [item.platform]
         let types = ContentType.known.contains(item.contentType) ? ContentType.known : ContentType.known + [item.contentType]
         DealEditors.form("Edit \(item.title)", dealID, fields: [
@@ -44,7 +44,7 @@ enum DealItemForms {
     /// Kind, amount and currency, due date, status (with the paid date), invoice number, method and note.
     /// Cancelling goes through `d` (it needs a reason); a cancelled line set back to planned is reinstated.
     static func editPayment(_ dealID: RecordID, _ paymentID: UUID, _ state: inout AppState) {
-        guard let payment = state.workspace.deals[dealID]?.payments.first(where: { $0.id == paymentID }) else { return }
+        guard let payment = state.workspace.deal(dealID)?.payments.first(where: { $0.id == paymentID }) else { return }
         let statuses = PaymentStatus.allCases.filter { $0 != .cancelled || payment.status == .cancelled }
         let currency = payment.amount.currency
         DealEditors.form("Edit payment", dealID, fields: [
@@ -74,7 +74,7 @@ enum DealItemForms {
 
     /// Who, amount and note of an offer; "Agreed" on makes it the agreed fee, off clears a fee that came from it.
     static func correctOffer(_ dealID: RecordID, _ offerID: UUID, _ state: inout AppState) {
-        guard let deal = state.workspace.deals[dealID], let offer = deal.offers.first(where: { $0.id == offerID }) else { return }
+        guard let deal = state.workspace.deal(dealID), let offer = deal.offers.first(where: { $0.id == offerID }) else { return }
         let currency = offer.amount.currency
         DealEditors.form("Correct offer of \(Humanize.day(offer.at, timeZone: state.timeZone))", dealID, fields: [
             FormField("By", key: OfferKey.by, kind: .choice(Party.labels), value: offer.by.label),
@@ -99,7 +99,7 @@ enum DealItemForms {
 
     /// Channel, direction, summary and note of one of the user's own entries; it is marked edited.
     static func editActivity(_ dealID: RecordID, _ activityID: UUID, _ state: inout AppState) {
-        guard let activity = state.workspace.deals[dealID]?.activities.first(where: { $0.id == activityID }) else { return }
+        guard let activity = state.workspace.deal(dealID)?.activities.first(where: { $0.id == activityID }) else { return }
         guard activity.isEditable(by: state.user) else {
             state.show("Only \(activity.author ?? "its author") can change this entry.", .warning)
             return

@@ -58,7 +58,7 @@ enum DealItemMenu {
 
     private static func open(_ dealID: RecordID, title: String, removing: Bool, _ state: inout AppState,
                              then: @escaping @Sendable (DealItem, inout AppState) -> [Effect]) -> [Effect] {
-        guard let deal = state.workspace.deals[dealID] else { return [] }
+        guard let deal = state.workspace.deal(dealID) else { return [] }
         let rows = rows(deal, removing: removing, state)
         guard !rows.isEmpty else {
             state.show("Nothing to change yet: o records an offer, D adds a deliverable, p a payment, a logs an activity.", .warning)

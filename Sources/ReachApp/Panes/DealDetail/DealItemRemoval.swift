@@ -7,7 +7,7 @@ import TerminalUI
 /// saved through `Edits.commit`, so `u` brings the line back.
 enum DealItemRemoval {
     static func dropOrRestoreDeliverable(_ dealID: RecordID, _ itemID: UUID, _ state: inout AppState) -> [Effect] {
-        guard let item = state.workspace.deals[dealID]?.deliverables.first(where: { $0.id == itemID }) else { return [] }
+        guard let item = state.workspace.deal(dealID)?.deliverables.first(where: { $0.id == itemID }) else { return [] }
         if item.isDropped {
             return change(dealID, label: "restore deliverable", &state) { deal, state in
                 deal.restoreDeliverable(itemID, at: state.now, author: state.author)
@@ -23,7 +23,7 @@ enum DealItemRemoval {
     }
 
     static func cancelPayment(_ dealID: RecordID, _ paymentID: UUID, _ state: inout AppState) -> [Effect] {
-        guard let payment = state.workspace.deals[dealID]?.payments.first(where: { $0.id == paymentID }) else { return [] }
+        guard let payment = state.workspace.deal(dealID)?.payments.first(where: { $0.id == paymentID }) else { return [] }
         askReason(title: "Cancel \(payment.kind.label) \(payment.amount.formatted)",
                   hint: "Kept in the ledger, marked ✗, out of every total; u undoes.", &state) { reason, state in
             change(dealID, label: "cancel payment", &state) { deal, state in
@@ -40,7 +40,7 @@ enum DealItemRemoval {
     }
 
     static func deleteActivity(_ dealID: RecordID, _ activityID: UUID, _ state: inout AppState) -> [Effect] {
-        guard let activity = state.workspace.deals[dealID]?.activities.first(where: { $0.id == activityID }) else { return [] }
+        guard let activity = state.workspace.deal(dealID)?.activities.first(where: { $0.id == activityID }) else { return [] }
         guard activity.isEditable(by: state.user) else {
             state.show("Only \(activity.author ?? "its author") can delete this entry.", .warning)
             return []
@@ -51,7 +51,7 @@ enum DealItemRemoval {
     /// Applies `apply` to the deal as it is now and saves it.
     private static func change(_ dealID: RecordID, label: String, _ state: inout AppState,
                                _ apply: (inout Deal, AppState) -> Void) -> [Effect] {
-        guard var deal = state.workspace.deals[dealID] else { return [] }
+        guard var deal = state.workspace.deal(dealID) else { return [] }
         apply(&deal, state)
         deal.updatedAt = state.now
         return Edits.commit(.deal(deal), label: label, &state)

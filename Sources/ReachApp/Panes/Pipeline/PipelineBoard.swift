@@ -100,7 +100,7 @@ enum PipelineBoard {
                 let start = index == pipeline.board.column ? pipeline.board.cardOffset : 0
                 let width = max(1, widths[slot] - 2)
                 for position in start..<min(column.dealIDs.count, start + window) {
-                    if let deal = state.workspace.deals[column.dealIDs[position]] {
+                    if let deal = state.workspace.deal(column.dealIDs[position]) {
                         cards[position] = card(deal, width: width, sideExit: column.isSideExits, state, theme)
                     }
                 }

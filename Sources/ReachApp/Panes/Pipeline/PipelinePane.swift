@@ -292,7 +292,7 @@ public enum PipelinePane: Pane {
     /// `c`: a picker of campaigns (plus "All campaigns") that filters the pipeline.
     static func chooseCampaign(_ state: inout AppState) {
         func deals(_ count: Int) -> String { "\(count) deal\(count == 1 ? "" : "s")" }
-        let all = PickerItem(id: "", title: "All campaigns", detail: deals(state.workspace.deals.count))
+        let all = PickerItem(id: "", title: "All campaigns", detail: deals(state.workspace.dealCount))
         let campaigns = state.workspace.campaigns.values.sorted { ($0.archived ? 1 : 0, $0.name) < ($1.archived ? 1 : 0, $1.name) }
         let items = [all] + campaigns.map { campaign in
             PickerItem(id: campaign.id.rawValue, title: campaign.name,
@@ -314,7 +314,7 @@ public enum PipelinePane: Pane {
     static func contentArea(_ size: Size) -> Rect { AppLayout.main(size).inset(top: 1) }
 
     static func emptyText(_ state: AppState) -> String {
-        state.workspace.deals.isEmpty ? "No deals yet. Press n to add one." : "No deals here. c shows another campaign or all."
+        state.workspace.dealCount == 0 ? "No deals yet. Press n to add one." : "No deals here. c shows another campaign or all."
     }
 
     public static func render(_ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {

@@ -139,11 +139,11 @@ enum PipelineTable {
         let table = Table(columns: fields.map { TableColumn($0.title(compact: compact), width: $0.width(compact: compact)) },
                           rowCount: rows.count, sort: sort,
                           theme: theme, rowStyle: { index in
-                              guard let deal = state.workspace.deals[rows[index]] else { return nil }
+                              guard let deal = state.workspace.deal(rows[index]) else { return nil }
                               if state.workspace.pipeline.isSideExit(deal.stage) { return theme.muted }
                               return DealSummary.isOverdue(deal, state) ? theme.overdue : nil
                           }) { index in
-            guard let deal = state.workspace.deals[rows[index]] else { return [] }
+            guard let deal = state.workspace.deal(rows[index]) else { return [] }
             var cells = fields.map { $0.text(deal, state, compact: compact) }
             if !state.marks.deals.isEmpty, !cells.isEmpty { cells[0] = Marking.prefix(state.marks.deals.contains(deal.id)) + cells[0] }
             return cells

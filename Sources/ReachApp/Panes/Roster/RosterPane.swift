@@ -276,7 +276,7 @@ public enum RosterPane: Pane {
 
     static func confirmDelete(_ id: RecordID, _ state: inout AppState) {
         guard let influencer = state.workspace.influencers[id] else { return }
-        let deals = state.workspace.deals(ofInfluencer: id).count
+        let deals = state.workspace.dealCount(ofInfluencer: id)
         var message = "Move \(influencer.displayName) to the trash?"
         if deals > 0 { message += " Their \(deals) deal\(deals == 1 ? "" : "s") stay." }
         message += " u undoes."

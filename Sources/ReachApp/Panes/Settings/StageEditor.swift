@@ -67,7 +67,7 @@ enum StageEditor {
             state.show("\(stage.name) is a \(SettingsRows.roleText(stage.role)) stage: it can be renamed, not removed", .warning)
             return
         }
-        let inStage = state.workspace.deals.values.reduce(0) { $0 + ($1.stage == key ? 1 : 0) }
+        let inStage = state.workspace.dealRows.all.reduce(0) { $0 + ($1.stage == key ? 1 : 0) }
         guard inStage == 0 else {
             state.show("\(inStage) deal\(inStage == 1 ? " is" : "s are") in \(stage.name): move \(inStage == 1 ? "it" : "them") to another stage first", .warning)
             return

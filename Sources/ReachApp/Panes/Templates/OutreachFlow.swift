@@ -7,7 +7,7 @@ import TerminalUI
 public enum OutreachFlow {
     /// `t` on a deal.
     public static func pickTemplate(for dealID: RecordID, _ state: inout AppState) {
-        guard state.workspace.deals[dealID] != nil else { return }
+        guard state.workspace.deal(dealID) != nil else { return }
         TemplatesList.open(.pick(dealID: dealID), &state)
     }
 
@@ -34,7 +34,7 @@ public enum OutreachFlow {
     static func copyAndLog(_ message: RenderedMessage, _ preview: TemplatePreview, _ state: inout AppState) -> [Effect] {
         guard let template = state.workspace.templates[preview.templateID] else { return [] }
         let text = "\(sentSummary(template)) (template “\(template.name)”)"
-        guard var deal = state.workspace.deals[preview.dealID] else { return [] }
+        guard var deal = state.workspace.deal(preview.dealID) else { return [] }
         record(text, template: template, on: &deal, state)
         return [.copy(TemplatePreview.clipboardText(message))] + Edits.commit(.deal(deal), label: "log \(text)", &state)
     }
@@ -49,7 +49,7 @@ public enum OutreachFlow {
     }
 
     private static func log(_ summary: String, template: Template, dealID: RecordID, _ state: inout AppState) -> [Effect] {
-        guard var deal = state.workspace.deals[dealID] else { return [] }
+        guard var deal = state.workspace.deal(dealID) else { return [] }
         record("\(summary) (template “\(template.name)”)", template: template, on: &deal, state)
         let effects = Edits.commit(.deal(deal), label: "log \(summary.lowercased())", &state)
         let pipeline = state.workspace.pipeline

@@ -43,7 +43,7 @@ public struct TemplatePreview: OverlayModel {
 
     /// The message for the deal's creator and campaign, with the values typed so far.
     public func message(_ state: AppState) -> RenderedMessage? {
-        guard let deal = state.workspace.deals[dealID], let template = state.workspace.templates[templateID] else { return nil }
+        guard let deal = state.workspace.deal(dealID), let template = state.workspace.templates[templateID] else { return nil }
         let influencer = state.workspace.influencers[deal.influencerID]
         var extra = filled
         // No link of the deal's own: the campaign's UTM link for this creator beats the brief's generic link.
@@ -155,7 +155,7 @@ public struct TemplatePreview: OverlayModel {
     }
 
     public func render(_ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
-        guard let message = message(state), let deal = state.workspace.deals[dealID],
+        guard let message = message(state), let deal = state.workspace.deal(dealID),
               let template = state.workspace.templates[templateID] else { return }
         let width = min(area.width, 78)
         let textWidth = max(1, width - 4)

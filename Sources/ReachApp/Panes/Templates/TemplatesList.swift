@@ -91,7 +91,7 @@ public struct TemplatesList: OverlayModel {
         let rows = Self.listHeight(state.size, count: templates.count)
         let title: String = switch purpose {
         case .manage: "Templates"
-        case .pick(let dealID): "Template for \(state.workspace.deals[dealID].map { state.workspace.title(of: .deal($0)) } ?? "deal")"
+        case .pick(let dealID): "Template for \(state.workspace.deal(dealID).map { state.workspace.title(of: .deal($0)) } ?? "deal")"
         case .pickForEach(let dealIDs): "Template for each of \(dealIDs.count) deals"
         }
         let inner = Popup(title: title, theme: theme).render(into: &buffer, area: area, width: min(area.width, 76), height: rows + 4)
