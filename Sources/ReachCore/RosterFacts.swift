@@ -26,6 +26,10 @@ public struct RosterFacts: Hashable, Sendable {
     var relationship: RelationshipStatus
     var doNotContact: Bool
     var archived: Bool
+    /// The newest contact on any of the creator's deals, and how many of their deals are open: the Roster shows and
+    /// sorts by both. A creator's record does not hold them; the app's workspace keeps them from the deal rows.
+    public var lastContact: Date?
+    public var openDeals = 0
 
     public init(_ influencer: Influencer) {
         var known: UInt32 = 0

@@ -80,10 +80,12 @@ enum CoreCases {
         let byName = RosterOrder(column: .name, ascending: false)
         let byHandle = RosterOrder(column: .handle, ascending: true)
         let byContact = RosterOrder(column: .lastContact, ascending: false)
+        let byDeals = RosterOrder(column: .deals, ascending: false)
         let sortFollowers = Measure.repeating(options.iterations(10), warmup: 1) { blackHole(byFollowers.sorted(state)) }
         let sortName = Measure.repeating(options.iterations(10), warmup: 1) { blackHole(byName.sorted(state)) }
         let sortHandle = Measure.repeating(options.iterations(10), warmup: 1) { blackHole(byHandle.sorted(state)) }
         let sortContact = Measure.repeating(options.iterations(10), warmup: 1) { blackHole(byContact.sorted(state)) }
+        let sortDeals = Measure.repeating(options.iterations(10), warmup: 1) { blackHole(byDeals.sorted(state)) }
         let sortedIDs = byFollowers.sorted(state)
         var rng = SplitMix64(seed: 7)
         let replace = Measure.repeating(options.iterations(200)) {
@@ -100,7 +102,9 @@ enum CoreCases {
             BenchResult(name: "core.roster sort handle 100k", samples: sortHandle, target: .p99(below: 16),
                         note: "the app's RosterOrder; 100k distinct texts ranked first"),
             BenchResult(name: "core.roster sort last contact 100k", samples: sortContact, target: .p99(below: 16),
-                        note: "the app's RosterOrder; each creator's deal rows"),
+                        note: "the app's RosterOrder; kept in each creator's facts from their deal rows"),
+            BenchResult(name: "core.roster sort open deals 100k", samples: sortDeals, target: .p99(below: 16),
+                        note: "the app's RosterOrder; kept in each creator's facts from their deal rows"),
             BenchResult(name: "core.roster re-place one edited creator 100k", samples: replace, target: .p99(below: 16),
                         note: "RosterOrder.insertionIndex (binary search), by followers"),
         ]

@@ -12,7 +12,8 @@ struct WorkspaceTests {
         for deal in Fx.deals { oneByOne.put(.deal(deal)) }
         for influencer in Fx.influencers {
             #expect(built.deals(ofInfluencer: influencer.id).map(\.id) == oneByOne.deals(ofInfluencer: influencer.id).map(\.id))
-            #expect(built.rosterFacts[influencer.id] == RosterFacts(influencer))
+            #expect(built.rosterFacts[influencer.id] == built.scannedFacts(influencer))
+            #expect(oneByOne.rosterFacts[influencer.id] == built.scannedFacts(influencer))
             #expect(built.sortName(influencer.id) == TextFolding.fold(influencer.displayName))
         }
         for campaign in Fx.campaigns { #expect(built.dealIDs(ofCampaign: campaign.id) == oneByOne.dealIDs(ofCampaign: campaign.id)) }
@@ -37,8 +38,9 @@ struct WorkspaceTests {
 
     /// The deals of the owners a scope shows, found through the owner index, are the deals a filter over every deal
     /// finds, and every deal's compact row is made from the deal as it is now: built at once, and after random
-    /// changes (owner, fee, next step, stage, discount code), new deals and deletions one at a time. A discount code is
-    /// taken exactly when a scan of every deal finds it on another deal.
+    /// changes (owner, fee, next step, stage, discount code, which stages are closed), new deals and deletions one at
+    /// a time. A discount code is taken exactly when a scan of every deal finds it on another deal; each creator's
+    /// last contact and open deals (in their facts, and in the name order's) are what a scan of their deals finds.
     @Test(arguments: [1, 2] as [UInt64])
     func dealsByOwnerMatchAFilterOverEveryDeal(seed: UInt64) {
         var random = SeededRandom(seed: seed)
@@ -61,10 +63,12 @@ struct WorkspaceTests {
             #expect(workspace.dealIDs(ownedBy: { _ in true }) == nil)
             #expect(workspace.dealRows.byID == workspace.rowsOfAllDeals, "step \(step)")
             #expect(workspace.dealRows.count == workspace.dealCount, "step \(step)")
+            #expect(workspace.creatorsByName.facts == workspace.creatorsByName.ids.map { workspace.rosterFacts[$0] }, "step \(step)")
             for creator in Fx.influencers {
                 let contacts = workspace.allDeals.filter { $0.influencerID == creator.id }
                     .flatMap(\.activities).filter { $0.channel != .system }.map(\.at)
                 #expect(workspace.lastContact(withInfluencer: creator.id) == contacts.max(), "step \(step)")
+                #expect(workspace.rosterFacts[creator.id] == workspace.scannedFacts(creator), "step \(step)")
                 #expect(workspace.dealCount(ofInfluencer: creator.id) == workspace.allDeals.filter { $0.influencerID == creator.id }.count)
             }
             for code in ["liga15", "NINO10 ", "other", " "] {
@@ -92,6 +96,11 @@ struct WorkspaceTests {
                 deal.activities.append(Activity(at: Fx.days(Double(step % 7)), channel: step % 3 == 0 ? .system : .call, summary: "s\(step)"))
                 workspace.put(.deal(deal))
             default: deal.id = RecordID.generate(at: Date(), using: &random); deal.owner = "New \(step % 3)"; workspace.put(.deal(deal))
+            }
+            if step % 10 == 0, let at = workspace.settings.workspace.pipeline.stages.firstIndex(where: { $0.key == deals[step % deals.count].stage }) {
+                // A stage that closes (or opens again) changes which deals count as open.
+                let role = workspace.settings.workspace.pipeline.stages[at].role
+                workspace.settings.workspace.pipeline.stages[at].role = role == .open ? .complete : .open
             }
             check(step)
         }
@@ -140,6 +149,15 @@ struct WorkspaceTests {
 }
 
 extension Workspace {
+    /// A creator's roster facts with their last contact and open deals found by a scan of every deal.
+    func scannedFacts(_ creator: Influencer) -> RosterFacts {
+        var facts = RosterFacts(creator)
+        let theirs = allDeals.filter { $0.influencerID == creator.id }
+        facts.lastContact = theirs.flatMap(\.activities).filter { $0.channel != .system }.map(\.at).max()
+        facts.openDeals = theirs.filter { $0.isOpen(pipeline: pipeline) }.count
+        return facts
+    }
+
     /// A row made from each full deal, under its id.
     var rowsOfAllDeals: [RecordID: DealRow] { Dictionary(uniqueKeysWithValues: allDeals.map { ($0.id, DealRow($0)) }) }
 }

@@ -51,6 +51,11 @@ public struct CreatorNameOrder: Sendable {
         facts.insert(creatorFacts, at: at)
     }
 
+    /// Every creator's facts anew, where they are (no name changed).
+    mutating func replaceFacts(_ factsByID: [RecordID: RosterFacts]) {
+        for position in ids.indices { factsByID[ids[position]].map { facts[position] = $0 } }
+    }
+
     mutating func remove(_ id: RecordID, name: String) {
         let at = position(name, id)
         guard at < ids.count, ids[at] == id else { return }

@@ -13,7 +13,10 @@ public struct Workspace: Sendable {
     /// (their arrays and strings retained and released one by one) was two thirds of rebuilding either list.
     public private(set) var dealRows = DealRows()
     public private(set) var templates: [RecordID: Template] = [:]
-    public var settings: AppSettings
+    public var settings: AppSettings {
+        // Which stages are closed decides which deals are open.
+        didSet { if settings.workspace.pipeline != oldValue.workspace.pipeline { recountDealFacts() } }
+    }
     /// The revision of `reach.json` these settings came from: a settings save expects to find it on disk.
     public var settingsRevision = 0
     /// Fuzzy-search keys of the roster; nil until built (a start-up builds them right after its first frame).
@@ -43,7 +46,8 @@ public struct Workspace: Sendable {
         for template in templates { self.templates[template.id] = template }
         // Built on two cores at once (at 100k creators and 200k deals each half takes about half a second): here
         // creators and deals by id (and the search index unless left for later); in the background the other indexes.
-        let other = OtherIndexesInBackground(deals, influencers: influencers, campaignCount: campaigns.count)
+        let other = OtherIndexesInBackground(deals, influencers: influencers, campaignCount: campaigns.count,
+                                             pipeline: settings.workspace.pipeline)
         self.influencers.reserveCapacity(influencers.count)
         for influencer in influencers { self.influencers[influencer.id] = influencer }
         self.deals.reserveCapacity(deals.count)
@@ -102,7 +106,9 @@ public struct Workspace: Sendable {
         switch record {
         case .influencer(let r):
             influencers[r.id] = r
-            let name = TextFolding.fold(r.displayName), facts = RosterFacts(r)
+            let name = TextFolding.fold(r.displayName)
+            var facts = RosterFacts(r)
+            (facts.lastContact, facts.openDeals) = Self.dealFacts(dealIDsByInfluencer[r.id], rows: dealRows, pipeline: pipeline)
             if keepingNameOrder { nameOrder?.put(r.id, name: name, previousName: sortNames[r.id], facts: facts) }
             sortNames[r.id] = name
             rosterFacts[r.id] = facts
@@ -146,6 +152,7 @@ public struct Workspace: Sendable {
         dealIDsByCampaign[deal.campaignID, default: []].insert(deal.id)
         dealIDsByOwner[deal.owner, default: []].insert(deal.id)
         if let code = deal.tracking.discountCodeKey { dealIDsByDiscountCode[code, default: []].insert(deal.id) }
+        refreshDealFacts(of: deal.influencerID)
     }
 
     private mutating func unindex(_ deal: Deal) {
@@ -158,6 +165,38 @@ public struct Workspace: Sendable {
             dealIDsByDiscountCode[code]?.remove(deal.id)
             if dealIDsByDiscountCode[code]?.isEmpty == true { dealIDsByDiscountCode[code] = nil }
         }
+        refreshDealFacts(of: deal.influencerID)
+    }
+
+    /// A creator's last contact and open deals, from the rows of `dealIDs` (theirs).
+    fileprivate static func dealFacts(_ dealIDs: Set<RecordID>?, rows: DealRows, pipeline: StagePipeline) -> (Date?, Int) {
+        var latest: Date?, open = 0
+        for dealID in dealIDs ?? [] {
+            guard let row = rows[dealID] else { continue }
+            if row.isOpen(pipeline: pipeline) { open += 1 }
+            if let contact = row.lastContact, latest.map({ contact > $0 }) ?? true { latest = contact }
+        }
+        return (latest, open)
+    }
+
+    /// Brings a creator's deal facts up to date after one of their deals changed (in the name order too).
+    private mutating func refreshDealFacts(of creator: RecordID) {
+        guard var facts = rosterFacts[creator] else { return }
+        let (latest, open) = Self.dealFacts(dealIDsByInfluencer[creator], rows: dealRows, pipeline: pipeline)
+        guard facts.lastContact != latest || facts.openDeals != open else { return }
+        (facts.lastContact, facts.openDeals) = (latest, open)
+        rosterFacts[creator] = facts
+        if let name = sortNames[creator] { nameOrder?.put(creator, name: name, previousName: name, facts: facts) }
+    }
+
+    /// Counts every creator's open deals again (the stages changed), in the name order too.
+    private mutating func recountDealFacts() {
+        for creator in Array(rosterFacts.keys) {
+            let (latest, open) = Self.dealFacts(dealIDsByInfluencer[creator], rows: dealRows, pipeline: pipeline)
+            rosterFacts[creator]?.lastContact = latest
+            rosterFacts[creator]?.openDeals = open
+        }
+        nameOrder?.replaceFacts(rosterFacts)
     }
 
     /// The full deal with `id`: the one way screens, editors and commands read a whole deal (lists read `dealRows`).
@@ -217,22 +256,10 @@ public struct Workspace: Sendable {
     public func dealIDs(ofCampaign id: RecordID) -> Set<RecordID> { dealIDsByCampaign[id] ?? [] }
 
     /// Open (not closed, not archived) deals of a creator.
-    public func activeDealCount(ofInfluencer id: RecordID) -> Int {
-        (dealIDsByInfluencer[id] ?? []).reduce(0) { count, dealID in
-            guard let deal = dealRows[dealID], deal.isOpen(pipeline: pipeline) else { return count }
-            return count + 1
-        }
-    }
+    public func activeDealCount(ofInfluencer id: RecordID) -> Int { rosterFacts[id]?.openDeals ?? 0 }
 
     /// The newest contact with a creator (any non-system timeline entry of their deals).
-    public func lastContact(withInfluencer id: RecordID) -> Date? {
-        var latest: Date?
-        for dealID in dealIDsByInfluencer[id] ?? [] {
-            guard let contact = dealRows[dealID]?.lastContact else { continue }
-            if latest.map({ contact > $0 }) ?? true { latest = contact }
-        }
-        return latest
-    }
+    public func lastContact(withInfluencer id: RecordID) -> Date? { rosterFacts[id]?.lastContact }
 
     /// Display name of a creator, or a marker for a dangling reference.
     public func influencerName(_ id: RecordID) -> String { influencers[id]?.displayName ?? Self.missingCreator }
@@ -259,7 +286,7 @@ private struct OtherIndexes: Sendable {
 
     init() {}
 
-    init(_ deals: [Deal], influencers: [Influencer], campaignCount: Int) {
+    init(_ deals: [Deal], influencers: [Influencer], campaignCount: Int, pipeline: StagePipeline) {
         // Later duplicates win, as in the creators-by-id dictionary.
         sortNames.reserveCapacity(influencers.count)
         rosterFacts.reserveCapacity(influencers.count)
@@ -278,6 +305,11 @@ private struct OtherIndexes: Sendable {
             byOwner[deal.owner, default: []].insert(deal.id)
             if let code = deal.tracking.discountCodeKey { byDiscountCode[code, default: []].insert(deal.id) }
         }
+        for (creator, dealIDs) in byInfluencer where rosterFacts[creator] != nil {
+            let (latest, open) = Workspace.dealFacts(dealIDs, rows: dealRows, pipeline: pipeline)
+            rosterFacts[creator]?.lastContact = latest
+            rosterFacts[creator]?.openDeals = open
+        }
     }
 }
 
@@ -287,9 +319,9 @@ private final class OtherIndexesInBackground: @unchecked Sendable {
     private var result = OtherIndexes()
     private let group = DispatchGroup()
 
-    init(_ deals: [Deal], influencers: [Influencer], campaignCount: Int) {
+    init(_ deals: [Deal], influencers: [Influencer], campaignCount: Int, pipeline: StagePipeline) {
         DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-            result = OtherIndexes(deals, influencers: influencers, campaignCount: campaignCount)
+            result = OtherIndexes(deals, influencers: influencers, campaignCount: campaignCount, pipeline: pipeline)
         }
     }
 

@@ -126,8 +126,8 @@ public enum RosterColumn: Int, CaseIterable, Sendable {
         case .niche: return facts.pointee.niches.first.map { .text($0.rawValue) }
         case .country: return facts.pointee.country.map(RosterOrder.Value.text)
         case .language: return facts.pointee.language.map(RosterOrder.Value.text)
-        case .lastContact: return workspace.lastContact(withInfluencer: id).map { .number($0.timeIntervalSince1970) }
-        case .deals: return .number(Double(workspace.activeDealCount(ofInfluencer: id)))
+        case .lastContact: return facts.pointee.lastContact.map { .number($0.timeIntervalSince1970) }
+        case .deals: return .number(Double(facts.pointee.openDeals))
         }
     }
 }
