@@ -6,8 +6,24 @@ import ReachStore
 enum StoreCases {
     static let all = [
         load(10_000, target: 300), load(100_000, target: 2_000),
-        SnapshotCases.load(10_000, target: 300), SnapshotCases.load(100_000, target: 2_000), save, scan,
+        SnapshotCases.load(10_000, target: 300), SnapshotCases.load(100_000, target: 2_000), indexRows, save, scan,
     ]
+
+    /// Every deal's compact row read from the folder index (`FolderIndex.allDealRows`), as a start that holds rows
+    /// instead of full deals would read them; the index is brought up to date first, untimed.
+    static let indexRows = BenchCase(name: "store.index-rows-100k", datasets: [100_000]) { options in
+        let store = try Dataset(influencers: 100_000).openStore()
+        let index = try FolderIndex(store: store)
+        try index.refresh()
+        var count = 0
+        let samples = try Measure.repeating(options.iterations(5), warmup: 1, keeping: {
+            let rows = try index.allDealRows()
+            count = rows.count
+            return rows
+        })
+        return [BenchResult(name: "store.index rows of every deal 100k", samples: samples,
+                            note: "\(count) rows with every entry (GRDB cursor); a start from rows would read these")]
+    }
 
     /// A fresh `RecordStore` loading every kind (influencers, campaigns, deals, workspace) from the JSON files, as the
     /// app does at start without a snapshot. The OS page cache is warm after the first run; what is timed is parsing

@@ -161,6 +161,7 @@ import Glibc
                     deal.campaignID = campaigns.randomElement(using: &random) ?? deal.campaignID
                     deal.owner = owners.randomElement(using: &random) ?? nil
                     deal.nextAction = Bool.random(using: &random) ? nil : NextAction(summary: "Call", due: Date(timeIntervalSince1970: 1_780_000_000))
+                    deal.tracking.discountCode = Bool.random(using: &random) ? nil : " code\(round) "
                     deals[deal.id] = try store.saveOK(deal, expectedRevision: deal.revision)
                 case 2:
                     _ = try store.delete(Deal.self, id: deal.id, expectedRevision: deal.revision)
@@ -186,6 +187,11 @@ import Glibc
             }
             try index.refresh()
             #expect(try index.contents() == Self.builtAfresh(store, "fresh-\(round).sqlite"), "round \(round)")
+            // Every deal's row, archived ones too, is the row of the deal its file holds, with its code as compared.
+            let all = try index.allDealRows()
+            #expect(all.count == deals.count && Set(all.map(\.deal)) == Set(deals.values.map(DealRow.init)), "round \(round)")
+            #expect(all.allSatisfy { $0.discountCode == deals[$0.deal.id]?.tracking.discountCodeKey }, "round \(round)")
+            #expect(all.contains { $0.deal.archived } && all.contains { $0.discountCode != nil }, "round \(round)")
         }
     }
 
