@@ -28,14 +28,15 @@ public struct BudgetSummary: Hashable, Sendable {
 /// Campaign budget arithmetic across currencies.
 public enum Budget {
     /// Sums the campaign's deals into a `BudgetSummary` in the campaign currency using stored `rates`.
-    public static func summary(for campaign: Campaign, deals: [Deal], rates: CurrencyRates,
-                               pipeline: StagePipeline = .default) -> BudgetSummary {
+    /// Full deals and their rows give the same summary.
+    public static func summary<D: ListedDeal>(for campaign: Campaign, deals: [D], rates: CurrencyRates,
+                                              pipeline: StagePipeline = .default) -> BudgetSummary {
         var converter = CachingConverter(rates: rates, target: campaign.reportingCurrency)
         return summary(for: campaign, deals: deals, converter: &converter, pipeline: pipeline)
     }
 
-    static func summary(for campaign: Campaign, deals: [Deal], converter: inout CachingConverter,
-                        pipeline: StagePipeline) -> BudgetSummary {
+    static func summary<D: ListedDeal>(for campaign: Campaign, deals: [D], converter: inout CachingConverter,
+                                       pipeline: StagePipeline) -> BudgetSummary {
         let target = campaign.reportingCurrency
         var used = Set<ExchangeRate>()
         var missing = Set<CurrencyCode>()
@@ -58,9 +59,7 @@ public enum Budget {
         // Fields are read through the array rather than from a copy of each deal: a copy retains some forty references.
         for index in deals.indices where deals[index].campaignID == campaign.id {
             var dealPaid: Int64 = 0
-            for p in deals[index].payments where p.status == .paid {
-                dealPaid = dealPaid.clampedAdding(convert(p.amount) ?? 0)
-            }
+            deals[index].forEachPaidAmount { amount in dealPaid = dealPaid.clampedAdding(convert(amount) ?? 0) }
             paid = paid.clampedAdding(dealPaid)
             if pipeline.isSideExit(deals[index].stage) {
                 committed = committed.clampedAdding(dealPaid)

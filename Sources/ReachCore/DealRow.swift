@@ -16,6 +16,8 @@ public protocol ListedDeal {
     /// Calls `body` with each dated entry (drafts in review, posts due to go live, open payments, rights' ends) in the
     /// order Today lists them.
     func forEachAgendaEntry(_ body: (AgendaEntry) -> Void)
+    /// Calls `body` with the amount of each paid payment, in ledger order: what a campaign's budget counts as spent.
+    func forEachPaidAmount(_ body: (Money) -> Void)
 }
 
 extension ListedDeal {
@@ -43,6 +45,10 @@ extension Deal: ListedDeal {
     public var lastContact: Date? { activities.lazy.filter { $0.channel != .system }.map(\.at).max() }
 
     public var stageSince: Date { stageEnteredAt }
+
+    public func forEachPaidAmount(_ body: (Money) -> Void) {
+        for p in payments where p.status == .paid { body(p.amount) }
+    }
 
     public func forEachAgendaEntry(_ body: (AgendaEntry) -> Void) {
         for d in deliverables where !d.isDropped {
@@ -79,9 +85,12 @@ public struct DealRow: ListedDeal, Hashable, Sendable {
     public var lastContact: Date?
     /// The deal's `forEachAgendaEntry`, with their summaries.
     public var entries: [AgendaEntry]
+    /// The amounts of the paid payments (usually none or one), so the Campaigns list's "Spent" reads no full deal.
+    public var paid: [Money]
 
     public init(id: RecordID, influencerID: RecordID, campaignID: RecordID, owner: String?, archived: Bool, stage: StageKey,
-                stageSince: Date, nextAction: NextAction?, agreedFee: Money?, lastContact: Date?, entries: [AgendaEntry]) {
+                stageSince: Date, nextAction: NextAction?, agreedFee: Money?, lastContact: Date?, entries: [AgendaEntry],
+                paid: [Money]) {
         self.id = id
         self.influencerID = influencerID
         self.campaignID = campaignID
@@ -93,17 +102,22 @@ public struct DealRow: ListedDeal, Hashable, Sendable {
         self.agreedFee = agreedFee
         self.lastContact = lastContact
         self.entries = entries
+        self.paid = paid
     }
 
     public init(_ deal: Deal) {
         var entries: [AgendaEntry] = []
         deal.forEachAgendaEntry { entries.append($0) }
+        var paid: [Money] = []
+        deal.forEachPaidAmount { paid.append($0) }
         self.init(id: deal.id, influencerID: deal.influencerID, campaignID: deal.campaignID, owner: deal.owner,
                   archived: deal.archived, stage: deal.stage, stageSince: deal.stageSince, nextAction: deal.nextAction,
-                  agreedFee: deal.agreedFee, lastContact: deal.lastContact, entries: entries)
+                  agreedFee: deal.agreedFee, lastContact: deal.lastContact, entries: entries, paid: paid)
     }
 
     public func forEachAgendaEntry(_ body: (AgendaEntry) -> Void) { entries.forEach(body) }
+
+    public func forEachPaidAmount(_ body: (Money) -> Void) { paid.forEach(body) }
 }
 
 /// One dated line a deal can put on Today; whether it shows, and as due or overdue, is decided at `now`.

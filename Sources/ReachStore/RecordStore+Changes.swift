@@ -2,6 +2,15 @@ import Foundation
 import ReachCore
 
 extension RecordStore {
+    /// Takes the folder index's stamps (by file name) as the last known ones of `kind`'s files, for a workspace that
+    /// started from the index's rows instead of reading the files: the next scan reads only files changed since.
+    public func knowFromIndex(_ kind: RecordKind, stamps: [String: Int64]) {
+        var files: [String: KnownFile] = [:]
+        files.reserveCapacity(stamps.count)
+        for (name, stamp) in stamps { files[name] = KnownFile(indexStamp: stamp) }
+        known.withLock { $0[kind] = files }
+    }
+
     /// Other sessions' edits to one kind since this store last looked: stat only for unchanged files,
     /// so polling every second stays cheap with 100,000 records. Our own saves are not reported.
     public func scanChanges<R: Record>(_ type: R.Type) -> ChangeSet<R> {
@@ -68,7 +77,7 @@ extension RecordStore {
             var changed: [String] = []
             for name in names[(chunk * chunkSize)..<min(names.count, (chunk + 1) * chunkSize)] {
                 guard let info = Posix.stampInfo(directory + "/" + name) else { continue }
-                if let file = previous[name], file.stamp == FileStamp(info) {
+                if let file = previous[name], file.matches(FileStamp(info)) {
                     unchanged.append((name, file))
                 } else {
                     changed.append(name)

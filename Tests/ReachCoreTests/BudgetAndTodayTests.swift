@@ -1,4 +1,5 @@
 import Foundation
+import ReachDemo
 import Testing
 @testable import ReachCore
 
@@ -31,6 +32,21 @@ import Testing
         #expect(s.unconverted == [Money(minorUnits: 50_000, currency: .gel)])
         #expect(s.ratesUsed.count == 2)
         #expect(!s.isComplete)
+        // The deals' compact rows (what the Campaigns list reads) give the same summary.
+        #expect(Budget.summary(for: c, deals: [a, b, exited, gel].map(DealRow.init), rates: rates) == s)
+    }
+
+    /// Over every campaign of a demo folder (several currencies, side exits, paid and planned payments), the budget
+    /// from the deals' compact rows equals the budget from the full deals.
+    @Test func budgetFromRowsIsBudgetFromDeals() {
+        let demo = DemoData.make(now: Date(timeIntervalSince1970: 1_780_304_400), seed: 11, scale: 300)
+        for campaign in demo.campaigns {
+            let deals = demo.deals.filter { $0.campaignID == campaign.id }
+            let rates = demo.settings.currencyRates, pipeline = demo.settings.pipeline
+            #expect(Budget.summary(for: campaign, deals: deals.map(DealRow.init), rates: rates, pipeline: pipeline)
+                    == Budget.summary(for: campaign, deals: deals, rates: rates, pipeline: pipeline), "\(campaign.name)")
+        }
+        #expect(demo.deals.contains { DealRow($0).paid.count > 1 })
     }
 
     /// Paid amounts near Int64's limit (a damaged file) pin the totals at the limit instead of wrapping negative.

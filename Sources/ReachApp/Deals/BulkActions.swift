@@ -36,7 +36,7 @@ enum BulkActions {
     /// picker of `entries` plus Archive and Clear marks for them.
     private static func menu(_ noun: String, _ marks: WritableKeyPath<Marks, Set<RecordID>> & Sendable, kind: RecordKind,
                              _ entries: [Entry], _ state: inout AppState) {
-        let ids = state.marks[keyPath: marks].filter { state.workspace.record(kind, $0) != nil }.sorted()
+        let ids = state.marks[keyPath: marks].filter { state.workspace.contains(kind, $0) }.sorted()
         guard !ids.isEmpty else {
             state.show("Nothing marked: Space marks a row, V a range, * every row shown.", .warning)
             return

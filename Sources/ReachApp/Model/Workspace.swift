@@ -1,17 +1,20 @@
 import Foundation
 import ReachCore
+import ReachStore
 
 /// Every loaded record by id plus the indexes screens need, each kept up to date one record at a time
 /// so a save or an external change costs the same on a 100,000-creator roster as on a small one.
 public struct Workspace: Sendable {
     public private(set) var influencers: [RecordID: Influencer] = [:]
     public private(set) var campaigns: [RecordID: Campaign] = [:]
-    /// Full deals by id, read only through `deal(_:)` and the accessors beside it, so that they can move out of
-    /// memory (read from their files on demand) without touching a screen.
+    /// Full deals by id when they are all in memory (`shelf` is nil), read only through `deal(_:)` and the accessors
+    /// beside it.
     private var deals: [RecordID: Deal] = [:]
-    /// Every deal's compact row, which Today and the Pipeline go over: copying 200,000 full deals out of `deals`
-    /// (their arrays and strings retained and released one by one) was two thirds of rebuilding either list.
-    public private(set) var dealRows = DealRows()
+    /// Where full deals come from instead, for a workspace started from the folder index's rows: their files, on
+    /// demand, with the recently used kept.
+    private let shelf: DealShelf?
+    /// Every deal's row and the deal ids by creator, campaign, owner and discount code.
+    private var dealIndexes = DealIndexes()
     public private(set) var templates: [RecordID: Template] = [:]
     public var settings: AppSettings {
         // Which stages are closed decides which deals are open.
@@ -30,18 +33,27 @@ public struct Workspace: Sendable {
     public private(set) var rosterFacts: [RecordID: RosterFacts] = [:]
     /// The archived creators: while there are none, a search need not be filtered to hide them.
     public private(set) var archivedCreators: Set<RecordID> = []
-    private var dealIDsByInfluencer: [RecordID: Set<RecordID>] = [:]
-    private var dealIDsByCampaign: [RecordID: Set<RecordID>] = [:]
-    /// Deal ids by owner (nil: nobody's): narrowing Today or the Pipeline to one person visits only their deals.
-    private var dealIDsByOwner: [String?: Set<RecordID>] = [:]
-    /// Deal ids by discount code (`Tracking.key`): a code must be unique, and checking it must not read every deal.
-    private var dealIDsByDiscountCode: [String: Set<RecordID>] = [:]
 
     /// With `rosterIndexesLater`, the search keys and the name order are left for `buildRosterIndexes()`: at 100k
     /// creators they take half a second and a tenth that the first frame does not need.
     public init(influencers: [Influencer] = [], campaigns: [Campaign] = [], deals: [Deal] = [], templates: [Template] = [],
                 settings: AppSettings = AppSettings(), rosterIndexesLater: Bool = false) {
+        self.init(influencers: influencers, campaigns: campaigns, deals: .full(deals), templates: templates, settings: settings,
+                  shelf: nil, rosterIndexesLater: rosterIndexesLater)
+    }
+
+    /// A workspace that holds each deal's row (from the folder index) and reads full deals from `store`'s files when
+    /// asked: at 100k creators the full deals were 1.17 GB of every user's app.
+    public init(influencers: [Influencer], campaigns: [Campaign], dealRows: [IndexedDealRow], templates: [Template],
+                settings: AppSettings, store: RecordStore, rosterIndexesLater: Bool = false) {
+        self.init(influencers: influencers, campaigns: campaigns, deals: .rows(dealRows), templates: templates, settings: settings,
+                  shelf: DealShelf(store: store), rosterIndexesLater: rosterIndexesLater)
+    }
+
+    private init(influencers: [Influencer], campaigns: [Campaign], deals: DealSource, templates: [Template],
+                 settings: AppSettings, shelf: DealShelf?, rosterIndexesLater: Bool) {
         self.settings = settings
+        self.shelf = shelf
         for campaign in campaigns { self.campaigns[campaign.id] = campaign }
         for template in templates { self.templates[template.id] = template }
         // Built on two cores at once (at 100k creators and 200k deals each half takes about half a second): here
@@ -50,25 +62,24 @@ public struct Workspace: Sendable {
                                              pipeline: settings.workspace.pipeline)
         self.influencers.reserveCapacity(influencers.count)
         for influencer in influencers { self.influencers[influencer.id] = influencer }
-        self.deals.reserveCapacity(deals.count)
-        var replaced: [Deal] = [] // a deal id given twice (only in a damaged folder): the last one wins
-        for deal in deals {
-            if let old = self.deals.updateValue(deal, forKey: deal.id) { replaced.append(old) }
+        if case .full(let full) = deals {
+            self.deals.reserveCapacity(full.count)
+            for deal in full { self.deals[deal.id] = deal } // a deal id given twice (only in a damaged folder): the last wins
         }
         if !rosterIndexesLater { searchKeys = searchIndex }
         let built = other.wait()
         sortNames = built.sortNames
         rosterFacts = built.rosterFacts
         archivedCreators = built.archivedCreators
-        dealIDsByInfluencer = built.byInfluencer
-        dealIDsByCampaign = built.byCampaign
-        dealIDsByOwner = built.byOwner
-        dealIDsByDiscountCode = built.byDiscountCode
-        dealRows = built.dealRows
-        for old in replaced { unindex(old) }
-        for id in Set(replaced.map(\.id)) { self.deals[id].map { index($0) } }
+        dealIndexes = built.deals
         if !rosterIndexesLater { nameOrder = creatorsByName }
     }
+
+    /// Whether every full deal is in memory; false for a workspace started from the folder index's rows.
+    public var holdsFullDeals: Bool { shelf == nil }
+
+    /// Every deal's compact row, which Today, the Pipeline and the Roster's deal columns go over.
+    public var dealRows: DealRows { dealIndexes.rows }
 
     public var pipeline: StagePipeline { settings.workspace.pipeline }
 
@@ -108,7 +119,8 @@ public struct Workspace: Sendable {
             influencers[r.id] = r
             let name = TextFolding.fold(r.displayName)
             var facts = RosterFacts(r)
-            (facts.lastContact, facts.openDeals) = Self.dealFacts(dealIDsByInfluencer[r.id], rows: dealRows, pipeline: pipeline)
+            (facts.lastContact, facts.openDeals) = Self.dealFacts(dealIndexes.byInfluencer[r.id], rows: dealIndexes.rows,
+                                                                  pipeline: pipeline)
             if keepingNameOrder { nameOrder?.put(r.id, name: name, previousName: sortNames[r.id], facts: facts) }
             sortNames[r.id] = name
             rosterFacts[r.id] = facts
@@ -116,17 +128,19 @@ public struct Workspace: Sendable {
         case .campaign(let r):
             campaigns[r.id] = r
         case .deal(let r):
-            if let old = deals[r.id] { unindex(old) }
-            deals[r.id] = r
-            index(r)
+            let previous = dealIndexes.remove(r.id)
+            if let shelf { shelf.remember(r) } else { deals[r.id] = r }
+            dealIndexes.put(DealRow(r), discountCode: r.tracking.discountCodeKey)
+            if let previous, previous.influencerID != r.influencerID { refreshDealFacts(of: previous.influencerID) }
+            refreshDealFacts(of: r.influencerID)
         case .template(let r):
             templates[r.id] = r
         }
     }
 
-    /// Removes a record (deleted here or by another session); returns what was removed.
+    /// Removes a record (deleted here or by another session); returns whether it was there.
     @discardableResult
-    public mutating func remove(_ kind: RecordKind, _ id: RecordID) -> AnyRecord? {
+    public mutating func remove(_ kind: RecordKind, _ id: RecordID) -> Bool {
         switch kind {
         case .influencer:
             searchKeys?.remove(id)
@@ -134,38 +148,18 @@ public struct Workspace: Sendable {
             sortNames[id] = nil
             rosterFacts[id] = nil
             archivedCreators.remove(id)
-            return influencers.removeValue(forKey: id).map(AnyRecord.influencer)
+            return influencers.removeValue(forKey: id) != nil
         case .campaign:
-            return campaigns.removeValue(forKey: id).map(AnyRecord.campaign)
+            return campaigns.removeValue(forKey: id) != nil
         case .deal:
-            guard let old = deals.removeValue(forKey: id) else { return nil }
-            unindex(old)
-            return .deal(old)
+            deals[id] = nil
+            shelf?.forget(id)
+            guard let row = dealIndexes.remove(id) else { return false }
+            refreshDealFacts(of: row.influencerID)
+            return true
         case .template:
-            return templates.removeValue(forKey: id).map(AnyRecord.template)
+            return templates.removeValue(forKey: id) != nil
         }
-    }
-
-    private mutating func index(_ deal: Deal) {
-        dealRows.put(DealRow(deal))
-        dealIDsByInfluencer[deal.influencerID, default: []].insert(deal.id)
-        dealIDsByCampaign[deal.campaignID, default: []].insert(deal.id)
-        dealIDsByOwner[deal.owner, default: []].insert(deal.id)
-        if let code = deal.tracking.discountCodeKey { dealIDsByDiscountCode[code, default: []].insert(deal.id) }
-        refreshDealFacts(of: deal.influencerID)
-    }
-
-    private mutating func unindex(_ deal: Deal) {
-        dealRows.remove(deal.id)
-        dealIDsByInfluencer[deal.influencerID]?.remove(deal.id)
-        dealIDsByCampaign[deal.campaignID]?.remove(deal.id)
-        dealIDsByOwner[deal.owner]?.remove(deal.id)
-        if dealIDsByOwner[deal.owner]?.isEmpty == true { dealIDsByOwner[deal.owner] = nil }
-        if let code = deal.tracking.discountCodeKey {
-            dealIDsByDiscountCode[code]?.remove(deal.id)
-            if dealIDsByDiscountCode[code]?.isEmpty == true { dealIDsByDiscountCode[code] = nil }
-        }
-        refreshDealFacts(of: deal.influencerID)
     }
 
     /// A creator's last contact and open deals, from the rows of `dealIDs` (theirs).
@@ -182,7 +176,7 @@ public struct Workspace: Sendable {
     /// Brings a creator's deal facts up to date after one of their deals changed (in the name order too).
     private mutating func refreshDealFacts(of creator: RecordID) {
         guard var facts = rosterFacts[creator] else { return }
-        let (latest, open) = Self.dealFacts(dealIDsByInfluencer[creator], rows: dealRows, pipeline: pipeline)
+        let (latest, open) = Self.dealFacts(dealIndexes.byInfluencer[creator], rows: dealIndexes.rows, pipeline: pipeline)
         guard facts.lastContact != latest || facts.openDeals != open else { return }
         (facts.lastContact, facts.openDeals) = (latest, open)
         rosterFacts[creator] = facts
@@ -192,7 +186,7 @@ public struct Workspace: Sendable {
     /// Counts every creator's open deals again (the stages changed), in the name order too.
     private mutating func recountDealFacts() {
         for creator in Array(rosterFacts.keys) {
-            let (latest, open) = Self.dealFacts(dealIDsByInfluencer[creator], rows: dealRows, pipeline: pipeline)
+            let (latest, open) = Self.dealFacts(dealIndexes.byInfluencer[creator], rows: dealIndexes.rows, pipeline: pipeline)
             rosterFacts[creator]?.lastContact = latest
             rosterFacts[creator]?.openDeals = open
         }
@@ -200,60 +194,80 @@ public struct Workspace: Sendable {
     }
 
     /// The full deal with `id`: the one way screens, editors and commands read a whole deal (lists read `dealRows`).
-    public func deal(_ id: RecordID) -> Deal? { deals[id] }
+    /// From a workspace started from the index's rows, it is read from its file unless recently used.
+    public func deal(_ id: RecordID) -> Deal? {
+        guard let shelf else { return deals[id] }
+        return dealIndexes.rows[id] != nil ? shelf.deal(id) : nil
+    }
+
+    /// The revision of the record as this session last saved or saw it, without reading a deal's file (nil: not
+    /// known here): what another session's change is compared with.
+    public func knownRevision(_ kind: RecordKind, _ id: RecordID) -> Int? {
+        guard kind == .deal, let shelf else { return record(kind, id)?.revision }
+        return shelf.peek(id)?.revision
+    }
 
     /// How many deals there are.
-    public var dealCount: Int { dealRows.count }
+    public var dealCount: Int { dealIndexes.rows.count }
 
-    /// Every full deal, for the snapshot cache and whole-folder reports and checks; no screen goes over it.
-    public var allDeals: Dictionary<RecordID, Deal>.Values { deals.values }
+    /// Every full deal, for the snapshot cache and whole-folder reports and checks (read from every file when the
+    /// workspace started from the index's rows); no screen goes over it.
+    public var allDeals: [Deal] {
+        shelf == nil ? Array(deals.values) : dealIndexes.rows.all.compactMap { deal($0.id) }
+    }
 
     /// Whether a deal other than `excluding` has the discount code `code` (compared as `Tracking.key` does).
     public func isDiscountCodeTaken(_ code: String, excluding: RecordID?) -> Bool {
         guard let key = Tracking.key(code) else { return false } // a blank code is no code
-        return dealIDsByDiscountCode[key]?.contains { $0 != excluding } ?? false
+        return dealIndexes.byDiscountCode[key]?.contains { $0 != excluding } ?? false
     }
 
     /// Every name deals are owned by.
-    public var dealOwners: Set<String> { Set(dealIDsByOwner.keys.compactMap { $0 }) }
+    public var dealOwners: Set<String> { Set(dealIndexes.byOwner.keys.compactMap { $0 }) }
 
     /// Ids of the deals whose owner `isShown` accepts, or nil when it accepts every owner (then go over `deals`).
     public func dealIDs(ownedBy isShown: (String?) -> Bool) -> [RecordID]? {
-        let owners = dealIDsByOwner.keys.filter(isShown)
-        guard owners.count < dealIDsByOwner.count else { return nil }
-        return owners.flatMap { dealIDsByOwner[$0] ?? [] }
+        let byOwner = dealIndexes.byOwner
+        let owners = byOwner.keys.filter(isShown)
+        guard owners.count < byOwner.count else { return nil }
+        return owners.flatMap { byOwner[$0] ?? [] }
     }
 
     /// A creator's folded name, for sorting.
     public func sortName(_ id: RecordID) -> String { sortNames[id] ?? "" }
+
+    /// Whether the record of `kind` with `id` is here (a deal's file is not read).
+    public func contains(_ kind: RecordKind, _ id: RecordID) -> Bool {
+        kind == .deal ? dealIndexes.rows[id] != nil : record(kind, id) != nil
+    }
 
     /// The record of `kind` with `id`, if loaded.
     public func record(_ kind: RecordKind, _ id: RecordID) -> AnyRecord? {
         switch kind {
         case .influencer: influencers[id].map(AnyRecord.influencer)
         case .campaign: campaigns[id].map(AnyRecord.campaign)
-        case .deal: deals[id].map(AnyRecord.deal)
+        case .deal: deal(id).map(AnyRecord.deal)
         case .template: templates[id].map(AnyRecord.template)
         }
     }
 
     /// Deals of one creator, newest first (ties by id, so the order never depends on hashing).
     public func deals(ofInfluencer id: RecordID) -> [Deal] {
-        (dealIDsByInfluencer[id] ?? []).compactMap(deal)
+        (dealIndexes.byInfluencer[id] ?? []).compactMap(deal)
             .sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.id < $1.id }
     }
 
     /// Deals of one campaign, oldest first (ties by id).
     public func deals(ofCampaign id: RecordID) -> [Deal] {
-        (dealIDsByCampaign[id] ?? []).compactMap(deal)
+        (dealIndexes.byCampaign[id] ?? []).compactMap(deal)
             .sorted { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : $0.id < $1.id }
     }
 
     /// How many deals a creator has (open or not).
-    public func dealCount(ofInfluencer id: RecordID) -> Int { dealIDsByInfluencer[id]?.count ?? 0 }
+    public func dealCount(ofInfluencer id: RecordID) -> Int { dealIndexes.byInfluencer[id]?.count ?? 0 }
 
     /// Ids of a campaign's deals, unordered: counts and per-campaign sums without sorting or copying deals.
-    public func dealIDs(ofCampaign id: RecordID) -> Set<RecordID> { dealIDsByCampaign[id] ?? [] }
+    public func dealIDs(ofCampaign id: RecordID) -> Set<RecordID> { dealIndexes.byCampaign[id] ?? [] }
 
     /// Open (not closed, not archived) deals of a creator.
     public func activeDealCount(ofInfluencer id: RecordID) -> Int { rosterFacts[id]?.openDeals ?? 0 }
@@ -271,22 +285,30 @@ public struct Workspace: Sendable {
     public static let missingCreator = "(missing creator)", missingCampaign = "(missing campaign)"
 }
 
+/// Where a new workspace's deals come from: full deals, or the folder index's rows.
+private enum DealSource: Sendable {
+    case full([Deal])
+    case rows([IndexedDealRow])
+
+    var count: Int {
+        switch self {
+        case .full(let deals): deals.count
+        case .rows(let rows): rows.count
+        }
+    }
+}
+
 /// What a new workspace indexes besides records by id and the search index. Dictionaries are sized up front and
 /// filled in place (through intermediate arrays and `put` they took twice as long).
 private struct OtherIndexes: Sendable {
     var sortNames: [RecordID: String] = [:]
     var rosterFacts: [RecordID: RosterFacts] = [:]
     var archivedCreators: Set<RecordID> = []
-    /// Every deal id under its creator and campaign (a repeated id is sorted out by the caller).
-    var byInfluencer: [RecordID: Set<RecordID>] = [:]
-    var byCampaign: [RecordID: Set<RecordID>] = [:]
-    var byOwner: [String?: Set<RecordID>] = [:]
-    var byDiscountCode: [String: Set<RecordID>] = [:]
-    var dealRows = DealRows()
+    var deals = DealIndexes()
 
     init() {}
 
-    init(_ deals: [Deal], influencers: [Influencer], campaignCount: Int, pipeline: StagePipeline) {
+    init(_ source: DealSource, influencers: [Influencer], campaignCount: Int, pipeline: StagePipeline) {
         // Later duplicates win, as in the creators-by-id dictionary.
         sortNames.reserveCapacity(influencers.count)
         rosterFacts.reserveCapacity(influencers.count)
@@ -295,18 +317,13 @@ private struct OtherIndexes: Sendable {
             rosterFacts[influencer.id] = RosterFacts(influencer)
             if influencer.archived { archivedCreators.insert(influencer.id) } else { archivedCreators.remove(influencer.id) }
         }
-        byInfluencer.reserveCapacity(influencers.count)
-        byCampaign.reserveCapacity(campaignCount)
-        dealRows = DealRows(reservingCapacity: deals.count)
-        for deal in deals {
-            dealRows.put(DealRow(deal))
-            byInfluencer[deal.influencerID, default: []].insert(deal.id)
-            byCampaign[deal.campaignID, default: []].insert(deal.id)
-            byOwner[deal.owner, default: []].insert(deal.id)
-            if let code = deal.tracking.discountCodeKey { byDiscountCode[code, default: []].insert(deal.id) }
+        deals = DealIndexes(reservingCapacity: source.count, creators: influencers.count, campaigns: campaignCount)
+        switch source {
+        case .full(let full): for deal in full { deals.put(DealRow(deal), discountCode: deal.tracking.discountCodeKey) }
+        case .rows(let rows): for row in rows { deals.put(row.deal, discountCode: row.discountCode) }
         }
-        for (creator, dealIDs) in byInfluencer where rosterFacts[creator] != nil {
-            let (latest, open) = Workspace.dealFacts(dealIDs, rows: dealRows, pipeline: pipeline)
+        for (creator, dealIDs) in deals.byInfluencer where rosterFacts[creator] != nil {
+            let (latest, open) = Workspace.dealFacts(dealIDs, rows: deals.rows, pipeline: pipeline)
             rosterFacts[creator]?.lastContact = latest
             rosterFacts[creator]?.openDeals = open
         }
@@ -319,9 +336,9 @@ private final class OtherIndexesInBackground: @unchecked Sendable {
     private var result = OtherIndexes()
     private let group = DispatchGroup()
 
-    init(_ deals: [Deal], influencers: [Influencer], campaignCount: Int, pipeline: StagePipeline) {
+    init(_ source: DealSource, influencers: [Influencer], campaignCount: Int, pipeline: StagePipeline) {
         DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-            result = OtherIndexes(deals, influencers: influencers, campaignCount: campaignCount, pipeline: pipeline)
+            result = OtherIndexes(source, influencers: influencers, campaignCount: campaignCount, pipeline: pipeline)
         }
     }
 

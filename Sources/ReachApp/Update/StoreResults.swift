@@ -124,12 +124,12 @@ enum StoreResults {
     static func external(_ changes: ExternalChanges, _ state: inout AppState) -> [Effect] {
         // Skip unsaved local edits, and versions older than ours (a background scan that raced our own save).
         let accepted = changes.upserted.filter { record in
-            state.pendingSaves[record.id] == nil && record.revision >= (state.workspace.record(record.kind, record.id)?.revision ?? 0)
+            state.pendingSaves[record.id] == nil && record.revision >= (state.workspace.knownRevision(record.kind, record.id) ?? 0)
         }
         state.workspace.put(accepted)
         var applied = accepted.map { ($0.kind, $0.id) }
         for (kind, id) in changes.removed where state.pendingSaves[id] == nil {
-            if state.workspace.remove(kind, id) != nil { applied.append((kind, id)) }
+            if state.workspace.remove(kind, id) { applied.append((kind, id)) }
             if kind == .deal, state.dealDetail?.dealID == id { state.dealDetail = nil }
         }
         if !applied.isEmpty {

@@ -45,6 +45,14 @@ extension FolderIndex {
         }
     }
 
+    /// Whether a refresh has read every file of `kind` into the index at least once: a new index (or one of another
+    /// version) has not, and its first refresh reads every file, which takes a minute at 100k.
+    public func isBuilt(_ kind: RecordKind) throws -> Bool {
+        try database.read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM folders WHERE kind = ?", arguments: [kind.rawValue]) ?? false
+        }
+    }
+
     /// Every deal's compact row, archived ones too, with every entry, in file order: what a workspace needs of each
     /// deal to list it (Today, the Pipeline, the Roster's deal columns) without the full deal.
     public func allDealRows() throws -> [IndexedDealRow] {
@@ -62,7 +70,8 @@ extension FolderIndex {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT d.file, d.stamp, d.id, d.creator, d.campaign, d.owner, d.stage, d.stage_since, d.next_summary,
                 d.next_due, d.next_whose, d.fee_minor, d.fee_currency, d.last_contact,
-                \(withCreators ? "c.file, c.name, c.stamp" : "NULL, NULL, NULL"), a.kind, a.date, a.summary, d.archived, d.discount_code
+                \(withCreators ? "c.file, c.name, c.stamp" : "NULL, NULL, NULL"), a.kind, a.date, a.summary, d.archived, d.discount_code,
+                d.paid
             FROM deals d\(withCreators ? " LEFT JOIN creators c ON c.id = d.creator" : "")
             LEFT JOIN agenda a ON a.file = d.file\(entriesShown)
             WHERE \(condition) ORDER BY d.file, \(withCreators ? "c.file, " : "")a.position
@@ -90,7 +99,8 @@ extension FolderIndex {
                     owner: row[5], archived: row[20] as Bool, stage: StageKey(rawValue: row[6]),
                     stageSince: Date(timeIntervalSinceReferenceDate: row[7]), nextAction: next,
                     agreedFee: (row[11] as Int64?).map { Money(minorUnits: $0, currency: currency(row[12] ?? "")) },
-                    lastContact: (row[13] as Double?).map(Date.init(timeIntervalSinceReferenceDate:)), entries: [])
+                    lastContact: (row[13] as Double?).map(Date.init(timeIntervalSinceReferenceDate:)), entries: [],
+                    paid: PaidColumn.amounts(row[22], currency: currency))
                 let creator = (row[14] as String?).map { IndexedName(name: row[15], file: $0, stamp: row[16]) }
                 deals.append(IndexedDealRow(file: file, stamp: row[1], deal: deal, creator: creator, discountCode: row[21]))
             }

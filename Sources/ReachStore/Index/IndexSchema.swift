@@ -4,7 +4,7 @@ import GRDB
 /// any time; a file of another `version` is emptied and rebuilt, never migrated.
 enum IndexSchema {
     /// Bump whenever a table or the meaning of a column changes.
-    static let version = 7
+    static let version = 8
 
     /// Rows are keyed by file name, not record id: a file whose id does not match its name still maps back to the
     /// file it came from, so a removed file removes its row.
@@ -27,7 +27,7 @@ enum IndexSchema {
         CREATE TABLE deals(file TEXT PRIMARY KEY, stamp INTEGER NOT NULL, id TEXT NOT NULL, creator TEXT NOT NULL, campaign TEXT NOT NULL,
             owner TEXT, archived INTEGER NOT NULL, stage TEXT NOT NULL, stage_since REAL NOT NULL,
             next_summary TEXT, next_due REAL, next_whose TEXT, fee_minor INTEGER, fee_currency TEXT, last_contact REAL,
-            discount_code TEXT) WITHOUT ROWID
+            discount_code TEXT, paid TEXT) WITHOUT ROWID
         """,
         """
         CREATE TABLE agenda(file TEXT NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL, date REAL, summary TEXT NOT NULL,

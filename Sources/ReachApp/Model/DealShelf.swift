@@ -1,0 +1,74 @@
+import Foundation
+import ReachCore
+import ReachStore
+
+/// Full deals read from their files when a screen asks for one, for a workspace that started from the folder
+/// index's rows: at 100k creators the 200,000 full deals held 1.17 GB, and a deal page, an editor or the cards on
+/// screen need a few of them at a time. The most recently used are kept, up to `capacity`.
+///
+/// A reference, so copies of a workspace share it (the app keeps one workspace). Thread-safe: the snapshot keeper
+/// and commands may read while the loop does.
+final class DealShelf: @unchecked Sendable {
+    private let store: RecordStore
+    private let capacity: Int
+    private let lock = NSLock()
+    // Guarded by `lock`: each kept deal with the tick of its last use.
+    private var kept: [RecordID: (deal: Deal, used: UInt64)] = [:]
+    private var tick: UInt64 = 0
+
+    /// 4,096 deals is more than the largest campaign's (1,365 in the 100k demo) plus a screen of cards: a dashboard
+    /// opened twice reads its files once.
+    init(store: RecordStore, capacity: Int = 4_096) {
+        self.store = store
+        self.capacity = max(1, capacity)
+    }
+
+    /// The deal as its file holds it (or as this session last saved or saw it); nil when the file is gone or
+    /// damaged (the folder scan reports that with the file's name).
+    func deal(_ id: RecordID) -> Deal? {
+        if let deal = lock.withLock({ use(id) }) { return deal }
+        let read: Deal?
+        do {
+            read = try store.load(Deal.self, id: id)
+        } catch {
+            store.logger.warning("could not read deal \(id): \(error)")
+            return nil
+        }
+        if let read { remember(read) }
+        return read
+    }
+
+    /// Keeps the deal as saved here or changed by another session, so the next read needs no file.
+    func remember(_ deal: Deal) {
+        lock.withLock {
+            tick += 1
+            kept[deal.id] = (deal, tick)
+            if kept.count > capacity { evictOldest() }
+        }
+    }
+
+    /// Drops a deleted deal.
+    func forget(_ id: RecordID) {
+        _ = lock.withLock { kept.removeValue(forKey: id) }
+    }
+
+    /// How many deals are kept (for tests).
+    var count: Int { lock.withLock { kept.count } }
+
+    /// The deal if it is kept, without reading its file or marking it used.
+    func peek(_ id: RecordID) -> Deal? { lock.withLock { kept[id]?.deal } }
+
+    /// A kept deal, marked as just used. Caller holds `lock`.
+    private func use(_ id: RecordID) -> Deal? {
+        guard let entry = kept[id] else { return nil }
+        tick += 1
+        kept[id] = (entry.deal, tick)
+        return entry.deal
+    }
+
+    /// Drops the least recently used quarter, so eviction costs one sort per `capacity / 4` new deals. Caller holds `lock`.
+    private func evictOldest() {
+        let oldest = kept.map { ($0.key, $0.value.used) }.sorted { $0.1 < $1.1 }.prefix(max(1, kept.count - capacity * 3 / 4))
+        for (id, _) in oldest { kept[id] = nil }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import ReachCore
+import ReachDemo
+import ReachStore
+import Testing
+@testable import ReachApp
+
+/// A workspace started from the folder index's rows, reading full deals from their files, against one holding every
+/// deal in memory: the same rows, indexes, facts and deals, after the same random changes.
+@Suite struct DealsOnDemandTests {
+    static let demo = DemoData.make(now: Date(timeIntervalSince1970: 1_780_304_400), seed: 8, scale: 40)
+
+    final class Folder {
+        let path = NSTemporaryDirectory() + "reach-on-demand-tests-" + UUID().uuidString
+        init() { try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+        deinit { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    /// A folder with the demo records, and the two workspaces over it.
+    static func workspaces(_ folder: Folder) throws -> (store: RecordStore, onDemand: Workspace, inMemory: Workspace) {
+        let store = try RecordStore(folder: folder.path)
+        _ = try store.insertBatch(demo.influencers)
+        _ = try store.insertBatch(demo.campaigns)
+        _ = try store.insertBatch(demo.deals)
+        let index = try FolderIndex(store: store)
+        try index.refresh()
+        let settings = AppSettings(workspace: demo.settings)
+        let deals = store.loadAll(Deal.self).records // as the files hold them (times to the millisecond)
+        let onDemand = Workspace(influencers: demo.influencers, campaigns: demo.campaigns, dealRows: try index.allDealRows(),
+                                 templates: [], settings: settings, store: store)
+        let inMemory = Workspace(influencers: demo.influencers, campaigns: demo.campaigns, deals: deals, settings: settings)
+        return (store, onDemand, inMemory)
+    }
+
+    static func expectSame(_ a: Workspace, _ b: Workspace, _ step: Int) {
+        #expect(!a.holdsFullDeals && b.holdsFullDeals)
+        #expect(a.dealRows.byID == b.dealRows.byID, "step \(step)")
+        #expect(a.rosterFacts == b.rosterFacts, "step \(step)")
+        #expect(a.dealOwners == b.dealOwners, "step \(step)")
+        for campaign in demo.campaigns {
+            #expect(a.dealIDs(ofCampaign: campaign.id) == b.dealIDs(ofCampaign: campaign.id), "step \(step)")
+            #expect(a.deals(ofCampaign: campaign.id) == b.deals(ofCampaign: campaign.id), "step \(step)")
+        }
+        for code in ["SPRING10", "spring10", "none"] {
+            #expect(a.isDiscountCodeTaken(code, excluding: nil) == b.isDiscountCodeTaken(code, excluding: nil), "step \(step)")
+        }
+        #expect(Set(a.allDeals) == Set(b.allDeals), "step \(step)")
+    }
+
+    @Test(arguments: [1, 2] as [UInt64])
+    func theSameWorkspaceAsAllDealsInMemory(seed: UInt64) throws {
+        let folder = Folder()
+        var (store, onDemand, inMemory) = try Self.workspaces(folder)
+        Self.expectSame(onDemand, inMemory, 0)
+        var random = SeededRandom(seed: seed)
+        let owners: [String?] = ["Marta Kalniņa", nil, "Aiko Mori"]
+        for step in 1...40 {
+            guard var deal = inMemory.allDeals.randomElement(using: &random) else { break }
+            switch Int.random(in: 0..<5, using: &random) {
+            case 0: // saved here: the file and both workspaces change
+                deal.owner = owners.randomElement(using: &random)!
+                deal.tracking.discountCode = Bool.random(using: &random) ? "spring10" : nil
+                deal.payments.append(Payment(amount: Money(minorUnits: Int64(step) * 100, currency: .eur), status: .paid,
+                                             paidAt: Date(timeIntervalSince1970: 1_780_000_000)))
+                guard case .saved(let saved) = try store.save(deal, expectedRevision: deal.revision) else {
+                    Issue.record("conflict")
+                    return
+                }
+                onDemand.put(.deal(saved))
+                inMemory.put(.deal(saved))
+            case 1: // deleted
+                _ = try store.delete(Deal.self, id: deal.id, expectedRevision: deal.revision)
+                #expect(onDemand.remove(.deal, deal.id) && inMemory.remove(.deal, deal.id))
+                #expect(onDemand.deal(deal.id) == nil)
+            case 2: // a new deal
+                deal.id = RecordID.generate(at: Date(), using: &random)
+                deal.revision = 0
+                guard case .saved(let saved) = try store.save(deal, expectedRevision: 0) else { return }
+                onDemand.put(.deal(saved))
+                inMemory.put(.deal(saved))
+            case 3: // an edit not saved yet (a save that failed): the workspace shows it, not the file
+                deal.notes = "unsaved \(step)"
+                onDemand.put(.deal(deal))
+                inMemory.put(.deal(deal))
+                #expect(onDemand.deal(deal.id)?.notes == "unsaved \(step)")
+            default: // only read
+                #expect(onDemand.deal(deal.id) == deal)
+            }
+            Self.expectSame(onDemand, inMemory, step)
+        }
+    }
+
+    /// The shelf keeps at most its capacity, the most recently used, and reads the rest from their files.
+    @Test func theShelfKeepsTheRecentlyUsedAndReadsTheRest() throws {
+        let folder = Folder()
+        let (store, _, inMemory) = try Self.workspaces(folder)
+        let shelf = DealShelf(store: store, capacity: 8)
+        let deals = inMemory.allDeals.sorted { $0.id < $1.id }
+        for deal in deals.prefix(30) { #expect(shelf.deal(deal.id) == deal) }
+        #expect(shelf.count <= 8 && shelf.count >= 6)
+        #expect(shelf.peek(deals[29].id) == deals[29] && shelf.peek(deals[0].id) == nil)
+        for deal in deals.prefix(30) { #expect(shelf.deal(deal.id) == deal, "read again from its file") }
+        var edited = deals[3]
+        edited.notes = "kept, not yet read back"
+        shelf.remember(edited)
+        #expect(shelf.deal(edited.id)?.notes == "kept, not yet read back")
+        shelf.forget(edited.id)
+        #expect(shelf.deal(edited.id) == deals[3])
+        // A file gone from the folder (another session deleted it before the scan said so) reads as no deal.
+        shelf.forget(deals[4].id)
+        #expect(unlink(store.layout.recordFile(.deal, deals[4].id)) == 0)
+        #expect(shelf.deal(deals[4].id) == nil)
+    }
+}
