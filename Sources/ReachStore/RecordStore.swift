@@ -55,12 +55,13 @@ public final class RecordStore: Sendable {
         return loadAll(R.self, names: names, progress: nil)
     }
 
-    /// Every record of every kind, reporting how many files are read of how many to `progress` (the folders
-    /// are listed first, so the total is known before the first file is read).
-    public func loadEverything(progress: LoadProgress) -> (records: SnapshotRecords, problems: [LoadProblem]) {
+    /// Every record of every kind (but deals when `deals` is false: the folder index holds their rows), reporting
+    /// how many files are read of how many to `progress` (the folders are listed first, so the total is known
+    /// before the first file is read).
+    public func loadEverything(progress: LoadProgress, deals: Bool = true) -> (records: SnapshotRecords, problems: [LoadProblem]) {
         var names: [RecordKind: [String]] = [:]
         var problems: [LoadProblem] = []
-        for kind in RecordKind.allCases { names[kind] = recordFileNames(kind, problems: &problems) }
+        for kind in RecordKind.allCases where deals || kind != .deal { names[kind] = recordFileNames(kind, problems: &problems) }
         progress.enter(.readingFiles, total: names.values.reduce(0) { $0 + $1.count })
         func load<R: Record>(_ type: R.Type) -> [R] {
             guard let found = names[R.kind] else { return [] }

@@ -37,7 +37,18 @@ extension FolderIndex {
     /// does: for `reach doctor`, which must see every changed file, and for the tests, which cannot wait
     /// `fullCheckInterval`.
     @discardableResult
-    public func refresh(fullCheck: Bool) throws -> IndexRefresh {
+    public func refresh(fullCheck: Bool) throws -> IndexRefresh { try refresh(fullCheck ? .everything : .periodic) }
+
+    /// `refresh` without the periodic full check: what Reach's writers (the journal) and renames (a folder's stamp)
+    /// changed. For the app's start, which must not list 300,000 files first: its own first scan compares every
+    /// file's stamp anyway, and finds an edit made in place.
+    @discardableResult
+    public func refreshSkippingFullCheck() throws -> IndexRefresh { try refresh(.changes) }
+
+    /// How much a refresh compares.
+    enum Check { case changes, periodic, everything }
+
+    private func refresh(_ check: Check) throws -> IndexRefresh {
         var result = IndexRefresh()
         let position = try database.read { db in
             try Row.fetchOne(db, sql: """
@@ -48,9 +59,9 @@ extension FolderIndex {
             return ChangeJournal.Position(inode: inode, offset: offset)
         }
         let journal = store.journal.entries(after: position)
-        try refresh(fullCheck, journal?.entries, IndexedKinds.creators, &result)
-        try refresh(fullCheck, journal?.entries, IndexedKinds.campaigns, &result)
-        try refresh(fullCheck, journal?.entries, IndexedKinds.deals, &result)
+        try refresh(check, journal?.entries, IndexedKinds.creators, &result)
+        try refresh(check, journal?.entries, IndexedKinds.campaigns, &result)
+        try refresh(check, journal?.entries, IndexedKinds.deals, &result)
         result.problems = try database.write { db in
             if let end = journal?.end, end != position {
                 try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('journal_inode', ?), ('journal_offset', ?)",
@@ -64,7 +75,7 @@ extension FolderIndex {
         return result
     }
 
-    private func refresh<R: ReachCore.Record>(_ fullCheck: Bool, _ journal: [ChangeJournal.Entry]?,
+    private func refresh<R: ReachCore.Record>(_ check: Check, _ journal: [ChangeJournal.Entry]?,
                                               _ kind: IndexedKind<R>, _ result: inout IndexRefresh) throws {
         let directory = store.layout.directory(for: R.kind)
         guard let folder = FolderStamp.read(directory) else { return }
@@ -73,7 +84,8 @@ extension FolderIndex {
         }
         let since = recorded.flatMap { row -> Int64? in row[1] as Bool ? row[0] as Int64 : nil }
         let checkedAt = recorded.map { $0[2] as Double } ?? 0
-        let checkDue = fullCheck || folder.observedAt.timeIntervalSince1970 - checkedAt >= Self.fullCheckInterval
+        let checkDue = check == .everything
+            || (check == .periodic && folder.observedAt.timeIntervalSince1970 - checkedAt >= Self.fullCheckInterval)
         if !checkDue, since == folder.value { return }
         let listed: Bool
         if !checkDue, let since, let journal, let named = ChangeJournal.namedChanges(journal, kind: R.kind, from: since, to: folder.value) {
