@@ -117,11 +117,33 @@ public final class RecordStore: Sendable {
         guard id.isWellFormed else { throw StoreError.invalidRecordID(id.rawValue) }
         let outcome = reader.read(
             R.self, path: layout.recordFile(R.kind, id), relative: relative(R.kind, id), expectedID: id,
-            decoder: RecordCoding.makeDecoder(), needRaw: false)
-        if let problem = outcome.problem, problem.kind != .newerSchema || outcome.record == nil, problem.kind != .idMismatch {
+            decoder: RecordCoding.makeDecoder(), needRaw: false, direct: DirectDecoding.Scratch())
+        if let problem = outcome.problem, !Self.isUsable(outcome, despite: problem) {
             throw StoreError.damagedOnDisk(path: problem.file, reason: problem.description)
         }
         return outcome.record
+    }
+
+    /// Records by id, read in parallel on every core, without moving damaged files to quarantine or taking their
+    /// stamps as known: full records read on demand (a campaign's deals for its dashboard). A file that is gone or
+    /// damaged is left out, and logged; the folder scan reports it to the user.
+    public func loadMany<R: Record>(_ type: R.Type, ids: [RecordID]) -> [R] {
+        let names = ids.filter(\.isWellFormed).map(DataFolderLayout.fileName)
+        let files = readFiles(R.self, in: layout.directory(for: R.kind), names: names, quarantine: false, fingerprints: false)
+        return files.outcomes.compactMap { outcome in
+            guard let outcome, let record = outcome.record else { return nil }
+            if let problem = outcome.problem, !Self.isUsable(outcome, despite: problem) {
+                logger.warning("not read on demand: \(problem)")
+                return nil
+            }
+            return record
+        }
+    }
+
+    /// A record read with a problem is still used when it is of a newer schema (read-only) or its id differs from
+    /// its file name's.
+    private static func isUsable<R>(_ outcome: ReadOutcome<R>, despite problem: LoadProblem) -> Bool {
+        (problem.kind == .newerSchema && outcome.record != nil) || problem.kind == .idMismatch
     }
 
     /// Deleted records of one kind, for undo lists and reports that must include deleted records.

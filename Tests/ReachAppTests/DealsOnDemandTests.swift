@@ -110,5 +110,8 @@ import Testing
         shelf.forget(deals[4].id)
         #expect(unlink(store.layout.recordFile(.deal, deals[4].id)) == 0)
         #expect(shelf.deal(deals[4].id) == nil)
+        // Many at once (a campaign's deals): kept ones and the rest read in one batch; the gone one left out.
+        let many = Array(deals.prefix(40).map(\.id))
+        #expect(Set(shelf.deals(many)) == Set(deals.prefix(40).filter { $0.id != deals[4].id }))
     }
 }

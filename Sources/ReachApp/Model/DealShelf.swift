@@ -38,6 +38,22 @@ final class DealShelf: @unchecked Sendable {
         return read
     }
 
+    /// The deals with these ids, kept ones as they are and the rest read from their files in parallel (a campaign's
+    /// thousand deals for its dashboard); one whose file is gone or damaged is left out.
+    func deals(_ ids: some Collection<RecordID>) -> [Deal] {
+        var found: [Deal] = []
+        var missing: [RecordID] = []
+        lock.withLock {
+            for id in ids {
+                if let deal = use(id) { found.append(deal) } else { missing.append(id) }
+            }
+        }
+        guard !missing.isEmpty else { return found }
+        let read = store.loadMany(Deal.self, ids: missing)
+        for deal in read { remember(deal) }
+        return found + read
+    }
+
     /// Keeps the deal as saved here or changed by another session, so the next read needs no file.
     func remember(_ deal: Deal) {
         lock.withLock {

@@ -210,10 +210,17 @@ public struct Workspace: Sendable {
     /// How many deals there are.
     public var dealCount: Int { dealIndexes.rows.count }
 
-    /// Every full deal, for the snapshot cache and whole-folder reports and checks (read from every file when the
-    /// workspace started from the index's rows); no screen goes over it.
+    /// Every full deal, for whole-folder reports and checks (read from every file when the workspace started from
+    /// the index's rows); no screen goes over it.
     public var allDeals: [Deal] {
-        shelf == nil ? Array(deals.values) : dealIndexes.rows.all.compactMap { deal($0.id) }
+        shelf == nil ? Array(deals.values) : fullDeals(dealIndexes.rows.all.lazy.map(\.id))
+    }
+
+    /// The full deals with these ids (those that are here), in no particular order: read in one batch when the
+    /// workspace started from the index's rows.
+    private func fullDeals(_ ids: some Collection<RecordID>) -> [Deal] {
+        guard let shelf else { return ids.compactMap { deals[$0] } }
+        return shelf.deals(ids.filter { dealIndexes.rows[$0] != nil })
     }
 
     /// Whether a deal other than `excluding` has the discount code `code` (compared as `Tracking.key` does).
@@ -253,13 +260,13 @@ public struct Workspace: Sendable {
 
     /// Deals of one creator, newest first (ties by id, so the order never depends on hashing).
     public func deals(ofInfluencer id: RecordID) -> [Deal] {
-        (dealIndexes.byInfluencer[id] ?? []).compactMap(deal)
+        fullDeals(dealIndexes.byInfluencer[id] ?? [])
             .sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.id < $1.id }
     }
 
     /// Deals of one campaign, oldest first (ties by id).
     public func deals(ofCampaign id: RecordID) -> [Deal] {
-        (dealIndexes.byCampaign[id] ?? []).compactMap(deal)
+        fullDeals(dealIndexes.byCampaign[id] ?? [])
             .sorted { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : $0.id < $1.id }
     }
 
