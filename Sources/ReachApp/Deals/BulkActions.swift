@@ -138,7 +138,7 @@ enum BulkActions {
         let items = campaigns.map { PickerItem(id: $0.id.rawValue, title: $0.label) }
         state.overlays.append(.custom(Picker(title: "Add \(ids.count) creators to", items: items, state: state) { item, state in
             let campaignID = RecordID(rawValue: item.id)
-            let already = Set(state.workspace.dealIDs(ofCampaign: campaignID).compactMap { state.workspace.deal($0)?.influencerID })
+            let already = Set(state.workspace.dealIDs(ofCampaign: campaignID).compactMap { state.workspace.dealRows[$0]?.influencerID })
             let new = ids.filter { !already.contains($0) }
             let skipped = ids.count - new.count
             let skippedText = skipped == 0 ? "" : " (\(skipped) already in it, skipped)"
