@@ -92,6 +92,10 @@ import Testing
         let handle = try #require(FileHandle(forWritingAtPath: path)) // in place: same inode, no rename
         handle.write(Data(edited.utf8))
         try handle.close()
+        // And a damaged creator file appears (another folder: the deals' stays unlisted): the index's refresh reads
+        // it, and the start says which file.
+        let damaged = RecordID.generate(at: FuzzWorld.now)
+        try "{ not json".write(toFile: other.layout.recordFile(.influencer, damaged), atomically: true, encoding: .utf8)
 
         let second = try RecordStore(folder: folder.data, options: folder.options)
         let warm = WorkspaceLoader.load(from: second)
@@ -99,6 +103,7 @@ import Testing
         #expect(warm.workspace.deal(saved.id)?.notes == "saved by another session")
         #expect(warm.workspace.dealRows[inPlace.id]?.owner == nil, "the index did not see it yet")
         #expect(second.changesSinceSnapshot == nil, "the snapshot held deals: it is written again")
+        #expect(warm.problems.contains { $0.contains(damaged.rawValue) }, "\(warm.problems)")
         let state = AppState(workspace: warm.workspace, now: FuzzWorld.now, timeZone: FuzzWorld.utc, author: "tester")
         let runner = AppRunner(terminal: TestTerminal(width: 80, height: 24), store: second, state: state, clock: { FuzzWorld.now },
                                editor: ScriptedEditor { $0 }, theme: .monochrome)

@@ -2,8 +2,9 @@ import Foundation
 import ReachCore
 import ReachStore
 
-/// Every loaded record by id plus the indexes screens need, each kept up to date one record at a time
-/// so a save or an external change costs the same on a 100,000-creator roster as on a small one.
+/// Creators, campaigns and templates by id, every deal's compact row (the full deals in memory, or read from their
+/// files on demand), and the indexes screens need, each kept up to date one record at a time so a save or an
+/// external change costs the same on a 100,000-creator roster as on a small one.
 public struct Workspace: Sendable {
     public private(set) var influencers: [RecordID: Influencer] = [:]
     public private(set) var campaigns: [RecordID: Campaign] = [:]

@@ -17,7 +17,7 @@ public enum WorkspaceLoader {
         -> (workspace: Workspace, problems: [String], fromSnapshot: Bool) {
         var problems: [String] = []
         progress.enter(.readingCache)
-        let dealRows = indexedDealRows(store)
+        let dealRows = indexedDealRows(store, problems: &problems)
         var records: SnapshotRecords
         let fromSnapshot: Bool
         if let cached = store.loadAllFromSnapshot() {
@@ -61,14 +61,17 @@ public enum WorkspaceLoader {
     /// file at start is quick and holding them small.
     static let indexInBackgroundFrom = 5_000
 
-    /// Every deal's row from the folder index, brought up to date with what Reach's writers and renames changed;
-    /// nil when the index is not built yet (a first build reads every file: a minute at 100k) or cannot be used.
-    static func indexedDealRows(_ store: RecordStore) -> [IndexedDealRow]? {
+    /// Every deal's row from the folder index, brought up to date with what Reach's writers and renames changed
+    /// (the folder's problem files, which the refresh may have moved to quarantine, go to `problems`); nil when the
+    /// index is not built yet (a first build reads every file: a minute at 100k) or cannot be used.
+    static func indexedDealRows(_ store: RecordStore, problems: inout [String]) -> [IndexedDealRow]? {
         do {
             let index = try FolderIndex(store: store)
             guard try index.isBuilt(.deal) else { return nil }
-            try index.refreshSkippingFullCheck()
-            return try index.allDealRows()
+            let refresh = try index.refreshSkippingFullCheck()
+            let rows = try index.allDealRows()
+            problems += refresh.problems
+            return rows
         } catch {
             store.logger.warning("starting without the folder index: \(error)")
             return nil
