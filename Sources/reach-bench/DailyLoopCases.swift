@@ -20,6 +20,7 @@ enum DailyLoopCases {
         func key(_ event: KeyEvent) -> (wall: Duration, cpu: Double) {
             Measure.timed {
                 runner.send(.input(.key(event)))
+                runner.send(.keysHandled) // as the real loop does before it draws
                 runner.present()
             }
         }

@@ -28,6 +28,7 @@ enum PasteCases {
             func timed(_ event: InputEvent) -> (wall: Duration, cpu: Double) {
                 Measure.timed {
                     runner.send(.input(event))
+                    runner.send(.keysHandled) // as the real loop does before it draws
                     runner.present()
                 }
             }

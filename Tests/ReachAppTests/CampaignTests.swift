@@ -98,6 +98,17 @@ struct CampaignTests {
         #expect(!state.campaigns.showsDashboard)
     }
 
+    @Test("a burst of moves through the list computes the dashboard once, after the last key")
+    func aHeldKeyComputesOneDashboard() {
+        var state = serum()
+        let first = state.campaigns.dashboard?.campaignID
+        _ = App.update(&state, .input(.key(.char("k"))))
+        #expect(state.campaigns.dashboardIsBehind && state.campaigns.dashboard?.campaignID == first, "not on every step")
+        _ = App.update(&state, .keysHandled)
+        #expect(!state.campaigns.dashboardIsBehind && state.campaigns.dashboard?.campaignID == Fx.japan)
+        #expect(state.campaigns.dashboard?.campaignID == state.campaigns.selectedID)
+    }
+
     @Test("marking a payment paid changes the dashboard's paid total")
     func paidChangesDashboard() {
         var state = serum()

@@ -86,7 +86,8 @@ enum DealFx {
     @discardableResult
     static func type(_ script: String, _ state: inout AppState) -> [Effect] {
         var effects: [Effect] = []
-        for event in keys(script) { effects += App.update(&state, .input(event)) }
+        // Each key as the runner handles a key typed on its own: then the frame's work (`keysHandled`).
+        for event in keys(script) { effects += App.update(&state, .input(event)) + App.update(&state, .keysHandled) }
         return effects
     }
 

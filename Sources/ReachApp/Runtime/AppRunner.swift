@@ -50,7 +50,10 @@ public final class AppRunner {
         // Keys typed while the folder loaded come first (a tab computes its rows when switched to), then what
         // the first frame skipped: at 100k creators that is a second the user need not wait for.
         for event in typedAhead where !state.shouldQuit { send(.input(event)) }
-        if handleWaitingInput() + typedAhead.count > 0, !state.shouldQuit { present() }
+        if handleWaitingInput() + typedAhead.count > 0, !state.shouldQuit {
+            send(.keysHandled)
+            present()
+        }
         if !state.shouldQuit { send(.computeHiddenPanes) }
         while !state.shouldQuit {
             var changed = false
@@ -59,6 +62,7 @@ public final class AppRunner {
                 changed = true
                 // Coalesce: handle everything already typed (or pasted) before drawing again.
                 _ = handleWaitingInput()
+                send(.keysHandled)
             }
             changed = tick(background: true) || changed
             if changed, !state.shouldQuit { present() }
@@ -80,6 +84,7 @@ public final class AppRunner {
         while !state.shouldQuit, let event = terminal.nextEvent(timeout: .zero) {
             send(.input(event))
         }
+        send(.keysHandled)
         _ = tick(background: false)
         present()
     }

@@ -51,6 +51,9 @@ public enum Action: Sendable {
     case clashByHand(Clash, path: String)
     /// The first frame is on screen: compute the tabs it did not need (see `AppState(hiddenPanesLater:)`).
     case computeHiddenPanes
+    /// Every key typed so far is handled and a frame is about to be drawn: work left for once a burst of keys is
+    /// over (a held ↓ through the Campaigns list computes one dashboard, not one per step) is done now.
+    case keysHandled
 }
 
 /// A save that did not happen yet (failed, or waiting on a conflict decision), with the revision it expects on disk.

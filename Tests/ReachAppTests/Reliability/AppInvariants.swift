@@ -21,6 +21,10 @@ enum AppInvariants {
         for row in today.rows {
             if case .item(let i) = row { require(today.items.indices.contains(i), "today row points at item \(i) of \(today.items.count)") }
         }
+        // Once the keys are handled, the dashboard is the selected campaign's.
+        if !state.campaigns.dashboardIsBehind, !state.stalePanes.contains(.campaigns), let id = state.campaigns.selectedID {
+            require(state.campaigns.dashboard?.campaignID == id, "the dashboard is not the selected campaign's")
+        }
         // A hidden tab may be stale (`AppState.refresh`): it is recomputed when shown, so the shown one never is.
         require(!state.stalePanes.contains(state.tab), "the shown tab \(state.tab) is stale")
         if !state.stalePanes.contains(.today) {

@@ -95,6 +95,7 @@ final class FuzzDriver {
             let event = nextInput()
             log(describe(event))
             send(.input(event))
+            send(.keysHandled) // as the runner does before it draws
         case 1:
             let delta: TimeInterval = rng.weighted([(10, 0.25), (3, 5), (2, 120), (1, 86_400), (1, -3)])
             now = now.addingTimeInterval(delta)

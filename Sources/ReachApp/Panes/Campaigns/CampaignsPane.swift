@@ -46,7 +46,7 @@ public enum CampaignsPane: Pane {
         }
         return [
             ListNavigation.section(cursor: \AppState.campaigns.cursor, count: { $0.campaigns.rows.count },
-                                   visible: listRows, didMove: selectionMoved),
+                                   visible: listRows, didMove: listMoved),
             KeySection("Campaigns", [
                 KeyBinding(keys: [KeyEvent(.enter)], "Open dashboard", hint: true) { state in
                     guard state.campaigns.selectedID != nil else { return [] }
@@ -161,6 +161,17 @@ public enum CampaignsPane: Pane {
         fillSpent(&state)
     }
 
+    /// After a move through the list: the figures of rows on screen now, the dashboard once the keys are handled.
+    static func listMoved(_ state: inout AppState) {
+        state.campaigns.dashboardIsBehind = true
+        fillSpent(&state)
+    }
+
+    /// The keys typed so far are handled: a dashboard left behind by moves through the list is computed.
+    static func keysHandled(_ state: inout AppState) {
+        if state.campaigns.dashboardIsBehind { refreshDashboard(&state) }
+    }
+
     /// Computes the share paid for list rows on screen that do not have it yet (`Budget.summary` of that campaign).
     static func fillSpent(_ state: inout AppState) {
         let workspace = state.workspace
@@ -189,6 +200,7 @@ public enum CampaignsPane: Pane {
 
     /// Recomputes the dashboard for the selected campaign (only that one).
     static func refreshDashboard(_ state: inout AppState) {
+        state.campaigns.dashboardIsBehind = false
         guard let id = state.campaigns.selectedID, let campaign = state.workspace.campaigns[id] else {
             state.campaigns.dashboard = nil
             return

@@ -13,6 +13,10 @@ public struct CampaignsState: Sendable {
     public var dashboardScroll = ScrollState()
     /// Figures of the selected campaign (derived).
     public var dashboard: CampaignDashboard?
+    /// The selection moved through the list and `dashboard` is for an earlier campaign: it is computed once the keys
+    /// typed so far are handled (`Action.keysHandled`), not on every ↓ of a held key (at 100k each reads a campaign's
+    /// thousand deal files).
+    public var dashboardIsBehind = false
     /// Share of the budget paid, per campaign, for the list rows on screen (derived; dropped when a campaign or
     /// one of its deals changes, computed again when the row is next on screen).
     public var spent: [RecordID: Int?] = [:]
