@@ -59,8 +59,10 @@ public struct Workspace: Sendable {
         for template in templates { self.templates[template.id] = template }
         // Built on two cores at once (at 100k creators and 200k deals each half takes about half a second): here
         // creators and deals by id (and the search index unless left for later); in the background the other indexes.
-        let other = OtherIndexesInBackground(deals, influencers: influencers, campaignCount: campaigns.count,
-                                             pipeline: settings.workspace.pipeline)
+        let pipeline = settings.workspace.pipeline
+        let other = ValueInBackground {
+            OtherIndexes(deals, influencers: influencers, campaignCount: campaigns.count, pipeline: pipeline)
+        }
         self.influencers.reserveCapacity(influencers.count)
         for influencer in influencers { self.influencers[influencer.id] = influencer }
         if case .full(let full) = deals {
@@ -120,8 +122,7 @@ public struct Workspace: Sendable {
             influencers[r.id] = r
             let name = TextFolding.fold(r.displayName)
             var facts = RosterFacts(r)
-            (facts.lastContact, facts.openDeals) = Self.dealFacts(dealIndexes.byInfluencer[r.id], rows: dealIndexes.rows,
-                                                                  pipeline: pipeline)
+            (facts.lastContact, facts.openDeals) = dealFacts(of: r.id)
             if keepingNameOrder { nameOrder?.put(r.id, name: name, previousName: sortNames[r.id], facts: facts) }
             sortNames[r.id] = name
             rosterFacts[r.id] = facts
@@ -174,10 +175,15 @@ public struct Workspace: Sendable {
         return (latest, open)
     }
 
+    /// A creator's last contact and open deals as their deals' rows are now.
+    private func dealFacts(of creator: RecordID) -> (Date?, Int) {
+        Self.dealFacts(dealIndexes.byInfluencer[creator], rows: dealIndexes.rows, pipeline: pipeline)
+    }
+
     /// Brings a creator's deal facts up to date after one of their deals changed (in the name order too).
     private mutating func refreshDealFacts(of creator: RecordID) {
         guard var facts = rosterFacts[creator] else { return }
-        let (latest, open) = Self.dealFacts(dealIndexes.byInfluencer[creator], rows: dealIndexes.rows, pipeline: pipeline)
+        let (latest, open) = dealFacts(of: creator)
         guard facts.lastContact != latest || facts.openDeals != open else { return }
         (facts.lastContact, facts.openDeals) = (latest, open)
         rosterFacts[creator] = facts
@@ -187,7 +193,7 @@ public struct Workspace: Sendable {
     /// Counts every creator's open deals again (the stages changed), in the name order too.
     private mutating func recountDealFacts() {
         for creator in Array(rosterFacts.keys) {
-            let (latest, open) = Self.dealFacts(dealIndexes.byInfluencer[creator], rows: dealIndexes.rows, pipeline: pipeline)
+            let (latest, open) = dealFacts(of: creator)
             rosterFacts[creator]?.lastContact = latest
             rosterFacts[creator]?.openDeals = open
         }
@@ -314,8 +320,6 @@ private struct OtherIndexes: Sendable {
     var archivedCreators: Set<RecordID> = []
     var deals = DealIndexes()
 
-    init() {}
-
     init(_ source: DealSource, influencers: [Influencer], campaignCount: Int, pipeline: StagePipeline) {
         // Later duplicates win, as in the creators-by-id dictionary.
         sortNames.reserveCapacity(influencers.count)
@@ -335,23 +339,5 @@ private struct OtherIndexes: Sendable {
             rosterFacts[creator]?.lastContact = latest
             rosterFacts[creator]?.openDeals = open
         }
-    }
-}
-
-/// `OtherIndexes` built on another thread while the caller builds records by id.
-private final class OtherIndexesInBackground: @unchecked Sendable {
-    // Written once by the worker before it leaves `group`; read only after `wait` has seen it leave.
-    private var result = OtherIndexes()
-    private let group = DispatchGroup()
-
-    init(_ source: DealSource, influencers: [Influencer], campaignCount: Int, pipeline: StagePipeline) {
-        DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-            result = OtherIndexes(source, influencers: influencers, campaignCount: campaignCount, pipeline: pipeline)
-        }
-    }
-
-    func wait() -> OtherIndexes {
-        group.wait()
-        return result
     }
 }

@@ -18,7 +18,10 @@ public enum WorkspaceLoader {
         var problems: [String] = []
         progress.enter(.readingCache)
         // The index's rows are read on another thread while the snapshot is decoded (0.5 s each at 100k).
-        let indexed = IndexedDealRowsInBackground(store)
+        let indexed = ValueInBackground { () -> (rows: [IndexedDealRow]?, problems: [String]) in
+            var problems: [String] = []
+            return (indexedDealRows(store, problems: &problems), problems)
+        }
         let cached = store.loadAllFromSnapshot()
         let (dealRows, indexProblems) = indexed.wait()
         problems += indexProblems
@@ -79,26 +82,6 @@ public enum WorkspaceLoader {
         } catch {
             store.logger.warning("starting without the folder index: \(error)")
             return nil
-        }
-    }
-
-    /// `indexedDealRows` run on another thread.
-    private final class IndexedDealRowsInBackground: @unchecked Sendable {
-        // Written once by the worker before it leaves `group`; read only after `wait` has seen it leave.
-        private var result: (rows: [IndexedDealRow]?, problems: [String]) = (nil, [])
-        private let group = DispatchGroup()
-
-        init(_ store: RecordStore) {
-            DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-                var problems: [String] = []
-                let rows = WorkspaceLoader.indexedDealRows(store, problems: &problems)
-                result = (rows, problems)
-            }
-        }
-
-        func wait() -> (rows: [IndexedDealRow]?, problems: [String]) {
-            group.wait()
-            return result
         }
     }
 
