@@ -21,6 +21,9 @@ public struct DuplicateMatch: Hashable, Sendable {
 
 /// Finds likely duplicates by normalised handle (per platform) and email, on create/import.
 public enum DuplicateDetector {
+    /// The keys two likely duplicates share: a normalised handle per platform, a normalised email.
+    public static func keys(of influencer: Influencer) -> [String] { keys(influencer).map(\.0) }
+
     private static func keys(_ inf: Influencer) -> [(String, DuplicateReason)] {
         var out: [(String, DuplicateReason)] = []
         for a in inf.accounts where !a.handle.isEmpty {

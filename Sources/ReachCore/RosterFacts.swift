@@ -7,9 +7,9 @@ import Foundation
 /// 100 ms. The same pass over these facts, kept in an array beside the roster's order, takes a millisecond.
 public struct RosterFacts: Hashable, Sendable {
     /// Bit `i` set: the creator has an account on `Platform.known[i]`.
-    var knownPlatforms: UInt32
+    public internal(set) var knownPlatforms: UInt32
     /// Accounts on platforms outside `Platform.known` (rare; usually empty, which costs no allocation).
-    var otherPlatforms: [Platform]
+    public internal(set) var otherPlatforms: [Platform]
     /// Latest followers of the main account; the tier follows from it and the workspace's thresholds.
     public internal(set) var followers: Int?
     public internal(set) var niches: [Niche]
@@ -21,26 +21,18 @@ public struct RosterFacts: Hashable, Sendable {
     public internal(set) var engagementRate: Double?
     public internal(set) var language: String?
     /// Lower-cased tags.
-    var tags: [String]
-    var verdict: VettingVerdict
-    var relationship: RelationshipStatus
-    var doNotContact: Bool
-    var archived: Bool
+    public internal(set) var tags: [String]
+    public internal(set) var verdict: VettingVerdict
+    public internal(set) var relationship: RelationshipStatus
+    public internal(set) var doNotContact: Bool
+    public internal(set) var archived: Bool
     /// The newest contact on any of the creator's deals, and how many of their deals are open: the Roster shows and
     /// sorts by both. A creator's record does not hold them; the app's workspace keeps them from the deal rows.
     public var lastContact: Date?
     public var openDeals = 0
 
     public init(_ influencer: Influencer) {
-        var known: UInt32 = 0
-        var others: [Platform] = []
-        for account in influencer.accounts {
-            if let bit = Self.platformBits[account.platform] { known |= bit } else if !others.contains(account.platform) {
-                others.append(account.platform)
-            }
-        }
-        knownPlatforms = known
-        otherPlatforms = others
+        (knownPlatforms, otherPlatforms) = Self.platformSets(influencer.accounts.map(\.platform))
         followers = influencer.followers
         niches = influencer.niches
         country = influencer.country?.uppercased()
@@ -52,6 +44,40 @@ public struct RosterFacts: Hashable, Sendable {
         relationship = influencer.relationship
         doNotContact = influencer.isDoNotContact
         archived = influencer.archived
+    }
+
+    /// Facts as the folder index stored them (the deal facts are the workspace's to fill in).
+    public init(platforms: [Platform], followers: Int?, niches: [Niche], country: String?, handle: String?,
+                engagementRate: Double?, language: String?, tags: [String], verdict: VettingVerdict,
+                relationship: RelationshipStatus, doNotContact: Bool, archived: Bool) {
+        (knownPlatforms, otherPlatforms) = Self.platformSets(platforms)
+        self.followers = followers
+        self.niches = niches
+        self.country = country
+        self.handle = handle
+        self.engagementRate = engagementRate
+        self.language = language
+        self.tags = tags
+        self.verdict = verdict
+        self.relationship = relationship
+        self.doNotContact = doNotContact
+        self.archived = archived
+    }
+
+    /// The platforms the creator has accounts on, each once (known ones in `Platform.known` order): what the
+    /// folder index stores, so its rows do not depend on the bit each platform has in this version.
+    public var platforms: [Platform] {
+        Platform.known.prefix(32).enumerated().compactMap { knownPlatforms & (UInt32(1) << UInt32($0.offset)) != 0 ? $0.element : nil }
+            + otherPlatforms
+    }
+
+    private static func platformSets(_ platforms: [Platform]) -> (known: UInt32, others: [Platform]) {
+        var known: UInt32 = 0
+        var others: [Platform] = []
+        for platform in platforms {
+            if let bit = platformBits[platform] { known |= bit } else if !others.contains(platform) { others.append(platform) }
+        }
+        return (known, others)
     }
 
     /// One bit per known platform (there are fewer than 32).

@@ -84,10 +84,15 @@ public struct SearchIndex: Sendable {
     public init() {}
 
     public init(_ influencers: [Influencer]) {
-        entries.reserveCapacity(influencers.count)
-        ids.reserveCapacity(influencers.count)
-        positions.reserveCapacity(influencers.count)
-        updateAndSort(influencers)
+        self.init(keys: influencers.map { ($0.id, CreatorSearchKeys($0)) })
+    }
+
+    /// An index of keys made beforehand (by the folder index, or on another thread).
+    public init(keys: some Collection<(RecordID, CreatorSearchKeys)>) {
+        entries.reserveCapacity(keys.count)
+        ids.reserveCapacity(keys.count)
+        positions.reserveCapacity(keys.count)
+        updateAndSort(keys)
     }
 
     public var count: Int { entries.count }
@@ -95,31 +100,22 @@ public struct SearchIndex: Sendable {
     /// Where `id` is in the ids table results refer to (`SearchResults.ids`), nil when it is not indexed.
     public func position(of id: RecordID) -> Int? { positions[id] }
 
-    /// The folded keys of one influencer. Parts are folded one by one (folding never reaches across the
-    /// separators), so ASCII parts take the fast path.
-    static func keys(for inf: Influencer) -> (primary: [UInt8], secondary: [UInt8]) {
-        let handles = inf.accounts.map { TextFolding.fold($0.handle) }.joined(separator: " ")
-        let primary = TextFolding.fold(inf.displayName) + " " + handles
-        let parts: [String] = [inf.realName ?? "", inf.tags.joined(separator: " "), inf.niches.map(\.rawValue).joined(separator: " "),
-                               inf.city ?? "", inf.country ?? "", inf.contact.email ?? "", inf.agent?.name ?? "", inf.agent?.agency ?? "",
-                               inf.notes ?? ""]
-        let secondary = parts.filter { !$0.isEmpty }.map(TextFolding.fold).joined(separator: " | ")
-        return (Array(primary.utf8), Array(secondary.utf8))
-    }
-
     /// Adds or replaces the entry for `influencer`.
-    public mutating func update(_ influencer: Influencer) {
+    public mutating func update(_ influencer: Influencer) { update(influencer.id, keys: CreatorSearchKeys(influencer)) }
+
+    /// Adds or replaces the entry for the creator `id`.
+    public mutating func update(_ id: RecordID, keys: CreatorSearchKeys) {
         generation &+= 1
-        if let i = positions[influencer.id] {
+        if let i = positions[id] {
             let old = nameOrderPosition(of: i)
             nameOrder.remove(at: old)
-            replaceKeys(of: i, with: influencer)
+            replaceKeys(of: i, with: keys)
             let new = insertionPoint(of: i)
             nameOrder.insert(i, at: new)
             renumber(from: Swift.min(old, new), to: Swift.max(old, new) + 1)
             compactIfWasteful()
         } else {
-            append(influencer)
+            append(id, keys)
             let i = entries.count - 1
             let new = insertionPoint(of: i)
             nameOrder.insert(i, at: new)
@@ -131,18 +127,23 @@ public struct SearchIndex: Sendable {
     /// of the whole name order is cheaper than placing each: every placement renumbers the entries after it, and
     /// 98,000 creators placed one by one took 1.4 s.
     public mutating func update(_ influencers: some Collection<Influencer>) {
-        guard influencers.count > 256 else {
-            for influencer in influencers { update(influencer) }
+        update(keys: influencers.map { ($0.id, CreatorSearchKeys($0)) })
+    }
+
+    /// `update(_:)` for keys made beforehand.
+    public mutating func update(keys: some Collection<(RecordID, CreatorSearchKeys)>) {
+        guard keys.count > 256 else {
+            for (id, creatorKeys) in keys { update(id, keys: creatorKeys) }
             return
         }
         generation &+= 1
-        updateAndSort(influencers)
+        updateAndSort(keys)
         compactIfWasteful()
     }
 
-    private mutating func updateAndSort(_ influencers: some Sequence<Influencer>) {
-        for inf in influencers {
-            if let i = positions[inf.id] { replaceKeys(of: i, with: inf) } else { append(inf) }
+    private mutating func updateAndSort(_ keys: some Sequence<(RecordID, CreatorSearchKeys)>) {
+        for (id, creatorKeys) in keys {
+            if let i = positions[id] { replaceKeys(of: i, with: creatorKeys) } else { append(id, creatorKeys) }
         }
         nameOrder = bytes.withUnsafeBufferPointer { all in entries.indices.sorted { nameLess($0, $1, all) } }
         renumber(from: 0, to: nameOrder.count)
@@ -169,16 +170,15 @@ public struct SearchIndex: Sendable {
         compactIfWasteful()
     }
 
-    private mutating func append(_ influencer: Influencer) {
-        positions[influencer.id] = entries.count
+    private mutating func append(_ id: RecordID, _ keys: CreatorSearchKeys) {
+        positions[id] = entries.count
         entries.append(Entry(primary: 0..<0, secondary: 0..<0))
-        ids.append(influencer.id)
-        replaceKeys(of: entries.count - 1, with: influencer)
+        ids.append(id)
+        replaceKeys(of: entries.count - 1, with: keys)
     }
 
-    /// Writes `influencer`'s keys at the end of `bytes` and points entry `i` at them (its old keys become garbage).
-    private mutating func replaceKeys(of i: Int, with influencer: Influencer) {
-        let keys = Self.keys(for: influencer)
+    /// Writes a creator's keys at the end of `bytes` and points entry `i` at them (its old keys become garbage).
+    private mutating func replaceKeys(of i: Int, with keys: CreatorSearchKeys) {
         garbage += entries[i].primary.count + entries[i].secondary.count
         entries[i].primary = bytes.count..<(bytes.count + keys.primary.count)
         bytes.append(contentsOf: keys.primary)

@@ -81,7 +81,7 @@ enum AppCases {
 
         var rng = SplitMix64(seed: 5)
         let names = (0..<options.iterations(40)).compactMap { _ in
-            runner.state.workspace.influencers.values.randomElement(using: &rng)?.realName
+            runner.state.workspace.allInfluencers.randomElement(using: &rng)?.realName
         }
         var typing: [(wall: Duration, cpu: Double)] = []
         var hits = 0

@@ -1,9 +1,11 @@
+import Foundation
+import ReachApp
 import ReachCore
 import ReachStore
 
 /// Peak memory of holding a large folder: measured in its own process, so nothing else counts towards it.
 enum MemoryCases {
-    static let all = [peak]
+    static let all = [peak, app]
 
     static let peak = BenchCase(name: "memory.load-100k", datasets: [100_000]) { _ in
         let dataset = Dataset(influencers: 100_000)
@@ -26,6 +28,44 @@ enum MemoryCases {
                         note: "RSS growth while reading \(influencers.count) creators"),
             BenchResult(name: "  of it: the full deals", value: retained - withCreators, unit: .megabytes,
                         note: "RSS growth while reading \(deals.count) deals after them"),
+        ]
+    }
+
+    /// What the app holds once started with deals on demand, part by part, in the order the start makes them: the
+    /// growth of the held memory at each step (after the step's temporaries are dropped).
+    static let app = BenchCase(name: "memory.app-100k", datasets: [100_000]) { _ in
+        let dataset = Dataset(influencers: 100_000)
+        try dataset.buildIndex()
+        let store = try dataset.openStore()
+        let start = Machine.currentRSS() ?? .nan
+        var creators: [Influencer]? = store.loadAll(Influencer.self).records
+        let campaigns = store.loadAll(Campaign.self).records, templates = store.loadAll(Template.self).records
+        let afterCreators = Machine.currentRSS() ?? .nan
+        var rows: [IndexedDealRow]? = try FolderIndex(store: store).allDealRows()
+        let afterRows = Machine.currentRSS() ?? .nan
+        var workspace = Workspace(influencers: creators ?? [], campaigns: campaigns, dealRows: rows ?? [], templates: templates,
+                                  settings: AppSettings(), store: store, rosterIndexesLater: true)
+        let withTemporaries = Machine.currentRSS() ?? .nan
+        creators = nil
+        rows = nil
+        let afterWorkspace = Machine.currentRSS() ?? .nan
+        workspace.buildRosterIndexes()
+        let afterRosterIndexes = Machine.currentRSS() ?? .nan
+        let runner = try AppCases.open(dataset.folder, workspace: workspace)
+        runner.send(.computeHiddenPanes)
+        let afterState = Machine.currentRSS() ?? .nan
+        blackHole((creators, rows, runner))
+        func part(_ name: String, _ value: Double, _ note: String = "") -> BenchResult {
+            BenchResult(name: name, value: value, unit: .megabytes, note: note)
+        }
+        return [
+            part("memory app: full creators read", afterCreators - start, "\(workspace.dealCount) deals"),
+            part("memory app: + every deal's row from the index", afterRows - afterCreators),
+            part("memory app: + the workspace (by id, facts, deal indexes)", afterWorkspace - afterRows,
+                 "\(Int(withTemporaries - afterRows)) MB before the creators and rows read were dropped"),
+            part("memory app: + search keys and name order", afterRosterIndexes - afterWorkspace),
+            part("memory app: + the app state (Today, Pipeline, Roster rows)", afterState - afterRosterIndexes),
+            part("memory app: held in all", afterState),
         ]
     }
 }

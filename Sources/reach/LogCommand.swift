@@ -108,7 +108,7 @@ struct LogCommand: ParsableCommand {
 
     private func logByHand(_ context: LogContext) throws {
         let query = creator ?? ""
-        let found = try safeMessages { try RecordLookup.influencer(query, in: Array(context.workspace.influencers.values)) }
+        let found = try safeMessages { try RecordLookup.influencer(query, in: context.workspace.allInfluencers) }
         let chosen = try DealChoice.choose(for: [found], explicit: deal, in: context.workspace)
         let direction: ActivityDirection? = inbound ? .inbound : outbound ? .outbound : channel == .note ? nil : .outbound
         let activity = Activity(at: context.now, channel: channel.activityChannel, direction: direction,
@@ -189,7 +189,7 @@ enum DealChoice {
                                                   + "Run without --deal to list \(names)'s deals."))
             }
             guard let creator = creators.first(where: { $0.id == deal.influencerID }) else {
-                let owner = workspace.influencers[deal.influencerID]?.displayName ?? deal.influencerID.rawValue
+                let owner = workspace.influencer(deal.influencerID)?.displayName ?? deal.influencerID.rawValue
                 throw UserError(description: safe("Deal \(deal.id) (\(campaignName(deal, workspace))) is \(owner)'s, "
                                                   + "not \(names)'s. Run without --deal to list \(names)'s deals."))
             }
@@ -228,7 +228,7 @@ enum DealChoice {
         deals.map { deal in
             var columns = [deal.id.rawValue, campaignName(deal, workspace), workspace.pipeline.name(of: deal.stage)]
             if deal.archived { columns[2] += " (archived)" }
-            if withCreator { columns.insert(workspace.influencers[deal.influencerID]?.displayName ?? "", at: 1) }
+            if withCreator { columns.insert(workspace.influencer(deal.influencerID)?.displayName ?? "", at: 1) }
             return "  " + columns.joined(separator: "  ")
         }.joined(separator: "\n")
     }

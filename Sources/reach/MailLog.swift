@@ -44,11 +44,11 @@ enum MailLog {
         } catch {
             throw UserError(description: error.description)
         }
-        let index = MailAddressIndex(context.workspace.influencers.values)
+        let index = MailAddressIndex(context.workspace.allInfluencers)
         guard let match = index.match(message) else {
             throw UserError(description: safe(unmatchedMessage(message)))
         }
-        let creators = match.creators.compactMap { context.workspace.influencers[$0] }
+        let creators = match.creators.compactMap { context.workspace.influencer($0) }
         let chosen = try DealChoice.choose(for: creators, explicit: explicit, in: context.workspace)
         let source = match.source
         let subject = source.subject.isEmpty ? "(no subject)" : source.subject

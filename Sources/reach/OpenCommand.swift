@@ -47,7 +47,7 @@ struct OpenCommand: ParsableCommand {
                     return
                 }
                 store.logger.info("app opened", metadata: [
-                    "creators": "\(loaded.workspace.influencers.count)", "deals": "\(loaded.workspace.dealCount)",
+                    "creators": "\(loaded.workspace.creatorCount)", "deals": "\(loaded.workspace.dealCount)",
                     "fromSnapshot": "\(loaded.fromSnapshot)", "loadProblems": "\(loaded.problems.count)",
                 ])
                 if !loaded.fromSnapshot { snapshots.writeInBackground(loaded.workspace) }

@@ -51,10 +51,11 @@ struct CampaignReportCommand: ParsableCommand {
     }
 
     private func report(_ store: RecordStore, _ workspace: Workspace) throws {
+        let deals = workspace.allDeals
         let document = try userFacing {
             try CampaignReportDocument.make(
-                campaign: campaign, campaigns: Array(workspace.campaigns.values), deals: workspace.allDeals,
-                influencers: workspace.influencers, trashedDeals: store.loadTrash(Deal.self).records,
+                campaign: campaign, campaigns: Array(workspace.campaigns.values), deals: deals,
+                influencers: workspace.influencersByID(deals.map(\.influencerID)), trashedDeals: store.loadTrash(Deal.self).records,
                 settings: workspace.settings.workspace, now: Date())
         }
         try emit(document.render(format), to: destination.output)

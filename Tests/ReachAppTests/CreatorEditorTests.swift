@@ -217,7 +217,7 @@ struct ConsentEditorTests {
         #expect(consent["lawfulBasis"] as? String == "legitimate interest")
         #expect(consent["consentAt"] as? String == "2024-05-02T23:59:00Z")
         #expect(consent["note"] as? String == "asked in a DM")
-        let reloaded = try #require(WorkspaceLoader.load(from: try h.otherStore()).workspace.influencers[Fx.liga])
+        let reloaded = try #require(WorkspaceLoader.load(from: try h.otherStore()).workspace.influencer(Fx.liga))
         #expect(reloaded.consent?.lawfulBasis == "legitimate interest")
         #expect(RosterDetailView.lines(reloaded, h.state).map(\.text)
             .contains("GDPR: consent 2024-05-02 · legitimate interest · source inbound form · asked in a DM"))

@@ -94,24 +94,24 @@ import Testing
     @Test func theShelfKeepsTheRecentlyUsedAndReadsTheRest() throws {
         let folder = Folder()
         let (store, _, inMemory) = try Self.workspaces(folder)
-        let shelf = DealShelf(store: store, capacity: 8)
+        let shelf = RecordShelf<Deal>(store: store, capacity: 8)
         let deals = inMemory.allDeals.sorted { $0.id < $1.id }
-        for deal in deals.prefix(30) { #expect(shelf.deal(deal.id) == deal) }
+        for deal in deals.prefix(30) { #expect(shelf.record(deal.id) == deal) }
         #expect(shelf.count <= 8 && shelf.count >= 6)
         #expect(shelf.peek(deals[29].id) == deals[29] && shelf.peek(deals[0].id) == nil)
-        for deal in deals.prefix(30) { #expect(shelf.deal(deal.id) == deal, "read again from its file") }
+        for deal in deals.prefix(30) { #expect(shelf.record(deal.id) == deal, "read again from its file") }
         var edited = deals[3]
         edited.notes = "kept, not yet read back"
         shelf.remember(edited)
-        #expect(shelf.deal(edited.id)?.notes == "kept, not yet read back")
+        #expect(shelf.record(edited.id)?.notes == "kept, not yet read back")
         shelf.forget(edited.id)
-        #expect(shelf.deal(edited.id) == deals[3])
+        #expect(shelf.record(edited.id) == deals[3])
         // A file gone from the folder (another session deleted it before the scan said so) reads as no deal.
         shelf.forget(deals[4].id)
         #expect(unlink(store.layout.recordFile(.deal, deals[4].id)) == 0)
-        #expect(shelf.deal(deals[4].id) == nil)
+        #expect(shelf.record(deals[4].id) == nil)
         // Many at once (a campaign's deals): kept ones and the rest read in one batch; the gone one left out.
         let many = Array(deals.prefix(40).map(\.id))
-        #expect(Set(shelf.deals(many)) == Set(deals.prefix(40).filter { $0.id != deals[4].id }))
+        #expect(Set(shelf.records(many)) == Set(deals.prefix(40).filter { $0.id != deals[4].id }))
     }
 }

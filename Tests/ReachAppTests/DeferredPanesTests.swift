@@ -43,13 +43,13 @@ struct DeferredPanesTests {
         var workspace = Workspace(influencers: Fx.influencers, campaigns: Fx.campaigns, deals: Fx.deals, rosterIndexesLater: true)
         let eager = Fx.workspace
         #expect(workspace.searchIndex.search("nino") == eager.searchIndex.search("nino"), "built on the spot when asked early")
-        var creator = try #require(workspace.influencers[Fx.liga])
+        var creator = try #require(workspace.influencer(Fx.liga))
         creator.displayName = "Zzyzx Renamed"
         workspace.put(.influencer(creator))
         workspace.buildRosterIndexes()
         #expect(workspace.searchIndex.search("zzyzx").map(\.id) == [Fx.liga])
         func byName(_ workspace: Workspace) -> [RecordID] {
-            workspace.influencers.keys.sorted { (workspace.sortName($0), $0) < (workspace.sortName($1), $1) }
+            workspace.rosterFacts.keys.sorted { (workspace.sortName($0), $0) < (workspace.sortName($1), $1) }
         }
         #expect(workspace.creatorsByName.ids == byName(workspace), "the name order, built after the rename")
         creator.displayName = "Aaaa Zzyzx Again"
@@ -63,7 +63,7 @@ struct DeferredPanesTests {
 
     @Test func changesWhileATabWaitsAreInItOnceComputed() throws {
         var lazy = deferredState()
-        var creator = try #require(lazy.workspace.influencers[Fx.liga])
+        var creator = try #require(lazy.workspace.influencer(Fx.liga))
         creator.displayName = "Aaaa First Now"
         lazy.workspace.put(.influencer(creator))
         lazy.recordsChanged(RecordChanges([(.influencer, Fx.liga)]))

@@ -20,7 +20,7 @@ struct RosterFlowTests {
         h.type("2n")
         h.type("Zane Ozola<Tab><Tab>@Zane.Makeup<Tab>15400<Tab>zane@example.lv<Tab>lv<Tab>Liepāja<Tab>lv, en<Tab><Tab>beauty<Tab>skincare")
         let screen = h.type("<Enter>")
-        let id = try #require(h.state.workspace.influencers.values.first { $0.displayName == "Zane Ozola" }?.id)
+        let id = try #require(h.state.workspace.allInfluencers.first { $0.displayName == "Zane Ozola" }?.id)
         let object = try json(h.store.layout.recordFile(.influencer, id))
         #expect(object["displayName"] as? String == "Zane Ozola")
         #expect(object["country"] as? String == "LV")
@@ -45,7 +45,7 @@ struct RosterFlowTests {
         guard case .form(let form)? = h.state.overlays.last else { Issue.record("form closed"); return }
         #expect(form.form[InfluencerForm.Key.email]?.error?.contains("not a valid email address") == true)
         #expect(form.form[InfluencerForm.Key.country]?.error?.contains("two-letter ISO country code") == true)
-        #expect(!h.state.workspace.influencers.values.contains { $0.displayName == "Bad Data" })
+        #expect(!h.state.workspace.allInfluencers.contains { $0.displayName == "Bad Data" })
         let screen = h.screen
         #expect(screen.contains("⚠ \"not-an-email\" is not a valid email address"))
     }
@@ -69,7 +69,7 @@ struct RosterFlowTests {
         #expect(h.state.overlays.isEmpty)
         #expect(h.state.roster.selectedID == Fx.liga)
         #expect(h.state.roster.focus == .detail)
-        #expect(h.state.workspace.influencers.count == 5)
+        #expect(h.state.workspace.creatorCount == 5)
     }
 
     @Test("a duplicate can still be added on purpose")
@@ -77,7 +77,7 @@ struct RosterFlowTests {
         let h = try Harness()
         h.type("2n")
         h.type("Liga Second<Tab><Tab>@liga.skin<Enter>a")
-        #expect(h.state.workspace.influencers.count == 6)
+        #expect(h.state.workspace.creatorCount == 6)
     }
 
     @Test("/ searches as you type; Esc clears; Enter keeps the results")
@@ -122,7 +122,7 @@ struct RosterFlowTests {
         #expect(try json(path)["revision"] as? Int == 2)
         h.type("u")
         #expect(try json(path)["displayName"] as? String == "Ola Nordmann")
-        #expect(h.state.workspace.influencers[Fx.ola]?.displayName == "Ola Nordmann")
+        #expect(h.state.workspace.influencer(Fx.ola)?.displayName == "Ola Nordmann")
     }
 
     @Test("d asks, moves the file to the trash, and u restores it")
@@ -137,17 +137,17 @@ struct RosterFlowTests {
         let trash = h.store.layout.trashFile(.influencer, Fx.dilnoza)
         #expect(!FileManager.default.fileExists(atPath: live))
         #expect(FileManager.default.fileExists(atPath: trash))
-        #expect(h.state.workspace.influencers[Fx.dilnoza] == nil)
+        #expect(h.state.workspace.influencer(Fx.dilnoza) == nil)
         h.type("u")
         #expect(FileManager.default.fileExists(atPath: live))
-        #expect(h.state.workspace.influencers[Fx.dilnoza]?.displayName == "Dilnoza Karimova")
+        #expect(h.state.workspace.influencer(Fx.dilnoza)?.displayName == "Dilnoza Karimova")
     }
 
     @Test("Esc in the delete dialog cancels")
     func deleteCancelled() throws {
         let h = try Harness()
         h.type("2d<Esc>")
-        #expect(h.state.workspace.influencers.count == 5)
+        #expect(h.state.workspace.creatorCount == 5)
         #expect(h.state.overlays.isEmpty)
     }
 

@@ -58,7 +58,7 @@ struct SessionTests {
         let fresh = WorkspaceLoader.load(from: try h.otherStore())
         #expect(fresh.problems.isEmpty)
         #expect(fresh.workspace.deal(Fx.dealLiga)?.stage == .contracted)
-        #expect(fresh.workspace.influencers.values.contains { $0.displayName == "Reloaded Creator" })
+        #expect(fresh.workspace.allInfluencers.contains { $0.displayName == "Reloaded Creator" })
     }
 
     @Test("an edit by another session appears after the next poll")
@@ -73,7 +73,7 @@ struct SessionTests {
         #expect(!screen.joined().contains("edited elsewhere"), "no poll before the interval")
         h.advance(seconds: 1.5)
         screen = h.type("")
-        #expect(h.state.workspace.influencers[Fx.nino]?.displayName == "Nino B. (edited elsewhere)")
+        #expect(h.state.workspace.influencer(Fx.nino)?.displayName == "Nino B. (edited elsewhere)")
         #expect(screen.contains { $0.contains("Nino B. (edited") })
         #expect(screen.last?.contains("1 change made outside this session") == true)
     }
@@ -86,7 +86,7 @@ struct SessionTests {
         _ = try other.save(Influencer(id: Fx.id(9), createdAt: Fx.now, displayName: "New From Elsewhere"), expectedRevision: 0)
         h.advance(seconds: 2)
         h.type("2")
-        #expect(h.state.workspace.influencers[Fx.ola] == nil)
+        #expect(h.state.workspace.influencer(Fx.ola) == nil)
         #expect(h.state.roster.rows.contains(Fx.id(9)))
     }
 
@@ -130,7 +130,7 @@ struct SessionTests {
         h.type("t")
         var disk = try #require(try h.store.load(Influencer.self, id: Fx.ola))
         #expect(disk.country == "SE" && disk.displayName == "Ola Nordmann")
-        #expect(h.state.workspace.influencers[Fx.ola]?.country == "SE")
+        #expect(h.state.workspace.influencer(Fx.ola)?.country == "SE")
         #expect(h.state.pendingSaves.isEmpty)
         h.type("u")
         disk = try #require(try h.store.load(Influencer.self, id: Fx.ola))
@@ -149,7 +149,7 @@ struct SessionTests {
         _ = try other.save(theirs)
         h.advance(seconds: 2)
         h.type("")
-        #expect(h.state.workspace.influencers[Fx.ola]?.country == "SE", "the poll brought their change in")
+        #expect(h.state.workspace.influencer(Fx.ola)?.country == "SE", "the poll brought their change in")
         h.type("<Enter>")
         guard case .conflict? = h.state.overlays.last else { Issue.record("their change would be overwritten silently"); return }
         #expect(try h.store.load(Influencer.self, id: Fx.ola)?.country == "SE")
@@ -219,7 +219,7 @@ struct SessionTests {
         #expect(FileManager.default.fileExists(atPath: live), "not deleted while the folder is busy")
         #expect(h.state.pendingDeletes[Fx.dilnoza] != nil && screen[0].contains("1 unsaved"))
         #expect(screen.last?.contains("Folder busy") == true, "\(screen.last ?? "")")
-        #expect(h.state.workspace.influencers[Fx.dilnoza] != nil, "still shown until it is really in the trash")
+        #expect(h.state.workspace.influencer(Fx.dilnoza) != nil, "still shown until it is really in the trash")
 
         flock(other, LOCK_UN)
         close(other)
@@ -228,7 +228,7 @@ struct SessionTests {
         #expect(!FileManager.default.fileExists(atPath: live))
         #expect(FileManager.default.fileExists(atPath: h.store.layout.trashFile(.influencer, Fx.dilnoza)))
         #expect(h.state.pendingDeletes.isEmpty && !screen[0].contains("unsaved"))
-        #expect(h.state.workspace.influencers[Fx.dilnoza] == nil)
+        #expect(h.state.workspace.influencer(Fx.dilnoza) == nil)
     }
 
     @Test("a failed create is retried as a create")
@@ -241,7 +241,7 @@ struct SessionTests {
         h.type("R")
         #expect(h.state.pendingSaves.isEmpty)
         let fresh = WorkspaceLoader.load(from: try h.otherStore())
-        #expect(fresh.workspace.influencers.values.contains { $0.displayName == "Late Saver" })
+        #expect(fresh.workspace.allInfluencers.contains { $0.displayName == "Late Saver" })
     }
 
     @Test("q quits at once when everything is saved")

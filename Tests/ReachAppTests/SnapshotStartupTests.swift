@@ -18,7 +18,7 @@ import Testing
 
     static func records(_ workspace: Workspace) -> [RecordKey: AnyRecord] {
         var out: [RecordKey: AnyRecord] = [:]
-        for r in workspace.influencers.values { out[RecordKey(.influencer, r.id)] = .influencer(r) }
+        for r in workspace.allInfluencers { out[RecordKey(.influencer, r.id)] = .influencer(r) }
         for r in workspace.campaigns.values { out[RecordKey(.campaign, r.id)] = .campaign(r) }
         for r in workspace.allDeals { out[RecordKey(.deal, r.id)] = .deal(r) }
         for r in workspace.templates.values { out[RecordKey(.template, r.id)] = .template(r) }
@@ -38,7 +38,7 @@ import Testing
 
         // Another session edits a creator and deletes a deal while this user is away.
         let other = try RecordStore(folder: folder.data)
-        var creator = try #require(cold.workspace.influencers.values.min { $0.id < $1.id })
+        var creator = try #require(cold.workspace.allInfluencers.min { $0.id < $1.id })
         creator.notes = "edited while the app was closed"
         _ = try other.save(creator)
         let deal = try #require(cold.workspace.allDeals.min { $0.id < $1.id })
@@ -58,7 +58,7 @@ import Testing
         runner.pollExternalChanges()
         let truth = WorkspaceLoader.load(from: try RecordStore(folder: folder.data))
         #expect(Self.records(runner.state.workspace) == Self.records(truth.workspace))
-        #expect(runner.state.workspace.influencers[creator.id]?.notes == creator.notes)
+        #expect(runner.state.workspace.influencer(creator.id)?.notes == creator.notes)
         #expect(runner.state.workspace.deal(deal.id) == nil)
     }
 
@@ -117,7 +117,7 @@ import Testing
         #expect(second.changesSinceSnapshot == 0)
         let third = try RecordStore(folder: folder.data, options: folder.options)
         #expect(third.loadAllFromSnapshot()?.deals.isEmpty == true)
-        #expect(third.loadAllFromSnapshot()?.influencers.count == FuzzWorld.workspace().influencers.count)
+        #expect(third.loadAllFromSnapshot()?.influencers.count == FuzzWorld.workspace().creatorCount)
     }
 
     @Test func quittingRewritesOnlyAMissingOrStaleEnoughSnapshot() {

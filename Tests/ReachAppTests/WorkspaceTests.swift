@@ -113,7 +113,7 @@ struct WorkspaceTests {
         var random = SeededRandom(seed: seed)
         var workspace = Workspace(influencers: Fx.influencers, campaigns: Fx.campaigns, deals: Fx.deals)
         func check(_ step: Int) {
-            let ids = Array(workspace.influencers.keys)
+            let ids = Array(workspace.rosterFacts.keys)
             let expected = ids.sorted { a, b in
                 let x = workspace.sortName(a), y = workspace.sortName(b)
                 return x != y ? x < y : a < b
@@ -125,7 +125,7 @@ struct WorkspaceTests {
         check(0)
         let names = ["Ļoti Labs", "Loti Labs", "Ola", "Ōla", "ნინო", "佐藤", "Zoë", "zoe", "Anna"]
         for step in 1...80 {
-            var creator = workspace.influencers.values.randomElement(using: &random)!
+            var creator = workspace.allInfluencers.randomElement(using: &random)!
             switch Int.random(in: 0..<4, using: &random) {
             case 0: creator.displayName = names.randomElement(using: &random)!; workspace.put(.influencer(creator))
             case 1: workspace.remove(.influencer, creator.id)

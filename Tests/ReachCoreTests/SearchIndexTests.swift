@@ -115,7 +115,7 @@ import Testing
         for (a, b) in zip(hits, hits.dropFirst()) {
             #expect(a.score >= b.score)
             if a.score == b.score, let first = byID[a.id], let second = byID[b.id] {
-                let keyA = SearchIndex.keys(for: first).primary, keyB = SearchIndex.keys(for: second).primary
+                let keyA = CreatorSearchKeys(first).primary, keyB = CreatorSearchKeys(second).primary
                 #expect(keyA.lexicographicallyPrecedes(keyB) || (keyA == keyB && a.id < b.id))
             }
         }

@@ -54,7 +54,7 @@ public enum CommandRegistry {
             a.element.1 != b.element.1 ? a.element.1 > b.element.1 : a.offset < b.offset
         }.map(\.element.0)
         let creators = state.workspace.searchIndex.search(query, limit: creatorLimit).compactMap { hit -> PaletteCommand? in
-            guard let influencer = state.workspace.influencers[hit.id] else { return nil }
+            guard let influencer = state.workspace.influencer(hit.id) else { return nil }
             let id = hit.id
             return PaletteCommand("Open creator: \(influencer.displayName)") { state in
                 RosterPane.open(id, &state)

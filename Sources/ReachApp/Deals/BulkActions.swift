@@ -174,7 +174,7 @@ enum BulkActions {
                                                     hint: adding ? "Added where missing" : "Removed where present") { text, state in
             let tag = text.trimmingCharacters(in: .whitespaces)
             guard !tag.isEmpty else { return .invalid("Type a tag.") }
-            let changed = ids.compactMap { state.workspace.influencers[$0] }.compactMap { creator -> AnyRecord? in
+            let changed = ids.compactMap { state.workspace.influencer($0) }.compactMap { creator -> AnyRecord? in
                 var creator = creator
                 let has = creator.tags.contains { $0.caseInsensitiveCompare(tag) == .orderedSame }
                 if adding, !has { creator.tags.append(tag) } else if !adding, has {

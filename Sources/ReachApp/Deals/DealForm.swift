@@ -26,11 +26,11 @@ public enum DealForm {
             state.show("Create a campaign first: press 4, then n.", .warning)
             return
         }
-        if let influencerID, state.workspace.influencers[influencerID] != nil {
+        if let influencerID, state.workspace.influencer(influencerID) != nil {
             openForm(influencerID: influencerID, campaignID: campaignID, &state)
             return
         }
-        let total = state.workspace.influencers.count
+        let total = state.workspace.creatorCount
         let picker = Picker(title: "New deal · choose the creator",
                             emptyText: total == 0 ? "The roster is empty: add creators in the Roster (2) first."
                                 : "Type a name, handle, tag or city (\(total) creators).",
@@ -46,15 +46,13 @@ public enum DealForm {
         let workspace = state.workspace
         let ids: [RecordID]
         if query.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard workspace.influencers.count <= browseLimit else { return [] }
-            ids = workspace.influencers.values.sorted {
-                $0.displayName.localizedStandardCompare($1.displayName) == .orderedAscending
-            }.map(\.id)
+            guard workspace.creatorCount <= browseLimit else { return [] }
+            ids = workspace.creatorsByName.ids
         } else {
             ids = workspace.searchIndex.search(query, limit: 50).map(\.id)
         }
         return ids.compactMap { id in
-            guard let influencer = workspace.influencers[id] else { return nil }
+            guard let influencer = workspace.influencer(id) else { return nil }
             var detail: [String] = []
             if let main = influencer.mainAccount { detail.append("@\(main.handle) · \(main.platform.displayName)") }
             if let country = influencer.country { detail.append(country) }
@@ -78,7 +76,7 @@ public enum DealForm {
     }
 
     static func openForm(influencerID: RecordID, campaignID: RecordID?, _ state: inout AppState) {
-        guard let influencer = state.workspace.influencers[influencerID] else { return }
+        guard let influencer = state.workspace.influencer(influencerID) else { return }
         let campaigns = campaignOptions(including: campaignID, state)
         let pipeline = state.workspace.pipeline
         let preselected = campaigns.first { $0.id == campaignID } ?? campaigns.first

@@ -14,7 +14,7 @@ extension Deal: FormEditable {
 }
 
 extension Influencer: FormEditable {
-    static func current(_ id: RecordID, in workspace: Workspace) -> Influencer? { workspace.influencers[id] }
+    static func current(_ id: RecordID, in workspace: Workspace) -> Influencer? { workspace.influencer(id) }
     var asAnyRecord: AnyRecord { .influencer(self) }
 }
 

@@ -2,18 +2,26 @@ import Foundation
 import ReachCore
 import ReachStore
 
-/// Creators, campaigns and templates by id, every deal's compact row (the full deals in memory, or read from their
-/// files on demand), and the indexes screens need, each kept up to date one record at a time so a save or an
-/// external change costs the same on a 100,000-creator roster as on a small one.
+/// Creators, campaigns and templates by id, every creator's summary and every deal's compact row (the full
+/// creators and deals in memory, or read from their files on demand), and the indexes screens need, each kept up to
+/// date one record at a time so a save or an external change costs the same on a 100,000-creator roster as on a
+/// small one.
 public struct Workspace: Sendable {
-    public private(set) var influencers: [RecordID: Influencer] = [:]
+    /// Full creators by id when they are all in memory (`creatorShelf` is nil), read only through `influencer(_:)`
+    /// and the accessors beside it.
+    private var creators: [RecordID: Influencer] = [:]
+    /// Where full creators come from instead, for a workspace started from the folder index: their files, on demand,
+    /// with the recently used kept.
+    private let creatorShelf: RecordShelf<Influencer>?
+    /// Every creator's name, folded name, roster facts and duplicate keys.
+    private var creatorIndexes = CreatorIndexes()
     public private(set) var campaigns: [RecordID: Campaign] = [:]
-    /// Full deals by id when they are all in memory (`shelf` is nil), read only through `deal(_:)` and the accessors
-    /// beside it.
+    /// Full deals by id when they are all in memory (`dealShelf` is nil), read only through `deal(_:)` and the
+    /// accessors beside it.
     private var deals: [RecordID: Deal] = [:]
     /// Where full deals come from instead, for a workspace started from the folder index's rows: their files, on
     /// demand, with the recently used kept.
-    private let shelf: DealShelf?
+    private let dealShelf: RecordShelf<Deal>?
     /// Every deal's row and the deal ids by creator, campaign, owner and discount code.
     private var dealIndexes = DealIndexes()
     public private(set) var templates: [RecordID: Template] = [:]
@@ -25,61 +33,69 @@ public struct Workspace: Sendable {
     public var settingsRevision = 0
     /// Fuzzy-search keys of the roster; nil until built (a start-up builds them right after its first frame).
     private var searchKeys: SearchIndex?
-    /// Folded display names (`TextFolding.fold`), the tie-breaker of every roster sort; folding is too slow to redo per sort.
-    private var sortNames: [RecordID: String] = [:]
+    /// Each creator's search keys until `searchKeys` is built from them.
+    private var pendingSearchKeys: [RecordID: CreatorSearchKeys] = [:]
     /// The roster's name order, with each creator's folded name and facts beside them; nil until built (a start-up
     /// builds it right after its first frame).
     private var nameOrder: CreatorNameOrder?
-    /// What the roster filter reads of each creator, compact so a filter pass over 100k creators takes a millisecond.
-    public private(set) var rosterFacts: [RecordID: RosterFacts] = [:]
-    /// The archived creators: while there are none, a search need not be filtered to hide them.
-    public private(set) var archivedCreators: Set<RecordID> = []
 
     /// With `rosterIndexesLater`, the search keys and the name order are left for `buildRosterIndexes()`: at 100k
     /// creators they take half a second and a tenth that the first frame does not need.
     public init(influencers: [Influencer] = [], campaigns: [Campaign] = [], deals: [Deal] = [], templates: [Template] = [],
                 settings: AppSettings = AppSettings(), rosterIndexesLater: Bool = false) {
-        self.init(influencers: influencers, campaigns: campaigns, deals: .full(deals), templates: templates, settings: settings,
-                  shelf: nil, rosterIndexesLater: rosterIndexesLater)
+        self.init(creators: .full(influencers), campaigns: campaigns, deals: .full(deals), templates: templates, settings: settings,
+                  store: nil, rosterIndexesLater: rosterIndexesLater)
     }
 
     /// A workspace that holds each deal's row (from the folder index) and reads full deals from `store`'s files when
     /// asked: at 100k creators the full deals were 1.17 GB of every user's app.
     public init(influencers: [Influencer], campaigns: [Campaign], dealRows: [IndexedDealRow], templates: [Template],
                 settings: AppSettings, store: RecordStore, rosterIndexesLater: Bool = false) {
-        self.init(influencers: influencers, campaigns: campaigns, deals: .rows(dealRows), templates: templates, settings: settings,
-                  shelf: DealShelf(store: store), rosterIndexesLater: rosterIndexesLater)
+        self.init(creators: .full(influencers), campaigns: campaigns, deals: .rows(dealRows), templates: templates,
+                  settings: settings, store: store, rosterIndexesLater: rosterIndexesLater)
     }
 
-    private init(influencers: [Influencer], campaigns: [Campaign], deals: DealSource, templates: [Template],
-                 settings: AppSettings, shelf: DealShelf?, rosterIndexesLater: Bool) {
+    /// A workspace that holds each creator's summary and each deal's row (both from the folder index) and reads full
+    /// creators and deals from `store`'s files when asked.
+    public init(creators: [CreatorSummary], campaigns: [Campaign], dealRows: [IndexedDealRow], templates: [Template],
+                settings: AppSettings, store: RecordStore, rosterIndexesLater: Bool = false) {
+        self.init(creators: .summaries(creators), campaigns: campaigns, deals: .rows(dealRows), templates: templates,
+                  settings: settings, store: store, rosterIndexesLater: rosterIndexesLater)
+    }
+
+    private init(creators: CreatorSource, campaigns: [Campaign], deals: DealSource, templates: [Template],
+                 settings: AppSettings, store: RecordStore?, rosterIndexesLater: Bool) {
         self.settings = settings
-        self.shelf = shelf
+        creatorShelf = if case .summaries = creators, let store { RecordShelf(store: store) } else { nil }
+        dealShelf = if case .rows = deals, let store { RecordShelf(store: store) } else { nil }
         for campaign in campaigns { self.campaigns[campaign.id] = campaign }
         for template in templates { self.templates[template.id] = template }
         // Built on two cores at once (at 100k creators and 200k deals each half takes about half a second): here
-        // creators and deals by id (and the search index unless left for later); in the background the other indexes.
+        // full records by id; in the background the indexes.
         let pipeline = settings.workspace.pipeline
         let other = ValueInBackground {
-            OtherIndexes(deals, influencers: influencers, campaignCount: campaigns.count, pipeline: pipeline)
+            OtherIndexes(creators, deals, campaignCount: campaigns.count, pipeline: pipeline)
         }
-        self.influencers.reserveCapacity(influencers.count)
-        for influencer in influencers { self.influencers[influencer.id] = influencer }
+        if case .full(let full) = creators {
+            self.creators.reserveCapacity(full.count)
+            for influencer in full { self.creators[influencer.id] = influencer }
+        }
         if case .full(let full) = deals {
             self.deals.reserveCapacity(full.count)
             for deal in full { self.deals[deal.id] = deal } // a deal id given twice (only in a damaged folder): the last wins
         }
-        if !rosterIndexesLater { searchKeys = searchIndex }
         let built = other.wait()
-        sortNames = built.sortNames
-        rosterFacts = built.rosterFacts
-        archivedCreators = built.archivedCreators
+        creatorIndexes = built.creators
+        pendingSearchKeys = built.searchKeys
         dealIndexes = built.deals
-        if !rosterIndexesLater { nameOrder = creatorsByName }
+        if !rosterIndexesLater { buildRosterIndexes() }
     }
 
+    /// Whether every full creator is in memory; false for a workspace started from the folder index.
+    public var holdsFullCreators: Bool { creatorShelf == nil }
+
     /// Whether every full deal is in memory; false for a workspace started from the folder index's rows.
-    public var holdsFullDeals: Bool { shelf == nil }
+    public var holdsFullDeals: Bool { dealShelf == nil }
 
     /// Every deal's compact row, which Today, the Pipeline and the Roster's deal columns go over.
     public var dealRows: DealRows { dealIndexes.rows }
@@ -87,21 +103,30 @@ public struct Workspace: Sendable {
     public var pipeline: StagePipeline { settings.workspace.pipeline }
 
     /// The roster's fuzzy-search keys (built on the spot, slowly, if asked for before `buildRosterIndexes()`).
-    public var searchIndex: SearchIndex { searchKeys ?? SearchIndex(Array(influencers.values)) }
+    public var searchIndex: SearchIndex { searchKeys ?? SearchIndex(keys: pendingSearchKeys.lazy.map { ($0.key, $0.value) }) }
 
     /// The roster's name order (`RosterOrder` starts there; built on the spot if asked for before `buildRosterIndexes()`).
-    public var creatorsByName: CreatorNameOrder { nameOrder ?? CreatorNameOrder(names: sortNames, facts: rosterFacts) }
+    public var creatorsByName: CreatorNameOrder {
+        nameOrder ?? CreatorNameOrder(names: creatorIndexes.sortNames, facts: creatorIndexes.facts)
+    }
 
     /// Builds the search keys and the name order a start-up left for after its first frame.
     public mutating func buildRosterIndexes() {
-        if searchKeys == nil { searchKeys = searchIndex }
+        if searchKeys == nil {
+            searchKeys = searchIndex
+            pendingSearchKeys = [:]
+        }
         if nameOrder == nil { nameOrder = creatorsByName }
     }
 
     /// Adds or replaces a record and updates the indexes it touches.
     public mutating func put(_ record: AnyRecord) {
-        store(record)
-        if case .influencer(let r) = record { searchKeys?.update(r) }
+        if case .influencer(let r) = record {
+            putCreator(r, keepingNameOrder: true)
+            searchKeys?.update(r.id, keys: CreatorSearchKeys(r))
+        } else {
+            store(record)
+        }
     }
 
     /// Adds or replaces many records (another session's changes), the creators' search keys in one go (and their
@@ -110,28 +135,35 @@ public struct Workspace: Sendable {
         var creators: [Influencer] = []
         for record in records { if case .influencer(let r) = record { creators.append(r) } }
         let reorder = creators.count > 500
-        for record in records { store(record, keepingNameOrder: !reorder) }
-        if reorder, nameOrder != nil { nameOrder = CreatorNameOrder(names: sortNames, facts: rosterFacts) }
-        searchKeys?.update(creators)
+        for record in records {
+            if case .influencer(let r) = record { putCreator(r, keepingNameOrder: !reorder) } else { store(record) }
+        }
+        if reorder, nameOrder != nil { nameOrder = CreatorNameOrder(names: creatorIndexes.sortNames, facts: creatorIndexes.facts) }
+        searchKeys?.update(keys: creators.map { ($0.id, CreatorSearchKeys($0)) })
     }
 
-    /// `put` but for the search index.
-    private mutating func store(_ record: AnyRecord, keepingNameOrder: Bool = true) {
+    /// Keeps a creator and their summary (the search index is the caller's).
+    private mutating func putCreator(_ r: Influencer, keepingNameOrder: Bool) {
+        if let creatorShelf { creatorShelf.remember(r) } else { creators[r.id] = r }
+        let summary = CreatorSummary(r)
+        let name = TextFolding.fold(r.displayName)
+        var facts = summary.facts
+        (facts.lastContact, facts.openDeals) = dealFacts(of: r.id)
+        let previousName = creatorIndexes.put(summary, sortName: name, facts: facts)
+        if keepingNameOrder { nameOrder?.put(r.id, name: name, previousName: previousName, facts: facts) }
+        if searchKeys == nil { pendingSearchKeys[r.id] = summary.searchKeys }
+    }
+
+    /// `put` of a campaign, deal or template.
+    private mutating func store(_ record: AnyRecord) {
         switch record {
         case .influencer(let r):
-            influencers[r.id] = r
-            let name = TextFolding.fold(r.displayName)
-            var facts = RosterFacts(r)
-            (facts.lastContact, facts.openDeals) = dealFacts(of: r.id)
-            if keepingNameOrder { nameOrder?.put(r.id, name: name, previousName: sortNames[r.id], facts: facts) }
-            sortNames[r.id] = name
-            rosterFacts[r.id] = facts
-            if r.archived { archivedCreators.insert(r.id) } else { archivedCreators.remove(r.id) }
+            putCreator(r, keepingNameOrder: true)
         case .campaign(let r):
             campaigns[r.id] = r
         case .deal(let r):
             let previous = dealIndexes.remove(r.id)
-            if let shelf { shelf.remember(r) } else { deals[r.id] = r }
+            if let dealShelf { dealShelf.remember(r) } else { deals[r.id] = r }
             dealIndexes.put(DealRow(r), discountCode: r.tracking.discountCodeKey)
             if let previous, previous.influencerID != r.influencerID { refreshDealFacts(of: previous.influencerID) }
             refreshDealFacts(of: r.influencerID)
@@ -146,16 +178,17 @@ public struct Workspace: Sendable {
         switch kind {
         case .influencer:
             searchKeys?.remove(id)
-            if let old = sortNames[id] { nameOrder?.remove(id, name: old) }
-            sortNames[id] = nil
-            rosterFacts[id] = nil
-            archivedCreators.remove(id)
-            return influencers.removeValue(forKey: id) != nil
+            pendingSearchKeys[id] = nil
+            creators[id] = nil
+            creatorShelf?.forget(id)
+            guard let name = creatorIndexes.remove(id) else { return false }
+            nameOrder?.remove(id, name: name)
+            return true
         case .campaign:
             return campaigns.removeValue(forKey: id) != nil
         case .deal:
             deals[id] = nil
-            shelf?.forget(id)
+            dealShelf?.forget(id)
             guard let row = dealIndexes.remove(id) else { return false }
             refreshDealFacts(of: row.influencerID)
             return true
@@ -182,36 +215,77 @@ public struct Workspace: Sendable {
 
     /// Brings a creator's deal facts up to date after one of their deals changed (in the name order too).
     private mutating func refreshDealFacts(of creator: RecordID) {
-        guard var facts = rosterFacts[creator] else { return }
         let (latest, open) = dealFacts(of: creator)
-        guard facts.lastContact != latest || facts.openDeals != open else { return }
-        (facts.lastContact, facts.openDeals) = (latest, open)
-        rosterFacts[creator] = facts
-        if let name = sortNames[creator] { nameOrder?.put(creator, name: name, previousName: name, facts: facts) }
+        guard creatorIndexes.setDealFacts(of: creator, lastContact: latest, openDeals: open),
+              let name = creatorIndexes.sortNames[creator], let facts = creatorIndexes.facts[creator] else { return }
+        nameOrder?.put(creator, name: name, previousName: name, facts: facts)
     }
 
     /// Counts every creator's open deals again (the stages changed), in the name order too.
     private mutating func recountDealFacts() {
-        for creator in Array(rosterFacts.keys) {
+        for creator in Array(creatorIndexes.facts.keys) {
             let (latest, open) = dealFacts(of: creator)
-            rosterFacts[creator]?.lastContact = latest
-            rosterFacts[creator]?.openDeals = open
+            _ = creatorIndexes.setDealFacts(of: creator, lastContact: latest, openDeals: open)
         }
-        nameOrder?.replaceFacts(rosterFacts)
+        nameOrder?.replaceFacts(creatorIndexes.facts)
+    }
+
+    /// The full creator with `id`: the one way screens, editors and commands read a whole creator (lists read
+    /// `rosterFacts` and `influencerName`). From a workspace started from the folder index, it is read from its file
+    /// unless recently used.
+    public func influencer(_ id: RecordID) -> Influencer? {
+        guard let creatorShelf else { return creators[id] }
+        return creatorIndexes.facts[id] != nil ? creatorShelf.record(id) : nil
+    }
+
+    /// The full creators with these ids (those that are here), in no particular order: read in one batch when the
+    /// workspace started from the folder index.
+    public func influencers(_ ids: some Collection<RecordID>) -> [Influencer] {
+        guard let creatorShelf else { return ids.compactMap { creators[$0] } }
+        return creatorShelf.records(ids.filter { creatorIndexes.facts[$0] != nil })
+    }
+
+    /// `influencers(_:)` by id.
+    public func influencersByID(_ ids: some Sequence<RecordID>) -> [RecordID: Influencer] {
+        Dictionary(influencers(Set(ids)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Every full creator, for whole-folder commands (read from every file when the workspace started from the
+    /// folder index); no screen goes over it.
+    public var allInfluencers: [Influencer] {
+        creatorShelf == nil ? Array(creators.values) : influencers(creatorIndexes.facts.keys)
+    }
+
+    /// How many creators there are.
+    public var creatorCount: Int { creatorIndexes.facts.count }
+
+    /// What the roster filter reads of each creator, compact so a filter pass over 100k creators takes a millisecond.
+    public var rosterFacts: [RecordID: RosterFacts] { creatorIndexes.facts }
+
+    /// The archived creators: while there are none, a search need not be filtered to hide them.
+    public var archivedCreators: Set<RecordID> { creatorIndexes.archived }
+
+    /// Existing creators that `candidate` likely duplicates (a handle on the same platform, an email), by id.
+    public func likelyDuplicates(of candidate: Influencer) -> [DuplicateMatch] {
+        let ids = Set(DuplicateDetector.keys(of: candidate).flatMap { creatorIndexes.byDuplicateKey[$0] ?? [] })
+        return DuplicateDetector.matches(for: candidate, in: influencers(ids).sorted { $0.id < $1.id })
     }
 
     /// The full deal with `id`: the one way screens, editors and commands read a whole deal (lists read `dealRows`).
     /// From a workspace started from the index's rows, it is read from its file unless recently used.
     public func deal(_ id: RecordID) -> Deal? {
-        guard let shelf else { return deals[id] }
-        return dealIndexes.rows[id] != nil ? shelf.deal(id) : nil
+        guard let dealShelf else { return deals[id] }
+        return dealIndexes.rows[id] != nil ? dealShelf.record(id) : nil
     }
 
     /// The revision of the record as this session last saved or saw it, without reading a deal's file (nil: not
     /// known here): what another session's change is compared with.
     public func knownRevision(_ kind: RecordKind, _ id: RecordID) -> Int? {
-        guard kind == .deal, let shelf else { return record(kind, id)?.revision }
-        return shelf.peek(id)?.revision
+        switch kind {
+        case .influencer: creatorShelf.map { $0.peek(id)?.revision } ?? creators[id]?.revision
+        case .deal: dealShelf.map { $0.peek(id)?.revision } ?? deals[id]?.revision
+        case .campaign, .template: record(kind, id)?.revision
+        }
     }
 
     /// How many deals there are.
@@ -220,14 +294,14 @@ public struct Workspace: Sendable {
     /// Every full deal, for whole-folder reports and checks (read from every file when the workspace started from
     /// the index's rows); no screen goes over it.
     public var allDeals: [Deal] {
-        shelf == nil ? Array(deals.values) : fullDeals(dealIndexes.rows.all.lazy.map(\.id))
+        dealShelf == nil ? Array(deals.values) : fullDeals(dealIndexes.rows.all.lazy.map(\.id))
     }
 
     /// The full deals with these ids (those that are here), in no particular order: read in one batch when the
     /// workspace started from the index's rows.
     private func fullDeals(_ ids: some Collection<RecordID>) -> [Deal] {
-        guard let shelf else { return ids.compactMap { deals[$0] } }
-        return shelf.deals(ids.filter { dealIndexes.rows[$0] != nil })
+        guard let dealShelf else { return ids.compactMap { deals[$0] } }
+        return dealShelf.records(ids.filter { dealIndexes.rows[$0] != nil })
     }
 
     /// Whether a deal other than `excluding` has the discount code `code` (compared as `Tracking.key` does).
@@ -248,17 +322,22 @@ public struct Workspace: Sendable {
     }
 
     /// A creator's folded name, for sorting.
-    public func sortName(_ id: RecordID) -> String { sortNames[id] ?? "" }
+    public func sortName(_ id: RecordID) -> String { creatorIndexes.sortNames[id] ?? "" }
 
-    /// Whether the record of `kind` with `id` is here (a deal's file is not read).
+    /// Whether the record of `kind` with `id` is here (no creator's or deal's file is read).
     public func contains(_ kind: RecordKind, _ id: RecordID) -> Bool {
-        kind == .deal ? dealIndexes.rows[id] != nil : record(kind, id) != nil
+        switch kind {
+        case .influencer: creatorIndexes.facts[id] != nil
+        case .campaign: campaigns[id] != nil
+        case .deal: dealIndexes.rows[id] != nil
+        case .template: templates[id] != nil
+        }
     }
 
     /// The record of `kind` with `id`, if loaded.
     public func record(_ kind: RecordKind, _ id: RecordID) -> AnyRecord? {
         switch kind {
-        case .influencer: influencers[id].map(AnyRecord.influencer)
+        case .influencer: influencer(id).map(AnyRecord.influencer)
         case .campaign: campaigns[id].map(AnyRecord.campaign)
         case .deal: deal(id).map(AnyRecord.deal)
         case .template: templates[id].map(AnyRecord.template)
@@ -284,19 +363,25 @@ public struct Workspace: Sendable {
     public func dealIDs(ofCampaign id: RecordID) -> Set<RecordID> { dealIndexes.byCampaign[id] ?? [] }
 
     /// Open (not closed, not archived) deals of a creator.
-    public func activeDealCount(ofInfluencer id: RecordID) -> Int { rosterFacts[id]?.openDeals ?? 0 }
+    public func activeDealCount(ofInfluencer id: RecordID) -> Int { creatorIndexes.facts[id]?.openDeals ?? 0 }
 
     /// The newest contact with a creator (any non-system timeline entry of their deals).
-    public func lastContact(withInfluencer id: RecordID) -> Date? { rosterFacts[id]?.lastContact }
+    public func lastContact(withInfluencer id: RecordID) -> Date? { creatorIndexes.facts[id]?.lastContact }
 
     /// Display name of a creator, or a marker for a dangling reference.
-    public func influencerName(_ id: RecordID) -> String { influencers[id]?.displayName ?? Self.missingCreator }
+    public func influencerName(_ id: RecordID) -> String { creatorIndexes.names[id] ?? Self.missingCreator }
 
     /// Display name of a campaign, or a marker for a dangling reference.
     public func campaignName(_ id: RecordID) -> String { campaigns[id]?.name ?? Self.missingCampaign }
 
     /// What a reference to a creator or campaign that is not there shows.
     public static let missingCreator = "(missing creator)", missingCampaign = "(missing campaign)"
+}
+
+/// Where a new workspace's creators come from: full creators, or the folder index's summaries.
+private enum CreatorSource: Sendable {
+    case full([Influencer])
+    case summaries([CreatorSummary])
 }
 
 /// Where a new workspace's deals come from: full deals, or the folder index's rows.
@@ -312,32 +397,37 @@ private enum DealSource: Sendable {
     }
 }
 
-/// What a new workspace indexes besides records by id and the search index. Dictionaries are sized up front and
-/// filled in place (through intermediate arrays and `put` they took twice as long).
+/// What a new workspace indexes besides records by id. Dictionaries are sized up front and filled in place (through
+/// intermediate arrays and `put` they took twice as long).
 private struct OtherIndexes: Sendable {
-    var sortNames: [RecordID: String] = [:]
-    var rosterFacts: [RecordID: RosterFacts] = [:]
-    var archivedCreators: Set<RecordID> = []
+    var creators = CreatorIndexes()
+    var searchKeys: [RecordID: CreatorSearchKeys] = [:]
     var deals = DealIndexes()
 
-    init(_ source: DealSource, influencers: [Influencer], campaignCount: Int, pipeline: StagePipeline) {
-        // Later duplicates win, as in the creators-by-id dictionary.
-        sortNames.reserveCapacity(influencers.count)
-        rosterFacts.reserveCapacity(influencers.count)
-        for influencer in influencers {
-            sortNames[influencer.id] = TextFolding.fold(influencer.displayName)
-            rosterFacts[influencer.id] = RosterFacts(influencer)
-            if influencer.archived { archivedCreators.insert(influencer.id) } else { archivedCreators.remove(influencer.id) }
+    init(_ creatorSource: CreatorSource, _ dealSource: DealSource, campaignCount: Int, pipeline: StagePipeline) {
+        func add(_ summary: CreatorSummary) {
+            // Later duplicates win, as in the creators-by-id dictionary.
+            creators.put(summary, sortName: TextFolding.fold(summary.displayName), facts: summary.facts)
+            searchKeys[summary.id] = summary.searchKeys
         }
-        deals = DealIndexes(reservingCapacity: source.count, creators: influencers.count, campaigns: campaignCount)
-        switch source {
+        switch creatorSource {
+        case .full(let full):
+            creators = CreatorIndexes(reservingCapacity: full.count)
+            searchKeys.reserveCapacity(full.count)
+            for influencer in full { add(CreatorSummary(influencer)) }
+        case .summaries(let summaries):
+            creators = CreatorIndexes(reservingCapacity: summaries.count)
+            searchKeys.reserveCapacity(summaries.count)
+            for summary in summaries { add(summary) }
+        }
+        deals = DealIndexes(reservingCapacity: dealSource.count, creators: creators.facts.count, campaigns: campaignCount)
+        switch dealSource {
         case .full(let full): for deal in full { deals.put(DealRow(deal), discountCode: deal.tracking.discountCodeKey) }
         case .rows(let rows): for row in rows { deals.put(row.deal, discountCode: row.discountCode) }
         }
-        for (creator, dealIDs) in deals.byInfluencer where rosterFacts[creator] != nil {
+        for (creator, dealIDs) in deals.byInfluencer where creators.facts[creator] != nil {
             let (latest, open) = Workspace.dealFacts(dealIDs, rows: deals.rows, pipeline: pipeline)
-            rosterFacts[creator]?.lastContact = latest
-            rosterFacts[creator]?.openDeals = open
+            _ = creators.setDealFacts(of: creator, lastContact: latest, openDeals: open)
         }
     }
 }

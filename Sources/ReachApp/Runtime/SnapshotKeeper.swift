@@ -4,7 +4,8 @@ import ReachStore
 
 /// Keeps the per-user snapshot cache current so the next start skips reading every record file: written in
 /// the background after a start that read the files, and again at quit when records changed meanwhile.
-/// It holds creators, campaigns and templates; deals start from the folder index's rows.
+/// It holds creators, campaigns and templates; deals start from the folder index's rows. A workspace started from
+/// the folder index's creator summaries writes none: its next start reads the index again.
 /// The cache is disposable, so a failed write is only logged.
 public final class SnapshotKeeper: Sendable {
     private let store: RecordStore
@@ -21,7 +22,7 @@ public final class SnapshotKeeper: Sendable {
     /// At quit: lets a background write finish, then writes again when `shouldWrite` says the snapshot is stale enough.
     public func finish(_ workspace: Workspace) {
         background.wait()
-        let records = workspace.influencers.count + workspace.campaigns.count + workspace.templates.count
+        let records = workspace.creatorCount + workspace.campaigns.count + workspace.templates.count
         guard store.snapshotPath != nil, Self.shouldWrite(changes: store.changesSinceSnapshot, records: records) else { return }
         write(workspace)
     }
@@ -38,7 +39,8 @@ public final class SnapshotKeeper: Sendable {
 
     /// Failures are logged by the store; the next start then reads the record files, as without a cache.
     private func write(_ workspace: Workspace) {
-        _ = try? store.writeSnapshot(influencers: workspace.influencers.values, campaigns: workspace.campaigns.values,
+        guard workspace.holdsFullCreators else { return }
+        _ = try? store.writeSnapshot(influencers: workspace.allInfluencers, campaigns: workspace.campaigns.values,
                                      deals: [Deal](), templates: workspace.templates.values)
     }
 }

@@ -39,11 +39,11 @@ enum AppInvariants {
         require(roster.detailScroll.offset >= 0, "roster detail scroll \(roster.detailScroll.offset)")
         require(Set(roster.rows).count == roster.rows.count, "roster lists a creator twice")
         let thresholds = state.workspace.settings.workspace.tierThresholds
-        let filtered = thorough ? state.workspace.influencers.values.filter { roster.filter.matches($0, thresholds: thresholds) } : []
+        let filtered = thorough ? state.workspace.allInfluencers.filter { roster.filter.matches($0, thresholds: thresholds) } : []
         // A settings change leaves the hidden Roster stale too (its rows are sorted by tier); it is rebuilt when shown.
         if !state.stalePanes.contains(.roster) {
             if !thorough {
-                require(roster.rows.allSatisfy { state.workspace.influencers[$0] != nil }, "roster lists a deleted creator")
+                require(roster.rows.allSatisfy { state.workspace.influencer($0) != nil }, "roster lists a deleted creator")
             } else if roster.search.text.trimmingCharacters(in: .whitespaces).isEmpty {
                 let shown = Set(filtered.map(\.id))
                 let expected = RosterOrder(column: roster.sortColumn, ascending: roster.ascending).sorted(state).filter(shown.contains)

@@ -182,7 +182,7 @@ enum OtherSession {
 extension Workspace {
     /// Every record as `AnyRecord`.
     var allRecords: [AnyRecord] {
-        influencers.values.map(AnyRecord.influencer) + campaigns.values.map(AnyRecord.campaign)
+        allInfluencers.map(AnyRecord.influencer) + campaigns.values.map(AnyRecord.campaign)
             + allDeals.map(AnyRecord.deal) + templates.values.map(AnyRecord.template)
     }
 }

@@ -130,7 +130,7 @@ struct HostileTextTests {
         guard case .form(let edited)? = state.overlays.last else { Issue.record("the form closed"); return }
         #expect(Array(edited.form.fields[0].value.utf8) == Array(("y" + text + "x").utf8), "x typed at the end, y at the start")
         _ = App.update(&state, .input(.key(KeyEvent(.enter))))
-        #expect(state.workspace.influencers.values.contains { $0.displayName.utf8.count > 95_000 })
+        #expect(state.workspace.allInfluencers.contains { $0.displayName.utf8.count > 95_000 })
         let roster = render(state)
         #expect(ScreenInspection.problems(roster, expected: roster.size).isEmpty)
     }
@@ -162,7 +162,7 @@ struct HostileTextTests {
         h.send([.paste(name), .key(KeyEvent(.enter))])
         // It looks like "Evil …Title" already on the roster: add it anyway.
         if case .confirm(let dialog)? = h.state.overlays.last, dialog.title == "Possible duplicate" { h.type("a") }
-        let created = try #require(h.state.workspace.influencers.values.first { $0.displayName.hasPrefix("Evil \u{1b}]0;pwned\u{7} ") })
+        let created = try #require(h.state.workspace.allInfluencers.first { $0.displayName.hasPrefix("Evil \u{1b}]0;pwned\u{7} ") })
         #expect(h.state.overlays.isEmpty && h.state.pendingSaves.isEmpty)
         h.type("E")
         #expect(editor.calls.count == 1)

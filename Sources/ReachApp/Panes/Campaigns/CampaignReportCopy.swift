@@ -15,9 +15,7 @@ public struct CampaignReportCopy: Sendable {
     static func selected(_ state: AppState) -> CampaignReportCopy? {
         guard let id = state.campaigns.selectedID, let campaign = state.workspace.campaigns[id] else { return nil }
         let deals = state.workspace.deals(ofCampaign: id)
-        let influencers = Dictionary(deals.compactMap { deal in state.workspace.influencers[deal.influencerID].map { (deal.influencerID, $0) } },
-                                     uniquingKeysWith: { first, _ in first })
-        return CampaignReportCopy(campaign: campaign, deals: deals, influencers: influencers,
+        return CampaignReportCopy(campaign: campaign, deals: deals, influencers: state.workspace.influencersByID(deals.map(\.influencerID)),
                                   settings: state.workspace.settings.workspace, now: state.now)
     }
 

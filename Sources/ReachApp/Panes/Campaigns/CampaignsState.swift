@@ -44,7 +44,7 @@ public struct CampaignDashboard: Sendable {
         let workspace = state.workspace
         let deals = workspace.dealIDs(ofCampaign: campaign.id).compactMap { workspace.deal($0) }
         let rates = workspace.settings.workspace.currencyRates
-        let report = CampaignReport.make(campaign: campaign, deals: deals, influencers: workspace.influencers, rates: rates,
+        let report = CampaignReport.make(campaign: campaign, deals: deals, influencers: workspace.influencersByID(deals.map(\.influencerID)), rates: rates,
                                          now: state.now, pipeline: workspace.pipeline)
         // The same lines the totals add up (imported results included), each at its posting or sales day.
         let posted = deals.flatMap { deal in deal.datedResultLines.compactMap { line in line.date.map { ($0, line.results) } } }

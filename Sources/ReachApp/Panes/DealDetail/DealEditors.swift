@@ -63,7 +63,7 @@ enum DealEditors {
     /// `D`: platform × content type × count, with a due date.
     static func addDeliverable(_ dealID: RecordID, _ state: inout AppState) {
         guard let deal = state.workspace.deal(dealID) else { return }
-        let platform = state.workspace.influencers[deal.influencerID]?.mainAccount?.platform ?? .instagram
+        let platform = state.workspace.influencer(deal.influencerID)?.mainAccount?.platform ?? .instagram
         let platforms = Platform.known.contains(platform) ? Platform.known : Platform.known + [platform]
         form("Add deliverable", dealID, fields: [
             FormField("Platform", key: DeliverableKey.platform, kind: .choice(platforms.map(\.displayName)), value: platform.displayName),

@@ -182,7 +182,7 @@ struct DealPage {
         if overdue > 0 { summary += " · \(overdue) overdue" }
         if kept.count < deal.deliverables.count { summary += " · \(deal.deliverables.count - kept.count) dropped" }
         section("Deliverables", deal.deliverables.isEmpty ? "none yet (D adds one)" : summary, overdue > 0 ? .overdue : .muted)
-        let followers = state.workspace.influencers[deal.influencerID]?.followers
+        let followers = state.workspace.influencer(deal.influencerID)?.followers
         for (index, item) in deal.deliverables.enumerated() {
             if let dropped = item.dropped {
                 hanging("  \(index + 1). ✗ \(item.title) · ", .muted, "dropped \(day(dropped.at)): \(dropped.reason)", .muted)
@@ -218,7 +218,7 @@ struct DealPage {
     /// This deal's cost and KPIs, computed by the same `CampaignReport.make` the dashboard and `reach report` use.
     private func performance() -> CreatorPerformance? {
         guard let campaign = state.workspace.campaigns[deal.campaignID] else { return nil }
-        let influencers = state.workspace.influencers[deal.influencerID].map { [deal.influencerID: $0] } ?? [:]
+        let influencers = state.workspace.influencer(deal.influencerID).map { [deal.influencerID: $0] } ?? [:]
         return CampaignReport.make(campaign: campaign, deals: [deal], influencers: influencers,
                                    rates: state.workspace.settings.workspace.currencyRates, now: state.now,
                                    pipeline: state.workspace.pipeline).creators.first
@@ -268,7 +268,7 @@ struct DealPage {
     /// The referral link built from the campaign's UTM template for this creator.
     static func campaignLink(_ deal: Deal, _ state: AppState) -> String? {
         guard let campaign = state.workspace.campaigns[deal.campaignID],
-              let influencer = state.workspace.influencers[deal.influencerID] else { return nil }
+              let influencer = state.workspace.influencer(deal.influencerID) else { return nil }
         return campaign.referralLink(influencer: influencer, deal: deal)
     }
 

@@ -17,7 +17,7 @@ enum ConsentEditor {
     static let noBasis = "—"
 
     static func open(_ id: RecordID, _ state: inout AppState) {
-        guard let creator = state.workspace.influencers[id] else { return }
+        guard let creator = state.workspace.influencer(id) else { return }
         let consent = creator.consent ?? DataConsent()
         // A basis typed elsewhere (an import, another tool) stays choosable as it was written.
         let stored = consent.lawfulBasis.flatMap { basis in

@@ -34,7 +34,7 @@ enum CreatorEditors {
 
     /// `v`: the verdict, a 0–100 score, each checklist line and notes; stamped with who vetted and when.
     static func vetting(_ id: RecordID, _ state: inout AppState) {
-        guard let vetting = state.workspace.influencers[id]?.vetting else { return }
+        guard let vetting = state.workspace.influencer(id)?.vetting else { return }
         let results = CheckResult.allCases.map(\.displayName)
         let fields = [
             FormField("Verdict", key: VettingKey.verdict, kind: .choice(VettingVerdict.allCases.map(\.displayName)),
@@ -84,7 +84,7 @@ enum CreatorEditors {
 
     /// `A`: the creator's accounts, to update one (figures, handle, main, remove) or add another.
     static func accounts(_ id: RecordID, _ state: inout AppState) {
-        guard let creator = state.workspace.influencers[id] else { return }
+        guard let creator = state.workspace.influencer(id) else { return }
         let items = creator.accounts.map { account in
             PickerItem(id: account.id.uuidString, title: "\(account.platform.displayName) @\(account.handle)",
                        detail: describe(account, now: state.now, timeZone: state.timeZone))
@@ -106,7 +106,7 @@ enum CreatorEditors {
     /// The form for one account (nil: a new one). Figures typed differently from the latest ones are recorded as a
     /// new manual snapshot dated today; figures left as they were keep their own date, so nothing looks fresher than it is.
     private static func accountForm(_ id: RecordID, account accountID: UUID?, _ state: inout AppState) {
-        guard let creator = state.workspace.influencers[id] else { return }
+        guard let creator = state.workspace.influencer(id) else { return }
         let account = accountID.flatMap { accountID in creator.accounts.first { $0.id == accountID } }
         let platforms = account.map { Platform.known.contains($0.platform) ? Platform.known : Platform.known + [$0.platform] } ?? Platform.known
         let isFirst = creator.accounts.isEmpty
@@ -196,7 +196,7 @@ enum CreatorEditors {
     /// `$`: the rate card's prices per platform and content type, to change or remove one or add another.
     /// Any change dates the card as quoted today.
     static func rateCard(_ id: RecordID, _ state: inout AppState) {
-        guard let creator = state.workspace.influencers[id] else { return }
+        guard let creator = state.workspace.influencer(id) else { return }
         let items = creator.rateCard.entries.enumerated().map { index, entry in
             PickerItem(id: "\(index)", title: "\(entry.platform.displayName) \(entry.contentType.displayName)",
                        detail: entry.price.formatted)
@@ -207,7 +207,7 @@ enum CreatorEditors {
     }
 
     private static func rateForm(_ id: RecordID, entry index: Int?, _ state: inout AppState) {
-        guard let creator = state.workspace.influencers[id] else { return }
+        guard let creator = state.workspace.influencer(id) else { return }
         let entry = index.flatMap { creator.rateCard.entries.indices.contains($0) ? creator.rateCard.entries[$0] : nil }
         let currency = entry?.price.currency ?? creator.rateCard.entries.first?.price.currency
             ?? state.workspace.settings.workspace.reportingCurrency
@@ -258,7 +258,7 @@ enum CreatorEditors {
     /// `c`: the creator's phone and other contact, and their agent or manager, kept apart from the creator's own
     /// details (the email is on the main form). An empty agent name removes the agent.
     static func contacts(_ id: RecordID, _ state: inout AppState) {
-        guard let creator = state.workspace.influencers[id] else { return }
+        guard let creator = state.workspace.influencer(id) else { return }
         let agent = creator.agent
         form("Contacts", id, fields: [
             FormField("Phone", key: ContactKey.phone, value: creator.contact.phone ?? ""),
@@ -296,7 +296,7 @@ enum CreatorEditors {
 
     /// `r`: the team's verdict on working with the creator again: 1–5 stars, would work again, a note.
     static func rating(_ id: RecordID, _ state: inout AppState) {
-        guard let creator = state.workspace.influencers[id] else { return }
+        guard let creator = state.workspace.influencer(id) else { return }
         let rating = creator.rating ?? CreatorRating()
         form("Rating", id, fields: [
             FormField("Stars", key: RatingKey.stars, kind: .choice(stars), value: stars[min(max(rating.stars ?? 0, 0), 5)]),
@@ -360,7 +360,7 @@ enum CreatorEditors {
     /// `w`: who follows the creator: top countries, age bands, gender split, interests and the share in the
     /// target market; dated today as a manual figure.
     static func audience(_ id: RecordID, _ state: inout AppState) {
-        guard let creator = state.workspace.influencers[id] else { return }
+        guard let creator = state.workspace.influencer(id) else { return }
         let audience = creator.audience ?? ReachCore.Audience()
         func list(_ shares: [AudienceShare]) -> String { shares.map { "\($0.key) \(plain($0.percent))" }.joined(separator: ", ") }
         form("Audience", id, fields: [

@@ -101,7 +101,7 @@ enum InfluencerForm {
     }
 
     static func openEdit(_ id: RecordID, _ state: inout AppState) {
-        guard let inf = state.workspace.influencers[id] else { return }
+        guard let inf = state.workspace.influencer(id) else { return }
         state.overlays.append(.form(overlay(title: "Edit \(inf.displayName)", form: FormState(fields: fields(inf)), editing: inf)))
     }
 
@@ -145,8 +145,8 @@ enum InfluencerForm {
             if let warning { state.show("Saved with a warning: \(warning)", .warning) }
             return .close(effects)
         }
-        let matches = DuplicateDetector.matches(for: candidate, in: Array(state.workspace.influencers.values))
-        if let match = matches.first, let existing = state.workspace.influencers[match.existingID] {
+        let matches = state.workspace.likelyDuplicates(of: candidate)
+        if let match = matches.first, let existing = state.workspace.influencer(match.existingID) {
             askAboutDuplicate(candidate, existing: existing, reasons: match.reasons, form: form, title: title, &state)
             return .close([])
         }

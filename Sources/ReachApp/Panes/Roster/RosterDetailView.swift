@@ -25,7 +25,7 @@ enum RosterDetailView {
         if framed { block.render(into: &buffer, area: area) }
         let inner = framed ? block.inner(area).inset(horizontal: 1, vertical: 0) : area
         guard !inner.isEmpty else { return }
-        guard let id = state.roster.selectedID, let influencer = state.workspace.influencers[id] else {
+        guard let id = state.roster.selectedID, let influencer = state.workspace.influencer(id) else {
             buffer.write("No creator selected.", x: inner.x, y: inner.y, maxWidth: inner.width, style: theme.muted)
             return
         }

@@ -73,12 +73,12 @@ public enum RosterPane: Pane {
             onCreator("C", "GDPR consent: source, lawful basis, date", ConsentEditor.open),
             onCreator("r", "Rating: stars, would work again", CreatorEditors.rating),
             KeyBinding(chars: "z", help: "Archive / unarchive creator") { state in
-                guard let id = state.roster.selectedID, let creator = state.workspace.influencers[id] else { return [] }
+                guard let id = state.roster.selectedID, let creator = state.workspace.influencer(id) else { return [] }
                 return Edits.toggleArchived(.influencer(creator), &state)
             },
             onCreator("d", "Delete creator", hint: true, confirmDelete),
             KeyBinding(chars: "y", help: "Copy handle and email") { state in
-                guard let id = state.roster.selectedID, let influencer = state.workspace.influencers[id] else { return [] }
+                guard let id = state.roster.selectedID, let influencer = state.workspace.influencer(id) else { return [] }
                 return [.copy(copyText(influencer))]
             },
         ]))
@@ -243,7 +243,7 @@ public enum RosterPane: Pane {
         GlobalKeys.switchTab(.roster, &state)
         if !state.roster.rows.contains(id) {
             state.roster.search = TextFieldState()
-            state.roster.filter = RosterFilter(includeArchived: state.workspace.influencers[id]?.archived == true)
+            state.roster.filter = RosterFilter(includeArchived: state.workspace.influencer(id)?.archived == true)
             refreshRows(&state)
         }
         if let index = state.roster.rows.firstIndex(of: id) {
@@ -275,22 +275,22 @@ public enum RosterPane: Pane {
     }
 
     static func confirmDelete(_ id: RecordID, _ state: inout AppState) {
-        guard let influencer = state.workspace.influencers[id] else { return }
+        guard let influencer = state.workspace.influencer(id) else { return }
         let deals = state.workspace.dealCount(ofInfluencer: id)
         var message = "Move \(influencer.displayName) to the trash?"
         if deals > 0 { message += " Their \(deals) deal\(deals == 1 ? "" : "s") stay." }
         message += " u undoes."
         state.overlays.append(.confirm(ConfirmDialog(title: "Delete creator", message: message,
                                                      buttons: ["Delete", "Cancel"], cancelIndex: 1) { choice, state in
-            guard choice == 0, let current = state.workspace.influencers[id] else { return [] }
+            guard choice == 0, let current = state.workspace.influencer(id) else { return [] }
             return Edits.delete(.influencer(current), &state)
         }))
     }
 
     static func editNotes(_ id: RecordID, _ state: inout AppState) -> [Effect] {
-        guard let influencer = state.workspace.influencers[id] else { return [] }
+        guard let influencer = state.workspace.influencer(id) else { return [] }
         let request = EditRequest(subject: "notes of \(influencer.displayName)", text: influencer.notes ?? "") { text, state in
-            guard var current = state.workspace.influencers[id] else { return [] }
+            guard var current = state.workspace.influencer(id) else { return [] }
             var trimmed = text
             while trimmed.hasSuffix("\n") { trimmed.removeLast() }
             guard trimmed != (current.notes ?? "") else {
@@ -327,7 +327,7 @@ public enum RosterPane: Pane {
             buffer.write(count, x: area.x + area.width / 2 + 1, y: area.y, maxWidth: area.width / 2 - 1, style: theme.muted)
             return
         }
-        var parts: [String] = ["\(roster.rows.count) of \(state.workspace.influencers.count) creators"]
+        var parts: [String] = ["\(roster.rows.count) of \(state.workspace.creatorCount) creators"]
         if !roster.search.text.isEmpty { parts.append("search “\(roster.search.text)”") }
         if !roster.filter.isEmpty { parts.append("filter: " + RosterFilterText.describe(roster.filter)) }
         parts.append("sort: \(roster.sortColumn.title) \(roster.ascending ? "▲" : "▼")")
@@ -344,9 +344,9 @@ public enum RosterPane: Pane {
         let table = Table(columns: columns.map { TableColumn($0.title, width: $0.width, alignment: $0.alignment) },
                           rowCount: rows.count, sort: sort, theme: theme,
                           rowStyle: { index in
-                              state.workspace.influencers[rows[index]]?.isDoNotContact == true ? theme.muted : nil
+                              state.workspace.rosterFacts[rows[index]]?.doNotContact == true ? theme.muted : nil
                           }) { index in
-            guard let influencer = state.workspace.influencers[rows[index]] else { return [] }
+            guard let influencer = state.workspace.influencer(rows[index]) else { return [] }
             var cells = columns.map { $0.text(influencer, state) }
             if !state.marks.creators.isEmpty, !cells.isEmpty {
                 cells[0] = Marking.prefix(state.marks.creators.contains(influencer.id)) + cells[0]
@@ -356,7 +356,7 @@ public enum RosterPane: Pane {
         var selection = state.roster.cursor.selection(hasRows: !rows.isEmpty)
         table.render(into: &buffer, area: area, state: &selection)
         if rows.isEmpty, area.height > 1 {
-            let message = state.workspace.influencers.isEmpty ? "No creators yet. Press n to add one."
+            let message = state.workspace.creatorCount == 0 ? "No creators yet. Press n to add one."
                 : "No creator matches. Esc clears the search; x clears filters."
             buffer.write(message, x: area.x, y: area.y + 1, maxWidth: area.width, style: theme.muted)
         }

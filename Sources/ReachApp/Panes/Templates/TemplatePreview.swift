@@ -44,7 +44,7 @@ public struct TemplatePreview: OverlayModel {
     /// The message for the deal's creator and campaign, with the values typed so far.
     public func message(_ state: AppState) -> RenderedMessage? {
         guard let deal = state.workspace.deal(dealID), let template = state.workspace.templates[templateID] else { return nil }
-        let influencer = state.workspace.influencers[deal.influencerID]
+        let influencer = state.workspace.influencer(deal.influencerID)
         var extra = filled
         // No link of the deal's own: the campaign's UTM link for this creator beats the brief's generic link.
         if deal.tracking.referralLink == nil, extra["link"] == nil, let link = DealPage.campaignLink(deal, state) { extra["link"] = link }
@@ -201,7 +201,7 @@ public struct TemplatePreview: OverlayModel {
 
     /// "To Līga Bērziņa · @liga.skin · speaks lv, en · 15:00 there (Europe/Riga)".
     private func recipient(_ deal: Deal, _ template: Template, _ state: AppState) -> String {
-        guard let influencer = state.workspace.influencers[deal.influencerID] else { return "To: (missing creator)" }
+        guard let influencer = state.workspace.influencer(deal.influencerID) else { return "To: (missing creator)" }
         var parts = ["To \(influencer.displayName)"]
         if let main = influencer.mainAccount { parts.append("@\(main.handle)") }
         if !influencer.languages.isEmpty {
