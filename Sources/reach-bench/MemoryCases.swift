@@ -31,19 +31,20 @@ enum MemoryCases {
         ]
     }
 
-    /// What the app holds once started with deals on demand, part by part, in the order the start makes them: the
-    /// growth of the held memory at each step (after the step's temporaries are dropped).
+    /// What the app holds once started from the folder index (creators and deals on demand), part by part, in the
+    /// order the start makes them: the growth of the held memory at each step.
     static let app = BenchCase(name: "memory.app-100k", datasets: [100_000]) { _ in
         let dataset = Dataset(influencers: 100_000)
         try dataset.buildIndex()
         let store = try dataset.openStore()
+        let index = try FolderIndex(store: store)
         let start = Machine.currentRSS() ?? .nan
-        var creators: [Influencer]? = store.loadAll(Influencer.self).records
-        let campaigns = store.loadAll(Campaign.self).records, templates = store.loadAll(Template.self).records
+        var creators: [IndexedCreator]? = try index.allCreatorSummaries()
         let afterCreators = Machine.currentRSS() ?? .nan
-        var rows: [IndexedDealRow]? = try FolderIndex(store: store).allDealRows()
+        var rows: [IndexedDealRow]? = try index.allDealRows()
         let afterRows = Machine.currentRSS() ?? .nan
-        var workspace = Workspace(influencers: creators ?? [], campaigns: campaigns, dealRows: rows ?? [], templates: templates,
+        var workspace = Workspace(creators: creators?.map(\.summary) ?? [], campaigns: store.loadAll(Campaign.self).records,
+                                  dealRows: rows ?? [], templates: store.loadAll(Template.self).records,
                                   settings: AppSettings(), store: store, rosterIndexesLater: true)
         let withTemporaries = Machine.currentRSS() ?? .nan
         creators = nil
@@ -59,10 +60,11 @@ enum MemoryCases {
             BenchResult(name: name, value: value, unit: .megabytes, note: note)
         }
         return [
-            part("memory app: full creators read", afterCreators - start, "\(workspace.dealCount) deals"),
+            part("memory app: every creator's summary from the index", afterCreators - start,
+                 "\(workspace.creatorCount) creators, \(workspace.dealCount) deals"),
             part("memory app: + every deal's row from the index", afterRows - afterCreators),
-            part("memory app: + the workspace (by id, facts, deal indexes)", afterWorkspace - afterRows,
-                 "\(Int(withTemporaries - afterRows)) MB before the creators and rows read were dropped"),
+            part("memory app: + the workspace (names, facts, deal indexes)", afterWorkspace - afterRows,
+                 "\(Int(withTemporaries - afterRows)) MB before the summaries and rows read were dropped"),
             part("memory app: + search keys and name order", afterRosterIndexes - afterWorkspace),
             part("memory app: + the app state (Today, Pipeline, Roster rows)", afterState - afterRosterIndexes),
             part("memory app: held in all", afterState),

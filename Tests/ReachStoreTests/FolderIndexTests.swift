@@ -192,6 +192,19 @@ import Glibc
             #expect(all.count == deals.count && Set(all.map(\.deal)) == Set(deals.values.map(DealRow.init)), "round \(round)")
             #expect(all.allSatisfy { $0.discountCode == deals[$0.deal.id]?.tracking.discountCodeKey }, "round \(round)")
             #expect(all.contains { $0.deal.archived } && all.contains { $0.discountCode != nil }, "round \(round)")
+            // Every creator's summary is the summary of the creator their file holds, after some are changed.
+            var creators = store.loadAll(Influencer.self).records
+            for position in creators.indices.shuffled(using: &random).prefix(4) {
+                creators[position].displayName = "Round \(round) ☕ " + creators[position].displayName
+                creators[position].archived.toggle()
+                creators[position].tags.append("Tag\(round)")
+                creators[position].accounts.append(PlatformAccount(platform: Platform(rawValue: "mastodon"), handle: "r\(round)"))
+                creators[position] = try store.saveOK(creators[position], expectedRevision: creators[position].revision)
+            }
+            try index.refresh()
+            let summaries = try index.allCreatorSummaries().map(\.summary)
+            #expect(Set(summaries) == Set(creators.map(CreatorSummary.init)), "round \(round)")
+            #expect(summaries.contains { $0.facts.archived } && summaries.contains { $0.facts.platforms.contains("mastodon") })
         }
     }
 

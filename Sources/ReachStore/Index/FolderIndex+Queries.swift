@@ -53,6 +53,23 @@ extension FolderIndex {
         }
     }
 
+    /// Every creator's summary, archived ones too, in file order: what a workspace keeps of each creator while
+    /// their full record stays in its file. Throws when a summary is damaged (the caller then reads the files).
+    public func allCreatorSummaries() throws -> [IndexedCreator] {
+        try database.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT file, stamp, id, summary FROM creators ORDER BY file")
+            var creators: [IndexedCreator] = []
+            while let row = try rows.next() {
+                let id = RecordID(rawValue: row[2])
+                let summary = try row.withUnsafeData(atIndex: 3) { data in
+                    try (data ?? Data()).withUnsafeBytes { bytes in try CreatorSummaryColumn.summary(id: id, bytes) }
+                }
+                creators.append(IndexedCreator(file: row[0], stamp: row[1], summary: summary))
+            }
+            return creators
+        }
+    }
+
     /// Every deal's compact row, archived ones too, with every entry, in file order: what a workspace needs of each
     /// deal to list it (Today, the Pipeline, the Roster's deal columns) without the full deal.
     public func allDealRows() throws -> [IndexedDealRow] {
@@ -218,6 +235,13 @@ public struct IndexedDealRow: Sendable {
     public var creator: IndexedName?
     /// The deal's discount code as `Tracking.discountCodeKey` compares it.
     public var discountCode: String?
+}
+
+/// A creator's summary as `FolderIndex.allCreatorSummaries` gives it, with their file and its stamp in the index.
+public struct IndexedCreator: Sendable {
+    public var file: String
+    public var stamp: Int64
+    public var summary: CreatorSummary
 }
 
 /// A record's display name with the file it comes from and that file's stamp in the index.

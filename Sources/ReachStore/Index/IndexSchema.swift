@@ -4,7 +4,7 @@ import GRDB
 /// any time; a file of another `version` is emptied and rebuilt, never migrated.
 enum IndexSchema {
     /// Bump whenever a table or the meaning of a column changes.
-    static let version = 8
+    static let version = 9
 
     /// Rows are keyed by file name, not record id: a file whose id does not match its name still maps back to the
     /// file it came from, so a removed file removes its row.
@@ -16,8 +16,9 @@ enum IndexSchema {
         // Every record file as last read: its stamp, and the problem it had (reported by every command, as before).
         "CREATE TABLE files(kind TEXT NOT NULL, name TEXT NOT NULL, stamp INTEGER NOT NULL, problem TEXT, PRIMARY KEY(kind, name)) WITHOUT ROWID",
         // A record's row repeats its file's stamp, so a command can confirm what it shows without a lookup in
-        // `files` per row; finding a creator by id reads its name and stamp from the index alone.
-        "CREATE TABLE creators(file TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, stamp INTEGER NOT NULL) WITHOUT ROWID",
+        // `files` per row; finding a creator by id reads its name and stamp from the index alone. A creator's
+        // `summary` (`CreatorSummaryColumn`) is what the app keeps of them while their full record stays in its file.
+        "CREATE TABLE creators(file TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, stamp INTEGER NOT NULL, summary BLOB NOT NULL) WITHOUT ROWID",
         "CREATE INDEX creators_by_id ON creators(id, name, stamp)",
         "CREATE TABLE campaigns(file TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, stamp INTEGER NOT NULL) WITHOUT ROWID",
         "CREATE INDEX campaigns_by_id ON campaigns(id)",

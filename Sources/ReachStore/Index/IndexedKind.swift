@@ -12,7 +12,16 @@ struct IndexedKind<R: ReachCore.Record> {
 
 /// The kinds the index holds: creators, campaigns, deals (templates are not indexed: no command needs to find them).
 enum IndexedKinds {
-    static var creators: IndexedKind<Influencer> { named("creators", \.displayName) }
+    /// A creator's name and `CreatorSummary`.
+    static var creators: IndexedKind<Influencer> {
+        IndexedKind<Influencer>(
+            put: { db, file, stamp, creator in
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO creators(file, id, name, stamp, summary) VALUES (?, ?, ?, ?, ?)")
+                    .execute(arguments: [file, creator.id.rawValue, creator.displayName, stamp,
+                                         Data(CreatorSummaryColumn.bytes(CreatorSummary(creator)))])
+            },
+            forget: forget(from: "creators"))
+    }
 
     static var campaigns: IndexedKind<Campaign> { named("campaigns", \.name) }
 
@@ -23,7 +32,11 @@ enum IndexedKinds {
                 try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table)(file, id, name, stamp) VALUES (?, ?, ?, ?)")
                     .execute(arguments: [file, record.id.rawValue, name(record), stamp])
             },
-            forget: { db, file in try db.cachedStatement(sql: "DELETE FROM \(table) WHERE file = ?").execute(arguments: [file]) })
+            forget: forget(from: table))
+    }
+
+    private static func forget(from table: String) -> (Database, String) throws -> Void {
+        { db, file in try db.cachedStatement(sql: "DELETE FROM \(table) WHERE file = ?").execute(arguments: [file]) }
     }
 
     /// A deal's references and its `DealRow`: the row, and one `agenda` row per entry in order.

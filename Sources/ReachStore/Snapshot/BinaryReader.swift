@@ -96,6 +96,13 @@ struct BinaryReader {
         return text
     }
 
+    mutating func rawBytes() throws(SnapshotDecodeError) -> [UInt8] {
+        let length = try count()
+        let read = Array(UnsafeRawBufferPointer(rebasing: base[offset..<(offset + length)]))
+        offset += length
+        return read
+    }
+
     mutating func uuid() throws(SnapshotDecodeError) -> UUID {
         guard remaining >= 16 else { throw failure("unexpected end of data") }
         // Loaded straight from the bytes: `UUID()` as a blank to copy into would read the random device each time.

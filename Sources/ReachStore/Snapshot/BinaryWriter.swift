@@ -40,6 +40,12 @@ struct BinaryWriter {
     /// Seconds since the reference date, the value `Date` stores: since-1970 would be converted and could lose a bit.
     mutating func date(_ value: Date) { double(value.timeIntervalSinceReferenceDate) }
 
+    /// Length-prefixed bytes.
+    mutating func rawBytes(_ value: [UInt8]) {
+        count(value.count)
+        bytes.append(contentsOf: value)
+    }
+
     mutating func string(_ value: String) {
         var text = value
         text.withUTF8 { utf8 in

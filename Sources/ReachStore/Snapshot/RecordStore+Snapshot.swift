@@ -27,10 +27,6 @@ extension RecordStore {
     /// written; nil when the records were read from the files instead. Zero means a new snapshot would add nothing.
     public var changesSinceSnapshot: Int? { snapshotChanges.withLock { $0 } }
 
-    /// Says the snapshot must be written again however little changed: it holds what is no longer kept there (deals,
-    /// which a start from the folder index's rows decodes only to drop them).
-    public func snapshotNeedsRewriting() { snapshotChanges.withLock { $0 = nil } }
-
     /// Every record as the snapshot cache last saw it, without reading a record file; nil when there is no
     /// usable snapshot (none yet, another Reach version, damaged: then load with `loadAll` as before).
     ///

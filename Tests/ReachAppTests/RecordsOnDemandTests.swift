@@ -5,9 +5,10 @@ import ReachStore
 import Testing
 @testable import ReachApp
 
-/// A workspace started from the folder index's rows, reading full deals from their files, against one holding every
-/// deal in memory: the same rows, indexes, facts and deals, after the same random changes.
-@Suite struct DealsOnDemandTests {
+/// A workspace started from the folder index's creator summaries and deal rows, reading full creators and deals from
+/// their files, against one holding every record in memory: the same rows, indexes, facts, search results and
+/// records, after the same random changes.
+@Suite struct RecordsOnDemandTests {
     static let demo = DemoData.make(now: Date(timeIntervalSince1970: 1_780_304_400), seed: 8, scale: 40)
 
     final class Folder {
@@ -25,15 +26,16 @@ import Testing
         let index = try FolderIndex(store: store)
         try index.refresh()
         let settings = AppSettings(workspace: demo.settings)
-        let deals = store.loadAll(Deal.self).records // as the files hold them (times to the millisecond)
-        let onDemand = Workspace(influencers: demo.influencers, campaigns: demo.campaigns, dealRows: try index.allDealRows(),
-                                 templates: [], settings: settings, store: store)
-        let inMemory = Workspace(influencers: demo.influencers, campaigns: demo.campaigns, deals: deals, settings: settings)
+        // As the files hold them (times to the millisecond).
+        let creators = store.loadAll(Influencer.self).records, deals = store.loadAll(Deal.self).records
+        let onDemand = Workspace(creators: try index.allCreatorSummaries().map(\.summary), campaigns: demo.campaigns,
+                                 dealRows: try index.allDealRows(), templates: [], settings: settings, store: store)
+        let inMemory = Workspace(influencers: creators, campaigns: demo.campaigns, deals: deals, settings: settings)
         return (store, onDemand, inMemory)
     }
 
     static func expectSame(_ a: Workspace, _ b: Workspace, _ step: Int) {
-        #expect(!a.holdsFullDeals && b.holdsFullDeals)
+        #expect(!a.holdsFullDeals && b.holdsFullDeals && !a.holdsFullCreators && b.holdsFullCreators)
         #expect(a.dealRows.byID == b.dealRows.byID, "step \(step)")
         #expect(a.rosterFacts == b.rosterFacts, "step \(step)")
         #expect(a.dealOwners == b.dealOwners, "step \(step)")
@@ -45,6 +47,20 @@ import Testing
             #expect(a.isDiscountCodeTaken(code, excluding: nil) == b.isDiscountCodeTaken(code, excluding: nil), "step \(step)")
         }
         #expect(Set(a.allDeals) == Set(b.allDeals), "step \(step)")
+        #expect(Set(a.allInfluencers) == Set(b.allInfluencers), "step \(step)")
+        #expect(a.creatorCount == b.creatorCount && a.archivedCreators == b.archivedCreators, "step \(step)")
+        #expect(a.creatorsByName.ids == b.creatorsByName.ids && a.creatorsByName.facts == b.creatorsByName.facts, "step \(step)")
+        // Against what the full creators give afresh (both workspaces keep their indexes the same way).
+        let creators = b.allInfluencers.sorted { $0.id < $1.id }
+        for creator in creators {
+            #expect(a.influencerName(creator.id) == creator.displayName, "step \(step)")
+            #expect(a.influencer(creator.id) == creator, "step \(step)")
+            #expect(a.likelyDuplicates(of: creator) == DuplicateDetector.matches(for: creator, in: creators), "step \(step)")
+        }
+        let fresh = SearchIndex(creators)
+        for query in ["a", "ma", "instagram", "riga", "shared@", "renamed", "zz"] {
+            #expect(a.searchIndex.search(query, limit: 100) == fresh.search(query, limit: 100), "step \(step) \(query)")
+        }
     }
 
     @Test(arguments: [1, 2] as [UInt64])
@@ -55,8 +71,9 @@ import Testing
         var random = SeededRandom(seed: seed)
         let owners: [String?] = ["Marta Kalniņa", nil, "Aiko Mori"]
         for step in 1...40 {
-            guard var deal = inMemory.allDeals.randomElement(using: &random) else { break }
-            switch Int.random(in: 0..<5, using: &random) {
+            guard var deal = inMemory.allDeals.randomElement(using: &random),
+                  var creator = inMemory.allInfluencers.randomElement(using: &random) else { break }
+            switch Int.random(in: 0..<9, using: &random) {
             case 0: // saved here: the file and both workspaces change
                 deal.owner = owners.randomElement(using: &random)!
                 deal.tracking.discountCode = Bool.random(using: &random) ? "spring10" : nil
@@ -83,8 +100,35 @@ import Testing
                 onDemand.put(.deal(deal))
                 inMemory.put(.deal(deal))
                 #expect(onDemand.deal(deal.id)?.notes == "unsaved \(step)")
-            default: // only read
+            case 4: // only read
                 #expect(onDemand.deal(deal.id) == deal)
+                #expect(onDemand.influencer(creator.id) == creator)
+            case 5: // a creator saved here: renamed, retagged, archived or not, an email shared with another
+                creator.displayName = "Renamed \(step) " + creator.displayName
+                creator.tags.append("step\(step)")
+                creator.archived.toggle()
+                creator.contact.email = Bool.random(using: &random) ? "shared@example.com" : nil
+                guard case .saved(let saved) = try store.save(creator, expectedRevision: creator.revision) else {
+                    Issue.record("conflict")
+                    return
+                }
+                onDemand.put(.influencer(saved))
+                inMemory.put(.influencer(saved))
+            case 6: // a creator deleted (their deals stay, pointing at nobody)
+                _ = try store.delete(Influencer.self, id: creator.id, expectedRevision: creator.revision)
+                #expect(onDemand.remove(.influencer, creator.id) && inMemory.remove(.influencer, creator.id))
+                #expect(onDemand.influencer(creator.id) == nil && onDemand.influencerName(creator.id) == Workspace.missingCreator)
+            case 7: // a new creator, put with others as another session's import is
+                creator.id = RecordID.generate(at: Date(), using: &random)
+                creator.revision = 0
+                guard case .saved(let saved) = try store.save(creator, expectedRevision: 0) else { return }
+                onDemand.put([.influencer(saved), .deal(deal)])
+                inMemory.put([.influencer(saved), .deal(deal)])
+            default: // a creator's edit not saved yet
+                creator.notes = "unsaved \(step)"
+                onDemand.put(.influencer(creator))
+                inMemory.put(.influencer(creator))
+                #expect(onDemand.influencer(creator.id)?.notes == "unsaved \(step)")
             }
             Self.expectSame(onDemand, inMemory, step)
         }
