@@ -58,8 +58,9 @@ extension RecordStore {
 
     /// Removes `.<name>.tmp-<pid>-<random>` files older than `staleTempAge` whose process is gone.
     ///
-    /// Only names with our temp marker are touched; a temp file is never read as a record.
-    func removeStaleTempFiles() {
+    /// Only names with our temp marker are touched; a temp file is never read as a record, so this can run on
+    /// another thread while records are read and written (the app does so after opening with `sweepsTempFiles` off).
+    public func removeStaleTempFiles() {
         for directory in layout.writableDirectories { removeStaleTempFiles(in: directory) }
     }
 

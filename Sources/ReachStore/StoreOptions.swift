@@ -29,7 +29,7 @@ public struct StoreOptions: Sendable {
     public var staleTempAge: Duration
     /// Whether opening looks for those temp files at all. Finding them lists every record folder (≈ 0.15 s at 300,000
     /// files), which a command that only reads through the folder index must not pay: they cost disk space, never a
-    /// record, and the app and every writing command still sweep them.
+    /// record, and every writing command still sweeps them, the app on another thread while it starts.
     public var sweepsTempFiles: Bool
     /// Observes each atomic-write step; throw from it to simulate a crash (tests only).
     public var writeHook: AtomicWriteHook?

@@ -26,11 +26,13 @@ struct OpenCommand: ParsableCommand {
         do {
             // A save waits at most 0.15 s for another session's lock, then the app retries it on its clock: a
             // 100k import holds the lock for seconds while it renames its files, and keys must not wait that long.
+            // Stale temp files are swept on another thread: listing 300,000 files took a tenth of the start.
             store = try openDataFolder(folder, snapshotDirectory: DataFolderLayout(root: folder).cacheDirectory,
-                                       lockTimeout: .milliseconds(150))
+                                       lockTimeout: .milliseconds(150), sweepsTempFiles: false)
         } catch {
             throw UserError(description: "cannot open the data folder \(folder): \(error)")
         }
+        DispatchQueue.global(qos: .utility).async { store.removeStaleTempFiles() }
         let editor = ExternalEditor(environment: environment, directory: store.layout.root + "/tmp")
         let snapshots = SnapshotKeeper(store: store)
         let sync = syncContext(folder: folder, store: store)

@@ -59,16 +59,15 @@ public struct Workspace: Sendable {
     private init(creators: CreatorSource, campaigns: [Campaign], deals: DealSource, templates: [Template],
                  settings: AppSettings, store: RecordStore?, rosterIndexesLater: Bool) {
         self.settings = settings
+        creatorIndexes = CreatorIndexes(reservingCapacity: creators.count)
+        pendingSearchKeys.reserveCapacity(creators.count)
         creatorShelf = if case .summaries = creators, let store { RecordShelf(store: store) } else { nil }
         dealShelf = if case .rows = deals, let store { RecordShelf(store: store) } else { nil }
         for campaign in campaigns { self.campaigns[campaign.id] = campaign }
         for template in templates { self.templates[template.id] = template }
-        // Built on two cores at once (at 100k creators and 200k deals each half takes about half a second): here
-        // full records by id; in the background the indexes.
-        let pipeline = settings.workspace.pipeline
-        let other = ValueInBackground {
-            OtherIndexes(creators, deals, campaignCount: campaigns.count, pipeline: pipeline)
-        }
+        // Built on two cores at once (at 100k creators and 200k deals each half takes about half a second): in the
+        // background the deal indexes; here full records by id and the creator indexes.
+        let dealSide = ValueInBackground { DealIndexes(deals, creatorCount: creators.count, campaignCount: campaigns.count) }
         if case .full(let full) = creators {
             self.creators.reserveCapacity(full.count)
             for influencer in full { self.creators[influencer.id] = influencer }
@@ -77,10 +76,16 @@ public struct Workspace: Sendable {
             self.deals.reserveCapacity(full.count)
             for deal in full { self.deals[deal.id] = deal } // a deal id given twice (only in a damaged folder): the last wins
         }
-        let built = other.wait()
-        creatorIndexes = built.creators
-        pendingSearchKeys = built.searchKeys
-        dealIndexes = built.deals
+        creators.forEachSummary { summary in
+            // Later duplicates win, as in the creators-by-id dictionary.
+            creatorIndexes.put(summary, sortName: TextFolding.fold(summary.displayName), facts: summary.facts)
+            pendingSearchKeys[summary.id] = summary.searchKeys
+        }
+        dealIndexes = dealSide.wait()
+        for (creator, dealIDs) in dealIndexes.byInfluencer where creatorIndexes.facts[creator] != nil {
+            let (latest, open) = Self.dealFacts(dealIDs, rows: dealIndexes.rows, pipeline: pipeline)
+            _ = creatorIndexes.setDealFacts(of: creator, lastContact: latest, openDeals: open)
+        }
         if !rosterIndexesLater { buildRosterIndexes() }
     }
 
@@ -191,7 +196,7 @@ public struct Workspace: Sendable {
     }
 
     /// A creator's last contact and open deals, from the rows of `dealIDs` (theirs).
-    fileprivate static func dealFacts(_ dealIDs: Set<RecordID>?, rows: DealRows, pipeline: StagePipeline) -> (Date?, Int) {
+    private static func dealFacts(_ dealIDs: Set<RecordID>?, rows: DealRows, pipeline: StagePipeline) -> (Date?, Int) {
         var latest: Date?, open = 0
         for dealID in dealIDs ?? [] {
             guard let row = rows[dealID] else { continue }
@@ -375,6 +380,20 @@ public struct Workspace: Sendable {
 private enum CreatorSource: Sendable {
     case full([Influencer])
     case summaries([CreatorSummary])
+
+    var count: Int {
+        switch self {
+        case .full(let creators): creators.count
+        case .summaries(let summaries): summaries.count
+        }
+    }
+
+    func forEachSummary(_ body: (CreatorSummary) -> Void) {
+        switch self {
+        case .full(let creators): for creator in creators { body(CreatorSummary(creator)) }
+        case .summaries(let summaries): for summary in summaries { body(summary) }
+        }
+    }
 }
 
 /// Where a new workspace's deals come from: full deals, or the folder index's rows.
@@ -390,37 +409,13 @@ private enum DealSource: Sendable {
     }
 }
 
-/// What a new workspace indexes besides records by id. Dictionaries are sized up front and filled in place (through
-/// intermediate arrays and `put` they took twice as long).
-private struct OtherIndexes: Sendable {
-    var creators = CreatorIndexes()
-    var searchKeys: [RecordID: CreatorSearchKeys] = [:]
-    var deals = DealIndexes()
-
-    init(_ creatorSource: CreatorSource, _ dealSource: DealSource, campaignCount: Int, pipeline: StagePipeline) {
-        func add(_ summary: CreatorSummary) {
-            // Later duplicates win, as in the creators-by-id dictionary.
-            creators.put(summary, sortName: TextFolding.fold(summary.displayName), facts: summary.facts)
-            searchKeys[summary.id] = summary.searchKeys
-        }
-        switch creatorSource {
-        case .full(let full):
-            creators = CreatorIndexes(reservingCapacity: full.count)
-            searchKeys.reserveCapacity(full.count)
-            for influencer in full { add(CreatorSummary(influencer)) }
-        case .summaries(let summaries):
-            creators = CreatorIndexes(reservingCapacity: summaries.count)
-            searchKeys.reserveCapacity(summaries.count)
-            for summary in summaries { add(summary) }
-        }
-        deals = DealIndexes(reservingCapacity: dealSource.count, creators: creators.facts.count, campaigns: campaignCount)
-        switch dealSource {
-        case .full(let full): for deal in full { deals.put(DealRow(deal), discountCode: deal.tracking.discountCodeKey) }
-        case .rows(let rows): for row in rows { deals.put(row.deal, discountCode: row.discountCode) }
-        }
-        for (creator, dealIDs) in deals.byInfluencer where creators.facts[creator] != nil {
-            let (latest, open) = Workspace.dealFacts(dealIDs, rows: deals.rows, pipeline: pipeline)
-            _ = creators.setDealFacts(of: creator, lastContact: latest, openDeals: open)
+private extension DealIndexes {
+    /// Sized up front and filled in place (through intermediate arrays and `put` it took twice as long).
+    init(_ source: DealSource, creatorCount: Int, campaignCount: Int) {
+        self.init(reservingCapacity: source.count, creators: creatorCount, campaigns: campaignCount)
+        switch source {
+        case .full(let full): for deal in full { put(DealRow(deal), discountCode: deal.tracking.discountCodeKey) }
+        case .rows(let rows): for row in rows { put(row.deal, discountCode: row.discountCode) }
         }
     }
 }

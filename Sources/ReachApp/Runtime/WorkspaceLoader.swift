@@ -65,21 +65,24 @@ public enum WorkspaceLoader {
     /// writers and renames changed (the folder's problem files, which the refresh may have moved to quarantine, go
     /// to `problems`), the store told their files' stamps; nil when the index is not built yet (a first build reads
     /// every file: a minute at 100k) or cannot be used. The deal rows are read on another connection and thread
-    /// while this one reads the creators' (0.5 s each at 100k).
+    /// while this one reads the creators' summaries (0.5 s each at 100k).
     static func fromIndex(_ store: RecordStore, problems: inout [String]) -> Indexed? {
         do {
             let index = try FolderIndex(store: store)
             guard try index.isBuilt(.influencer), try index.isBuilt(.deal) else { return nil }
             let refresh = try index.refreshSkippingFullCheck()
             let dealRows = ValueInBackground { () -> Result<[IndexedDealRow], any Error> in
-                Result { try FolderIndex(store: store).allDealRows() }
+                Result {
+                    let rows = try FolderIndex(store: store).allDealRows()
+                    store.knowFromIndex(.deal, stamps: stamps(rows.lazy.map { ($0.file, $0.stamp) }))
+                    return rows
+                }
             }
             let creators = try index.allCreatorSummaries()
+            store.knowFromIndex(.influencer, stamps: stamps(creators.lazy.map { ($0.file, $0.stamp) }))
             let campaigns = store.loadAll(Campaign.self), templates = store.loadAll(Template.self)
             let deals = try dealRows.wait().get()
             problems += refresh.problems + campaigns.problems.map(\.description) + templates.problems.map(\.description)
-            store.knowFromIndex(.influencer, stamps: stamps(creators.lazy.map { ($0.file, $0.stamp) }))
-            store.knowFromIndex(.deal, stamps: stamps(deals.lazy.map { ($0.file, $0.stamp) }))
             return Indexed(creators: creators.map(\.summary), deals: deals, campaigns: campaigns.records, templates: templates.records)
         } catch {
             store.logger.warning("starting without the folder index: \(error)")
