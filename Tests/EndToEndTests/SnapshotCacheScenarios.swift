@@ -182,3 +182,41 @@ extension EndToEndTests {
         try app.tmux.waitFor(text: "search “\(query)”")
     }
 }
+
+extension EndToEndTests {
+    /// Once a command has built the folder index, the app starts from it: each creator's summary and each deal's row,
+    /// the full records read from their files when shown. A creator renamed in place while the app was closed (no
+    /// journal line, no rename: the index cannot know) is caught by the first scan; an older snapshot is neither
+    /// used nor written; a temp file left by a crashed writer is swept while the app runs.
+    @Test("A start from the folder index reads records on demand")
+    func aStartFromTheFolderIndexReadsRecordsOnDemand() throws {
+        let folder = try Self.demoFolder()
+        defer { folder.remove() }
+        let today = try ReachBinary.run(["--data-dir", folder.url.path, "today"])
+        #expect(today.status == 0, "\(today.output)")
+        let renamed = "Žaneta 🧪 Index"
+        try editInPlace(try creatorFile(folder, named: "Freja Holm")) { rename($0, "Freja Holm", to: renamed) }
+        // A crashed writer's temp file, two days old, its process long gone.
+        let stale = folder.url.appendingPathComponent("influencers/.01JZZZZZZZZZZZZZZZZZZZZZZZ.json.tmp-999999-x")
+        try Data("{}".utf8).write(to: stale)
+        var times = [timespec(tv_sec: time(nil) - 172_800, tv_nsec: 0), timespec(tv_sec: time(nil) - 172_800, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, stale.path, &times, 0) == 0)
+
+        let app = try ReachSession(folder: folder.url)
+        defer { app.close() }
+        try app.go(to: "2", expecting: try Self.allCreators(folder))
+        try search(app, "Žaneta")
+        try app.tmux.waitFor(text: renamed, timeout: 5)
+        try app.tmux.press("Enter")
+        try app.tmux.waitFor(text: "Accounts") // the full creator, read from their file
+        #expect(try app.tmux.settledScreen().contains(renamed))
+        for _ in 0..<50 where FileManager.default.fileExists(atPath: stale.path) { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(!FileManager.default.fileExists(atPath: stale.path), "the stale temp file is swept")
+        try app.quit()
+        let log = try String(contentsOf: folder.url.appendingPathComponent("logs/reach.log"), encoding: .utf8)
+        #expect(log.contains("started from the folder index: "), "\(log)")
+        #expect(!log.contains("records from the snapshot"))
+        let cache = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("cache").path)
+        #expect(!cache.contains { $0.hasSuffix(".snapshot") }, "\(cache)")
+    }
+}

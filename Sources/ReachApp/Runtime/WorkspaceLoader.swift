@@ -83,6 +83,7 @@ public enum WorkspaceLoader {
             let campaigns = store.loadAll(Campaign.self), templates = store.loadAll(Template.self)
             let deals = try dealRows.wait().get()
             problems += refresh.problems + campaigns.problems.map(\.description) + templates.problems.map(\.description)
+            store.logger.info("started from the folder index: \(creators.count) creator summaries, \(deals.count) deal rows")
             return Indexed(creators: creators.map(\.summary), deals: deals, campaigns: campaigns.records, templates: templates.records)
         } catch {
             store.logger.warning("starting without the folder index: \(error)")
