@@ -3,7 +3,7 @@ import ReachApp
 import ReachCore
 import ReachStore
 
-/// Start-up through the per-user snapshot cache: the store load and the app's first frame when a valid
+/// The snapshot cache, which a start uses only when the folder index is not built: the store load when a valid
 /// snapshot exists (written once before timing), and what writing one costs.
 enum SnapshotCases {
     /// A fresh `RecordStore` reading every record from the snapshot, plus `reach.json`, as the app does at start.
@@ -28,20 +28,6 @@ enum SnapshotCases {
                                            note: "\(written.summary.records) records, \(written.summary.bytes / 1_000_000) MB"))
             }
             return results
-        }
-    }
-
-    /// `AppCases.open` with the snapshot cache: `WorkspaceLoader` takes the snapshot path.
-    static func startup(_ count: Int, target: Double) -> BenchCase {
-        BenchCase(name: "app.startup-snapshot-\(StoreCases.label(count))", datasets: [count]) { options in
-            let dataset = Dataset(influencers: count)
-            _ = try prepare(dataset, timedWrites: 0)
-            try dataset.buildIndex()
-            let samples = try Measure.repeating(options.iterations(count > 10_000 ? 5 : 20), warmup: 1, keeping: {
-                try AppCases.open(dataset.folder, snapshotDirectory: dataset.snapshotDirectory)
-            })
-            return [BenchResult(name: "app load + first frame \(StoreCases.label(count)) from snapshot", samples: samples,
-                                target: .p99(below: target), note: "WorkspaceLoader (snapshot) + AppState + first 200×60 frame")]
         }
     }
 
