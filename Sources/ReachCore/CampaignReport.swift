@@ -45,8 +45,8 @@ public struct CampaignReport: Hashable, Sendable {
     public var kpis: [KPIProgress]
     public var creators: [CreatorPerformance]
 
-    /// Builds the report; `influencers` supplies follower counts for ER when reach is missing.
-    public static func make(campaign: Campaign, deals: [Deal], influencers: [RecordID: Influencer] = [:],
+    /// Builds the report; `followers` (by creator id) gives the audience of ER when a deal's reach is missing.
+    public static func make(campaign: Campaign, deals: [Deal], followers: [RecordID: Int] = [:],
                             rates: CurrencyRates, now: Date, pipeline: StagePipeline = .default) -> CampaignReport {
         let currency = campaign.reportingCurrency
         var converter = CachingConverter(rates: rates, target: currency)
@@ -69,8 +69,8 @@ public struct CampaignReport: Hashable, Sendable {
             let cost = deal.cost(converter: &converter)
             var er: Double?
             if dt.reach > 0 { er = Metrics.engagementRate(engagements: dt.engagements, audience: dt.reach) }
-            else if let followers = influencers[deal.influencerID]?.followers {
-                er = Metrics.engagementRate(engagements: dt.engagements, audience: followers)
+            else if let audience = followers[deal.influencerID] {
+                er = Metrics.engagementRate(engagements: dt.engagements, audience: audience)
             }
             creators.append(CreatorPerformance(
                 dealID: deal.id, influencerID: deal.influencerID, cost: cost, totals: dt, engagementRate: er,

@@ -117,10 +117,11 @@ enum CoreCases {
         guard let largest = data.campaigns.max(by: { (byCampaign[$0.id]?.count ?? 0) < (byCampaign[$1.id]?.count ?? 0) }) else {
             throw BenchError(description: "the generated folder has no campaigns")
         }
-        let influencers = Dictionary(uniqueKeysWithValues: data.influencers.map { ($0.id, $0) })
+        let followers = Dictionary(data.influencers.compactMap { creator in creator.followers.map { (creator.id, $0) } },
+                                   uniquingKeysWith: { first, _ in first })
         let rates = data.settings.currencyRates
         let samples = Measure.repeating(options.iterations(30)) {
-            blackHole(CampaignReport.make(campaign: largest, deals: data.deals, influencers: influencers, rates: rates, now: Dataset.now))
+            blackHole(CampaignReport.make(campaign: largest, deals: data.deals, followers: followers, rates: rates, now: Dataset.now))
             blackHole(Budget.summary(for: largest, deals: data.deals, rates: rates))
         }
         return [BenchResult(name: "core.dashboard largest campaign", samples: samples, target: .p99(below: 50),

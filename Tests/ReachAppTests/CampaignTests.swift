@@ -67,7 +67,7 @@ struct CampaignTests {
         var state = serum()
         let campaign = try #require(state.workspace.campaigns[Fx.serum])
         let expected = CampaignReport.make(campaign: campaign, deals: state.workspace.deals(ofCampaign: Fx.serum),
-                                           influencers: state.workspace.influencersByID(state.workspace.rosterFacts.keys),
+                                           followers: state.workspace.followersFromFullCreators,
                                            rates: state.workspace.settings.workspace.currencyRates, now: Fx.now)
         #expect(state.campaigns.dashboard?.report == expected)
         #expect(expected.budget.committed == Money(major: 2_380, currency: .eur), "EUR 1,000 + USD 1,500 at 0.92")

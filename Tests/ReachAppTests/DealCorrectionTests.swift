@@ -41,7 +41,7 @@ struct DealCorrectionTests {
     func report(_ h: Harness) throws -> CampaignReport {
         let workspace = WorkspaceLoader.load(from: try h.otherStore()).workspace
         let campaign = try #require(workspace.campaigns[Fx.serum])
-        return CampaignReport.make(campaign: campaign, deals: Array(workspace.allDeals), influencers: workspace.influencersByID(workspace.rosterFacts.keys),
+        return CampaignReport.make(campaign: campaign, deals: Array(workspace.allDeals), followers: workspace.followersFromFullCreators,
                                    rates: workspace.settings.workspace.currencyRates, now: Fx.now)
     }
 

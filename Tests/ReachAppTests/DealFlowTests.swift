@@ -150,7 +150,7 @@ struct DealFlowTests {
         #expect(deal.deliverables.first?.results?.impressions == 30_000)
         #expect(deal.payments.first?.status == .paid && deal.payments.first?.amount == Money(major: 800, currency: .eur))
         let campaign = try #require(h.state.workspace.campaigns[Fx.serum])
-        let creator = try #require(CampaignReport.make(campaign: campaign, deals: [deal], influencers: h.state.workspace.influencersByID(h.state.workspace.rosterFacts.keys),
+        let creator = try #require(CampaignReport.make(campaign: campaign, deals: [deal], followers: h.state.workspace.followersFromFullCreators,
                                                        rates: CurrencyRates(), now: h.state.now).creators.first)
         let cpm = try #require(creator.cpm), roi = try #require(creator.roi)
         let page = try #require(DealDetailPane.page(h.state)).body.map(\.text)

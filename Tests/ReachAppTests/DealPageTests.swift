@@ -147,7 +147,7 @@ struct DealPageTests {
         #expect(results.source == .manual && results.asOf == Fx.now)
 
         let campaign = try #require(state.workspace.campaigns[Fx.serum])
-        let report = CampaignReport.make(campaign: campaign, deals: [deal], influencers: state.workspace.influencersByID(state.workspace.rosterFacts.keys),
+        let report = CampaignReport.make(campaign: campaign, deals: [deal], followers: state.workspace.followersFromFullCreators,
                                          rates: state.workspace.settings.workspace.currencyRates, now: Fx.now)
         let creator = try #require(report.creators.first)
         let cpm = try #require(creator.cpm), cpe = try #require(creator.cpe), cpa = try #require(creator.cpa)

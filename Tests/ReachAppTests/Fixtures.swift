@@ -202,3 +202,11 @@ final class ClockBox: @unchecked Sendable {
     var now: Date
     init(_ now: Date) { self.now = now }
 }
+
+extension Workspace {
+    /// Every creator's followers as their full record gives them: what a report is checked against, made without the
+    /// workspace's roster facts.
+    var followersFromFullCreators: [RecordID: Int] {
+        Dictionary(allInfluencers.compactMap { creator in creator.followers.map { (creator.id, $0) } }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -248,6 +248,13 @@ public struct Workspace: Sendable {
         Dictionary(influencers(Set(ids)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The latest followers of these creators' main accounts (those that have a figure), from their roster facts.
+    public func followers(of ids: some Sequence<RecordID>) -> [RecordID: Int] {
+        var followers: [RecordID: Int] = [:]
+        for id in ids { if let count = creatorIndexes.facts[id]?.followers { followers[id] = count } }
+        return followers
+    }
+
     /// Every full creator, for whole-folder commands (read from every file when the workspace started from the
     /// folder index); no screen goes over it.
     public var allInfluencers: [Influencer] {

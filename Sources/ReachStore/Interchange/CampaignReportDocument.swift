@@ -24,7 +24,7 @@ public struct CampaignReportDocument: Sendable {
     public init(campaign: Campaign, deals: [Deal], influencers: [RecordID: Influencer], trashedDeals: [Deal],
                 settings: WorkspaceSettings, now: Date) {
         self.campaign = campaign
-        self.report = CampaignReport.make(campaign: campaign, deals: deals, influencers: influencers,
+        self.report = CampaignReport.make(campaign: campaign, deals: deals, followers: influencers.compactMapValues(\.followers),
                                           rates: settings.currencyRates, now: now, pipeline: settings.pipeline)
         self.influencers = influencers
         self.trashedDeals = trashedDeals.filter { $0.campaignID == campaign.id }

@@ -42,10 +42,10 @@ public struct CampaignDashboard: Sendable {
     /// Computes the dashboard from the campaign's own deals (the workspace index), never the whole folder.
     public static func make(_ campaign: Campaign, _ state: AppState) -> CampaignDashboard {
         let workspace = state.workspace
-        let deals = workspace.dealIDs(ofCampaign: campaign.id).compactMap { workspace.deal($0) }
+        let deals = workspace.deals(ofCampaign: campaign.id) // read in one parallel batch when on demand
         let rates = workspace.settings.workspace.currencyRates
-        let report = CampaignReport.make(campaign: campaign, deals: deals, influencers: workspace.influencersByID(deals.map(\.influencerID)), rates: rates,
-                                         now: state.now, pipeline: workspace.pipeline)
+        let report = CampaignReport.make(campaign: campaign, deals: deals, followers: workspace.followers(of: deals.map(\.influencerID)),
+                                         rates: rates, now: state.now, pipeline: workspace.pipeline)
         // The same lines the totals add up (imported results included), each at its posting or sales day.
         let posted = deals.flatMap { deal in deal.datedResultLines.compactMap { line in line.date.map { ($0, line.results) } } }
         guard let earliest = posted.map(\.0).min() else {

@@ -218,8 +218,7 @@ struct DealPage {
     /// This deal's cost and KPIs, computed by the same `CampaignReport.make` the dashboard and `reach report` use.
     private func performance() -> CreatorPerformance? {
         guard let campaign = state.workspace.campaigns[deal.campaignID] else { return nil }
-        let influencers = state.workspace.influencer(deal.influencerID).map { [deal.influencerID: $0] } ?? [:]
-        return CampaignReport.make(campaign: campaign, deals: [deal], influencers: influencers,
+        return CampaignReport.make(campaign: campaign, deals: [deal], followers: state.workspace.followers(of: [deal.influencerID]),
                                    rates: state.workspace.settings.workspace.currencyRates, now: state.now,
                                    pipeline: state.workspace.pipeline).creators.first
     }
