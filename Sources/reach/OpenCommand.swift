@@ -41,7 +41,7 @@ struct OpenCommand: ParsableCommand {
             try NcursesTerminal.run(environment: environment) { terminal in
                 // The terminal first, then the load behind a progress screen: a first start at 100k reads for a while.
                 let progress = LoadProgress()
-                guard let (loaded, typedAhead) = LoadingScreen.run(
+                guard case (var loaded, let typedAhead)? = LoadingScreen.run(
                     terminal: terminal, folder: folder, progress: progress,
                     load: { WorkspaceLoader.load(from: store, rosterIndexesLater: true, progress: progress) })
                 else {
@@ -55,6 +55,9 @@ struct OpenCommand: ParsableCommand {
                 if !loaded.fromSnapshot { snapshots.writeInBackground(loaded.workspace) }
                 var state = AppState(workspace: loaded.workspace, now: Date(),
                                      user: currentUser(loaded.workspace.settings.workspace), hiddenPanesLater: true)
+                // The app's state holds the only copy: with a second one here, the first save would copy every
+                // index of the workspace (and keep both).
+                loaded.workspace = Workspace()
                 state.loadProblems = loaded.problems
                 if !loaded.problems.isEmpty {
                     state.show("\(loaded.problems.count) file(s) did not load cleanly; : Load problems for details", .warning)
