@@ -1,9 +1,11 @@
 /// A creator's folded search keys (`SearchIndex`). Parts are folded one by one (folding never reaches across the
-/// separators), so ASCII parts take the fast path.
+/// separators), so ASCII parts take the fast path. The folder index stores them: a change here needs a new
+/// `IndexSchema.version`.
 public struct CreatorSearchKeys: Hashable, Sendable {
     /// Name and handles (weighted higher); also the tie-breaking sort key.
     public var primary: [UInt8]
-    /// Tags, niches, city, country, real name, email, agent, notes.
+    /// Real name, tags, niches, city, country, email and other contact lines, agent (name, agency, email, other
+    /// lines), notes.
     public var secondary: [UInt8]
 
     public init(primary: [UInt8], secondary: [UInt8]) {
@@ -11,12 +13,17 @@ public struct CreatorSearchKeys: Hashable, Sendable {
         self.secondary = secondary
     }
 
+    /// Whether either key holds `folded` (already folded) as a run of bytes.
+    public func contains(_ folded: [UInt8]) -> Bool {
+        SearchIndex.bytes(primary[...], contain: folded) || SearchIndex.bytes(secondary[...], contain: folded)
+    }
+
     public init(_ inf: Influencer) {
         let handles = inf.accounts.map { TextFolding.fold($0.handle) }.joined(separator: " ")
         let primary = TextFolding.fold(inf.displayName) + " " + handles
         let parts: [String] = [inf.realName ?? "", inf.tags.joined(separator: " "), inf.niches.map(\.rawValue).joined(separator: " "),
-                               inf.city ?? "", inf.country ?? "", inf.contact.email ?? "", inf.agent?.name ?? "", inf.agent?.agency ?? "",
-                               inf.notes ?? ""]
+                               inf.city ?? "", inf.country ?? "", inf.contact.email ?? "", inf.contact.other ?? "", inf.agent?.name ?? "",
+                               inf.agent?.agency ?? "", inf.agent?.contact.email ?? "", inf.agent?.contact.other ?? "", inf.notes ?? ""]
         let secondary = parts.filter { !$0.isEmpty }.map(TextFolding.fold).joined(separator: " | ")
         self.init(primary: Array(primary.utf8), secondary: Array(secondary.utf8))
     }

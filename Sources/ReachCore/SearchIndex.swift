@@ -100,6 +100,31 @@ public struct SearchIndex: Sendable {
     /// Where `id` is in the ids table results refer to (`SearchResults.ids`), nil when it is not indexed.
     public func position(of id: RecordID) -> Int? { positions[id] }
 
+    /// The creators whose keys hold `folded` (already folded) as a run of bytes: a plain scan, no ranking.
+    public func ids(whoseKeysContain folded: [UInt8]) -> [RecordID] {
+        entries.indices.filter { i in
+            Self.bytes(bytes[entries[i].primary], contain: folded) || Self.bytes(bytes[entries[i].secondary], contain: folded)
+        }.map { ids[$0] }
+    }
+
+    /// Whether `haystack` holds `needle` as a run of bytes.
+    static func bytes(_ haystack: ArraySlice<UInt8>, contain needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { wanted in
+                guard let hayBase = hay.baseAddress, let wantedBase = wanted.baseAddress else { return false }
+                let first = wanted[0], last = hay.count - wanted.count
+                var at = 0
+                while at <= last {
+                    if hay[at] == first, memcmp(hayBase + at, wantedBase, wanted.count) == 0 { return true }
+                    at += 1
+                }
+                return false
+            }
+        }
+    }
+
     /// Adds or replaces the entry for `influencer`.
     public mutating func update(_ influencer: Influencer) { update(influencer.id, keys: CreatorSearchKeys(influencer)) }
 

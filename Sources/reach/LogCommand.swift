@@ -108,7 +108,7 @@ struct LogCommand: ParsableCommand {
 
     private func logByHand(_ context: LogContext) throws {
         let query = creator ?? ""
-        let found = try safeMessages { try RecordLookup.influencer(query, in: context.workspace.allInfluencers) }
+        let found = try safeMessages { try RecordLookup.influencer(query, in: context.workspace.creatorsALookupCouldMatch(query)) }
         let chosen = try DealChoice.choose(for: [found], explicit: deal, in: context.workspace)
         let direction: ActivityDirection? = inbound ? .inbound : outbound ? .outbound : channel == .note ? nil : .outbound
         let activity = Activity(at: context.now, channel: channel.activityChannel, direction: direction,

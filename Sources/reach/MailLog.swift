@@ -44,7 +44,7 @@ enum MailLog {
         } catch {
             throw UserError(description: error.description)
         }
-        let index = MailAddressIndex(context.workspace.allInfluencers)
+        let index = MailAddressIndex(context.workspace.creatorsAMessageCouldBeAbout(message))
         guard let match = index.match(message) else {
             throw UserError(description: safe(unmatchedMessage(message)))
         }

@@ -255,6 +255,15 @@ public struct Workspace: Sendable {
         return followers
     }
 
+    /// The full creators whose search keys hold `text` folded (name, handles, real name, emails and other contact
+    /// lines, agent, tags, notes: see `CreatorSearchKeys`): a command looking a creator up by any of those reads only
+    /// these, not 100,000 files.
+    public func influencers(whoseSearchKeysContain text: String) -> [Influencer] {
+        let folded = Array(TextFolding.fold(text).utf8)
+        let ids = searchKeys?.ids(whoseKeysContain: folded) ?? pendingSearchKeys.compactMap { $0.value.contains(folded) ? $0.key : nil }
+        return influencers(ids)
+    }
+
     /// Every full creator, for whole-folder commands (read from every file when the workspace started from the
     /// folder index); no screen goes over it.
     public var allInfluencers: [Influencer] {

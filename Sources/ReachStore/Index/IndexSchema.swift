@@ -3,8 +3,9 @@ import GRDB
 /// The tables of `cache/index.sqlite`. Everything in it is derived from the record files and can be dropped at
 /// any time; a file of another `version` is emptied and rebuilt, never migrated.
 enum IndexSchema {
-    /// Bump whenever a table or the meaning of a column changes.
-    static let version = 9
+    /// Bump whenever a table or the meaning of a column changes, including what `CreatorSummary` holds (the roster
+    /// facts, `CreatorSearchKeys`, the duplicate keys).
+    static let version = 10
 
     /// Rows are keyed by file name, not record id: a file whose id does not match its name still maps back to the
     /// file it came from, so a removed file removes its row.
