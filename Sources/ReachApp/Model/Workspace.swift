@@ -52,7 +52,7 @@ public struct Workspace: Sendable {
     /// user's app, and the full creators 0.3 GB.
     public init(creators: [CreatorSummary], campaigns: [Campaign], dealRows: [IndexedDealRow], templates: [Template],
                 settings: AppSettings, store: RecordStore, rosterIndexesLater: Bool = false) {
-        self.init(creators: .summaries(creators), campaigns: campaigns, deals: .rows(dealRows), templates: templates,
+        self.init(creators: .indexed(creators), campaigns: campaigns, deals: .indexed(dealRows), templates: templates,
                   settings: settings, store: store, rosterIndexesLater: rosterIndexesLater)
     }
 
@@ -61,8 +61,8 @@ public struct Workspace: Sendable {
         self.settings = settings
         creatorIndexes = CreatorIndexes(reservingCapacity: creators.count)
         pendingSearchKeys.reserveCapacity(creators.count)
-        creatorShelf = if case .summaries = creators, let store { RecordShelf(store: store) } else { nil }
-        dealShelf = if case .rows = deals, let store { RecordShelf(store: store) } else { nil }
+        creatorShelf = if case .indexed = creators, let store { RecordShelf(store: store) } else { nil }
+        dealShelf = if case .indexed = deals, let store { RecordShelf(store: store) } else { nil }
         for campaign in campaigns { self.campaigns[campaign.id] = campaign }
         for template in templates { self.templates[template.id] = template }
         // Built on two cores at once (at 100k creators and 200k deals each half takes about half a second): in the
@@ -392,35 +392,28 @@ public struct Workspace: Sendable {
     public static let missingCreator = "(missing creator)", missingCampaign = "(missing campaign)"
 }
 
-/// Where a new workspace's creators come from: full creators, or the folder index's summaries.
-private enum CreatorSource: Sendable {
-    case full([Influencer])
-    case summaries([CreatorSummary])
+/// Where a new workspace's records of one kind come from: full records, or what the folder index holds of each
+/// (creator summaries, deal rows).
+private enum RecordSource<Full: Sendable, Indexed: Sendable>: Sendable {
+    case full([Full])
+    case indexed([Indexed])
 
     var count: Int {
         switch self {
-        case .full(let creators): creators.count
-        case .summaries(let summaries): summaries.count
-        }
-    }
-
-    func forEachSummary(_ body: (CreatorSummary) -> Void) {
-        switch self {
-        case .full(let creators): for creator in creators { body(CreatorSummary(creator)) }
-        case .summaries(let summaries): for summary in summaries { body(summary) }
+        case .full(let records): records.count
+        case .indexed(let entries): entries.count
         }
     }
 }
 
-/// Where a new workspace's deals come from: full deals, or the folder index's rows.
-private enum DealSource: Sendable {
-    case full([Deal])
-    case rows([IndexedDealRow])
+private typealias CreatorSource = RecordSource<Influencer, CreatorSummary>
+private typealias DealSource = RecordSource<Deal, IndexedDealRow>
 
-    var count: Int {
+private extension RecordSource where Full == Influencer, Indexed == CreatorSummary {
+    func forEachSummary(_ body: (CreatorSummary) -> Void) {
         switch self {
-        case .full(let deals): deals.count
-        case .rows(let rows): rows.count
+        case .full(let creators): for creator in creators { body(CreatorSummary(creator)) }
+        case .indexed(let summaries): for summary in summaries { body(summary) }
         }
     }
 }
@@ -431,7 +424,7 @@ private extension DealIndexes {
         self.init(reservingCapacity: source.count, creators: creatorCount, campaigns: campaignCount)
         switch source {
         case .full(let full): for deal in full { put(DealRow(deal), discountCode: deal.tracking.discountCodeKey) }
-        case .rows(let rows): for row in rows { put(row.deal, discountCode: row.discountCode) }
+        case .indexed(let rows): for row in rows { put(row.deal, discountCode: row.discountCode) }
         }
     }
 }
