@@ -310,6 +310,18 @@ import Glibc
         #expect(try index.contents() == Self.builtAfresh(store, "fresh.sqlite"))
     }
 
+    /// A creator summary cut short (the index is derived, but never trusted) is an error, not a creator with
+    /// missing facts: the app's start then reads every file.
+    @Test func aDamagedCreatorSummaryIsAnError() throws {
+        let (folder, store) = try Self.demoFolder()
+        defer { withExtendedLifetime(folder) {} }
+        let index = try FolderIndex(store: store)
+        try index.refresh()
+        #expect(try index.allCreatorSummaries().count == Self.demo.influencers.count)
+        try index.database.write { try $0.execute(sql: "UPDATE creators SET summary = substr(summary, 1, 7) WHERE file = (SELECT min(file) FROM creators)") }
+        #expect(throws: (any Error).self) { try index.allCreatorSummaries() }
+    }
+
     @Test func anIndexOfAnotherVersionIsEmptiedAndRebuilt() throws {
         let (folder, store) = try Self.demoFolder()
         defer { withExtendedLifetime(folder) {} }

@@ -119,44 +119,35 @@ public struct Workspace: Sendable {
 
     /// Adds or replaces a record and updates the indexes it touches.
     public mutating func put(_ record: AnyRecord) {
-        if case .influencer(let r) = record {
-            putCreator(r, keepingNameOrder: true)
-            searchKeys?.update(r.id, keys: CreatorSearchKeys(r))
-        } else {
-            store(record)
-        }
+        if let keys = store(record, keepingNameOrder: true) { searchKeys?.update(record.id, keys: keys) }
     }
 
     /// Adds or replaces many records (another session's changes), the creators' search keys in one go (and their
     /// name order, when there are more than a few hundred: inserting 100,000 one by one moves the array each time).
     public mutating func put(_ records: [AnyRecord]) {
-        var creators: [Influencer] = []
-        for record in records { if case .influencer(let r) = record { creators.append(r) } }
-        let reorder = creators.count > 500
+        let reorder = records.lazy.filter { $0.kind == .influencer }.count > 500
+        var creatorKeys: [(RecordID, CreatorSearchKeys)] = []
         for record in records {
-            if case .influencer(let r) = record { putCreator(r, keepingNameOrder: !reorder) } else { store(record) }
+            if let keys = store(record, keepingNameOrder: !reorder) { creatorKeys.append((record.id, keys)) }
         }
         if reorder, nameOrder != nil { nameOrder = CreatorNameOrder(names: creatorIndexes.sortNames, facts: creatorIndexes.facts) }
-        searchKeys?.update(keys: creators.map { ($0.id, CreatorSearchKeys($0)) })
+        searchKeys?.update(keys: creatorKeys)
     }
 
-    /// Keeps a creator and their summary (the search index is the caller's).
-    private mutating func putCreator(_ r: Influencer, keepingNameOrder: Bool) {
-        if let creatorShelf { creatorShelf.remember(r) } else { creators[r.id] = r }
-        let summary = CreatorSummary(r)
-        let name = TextFolding.fold(r.displayName)
-        var facts = summary.facts
-        (facts.lastContact, facts.openDeals) = dealFacts(of: r.id)
-        let previousName = creatorIndexes.put(summary, sortName: name, facts: facts)
-        if keepingNameOrder { nameOrder?.put(r.id, name: name, previousName: previousName, facts: facts) }
-        if searchKeys == nil { pendingSearchKeys[r.id] = summary.searchKeys }
-    }
-
-    /// `put` of a campaign, deal or template.
-    private mutating func store(_ record: AnyRecord) {
+    /// `put` but for the search index: a creator's search keys are returned for the caller to put there (one at a
+    /// time, or many in one go).
+    private mutating func store(_ record: AnyRecord, keepingNameOrder: Bool) -> CreatorSearchKeys? {
         switch record {
         case .influencer(let r):
-            putCreator(r, keepingNameOrder: true)
+            if let creatorShelf { creatorShelf.remember(r) } else { creators[r.id] = r }
+            let summary = CreatorSummary(r)
+            let name = TextFolding.fold(r.displayName)
+            var facts = summary.facts
+            (facts.lastContact, facts.openDeals) = dealFacts(of: r.id)
+            let previousName = creatorIndexes.put(summary, sortName: name, facts: facts)
+            if keepingNameOrder { nameOrder?.put(r.id, name: name, previousName: previousName, facts: facts) }
+            if searchKeys == nil { pendingSearchKeys[r.id] = summary.searchKeys }
+            return summary.searchKeys
         case .campaign(let r):
             campaigns[r.id] = r
         case .deal(let r):
@@ -168,6 +159,7 @@ public struct Workspace: Sendable {
         case .template(let r):
             templates[r.id] = r
         }
+        return nil
     }
 
     /// Removes a record (deleted here or by another session); returns whether it was there.

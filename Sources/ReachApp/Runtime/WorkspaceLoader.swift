@@ -78,10 +78,12 @@ public enum WorkspaceLoader {
                     return rows
                 }
             }
-            let creators = try index.allCreatorSummaries()
-            store.knowFromIndex(.influencer, stamps: stamps(creators.lazy.map { ($0.file, $0.stamp) }))
+            let summaries = Result { try index.allCreatorSummaries() }
             let campaigns = store.loadAll(Campaign.self), templates = store.loadAll(Template.self)
-            let deals = try dealRows.wait().get()
+            // Waited for even when the summaries failed, so the rows' stamps are set before a fallback reads the files.
+            let rows = dealRows.wait()
+            let creators = try summaries.get(), deals = try rows.get()
+            store.knowFromIndex(.influencer, stamps: stamps(creators.lazy.map { ($0.file, $0.stamp) }))
             problems += refresh.problems + campaigns.problems.map(\.description) + templates.problems.map(\.description)
             store.logger.info("started from the folder index: \(creators.count) creator summaries, \(deals.count) deal rows")
             return Indexed(creators: creators.map(\.summary), deals: deals, campaigns: campaigns.records, templates: templates.records)
