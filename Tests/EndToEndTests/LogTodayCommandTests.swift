@@ -136,9 +136,13 @@ struct ContactFolder {
 
     // MARK: reach log
 
-    @Test func logByIdHandleAndNameAppendsAnOutboundActivityByTheCurrentUser() throws {
+    /// Also once the folder index is built (by `reach today`): the command then starts from the creators' summaries
+    /// and reads in full only the creators its lookup could match.
+    @Test(arguments: [false, true])
+    func logByIdHandleAndNameAppendsAnOutboundActivityByTheCurrentUser(afterAnIndexIsBuilt: Bool) throws {
         let folder = try ContactFolder()
         defer { folder.remove() }
+        if afterAnIndexIsBuilt { #expect(try folder.reach(["today"]).status == 0) }
         let deal = try folder.deal("Līga Bērziņa", Self.serum)
         let liga = try #require(folder.creators["Līga Bērziņa"])
         for (query, summary) in [(liga.rawValue, "Sent the brief"), ("@liga.glow", "Sent the contract"), ("liga bērziņa", "Called")] {
@@ -155,6 +159,8 @@ struct ContactFolder {
         }
         #expect(try folder.activities(deal).count == 3)
         #expect(try folder.dealFile(deal)["revision"] as? Int == 4)
+        let log = try String(contentsOf: folder.data.url.appendingPathComponent("logs/reach.log"), encoding: .utf8)
+        #expect(log.contains("started from the folder index") == afterAnIndexIsBuilt, "\(log)")
         let next = try #require(try folder.dealFile(deal)["nextAction"] as? [String: Any])
         #expect(next["summary"] as? String == "Send counter-offer", "an outbound contact keeps the next step")
     }
@@ -294,9 +300,12 @@ struct ContactFolder {
         #expect(ContactFolder.isoDate(next["due"]) == ContactFolder.endOfToday)
     }
 
-    @Test func encodedWordsInLatvianAndJapaneseMatchTheirCreators() throws {
+    /// Also once the folder index is built: the creators the message's addresses could name are read in full.
+    @Test(arguments: [false, true])
+    func encodedWordsInLatvianAndJapaneseMatchTheirCreators(afterAnIndexIsBuilt: Bool) throws {
         let folder = try ContactFolder()
         defer { folder.remove() }
+        if afterAnIndexIsBuilt { #expect(try folder.reach(["today"]).status == 0) }
         let latvian = try folder.logMail("latvian-encoded.eml")
         #expect(latvian.status == 0, "\(latvian.output)")
         #expect(latvian.output.hasPrefix("Logged inbound email on Jānis Ozoliņš · Spring reels; next step: Chase Jānis (our move, due today)"))
@@ -314,9 +323,12 @@ struct ContactFolder {
         #expect((misaki["note"] as? String)?.hasPrefix("アンナ様\n\nいつもお世話になっております。佐藤美咲です。") == true)
     }
 
-    @Test func aForwardIsMatchedOnTheOriginalSender() throws {
+    /// Also once the folder index is built: the creators the message's addresses could name are read in full.
+    @Test(arguments: [false, true])
+    func aForwardIsMatchedOnTheOriginalSender(afterAnIndexIsBuilt: Bool) throws {
         let folder = try ContactFolder()
         defer { folder.remove() }
+        if afterAnIndexIsBuilt { #expect(try folder.reach(["today"]).status == 0) }
         let deal = try folder.deal("Nino Beridze", "Winter glow")
         let result = try folder.logMail("forwarded.eml")
         #expect(result.status == 0, "\(result.output)")
@@ -336,9 +348,12 @@ struct ContactFolder {
         #expect(try folder.activities(deal).last?["messageID"] as? String == "CAF9pQ2x7Rk1mZ3nV8bL0cW5yT4uE6sA@mail.gmail.com")
     }
 
-    @Test func aReplyLogsOnlyTheNewTextAndAnAgentsAddressMatchesTheirCreator() throws {
+    /// Also once the folder index is built: the creators the message's addresses could name are read in full.
+    @Test(arguments: [false, true])
+    func aReplyLogsOnlyTheNewTextAndAnAgentsAddressMatchesTheirCreator(afterAnIndexIsBuilt: Bool) throws {
         let folder = try ContactFolder()
         defer { folder.remove() }
+        if afterAnIndexIsBuilt { #expect(try folder.reach(["today"]).status == 0) }
         let result = try folder.logMail("reply-quoted.eml")
         #expect(result.status == 0, "\(result.output)")
         let last = try #require(try folder.activities(try folder.deal("Līga Bērziņa", Self.serum)).last)
@@ -354,9 +369,12 @@ struct ContactFolder {
         #expect(agent.output.hasPrefix("Logged inbound email on Sophie Martin · \(Self.serum)"))
     }
 
-    @Test func mailFromTheUserToACreatorIsOutbound() throws {
+    /// Also once the folder index is built: the creators the message's addresses could name are read in full.
+    @Test(arguments: [false, true])
+    func mailFromTheUserToACreatorIsOutbound(afterAnIndexIsBuilt: Bool) throws {
         let folder = try ContactFolder()
         defer { folder.remove() }
+        if afterAnIndexIsBuilt { #expect(try folder.reach(["today"]).status == 0) }
         let message = folder.data.url.appendingPathComponent("outbound.eml")
         try Data("""
             From: Anna Kowalska <anna@agency.example>\r
