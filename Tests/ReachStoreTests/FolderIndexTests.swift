@@ -310,9 +310,9 @@ import Glibc
         #expect(try index.contents() == Self.builtAfresh(store, "fresh.sqlite"))
     }
 
-    /// A creator summary cut short (the index is derived, but never trusted) is an error, not a creator with
-    /// missing facts: the app's start then reads every file.
-    @Test func aDamagedCreatorSummaryIsAnError() throws {
+    /// A creator summary or a deal row cut short (the index is derived, but never trusted) is an error, not a record
+    /// with missing facts: the app's start then reads every file.
+    @Test func aDamagedCreatorSummaryOrDealRowIsAnError() throws {
         let (folder, store) = try Self.demoFolder()
         defer { withExtendedLifetime(folder) {} }
         let index = try FolderIndex(store: store)
@@ -320,6 +320,9 @@ import Glibc
         #expect(try index.allCreatorSummaries().count == Self.demo.influencers.count)
         try index.database.write { try $0.execute(sql: "UPDATE creators SET summary = substr(summary, 1, 7) WHERE file = (SELECT min(file) FROM creators)") }
         #expect(throws: (any Error).self) { try index.allCreatorSummaries() }
+        #expect(try index.allDealRows().count == Self.demo.deals.count)
+        try index.database.write { try $0.execute(sql: "UPDATE deals SET row = substr(row, 1, 30) WHERE file = (SELECT min(file) FROM deals)") }
+        #expect(throws: (any Error).self) { try index.allDealRows() }
     }
 
     @Test func anIndexOfAnotherVersionIsEmptiedAndRebuilt() throws {

@@ -5,7 +5,7 @@ import GRDB
 enum IndexSchema {
     /// Bump whenever a table or the meaning of a column changes, including what `CreatorSummary` holds (the roster
     /// facts, `CreatorSearchKeys`, the duplicate keys).
-    static let version = 10
+    static let version = 11
 
     /// Rows are keyed by file name, not record id: a file whose id does not match its name still maps back to the
     /// file it came from, so a removed file removes its row.
@@ -24,12 +24,13 @@ enum IndexSchema {
         "CREATE TABLE campaigns(file TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, stamp INTEGER NOT NULL) WITHOUT ROWID",
         "CREATE INDEX campaigns_by_id ON campaigns(id)",
         // A deal's references and its `DealRow` (dates as seconds since 2001, exactly as `Date` holds them), its
-        // entries one row each in order.
+        // entries one row each in order, for the commands' queries; and the whole row as one blob
+        // (`DealRowColumn`), which the app's start reads.
         """
         CREATE TABLE deals(file TEXT PRIMARY KEY, stamp INTEGER NOT NULL, id TEXT NOT NULL, creator TEXT NOT NULL, campaign TEXT NOT NULL,
             owner TEXT, archived INTEGER NOT NULL, stage TEXT NOT NULL, stage_since REAL NOT NULL,
             next_summary TEXT, next_due REAL, next_whose TEXT, fee_minor INTEGER, fee_currency TEXT, last_contact REAL,
-            discount_code TEXT, paid TEXT) WITHOUT ROWID
+            discount_code TEXT, paid TEXT, row BLOB NOT NULL) WITHOUT ROWID
         """,
         """
         CREATE TABLE agenda(file TEXT NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL, date REAL, summary TEXT NOT NULL,

@@ -46,14 +46,14 @@ enum IndexedKinds {
                 let row = DealRow(deal)
                 try db.cachedStatement(sql: """
                     INSERT OR REPLACE INTO deals(file, stamp, id, creator, campaign, owner, archived, stage, stage_since,
-                        next_summary, next_due, next_whose, fee_minor, fee_currency, last_contact, discount_code, paid)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        next_summary, next_due, next_whose, fee_minor, fee_currency, last_contact, discount_code, paid, row)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [file, stamp, deal.id.rawValue, deal.influencerID.rawValue, deal.campaignID.rawValue, deal.owner,
                                      deal.archived, deal.stage.rawValue, row.stageSince.timeIntervalSinceReferenceDate,
                                      row.nextAction?.summary, row.nextAction?.due.timeIntervalSinceReferenceDate,
                                      row.nextAction?.whoseMove.rawValue, row.agreedFee?.minorUnits, row.agreedFee?.currency.rawValue,
                                      row.lastContact?.timeIntervalSinceReferenceDate,
-                                     deal.tracking.discountCodeKey, PaidColumn.text(row.paid)])
+                                     deal.tracking.discountCodeKey, PaidColumn.text(row.paid), Data(DealRowColumn.bytes(row))])
                 try db.cachedStatement(sql: "DELETE FROM agenda WHERE file = ?").execute(arguments: [file])
                 for (position, entry) in row.entries.enumerated() {
                     try db.cachedStatement(sql: "INSERT INTO agenda(file, position, kind, date, summary) VALUES (?, ?, ?, ?, ?)")
