@@ -9,8 +9,8 @@ enum StoreCases {
         SnapshotCases.load(10_000, target: 300), SnapshotCases.load(100_000, target: 2_000), indexRows, save, scan,
     ]
 
-    /// Every deal's compact row read from the folder index (`FolderIndex.allDealRows`), as a start that holds rows
-    /// instead of full deals would read them; the index is brought up to date first, untimed.
+    /// Every deal's compact row read from the folder index (`FolderIndex.allDealRows`), as the app's start reads
+    /// them; the index is brought up to date first, untimed.
     static let indexRows = BenchCase(name: "store.index-rows-100k", datasets: [100_000]) { options in
         let store = try Dataset(influencers: 100_000).openStore()
         let index = try FolderIndex(store: store)
@@ -22,7 +22,7 @@ enum StoreCases {
             return rows
         })
         return [BenchResult(name: "store.index rows of every deal 100k", samples: samples,
-                            note: "\(count) rows with every entry (GRDB cursor); a start from rows would read these")]
+                            note: "\(count) rows with every entry, one blob each (DealRowColumn), as the app's start reads them")]
     }
 
     /// A fresh `RecordStore` loading every kind (influencers, campaigns, deals, workspace) from the JSON files, as the
