@@ -7,7 +7,7 @@ extension RecordStore {
     public func knowFromIndex(_ kind: RecordKind, stamps: [String: Int64]) {
         var files: [String: KnownFile] = [:]
         files.reserveCapacity(stamps.count)
-        for (name, stamp) in stamps { files[name] = KnownFile(indexStamp: stamp) }
+        for (name, stamp) in stamps { files[name] = KnownFile(hashedStamp: stamp) }
         known.withLock { $0[kind] = files }
     }
 

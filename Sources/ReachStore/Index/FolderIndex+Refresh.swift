@@ -166,9 +166,8 @@ extension FolderIndex {
                 let putFile = try db.makeStatement(sql: "INSERT OR REPLACE INTO files(kind, name, stamp, problem) VALUES (?, ?, ?, ?)")
                 var stamps: [String: Int64] = [:]
                 for (name, file) in processed.files {
-                    let stamp = IndexStamp.of(file.stamp)
-                    stamps[name] = stamp
-                    try putFile.execute(arguments: [kindName, name, stamp, problemByName[name]])
+                    stamps[name] = file.stamp
+                    try putFile.execute(arguments: [kindName, name, file.stamp, problemByName[name]])
                 }
                 // A file that now has no record (unreadable, too large, a newer version that cannot load) loses its row.
                 let loaded = Set(processed.recordNames)

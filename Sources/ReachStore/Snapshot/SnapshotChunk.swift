@@ -29,7 +29,7 @@ struct SnapshotChunk: Sendable {
                 continue
             }
             let mark = writer.bytes.count
-            writer.stamp(file.stamp)
+            writer.int64(file.stamp)
             let start = writer.bytes.count
             record.encode(to: &writer)
             let encoded = writer.bytes.withUnsafeBytes { SnapshotHash.hash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
@@ -47,11 +47,11 @@ struct SnapshotChunk: Sendable {
     static func decodeRecord<R: SnapshotRecord>(
         _ type: R.Type, from reader: inout BinaryReader, files: inout [(String, KnownFile)]
     ) throws(SnapshotDecodeError) -> R {
-        let stamp = try reader.stamp()
+        let stamp = try reader.int64()
         let start = reader.offset
         let record = try R(from: &reader)
         guard isFileNameSafe(record.id) else { throw reader.failure("a record id that is not a Reach id") }
-        files.append((DataFolderLayout.fileName(record.id), KnownFile(stamp: stamp, fingerprint: SnapshotHash.hash(reader.bytes(from: start)))))
+        files.append((DataFolderLayout.fileName(record.id), KnownFile(hashedStamp: stamp, fingerprint: SnapshotHash.hash(reader.bytes(from: start)))))
         return record
     }
 }
@@ -65,20 +65,3 @@ extension SnapshotChunk {
     }
 }
 
-extension BinaryWriter {
-    mutating func stamp(_ stamp: FileStamp) {
-        varint(stamp.inode)
-        int64(stamp.size)
-        int(stamp.modifiedSeconds)
-        int(stamp.modifiedNanoseconds)
-        int(stamp.changedSeconds)
-        int(stamp.changedNanoseconds)
-    }
-}
-
-extension BinaryReader {
-    mutating func stamp() throws(SnapshotDecodeError) -> FileStamp {
-        FileStamp(inode: try varint(), size: try int64(), modifiedSeconds: try int(), modifiedNanoseconds: try int(),
-                  changedSeconds: try int(), changedNanoseconds: try int())
-    }
-}

@@ -5,7 +5,7 @@ import ReachCore
 /// changes it, so an older snapshot is ignored instead of misread; nobody has to remember to bump a number.
 enum SnapshotSchema {
     /// Bump when the file layout (not the records' encoding, which the signature covers) changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     static let recordKinds: [RecordKind] = [.influencer, .campaign, .deal, .template]
 
