@@ -9,7 +9,7 @@ enum CreatorSummaryColumn {
         var writer = BinaryWriter(capacity: 256)
         let facts = summary.facts
         writer.string(summary.displayName)
-        writer.strings(facts.platforms.map(\.rawValue))
+        writer.array(facts.platforms) { $0.string($1.rawValue) }
         writer.optionalInt(facts.followers)
         writer.array(facts.niches) { $0.string($1.rawValue) }
         writer.optionalString(facts.country)
@@ -27,14 +27,19 @@ enum CreatorSummaryColumn {
         return writer.bytes
     }
 
-    /// The summary of creator `id`; throws when the bytes are not a whole summary (a damaged index).
-    static func summary(id: RecordID, _ bytes: UnsafeRawBufferPointer) throws(SnapshotDecodeError) -> CreatorSummary {
+    /// The summary of creator `id`; throws when the bytes are not a whole summary (a damaged index). `interned`
+    /// carries the normalised platforms and niches from creator to creator.
+    static func summary(id: RecordID, _ bytes: UnsafeRawBufferPointer, interned: inout InternedValues)
+        throws(SnapshotDecodeError) -> CreatorSummary {
         var reader = BinaryReader(bytes)
+        reader.interned = interned
+        defer { interned = reader.interned }
         let displayName = try reader.string()
-        let platforms = try reader.strings().map(Platform.init(rawValue:))
+        var platforms: [Platform] = []
+        for _ in 0..<(try reader.count()) { platforms.append(try reader.platform()) }
         let followers = try reader.optionalInt()
         var niches: [Niche] = []
-        for _ in 0..<(try reader.count()) { niches.append(Niche(rawValue: try reader.string())) }
+        for _ in 0..<(try reader.count()) { niches.append(try reader.niche()) }
         let facts = RosterFacts(
             platforms: platforms, followers: followers, niches: niches, country: try reader.optionalString(),
             handle: try reader.optionalString(), engagementRate: try reader.optionalDouble(), language: try reader.optionalString(),

@@ -59,10 +59,11 @@ extension FolderIndex {
         try database.read { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT file, stamp, id, summary FROM creators ORDER BY file")
             var creators: [IndexedCreator] = []
+            var interned = InternedValues()
             while let row = try rows.next() {
                 let id = RecordID(rawValue: row[2])
                 let summary = try row.withUnsafeData(atIndex: 3) { data in
-                    try (data ?? Data()).withUnsafeBytes { bytes in try CreatorSummaryColumn.summary(id: id, bytes) }
+                    try (data ?? Data()).withUnsafeBytes { bytes in try CreatorSummaryColumn.summary(id: id, bytes, interned: &interned) }
                 }
                 creators.append(IndexedCreator(file: row[0], stamp: row[1], summary: summary))
             }
