@@ -56,35 +56,35 @@ extension FolderIndex {
     /// Every creator's summary, archived ones too, in file order: what a workspace keeps of each creator while
     /// their full record stays in its file. Throws when a summary is damaged (the caller then reads the files).
     public func allCreatorSummaries() throws -> [IndexedCreator] {
-        try database.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT file, stamp, id, summary FROM creators ORDER BY file")
-            var creators: [IndexedCreator] = []
-            var interned = InternedValues()
-            while let row = try rows.next() {
-                let id = RecordID(rawValue: row[2])
-                let summary = try row.withUnsafeData(atIndex: 3) { data in
-                    try (data ?? Data()).withUnsafeBytes { bytes in try CreatorSummaryColumn.summary(id: id, bytes, interned: &interned) }
-                }
-                creators.append(IndexedCreator(file: row[0], stamp: row[1], summary: summary))
-            }
-            return creators
+        try decodingBlobs(sql: "SELECT file, stamp, id, summary FROM creators ORDER BY file", at: 3) { row, bytes, interned in
+            let summary = try CreatorSummaryColumn.summary(id: RecordID(rawValue: row[2]), bytes, interned: &interned)
+            return IndexedCreator(file: row[0], stamp: row[1], summary: summary)
         }
     }
 
     /// Every deal's compact row, archived ones too, with every entry, in file order: what a workspace needs of each
     /// deal to list it (Today, the Pipeline, the Roster's deal columns) without the full deal.
     public func allDealRows() throws -> [IndexedDealRow] {
+        try decodingBlobs(sql: "SELECT file, stamp, row, discount_code FROM deals ORDER BY file", at: 2) { row, bytes, interned in
+            IndexedDealRow(file: row[0], stamp: row[1], deal: try DealRowColumn.row(bytes, interned: &interned), creator: nil,
+                           discountCode: row[3])
+        }
+    }
+
+    /// Each row of `sql` made into a value by `make`, from the row and the bytes of its blob in column `blob`,
+    /// read in place; normalised values (currencies, platforms, niches) are made once for all rows.
+    private func decodingBlobs<Value>(sql: String, at blob: Int,
+                                      _ make: (Row, UnsafeRawBufferPointer, inout InternedValues) throws -> Value) throws -> [Value] {
         try database.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT file, stamp, row, discount_code FROM deals ORDER BY file")
-            var deals: [IndexedDealRow] = []
+            let rows = try Row.fetchCursor(db, sql: sql)
+            var values: [Value] = []
             var interned = InternedValues()
             while let row = try rows.next() {
-                let deal = try row.withUnsafeData(atIndex: 2) { data in
-                    try (data ?? Data()).withUnsafeBytes { bytes in try DealRowColumn.row(bytes, interned: &interned) }
-                }
-                deals.append(IndexedDealRow(file: row[0], stamp: row[1], deal: deal, creator: nil, discountCode: row[3]))
+                values.append(try row.withUnsafeData(atIndex: blob) { data in
+                    try (data ?? Data()).withUnsafeBytes { bytes in try make(row, bytes, &interned) }
+                })
             }
-            return deals
+            return values
         }
     }
 
