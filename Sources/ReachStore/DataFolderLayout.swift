@@ -17,7 +17,8 @@ public struct DataFolderLayout: Sendable, Hashable {
     public var trashDirectory: String { root + "/trash" }
     public var backupsDirectory: String { root + "/backups" }
     public var logsDirectory: String { root + "/logs" }
-    /// `cache/`: the records snapshot shared by every session and command on this folder (derived, disposable).
+    /// `cache/`: the folder index and its change journal, shared by every session and command on this folder
+    /// (derived, disposable).
     public var cacheDirectory: String { root + "/cache" }
 
     /// `influencers/`, `campaigns/`...

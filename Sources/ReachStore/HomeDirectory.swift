@@ -1,6 +1,6 @@
 import Foundation
 
-/// The home folder behind every default path (data folder, snapshot cache, `~/` in paths, terminfo), so they
+/// The home folder behind every default path (data folder, `~/` in paths, terminfo), so they
 /// all agree and follow the user's `$HOME`. Foundation's `NSHomeDirectory()` on Linux reads the password
 /// database only, so with `HOME=/elsewhere` Reach would still have written its cache under the account's home.
 public enum HomeDirectory {

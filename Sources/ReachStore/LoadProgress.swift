@@ -6,8 +6,8 @@ public final class LoadProgress: Sendable {
     /// What the load is doing now.
     public enum Phase: Sendable, Equatable {
         case starting
-        /// Decoding this user's snapshot cache (a second at 100k).
-        case readingCache
+        /// Reading the folder index's creator summaries and deal rows (a second at 100k).
+        case readingIndex
         /// Reading the record files: `done` of `total`.
         case readingFiles
         /// Building the in-memory indexes from the records read.

@@ -21,7 +21,7 @@ enum Posix {
     }
 
     /// What a record file's stamp is taken from: for a symbolic link, the file it points to (so an edit of the
-    /// target is noticed by the change scan and keeps a stale copy out of the snapshot cache), else the path itself.
+    /// target is noticed by the change scan and the folder index), else the path itself.
     static func stampInfo(_ path: String) -> stat? {
         guard let info = lstat(path) else { return nil }
         guard isSymlink(info) else { return info }
@@ -64,27 +64,6 @@ enum Posix {
             if name != "." && name != ".." { names.append(name) }
         }
         return names
-    }
-
-    /// Lends a whole file's bytes, mapped rather than read: the snapshot cache is hundreds of MB, and copying
-    /// it out of the page cache was an eighth of a 100k start. Only for files replaced by rename, never
-    /// rewritten in place: a mapped file truncated under the reader would fault.
-    static func withMappedFile<T>(_ path: String, _ body: (UnsafeRawBufferPointer) -> T) throws(StoreError) -> T {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw error("open", path) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw error("examine", path) }
-        let size = Int(info.st_size)
-        guard size > 0 else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
-        #if canImport(Glibc)
-        let flags = MAP_PRIVATE | MAP_POPULATE
-        #else
-        let flags = MAP_PRIVATE
-        #endif
-        guard let base = mmap(nil, size, PROT_READ, flags, fd, 0), base != MAP_FAILED else { throw error("map", path) }
-        defer { munmap(base, size) }
-        return body(UnsafeRawBufferPointer(start: base, count: size))
     }
 
     /// Reads a whole file (following a final symlink the caller has already vetted).

@@ -17,8 +17,6 @@ struct ReadOutcome<R: Record> {
     /// The file's bytes as read, kept only when a migration ran (for the backup).
     var originalData: Data?
     var stamp: FileStamp?
-    /// Set by `readFiles` when the record read cleanly (see `KnownFile.fingerprint`).
-    var fingerprint: UInt64?
     /// The file disappeared between listing and reading (another session deleted it).
     var vanished = false
     /// True when the file was written by a newer Reach.

@@ -60,7 +60,6 @@ extension RecordStore {
                 for name in names { $0[R.kind, default: [:]][name] = stamps[name] }
             }
         }
-        countSnapshotChanges(changes.added.count + changes.changed.count + changes.removed.count)
         return changes
     }
 

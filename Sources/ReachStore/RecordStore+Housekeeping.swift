@@ -56,16 +56,17 @@ extension RecordStore {
         }
     }
 
-    /// Removes `.<name>.tmp-<pid>-<random>` files older than `staleTempAge` whose process is gone.
+    /// Removes `.<name>.tmp-<pid>-<random>` files older than `staleTempAge` whose process is gone, and the
+    /// snapshot files earlier versions kept in `cache/`.
     ///
     /// Only names with our temp marker are touched; a temp file is never read as a record, so this can run on
     /// another thread while records are read and written (the app does so after opening with `sweepsTempFiles` off).
-    public func removeStaleTempFiles() {
-        for directory in layout.writableDirectories { removeStaleTempFiles(in: directory) }
+    public func removeLeftovers() {
+        for directory in layout.writableDirectories + [layout.cacheDirectory] { removeStaleTempFiles(in: directory) }
+        removeLeftoverSnapshots()
     }
 
-    /// The same for one folder (also the snapshot cache folder).
-    func removeStaleTempFiles(in directory: String) {
+    private func removeStaleTempFiles(in directory: String) {
         let now = clock().timeIntervalSince1970
         let maxAge = Double(options.staleTempAge.components.seconds)
         for name in (try? Posix.listDirectory(directory)) ?? [] {
@@ -80,16 +81,14 @@ extension RecordStore {
         }
     }
 
-    /// Deletes other data folders' snapshots (`*.snapshot`) in the cache folder that nobody has read or written for
-    /// 30 days: a folder that was moved or deleted would otherwise leave its snapshot (461 MB at 100k creators)
-    /// behind for good. A folder still in use just reads its files once and writes a new one.
-    func removeUnusedSnapshots(in directory: String, keeping current: String) {
-        let cutoff = clock().timeIntervalSince1970 - 30 * 86_400
+    /// Deletes the snapshot files (`cache/*.snapshot`, up to 461 MB each at 100k creators) that Reach wrote for fast
+    /// starts before the folder index replaced them: derived from the record files, and read by nothing since.
+    private func removeLeftoverSnapshots() {
+        let directory = layout.cacheDirectory
         for name in (try? Posix.listDirectory(directory)) ?? [] where name.hasSuffix(".snapshot") {
             let path = directory + "/" + name
-            guard path != current, let info = Posix.lstat(path), Posix.isRegular(info),
-                  Double(max(info.st_mtim.tv_sec, info.st_atim.tv_sec)) < cutoff else { continue }
-            if unlink(path) == 0 { logger.notice("removed the snapshot \(path), unused for 30 days") }
+            guard let info = Posix.lstat(path), Posix.isRegular(info), unlink(path) == 0 else { continue }
+            logger.notice("removed \(relativePath(path)), a snapshot cache the folder index replaced")
         }
     }
 

@@ -30,12 +30,9 @@ struct ProcessedFiles<R: Record> {
 }
 
 extension RecordStore {
-    /// Reads files in parallel chunks (JSON decoding dominates, and it scales with cores), fingerprinting
-    /// each record that read cleanly for the snapshot cache unless `fingerprints` is off (the folder index has no
-    /// use for them, and they cost a binary encoding of every record).
+    /// Reads files in parallel chunks: JSON decoding dominates, and it scales with cores.
     func readFiles<R: Record>(
-        _ type: R.Type, in directory: String, names: [String], quarantine: Bool, progress: LoadProgress? = nil,
-        fingerprints: Bool = true
+        _ type: R.Type, in directory: String, names: [String], quarantine: Bool, progress: LoadProgress? = nil
     ) -> ReadFiles<R> {
         let chunkSize = 128
         let chunks = (names.count + chunkSize - 1) / chunkSize
@@ -45,15 +42,11 @@ extension RecordStore {
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let decoder = RecordCoding.makeDecoder()
             let direct = DirectDecoding.Scratch()
-            var scratch = BinaryWriter()
             for index in (chunk * chunkSize)..<min(names.count, (chunk + 1) * chunkSize) {
                 let name = names[index]
-                var outcome = reader.read(
+                let outcome = reader.read(
                     R.self, path: directory + "/" + name, relative: prefix + "/" + name,
                     expectedID: DataFolderLayout.recordID(fromFileName: name), decoder: decoder, needRaw: false, direct: direct)
-                if fingerprints, let record = outcome.record, outcome.problem == nil, outcome.migratedFrom == nil {
-                    outcome.fingerprint = SnapshotFingerprint.of(record, scratch: &scratch)
-                }
                 slots.set(index, outcome)
             }
             progress?.advance(min(names.count, (chunk + 1) * chunkSize) - chunk * chunkSize)
@@ -81,7 +74,7 @@ extension RecordStore {
                 continue
             }
             if let problem = outcome.problem { result.problems.append(problem) }
-            if let stamp = outcome.stamp { result.files[name] = KnownFile(stamp: stamp, fingerprint: outcome.fingerprint) }
+            if let stamp = outcome.stamp { result.files[name] = KnownFile(stamp: stamp) }
         }
         guard !toQuarantine.isEmpty else { return result }
         let moved = moveToQuarantine(toQuarantine, kind: R.kind)

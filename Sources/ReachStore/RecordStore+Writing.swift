@@ -42,7 +42,7 @@ extension RecordStore {
                 backUp(original, kind: R.kind, name: DataFolderLayout.fileName(record.id), version: from)
             }
             try journaled(R.kind, [DataFolderLayout.fileName(record.id)]) { try writer.write(bytes, to: path) }
-            remember(saved, name: DataFolderLayout.fileName(record.id), path: path)
+            remember(R.kind, name: DataFolderLayout.fileName(record.id), path: path)
             return .saved(saved)
         } }
     }
@@ -90,7 +90,7 @@ extension RecordStore {
                 throw StoreError.damagedOnDisk(path: relativePath(trashed), reason: outcome.problem?.reason ?? "it cannot be read")
             }
             try journaled(R.kind, [DataFolderLayout.fileName(id)]) { try AtomicWriter.move(trashed, to: path) }
-            remember(record, name: DataFolderLayout.fileName(id), path: path)
+            remember(R.kind, name: DataFolderLayout.fileName(id), path: path)
             return record
         }
     }
@@ -124,20 +124,10 @@ extension RecordStore {
         return mine == theirs
     }
 
-    /// Records our own write so `scanChanges` does not report it back to us; with the record as the file now
-    /// holds it, the snapshot may cache it too.
+    /// Records our own write so `scanChanges` does not report it back to us.
     func remember(_ kind: RecordKind, name: String, path: String) {
         guard let info = Posix.lstat(path) else { return }
         known.withLock { $0[kind, default: [:]][name] = KnownFile(stamp: FileStamp(info)) }
-        countSnapshotChanges(1)
-    }
-
-    func remember<R: Record>(_ record: R, name: String, path: String) {
-        guard let info = Posix.lstat(path) else { return }
-        var scratch = BinaryWriter()
-        let file = KnownFile(stamp: FileStamp(info), fingerprint: SnapshotFingerprint.of(record, scratch: &scratch))
-        known.withLock { $0[R.kind, default: [:]][name] = file }
-        countSnapshotChanges(1)
     }
 
     /// Runs a write to `kind`'s folder (called with the lock held) and enters it in the change journal with the
@@ -152,6 +142,5 @@ extension RecordStore {
 
     func forget(_ kind: RecordKind, name: String) {
         _ = known.withLock { $0[kind]?.removeValue(forKey: name) }
-        countSnapshotChanges(1)
     }
 }

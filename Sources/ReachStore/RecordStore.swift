@@ -16,10 +16,8 @@ public final class RecordStore: Sendable {
     let lock: FolderLock
     /// Where every write says which record files it changed, for the folder index (`ChangeJournal`).
     let journal: ChangeJournal
-    /// Per kind, the stamp of every file as this store last saw it (for `scanChanges` and the snapshot).
+    /// Per kind, the stamp of every file as this store last saw it (for `scanChanges`).
     let known = Locked<[RecordKind: [String: KnownFile]]>([:])
-    /// Record files seen to change since the snapshot was read or written; nil when no snapshot matched.
-    let snapshotChanges = Locked<Int?>(nil)
     /// The stamp of `reach.json` as this store last read or wrote it, so `workspaceChange` reports only others' edits.
     let workspaceStamp = Locked<FileStamp?>(nil)
 
@@ -28,7 +26,8 @@ public final class RecordStore: Sendable {
     /// Where the store says what it did (`StoreOptions.logger`); the app and the commands log through it too.
     public var logger: Logger { options.logger }
 
-    /// Opens (creating if needed) the data folder at `folder`, and removes temp files left by crashed sessions.
+    /// Opens (creating if needed) the data folder at `folder`, and removes temp files left by crashed sessions
+    /// (see `removeLeftovers`).
     public init(folder: String, options: StoreOptions = StoreOptions(), clock: @escaping @Sendable () -> Date = { Date() }) throws {
         layout = DataFolderLayout(root: folder)
         self.options = options
@@ -44,7 +43,7 @@ public final class RecordStore: Sendable {
         lock = FolderLock(path: layout.lockFile, fileMode: options.sharing.fileMode, timeout: options.lockTimeout)
         journal = ChangeJournal(path: layout.cacheDirectory + "/" + ChangeJournal.fileName, fileMode: options.sharing.fileMode)
         try lock.create()
-        if options.sweepsTempFiles { removeStaleTempFiles() }
+        if options.sweepsTempFiles { removeLeftovers() }
     }
 
     /// Every record of one kind, plus the problems met. Damaged files are moved to quarantine;
@@ -58,7 +57,7 @@ public final class RecordStore: Sendable {
     /// Every record of every kind (but deals when `deals` is false: the folder index holds their rows), reporting
     /// how many files are read of how many to `progress` (the folders are listed first, so the total is known
     /// before the first file is read).
-    public func loadEverything(progress: LoadProgress, deals: Bool = true) -> (records: SnapshotRecords, problems: [LoadProblem]) {
+    public func loadEverything(progress: LoadProgress, deals: Bool = true) -> (records: FolderRecords, problems: [LoadProblem]) {
         var names: [RecordKind: [String]] = [:]
         var problems: [LoadProblem] = []
         for kind in RecordKind.allCases where deals || kind != .deal { names[kind] = recordFileNames(kind, problems: &problems) }
@@ -69,8 +68,8 @@ public final class RecordStore: Sendable {
             problems += loaded.problems
             return loaded.records
         }
-        let records = SnapshotRecords(influencers: load(Influencer.self), campaigns: load(Campaign.self),
-                                      deals: load(Deal.self), templates: load(Template.self))
+        let records = FolderRecords(influencers: load(Influencer.self), campaigns: load(Campaign.self),
+                                    deals: load(Deal.self), templates: load(Template.self))
         return (records, problems)
     }
 
@@ -90,7 +89,6 @@ public final class RecordStore: Sendable {
             try body(processed.records)
         }
         known.withLock { $0[R.kind] = files }
-        snapshotChanges.withLock { $0 = nil }
         return problems
     }
 
@@ -108,7 +106,6 @@ public final class RecordStore: Sendable {
     private func loadAll<R: Record>(_ type: R.Type, names: [String], progress: LoadProgress?) -> (records: [R], problems: [LoadProblem]) {
         let processed = process(readFiles(R.self, in: layout.directory(for: R.kind), names: names, quarantine: true, progress: progress))
         known.withLock { $0[R.kind] = processed.files }
-        snapshotChanges.withLock { $0 = nil }
         return (processed.records, processed.problems)
     }
 
@@ -129,7 +126,7 @@ public final class RecordStore: Sendable {
     /// damaged is left out, and logged; the folder scan reports it to the user.
     public func loadMany<R: Record>(_ type: R.Type, ids: [RecordID]) -> [R] {
         let names = ids.filter(\.isWellFormed).map(DataFolderLayout.fileName)
-        let files = readFiles(R.self, in: layout.directory(for: R.kind), names: names, quarantine: false, fingerprints: false)
+        let files = readFiles(R.self, in: layout.directory(for: R.kind), names: names, quarantine: false)
         return files.outcomes.compactMap { outcome in
             guard let outcome, let record = outcome.record else { return nil }
             if let problem = outcome.problem, !Self.isUsable(outcome, despite: problem) {
@@ -161,4 +158,12 @@ public final class RecordStore: Sendable {
     func relativePath(_ absolute: String) -> String {
         absolute.hasPrefix(layout.root + "/") ? String(absolute.dropFirst(layout.root.count + 1)) : absolute
     }
+}
+
+/// Every record of a data folder, as `loadEverything` read it.
+public struct FolderRecords: Sendable {
+    public var influencers: [Influencer] = []
+    public var campaigns: [Campaign] = []
+    public var deals: [Deal] = []
+    public var templates: [Template] = []
 }

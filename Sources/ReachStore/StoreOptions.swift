@@ -35,10 +35,6 @@ public struct StoreOptions: Sendable {
     public var writeHook: AtomicWriteHook?
     /// Where the store reports what it did (quarantines, migrations, cleanups). Silent by default.
     public var logger: Logger
-    /// The per-user cache folder for this data folder's snapshot (see `RecordStore.loadAllFromSnapshot`);
-    /// nil (the default) turns snapshots off. The app and the commands that read the whole folder pass the
-    /// folder's `DataFolderLayout.cacheDirectory`.
-    public var snapshotDirectory: String?
 
     public init(
         sharing: FolderSharing = .privateToUser,
@@ -47,8 +43,7 @@ public struct StoreOptions: Sendable {
         staleTempAge: Duration = .seconds(60),
         sweepsTempFiles: Bool = true,
         writeHook: AtomicWriteHook? = nil,
-        logger: Logger = Logger(label: "reach.store", factory: { _ in SwiftLogNoOpLogHandler() }),
-        snapshotDirectory: String? = nil
+        logger: Logger = Logger(label: "reach.store", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         self.sharing = sharing
         self.lockTimeout = lockTimeout
@@ -57,6 +52,5 @@ public struct StoreOptions: Sendable {
         self.sweepsTempFiles = sweepsTempFiles
         self.writeHook = writeHook
         self.logger = logger
-        self.snapshotDirectory = snapshotDirectory
     }
 }

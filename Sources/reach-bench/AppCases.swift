@@ -33,12 +33,10 @@ enum AppCases {
         var screen: [String] { last?.lines() ?? [] }
     }
 
-    /// Opens the folder like `reach` does up to its first frame: load everything (from the snapshot cache when
-    /// `snapshotDirectory` holds one; not at all when `workspace` is given), build the state with only the shown
-    /// tab's rows, draw.
-    static func open(_ folder: String, snapshotDirectory: String? = nil, workspace: Workspace? = nil,
-                     user: UserIdentity? = nil) throws -> AppRunner {
-        let store = try RecordStore(folder: folder, options: StoreOptions(snapshotDirectory: snapshotDirectory))
+    /// Opens the folder like `reach` does up to its first frame: load (from the folder index when it is built; not at
+    /// all when `workspace` is given), build the state with only the shown tab's rows, draw.
+    static func open(_ folder: String, workspace: Workspace? = nil, user: UserIdentity? = nil) throws -> AppRunner {
+        let store = try RecordStore(folder: folder)
         let state = AppState(workspace: workspace ?? WorkspaceLoader.load(from: store, rosterIndexesLater: true).workspace, now: Dataset.now,
                              timeZone: TimeZone(identifier: "UTC") ?? .current, user: user, hiddenPanesLater: true)
         let runner = AppRunner(terminal: BenchTerminal(width: 200, height: 60), store: store, state: state, clock: { Dataset.now },
@@ -146,12 +144,12 @@ enum AppCases {
         return (Samples(opening), largest)
     }
 
-    /// The same dashboards in an app started as `reach` starts at 100k (the snapshot for creators, the folder
-    /// index's rows for deals), so each campaign's full deals are read from their files when it is opened.
+    /// The same dashboards in an app started as `reach` starts at 100k (from the folder index's creator summaries and
+    /// deal rows), so each campaign's full deals are read from their files when it is opened.
     static let dashboardsOnDemand = BenchCase(name: "app.dashboards-on-demand-100k", datasets: [100_000]) { options in
         let dataset = Dataset(influencers: 100_000)
         try dataset.buildIndex()
-        let runner = try open(dataset.folder, snapshotDirectory: dataset.snapshotDirectory)
+        let runner = try open(dataset.folder)
         runner.send(.computeHiddenPanes)
         let (opening, largest) = dashboards(runner, options)
         // A held ↓: ten steps handled in one burst (as the loop drains typed keys), then one frame.

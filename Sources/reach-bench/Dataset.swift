@@ -60,10 +60,10 @@ struct Dataset: Sendable {
         DemoData.make(now: now, seed: seed, scale: count)
     }
 
-    /// Opens the folder (generating it first if needed), with the bench's snapshot cache when `snapshots`.
-    func openStore(snapshots: Bool = false) throws -> RecordStore {
+    /// Opens the folder, generating it first if needed.
+    func openStore() throws -> RecordStore {
         try prepare()
-        return try RecordStore(folder: folder, options: StoreOptions(snapshotDirectory: snapshots ? snapshotDirectory : nil))
+        return try RecordStore(folder: folder)
     }
 
     /// Builds the folder's index, or brings it up to date (untimed): the app starts deals from its rows. The first
@@ -74,9 +74,6 @@ struct Dataset: Sendable {
         if try !index.isBuilt(.deal) { Progress.say("building the folder index of \(folder) (kept for next runs)…") }
         try index.refresh()
     }
-
-    /// The bench's snapshot cache (the app's is `~/.cache/reach`); one file per folder, rewritten when stale.
-    var snapshotDirectory: String { Self.temporaryDirectory + "/reach-bench-snapshots" }
 
     /// Loads every kind, as the app does at start.
     func load(from store: RecordStore) throws -> LoadedData {

@@ -5,8 +5,7 @@ import ReachStore
 /// Data folder cost: loading everything at start, saving one edit, and polling for other sessions' changes.
 enum StoreCases {
     static let all = [
-        load(10_000, target: 300), load(100_000, target: 2_000),
-        SnapshotCases.load(10_000, target: 300), SnapshotCases.load(100_000, target: 2_000), indexRows, save, scan,
+        load(10_000, target: 300), load(100_000, target: 2_000), indexRows, save, scan,
     ]
 
     /// Every deal's compact row read from the folder index (`FolderIndex.allDealRows`), as the app's start reads
@@ -26,7 +25,7 @@ enum StoreCases {
     }
 
     /// A fresh `RecordStore` loading every kind (influencers, campaigns, deals, workspace) from the JSON files, as the
-    /// app does at start without a snapshot. The OS page cache is warm after the first run; what is timed is parsing
+    /// app does at start without the folder index. The OS page cache is warm after the first run; what is timed is parsing
     /// and decoding, not the disk.
     static func load(_ count: Int, target: Double) -> BenchCase {
         BenchCase(name: "store.load-\(label(count))", datasets: [count]) { options in

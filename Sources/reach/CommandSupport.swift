@@ -10,29 +10,28 @@ extension GlobalOptions {
     var dataFolder: DataFolderChoice { DataFolderChoice.resolve(explicit: dataDir) }
 
     /// Opens (creating if needed) the chosen data folder the way every subcommand must (see `openDataFolder`).
-    func openStore() throws -> RecordStore { try openStore(snapshots: false) }
-
-    /// `openStore` with the folder's shared snapshot cache, for commands that read the whole folder (`reach log`,
-    /// `reach brief`, and `reach today` and `reach report` when the folder index cannot be used).
     /// A command that only `reads` leaves stale temp files to the next writer (see `StoreOptions.sweepsTempFiles`).
-    func openStore(snapshots: Bool, reads: Bool = false) throws -> RecordStore {
+    func openStore(reads: Bool = false) throws -> RecordStore {
         let folder = dataFolder
         try folder.createParentsIfDefault()
-        return try userFacing {
-            try openDataFolder(folder.path, snapshotDirectory: snapshots ? DataFolderLayout(root: folder.path).cacheDirectory : nil,
-                               sweepsTempFiles: !reads)
-        }
+        return try userFacing { try openDataFolder(folder.path, sweepsTempFiles: !reads) }
     }
 }
 
 extension GlobalOptions {
-    /// Runs `body` on the whole folder as it is now, read from the folder's snapshot cache brought up to date
-    /// (reading 300,000 files took ~55 s), with the problems met on the way; afterwards, once the answer is out,
-    /// a folder read file by file (no snapshot yet) is cached for the next command.
+    /// Runs `body` on the whole folder as it is now, with the problems met on the way: read from the folder index
+    /// (built first when missing, so every later command reads only what changed: reading 300,000 files took ~55 s),
+    /// else from every file when the index cannot be used.
     func withCurrentWorkspace<T>(_ body: (RecordStore, Workspace, [String]) throws -> T) throws -> T {
-        let store = try openStore(snapshots: true)
-        let (workspace, problems) = WorkspaceLoader.loadCurrent(from: store)
-        defer { SnapshotKeeper(store: store).finish(workspace) }
+        let store = try openStore()
+        let index: FolderIndex?
+        do {
+            index = try IndexedRecords.index(of: store)
+        } catch {
+            store.logger.warning("reading every record file: the folder index cannot be used: \(error)")
+            index = nil
+        }
+        let (workspace, problems) = WorkspaceLoader.loadCurrent(from: store, index: index)
         return try body(store, workspace, problems)
     }
 }
@@ -44,20 +43,17 @@ func currentUser(_ settings: WorkspaceSettings) -> UserIdentity? {
 
 /// Opens a data folder in team mode (new files 0660, folders 2770) when the folder is already group-writable
 /// or `reach.json` turns `sharedTeamMode` on, else privately (0600/0700); every subcommand opens it this way
-/// so one teammate's saves never lock the others out. `snapshotDirectory` turns the snapshot cache on; `lockTimeout`
-/// is how long a write waits for another session's lock (the app waits briefly and retries on its clock).
+/// so one teammate's saves never lock the others out. `lockTimeout` is how long a write waits for another session's lock (the app waits briefly and retries on its clock).
 /// What the store and the app did is logged to the folder's `logs/reach.log` (`REACH_LOG_LEVEL`: trace … critical,
 /// default info).
-func openDataFolder(_ path: String, snapshotDirectory: String? = nil, lockTimeout: Duration = .seconds(5),
-                    sweepsTempFiles: Bool = true) throws -> RecordStore {
+func openDataFolder(_ path: String, lockTimeout: Duration = .seconds(5), sweepsTempFiles: Bool = true) throws -> RecordStore {
     let groupWritable = sharing(of: path) == .team
     let environment = ProcessInfo.processInfo.environment
     let level = environment["REACH_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
     func open(_ sharing: FolderSharing) throws -> RecordStore {
         let logger = FileLogHandler.logger(folder: path, sharing: sharing, level: level, user: environment["USER"])
         return try RecordStore(folder: path, options: StoreOptions(sharing: sharing, lockTimeout: lockTimeout,
-                                                                   sweepsTempFiles: sweepsTempFiles, logger: logger,
-                                                                   snapshotDirectory: snapshotDirectory))
+                                                                   sweepsTempFiles: sweepsTempFiles, logger: logger))
     }
     let store = try open(groupWritable ? .team : .privateToUser)
     guard !groupWritable, (try? store.loadWorkspace(WorkspaceSettings.self))??.sharedTeamMode == true else { return store }

@@ -55,50 +55,43 @@ enum DoctorFolderChecks {
         // The same rule `openDataFolder` uses: a group-writable folder is a team folder.
         let teamMode = (settings?.sharedTeamMode ?? false) || info.st_mode & 0o070 == 0o070
         checkPermissions(path, info: info, teamMode: teamMode, into: &folder)
-        checkSnapshotCache(DataFolderLayout(root: path).cacheDirectory, teamMode: teamMode, into: &folder)
+        checkLeftoverSnapshots(DataFolderLayout(root: path).cacheDirectory, into: &folder)
         // Records first: their check brings the index up to date (or builds it), and the index is then described.
         checkRecords(store, survey: survey, into: &records)
         checkFolderIndex(DataFolderLayout(root: path).cacheDirectory, teamMode: teamMode, into: &folder)
         return [folder, records]
     }
 
-    /// The shared snapshot in `cache/`: derived from the record files, so only its size and whether every teammate
-    /// can use it matter.
-    private static func checkSnapshotCache(_ directory: String, teamMode: Bool, into section: inout DoctorReport.Section) {
+    /// Snapshot files an earlier Reach kept in `cache/` for fast starts, which the folder index replaced: nothing
+    /// reads them, and every writing command and the app remove them (`RecordStore.removeLeftovers`).
+    private static func checkLeftoverSnapshots(_ directory: String, into section: inout DoctorReport.Section) {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".snapshot") }
-        guard !names.isEmpty else {
-            section.note("no snapshot in cache/ yet: the next start reads every record file, then writes one")
-            return
-        }
         for name in names {
             var file = stat()
             guard lstat(directory + "/" + name, &file) == 0 else { continue }
-            section.note("cache/\(name): the records' snapshot for fast starts, \(formatBytes(Double(file.st_size))) "
-                         + "(derived from the record files; deleting it is safe)")
-            if teamMode, file.st_mode & 0o060 != 0o060 {
-                section.warn("cache/\(name) is not group read-write (mode \(String(format: "%04o", file.st_mode & 0o777))): teammates start slowly",
-                             fix: "chmod 660 \(DataFolderChoice.shellQuoted(directory + "/" + name)), or delete it and let Reach write it again")
-            }
+            section.note("cache/\(name): a snapshot cache of an earlier Reach, \(formatBytes(Double(file.st_size))), no longer read "
+                         + "(the folder index replaced it); the next start removes it, and deleting it is safe")
         }
     }
 
-    /// The folder index in `cache/` (`reach report`, `reach today` and the records check find records through it):
+    /// The folder index in `cache/` (the app starts from it; `reach report`, `reach today` and the records check find
+    /// records through it):
     /// derived, so only whether it is a file every teammate can refresh matters.
     private static func checkFolderIndex(_ directory: String, teamMode: Bool, into section: inout DoctorReport.Section) {
         let path = directory + "/" + FolderIndex.fileName
         var file = stat()
         guard lstat(path, &file) == 0 else {
-            return section.note("no cache/\(FolderIndex.fileName) yet: the next `reach report`, `reach today` or `reach doctor` builds it from the record files")
+            return section.note("no cache/\(FolderIndex.fileName) yet: the app (at 5,000 deals or more), `reach report`, `reach today` and `reach doctor` build it from the record files")
         }
         guard file.st_mode & S_IFMT == S_IFREG else {
-            return section.problem("cache/\(FolderIndex.fileName) is not a regular file: report, today and doctor read every record file instead",
+            return section.problem("cache/\(FolderIndex.fileName) is not a regular file: the app and every command read every record file instead",
                                    fix: "move it away; Reach builds the index again there")
         }
-        section.note("cache/\(FolderIndex.fileName): the folder index for report, today and doctor, \(formatBytes(Double(file.st_size))) "
+        section.note("cache/\(FolderIndex.fileName): the folder index for the app's start and the commands, \(formatBytes(Double(file.st_size))) "
                      + "(derived from the record files; deleting it is safe)")
         if teamMode, file.st_mode & 0o060 != 0o060 {
             section.warn("cache/\(FolderIndex.fileName) is not group read-write (mode \(String(format: "%04o", file.st_mode & 0o777))): "
-                         + "teammates' commands read every file",
+                         + "teammates' starts and commands read every file",
                          fix: "chmod 660 \(DataFolderChoice.shellQuoted(path)), or delete it and let Reach build it again")
         }
     }

@@ -32,7 +32,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let store = try global.openStore(snapshots: false, reads: true)
+        let store = try global.openStore(reads: true)
         // Written as it is read: the output is never held whole (a JSON export of 100k creators was 1.9 GB).
         let result = try userFacing {
             let sink = try OutputSink(destination.output ?? "-")

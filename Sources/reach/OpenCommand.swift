@@ -27,14 +27,12 @@ struct OpenCommand: ParsableCommand {
             // A save waits at most 0.15 s for another session's lock, then the app retries it on its clock: a
             // 100k import holds the lock for seconds while it renames its files, and keys must not wait that long.
             // Stale temp files are swept on another thread: listing 300,000 files took a tenth of the start.
-            store = try openDataFolder(folder, snapshotDirectory: DataFolderLayout(root: folder).cacheDirectory,
-                                       lockTimeout: .milliseconds(150), sweepsTempFiles: false)
+            store = try openDataFolder(folder, lockTimeout: .milliseconds(150), sweepsTempFiles: false)
         } catch {
             throw UserError(description: "cannot open the data folder \(folder): \(error)")
         }
-        DispatchQueue.global(qos: .utility).async { store.removeStaleTempFiles() }
+        DispatchQueue.global(qos: .utility).async { store.removeLeftovers() }
         let editor = ExternalEditor(environment: environment, directory: store.layout.root + "/tmp")
-        let snapshots = SnapshotKeeper(store: store)
         let sync = syncContext(folder: folder, store: store)
         var final: Workspace?
         do {
@@ -50,9 +48,8 @@ struct OpenCommand: ParsableCommand {
                 }
                 store.logger.info("app opened", metadata: [
                     "creators": "\(loaded.workspace.creatorCount)", "deals": "\(loaded.workspace.dealCount)",
-                    "fromSnapshot": "\(loaded.fromSnapshot)", "loadProblems": "\(loaded.problems.count)",
+                    "fromIndex": "\(loaded.fromIndex)", "loadProblems": "\(loaded.problems.count)",
                 ])
-                if !loaded.fromSnapshot { snapshots.writeInBackground(loaded.workspace) }
                 let runner = AppRunner(terminal: terminal, store: store, state: Self.firstState(taking: &loaded.workspace, problems: loaded.problems),
                                        clock: { Date() }, editor: editor, sync: sync)
                 runner.run(typedAhead: typedAhead)
@@ -62,8 +59,6 @@ struct OpenCommand: ParsableCommand {
             throw UserError(description: error.description)
         }
         guard let final else { return }
-        // After the terminal is restored, so the screen is back to the shell while the cache is written.
-        snapshots.finish(final)
         store.logger.info("app closed")
         if let sync, final.settings.workspace.syncOnQuit { syncOnQuit(sync) }
     }

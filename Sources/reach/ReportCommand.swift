@@ -38,7 +38,7 @@ struct CampaignReportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let store = try global.openStore(snapshots: false, reads: true)
+        let store = try global.openStore(reads: true)
         if var indexed = IndexedRecords.open(store) {
             // Only this campaign's deals and their creators are read; a query that names no campaign fails here.
             let campaigns = indexed.campaigns()

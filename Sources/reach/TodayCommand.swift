@@ -34,7 +34,7 @@ struct TodayCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let indexed = IndexedRecords.open(try global.openStore(snapshots: false, reads: true)) {
+        if let indexed = IndexedRecords.open(try global.openStore(reads: true)) {
             let settings = indexed.settings.workspace
             if let page = indexed.agendaPage(now: Date(), timeZone: .current, user: currentUser(settings), scope: scope(settings)) {
                 return print(page, problems: indexed.problems)

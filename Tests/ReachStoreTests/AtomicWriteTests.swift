@@ -65,4 +65,25 @@ struct SimulatedCrash: Error {}
         #expect(loaded.problems.isEmpty)
         #expect(reopened.scanChanges(Person.self).isEmpty)
     }
+
+    /// The snapshot files an earlier Reach wrote into `cache/` (hundreds of MB at 100k) go at the next sweep; a
+    /// directory or a link that happens to end in `.snapshot` is not Reach's file and stays, as does the folder index.
+    @Test func leftoverSnapshotsAreRemovedButOnlyRegularFiles() throws {
+        let folder = TempFolder()
+        let store = try RecordStore(folder: folder.data, options: StoreOptions(sweepsTempFiles: false), clock: { epoch })
+        let cache = store.layout.cacheDirectory
+        try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+        writeText("REACHSNP old", to: cache + "/0123abcd.snapshot")
+        writeText("index", to: cache + "/index.sqlite")
+        try FileManager.default.createDirectory(atPath: cache + "/kept.snapshot", withIntermediateDirectories: true)
+        writeText("someone else's", to: folder.path + "/elsewhere")
+        try FileManager.default.createSymbolicLink(atPath: cache + "/link.snapshot", withDestinationPath: folder.path + "/elsewhere")
+
+        store.removeLeftovers()
+        #expect(!exists(cache + "/0123abcd.snapshot"))
+        #expect(exists(cache + "/index.sqlite"))
+        #expect(exists(cache + "/kept.snapshot"))
+        #expect(readText(folder.path + "/elsewhere") == "someone else's")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: cache + "/link.snapshot")) != nil)
+    }
 }

@@ -7,8 +7,8 @@ import ReachStore
 /// a deal page, an editor or the rows on screen need a few of them at a time. The most recently used are kept, up
 /// to `capacity`.
 ///
-/// A reference, so copies of a workspace share it (the app keeps one workspace). Thread-safe: the snapshot keeper
-/// and commands may read while the loop does.
+/// A reference, so copies of a workspace share it (the app keeps one workspace). Thread-safe: background work and
+/// commands may read while the loop does.
 final class RecordShelf<R: Record>: @unchecked Sendable {
     private let store: RecordStore
     private let capacity: Int

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A value made on another thread while the caller does other work, then waited for: the start-up reads the index's
-/// deal rows beside the snapshot's decoding, and builds the deal indexes beside the creators by id.
+/// deal rows beside its creator summaries, and builds the deal indexes beside the creators by id.
 /// Unchecked-Sendable: `value` is written once by the worker before it leaves `group`, and read only after `wait`
 /// has seen it leave.
 final class ValueInBackground<Value: Sendable>: @unchecked Sendable {

@@ -21,7 +21,7 @@ struct ScanSchedule {
     /// How often files named by the watcher are looked at (and, without a watcher, the shortest full-scan gap).
     var interval: TimeInterval
     private var pending: [RecordKind: Set<String>] = [:]
-    /// The first scan is a full one: the workspace may come from a snapshot older than the files.
+    /// The first scan is a full one: the workspace may come from a folder index that missed an edit made in place.
     private var fullScanNeeded = true
     private var lastScan: Date
     private var lastFullScan: Date

@@ -28,7 +28,7 @@ public enum LoadingView {
     static func phaseText(_ progress: LoadProgress.Reading) -> String {
         switch progress.phase {
         case .starting: return "Opening the data folder…"
-        case .readingCache: return "Reading the cache of this folder…"
+        case .readingIndex: return "Reading the index of this folder…"
         case .readingFiles: return "Reading records: \(grouped(progress.done)) of \(grouped(progress.total))"
         case .building: return "Preparing the screens…"
         }

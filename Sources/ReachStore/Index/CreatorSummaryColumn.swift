@@ -1,7 +1,7 @@
 import Foundation
 import ReachCore
 
-/// A `CreatorSummary` as the folder index's `creators.summary` column holds it, in the snapshot's binary encoding
+/// A `CreatorSummary` as the folder index's `creators.summary` column holds it, in the index's binary encoding
 /// (`BinaryWriter`): a start reads 100,000 of them instead of 100,000 full creators, and decoding a dozen columns
 /// per row through SQLite cost more than one blob.
 enum CreatorSummaryColumn {
@@ -30,7 +30,7 @@ enum CreatorSummaryColumn {
     /// The summary of creator `id`; throws when the bytes are not a whole summary (a damaged index). `interned`
     /// carries the normalised platforms and niches from creator to creator.
     static func summary(id: RecordID, _ bytes: UnsafeRawBufferPointer, interned: inout InternedValues)
-        throws(SnapshotDecodeError) -> CreatorSummary {
+        throws(BinaryDecodeError) -> CreatorSummary {
         var reader = BinaryReader(bytes)
         reader.interned = interned
         defer { interned = reader.interned }

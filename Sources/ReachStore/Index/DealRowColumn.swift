@@ -1,7 +1,7 @@
 import Foundation
 import ReachCore
 
-/// A deal's `DealRow` as the folder index's `deals.row` column holds it, in the snapshot's binary encoding: a start
+/// A deal's `DealRow` as the folder index's `deals.row` column holds it, in the index's binary encoding (`BinaryWriter`): a start
 /// decodes 200,000 of these instead of joining each deal's columns to its agenda rows (which took 0.5 s alone and
 /// 1.1 s beside the creators' read). An agenda entry keeps its parts (platform, content type, amount), not its
 /// words, as the row made from the deal does: no string per entry. The other columns stay for the commands' queries.
@@ -20,7 +20,7 @@ enum DealRowColumn {
             writer.date(next.due)
             writer.enumCase(next.whoseMove)
         }
-        writer.optionalValue(row.agreedFee)
+        writer.optionalMoney(row.agreedFee)
         writer.optionalDate(row.lastContact)
         writer.array(row.entries) { writer, entry in
             writer.string(entry.kind.rawValue)
@@ -32,7 +32,7 @@ enum DealRowColumn {
                 writer.string(contentType.rawValue)
             case .payment(let amount, let kind):
                 writer.byte(1)
-                writer.value(amount)
+                writer.money(amount)
                 writer.enumCase(kind)
             case .usageRights: writer.byte(2)
             case .exclusivity: writer.byte(3)
@@ -42,13 +42,13 @@ enum DealRowColumn {
                 writer.string(text)
             }
         }
-        writer.values(row.paid)
+        writer.array(row.paid) { $0.money($1) }
         return writer.bytes
     }
 
     /// The row the bytes hold; throws when they are not a whole row (a damaged index). `interned` carries the
     /// normalised currencies and platforms from row to row.
-    static func row(_ bytes: UnsafeRawBufferPointer, interned: inout InternedValues) throws(SnapshotDecodeError) -> DealRow {
+    static func row(_ bytes: UnsafeRawBufferPointer, interned: inout InternedValues) throws(BinaryDecodeError) -> DealRow {
         var reader = BinaryReader(bytes)
         reader.interned = interned
         defer { interned = reader.interned }
@@ -58,7 +58,7 @@ enum DealRowColumn {
         let stage = StageKey(rawValue: try reader.string()), since = try reader.date()
         let next: NextAction? = try reader.present()
             ? NextAction(summary: try reader.string(), due: try reader.date(), whoseMove: try reader.enumCase()) : nil
-        let fee: Money? = try reader.optionalValue()
+        let fee = try reader.optionalMoney()
         let lastContact = try reader.optionalDate()
         var entries: [AgendaEntry] = []
         let entryCount = try reader.count()
@@ -70,7 +70,7 @@ enum DealRowColumn {
             let subject: AgendaEntry.Subject
             switch try reader.byte() {
             case 0: subject = .deliverable(try reader.platform(), ContentType(rawValue: try reader.string()))
-            case 1: subject = .payment(try reader.value(), try reader.enumCase())
+            case 1: subject = .payment(try reader.money(), try reader.enumCase())
             case 2: subject = .usageRights
             case 3: subject = .exclusivity
             case 4: subject = .whitelisting
@@ -80,7 +80,7 @@ enum DealRowColumn {
             entries.append(AgendaEntry(kind: kind, date: date, subject: subject))
         }
         var paid: [Money] = []
-        for _ in 0..<(try reader.count()) { paid.append(try reader.value()) }
+        for _ in 0..<(try reader.count()) { paid.append(try reader.money()) }
         guard reader.isAtEnd else { throw reader.failure("\(reader.remaining) bytes after a deal row") }
         return DealRow(id: id, influencerID: creator, campaignID: campaign, owner: owner, archived: archived, stage: stage,
                        stageSince: since, nextAction: next, agreedFee: fee, lastContact: lastContact, entries: entries, paid: paid)

@@ -217,8 +217,7 @@ extension FolderIndex {
     /// Reads these files of one kind (in parallel, with the direct reader; a damaged one goes to quarantine):
     /// what a command shows always comes from the files, never from the index.
     public func read<R: ReachCore.Record>(_ type: R.Type, files: [String]) -> (records: [R], problems: [String]) {
-        let processed = store.process(store.readFiles(R.self, in: store.layout.directory(for: R.kind), names: files, quarantine: true,
-                                                      fingerprints: false))
+        let processed = store.process(store.readFiles(R.self, in: store.layout.directory(for: R.kind), names: files, quarantine: true))
         return (processed.records, processed.problems.map(\.description))
     }
 

@@ -149,7 +149,7 @@ extension FolderIndex {
                                             _ result: inout IndexRefresh) throws {
         for start in stride(from: 0, to: max(changed.count, 1), by: Self.chunkSize) {
             let chunk = Array(changed[start..<min(changed.count, start + Self.chunkSize)])
-            let processed = store.process(store.readFiles(R.self, in: directory, names: chunk, quarantine: true, fingerprints: false))
+            let processed = store.process(store.readFiles(R.self, in: directory, names: chunk, quarantine: true))
             var problemByName: [String: String] = [:]
             for problem in processed.problems where problem.movedTo == nil {
                 problemByName[Posix.baseName(of: problem.file)] = problem.description

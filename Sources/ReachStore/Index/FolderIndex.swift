@@ -36,7 +36,7 @@ public final class FolderIndex: Sendable {
     public static let fullCheckInterval: TimeInterval = 600
 
     public let path: String
-    let store: RecordStore
+    public let store: RecordStore
     let database: DatabaseQueue
     /// Told before a refresh reads `longRead` or more files of one kind (a first build, a new index version, a folder
     /// rewritten by `git pull`), with how many: at 100k that takes a minute, and a command says so instead of
@@ -113,6 +113,28 @@ public final class FolderIndex: Sendable {
         }
         _ = fchmod(fd, mode) // past the umask, so a teammate can refresh it
         close(fd)
+    }
+
+    /// After `error` from reading the index: when it says the index's content is damaged (SQLite's pages, or a column
+    /// that is not a whole summary or row), empties the index, or removes it when even that fails, so the next refresh
+    /// rebuilds it from the record files instead of every start doing without it. Returns whether it did.
+    @discardableResult
+    public func discardIfDamaged(by error: any Error) -> Bool {
+        let damaged = error is BinaryDecodeError
+            || (error as? DatabaseError).map { $0.resultCode == .SQLITE_CORRUPT || $0.resultCode == .SQLITE_NOTADB } == true
+        guard damaged else { return false }
+        store.logger.warning("the index \(path) is damaged (\(error)); emptied, the next refresh rebuilds it from the record files")
+        do {
+            try database.inDatabase { db in
+                try db.inTransaction(.exclusive) {
+                    try IndexSchema.recreate(db, dropping: try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+                    return .commit
+                }
+            }
+        } catch {
+            try? Self.remove(path)
+        }
+        return true
     }
 
     /// Removes a damaged index and its journal files; only regular files are ever removed.

@@ -12,7 +12,7 @@ enum IndexStamp {
         // A tuple, not an array: the same six words back to back, without a heap block per file of a full scan.
         var words = (Int64(bitPattern: stamp.inode), stamp.size, Int64(stamp.modifiedSeconds), Int64(stamp.modifiedNanoseconds),
                      Int64(stamp.changedSeconds), Int64(stamp.changedNanoseconds))
-        return Int64(bitPattern: withUnsafeBytes(of: &words) { SnapshotHash.hash($0) })
+        return Int64(bitPattern: withUnsafeBytes(of: &words) { StableHash.hash($0) })
     }
 }
 

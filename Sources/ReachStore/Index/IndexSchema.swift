@@ -50,6 +50,11 @@ enum IndexSchema {
            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'version'") == String(version) {
             return
         }
+        try recreate(db, dropping: existing)
+    }
+
+    /// Drops `existing` tables and creates every table anew, empty: the next refresh reads every record file.
+    static func recreate(_ db: Database, dropping existing: [String]) throws {
         for table in existing { try db.execute(sql: "DROP TABLE IF EXISTS \"\(table)\"") }
         for statement in tables { try db.execute(sql: statement) }
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('version', ?)", arguments: [String(version)])

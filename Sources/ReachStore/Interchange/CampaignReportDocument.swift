@@ -42,7 +42,7 @@ public struct CampaignReportDocument: Sendable {
     }
 
     /// The report of the campaign named by `query` (id or name) among `campaigns`, from records already loaded
-    /// (`reach report` takes them from the folder's snapshot cache).
+    /// (`reach report` reads the campaign's deals and their creators, found through the folder index).
     public static func make(
         campaign query: String, campaigns: [Campaign], deals: some Sequence<Deal>, influencers: [RecordID: Influencer],
         trashedDeals: [Deal], settings: WorkspaceSettings, now: Date

@@ -1,14 +1,13 @@
-/// A fast 64-bit hash over bytes, eight at a time: the snapshot's checksums and record fingerprints.
+/// A fast 64-bit hash over bytes, eight at a time: the file and folder stamps the folder index stores.
 ///
-/// Not cryptographic; it only has to notice a torn or garbled cache file and tell two encodings apart, and
-/// it must be fast enough to run over a few hundred megabytes inside the start-up budget. Stable across
-/// processes and machines (little-endian words, fixed constants), because checksums are stored.
-enum SnapshotHash {
+/// Not cryptographic; it only has to tell two stamps apart. Stable across processes and machines (little-endian
+/// words, fixed constants), unlike `Hasher`, because the hashes are stored and compared by every session.
+enum StableHash {
     private static let multiplier1: UInt64 = 0x87C3_7B91_1142_53D5
     private static let multiplier2: UInt64 = 0x4CF5_AD43_2745_937F
 
-    static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
-        var state = seed ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var state = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
         let words = bytes.count / 8
         for index in 0..<words {
             state = mix(state, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)))
@@ -25,10 +24,6 @@ enum SnapshotHash {
         state &*= 0xC4CE_B9FE_1A85_EC53
         state ^= state >> 33
         return state
-    }
-
-    static func hash(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
-        bytes.withUnsafeBytes { hash($0, seed: seed) }
     }
 
     private static func mix(_ state: UInt64, _ word: UInt64) -> UInt64 {

@@ -1,0 +1,76 @@
+import Foundation
+import ReachCore
+
+/// Currency codes, platforms and niches seen while decoding: their initialisers trim and re-case the text
+/// (Foundation calls costing more than the rest of a money amount), and 300,000 rows repeat a few dozen values.
+struct InternedValues {
+    var currencies: [String: CurrencyCode] = [:]
+    var platforms: [String: Platform] = [:]
+    var niches: [String: Niche] = [:]
+}
+
+/// A closed enum stored as its position in `binaryCases` (one byte, no string compare). Adding or reordering
+/// cases changes what stored bytes mean: bump `IndexSchema.version` with it, so the index is rebuilt.
+protocol BinaryEnum: CaseIterable, Equatable, Sendable {
+    /// `allCases`, computed once (the synthesized `allCases` builds a new array on every call).
+    static var binaryCases: [Self] { get }
+}
+
+extension Party: BinaryEnum { static let binaryCases = allCases }
+extension PaymentKind: BinaryEnum { static let binaryCases = allCases }
+extension RelationshipStatus: BinaryEnum { static let binaryCases = allCases }
+extension VettingVerdict: BinaryEnum { static let binaryCases = allCases }
+
+extension BinaryWriter {
+    mutating func money(_ value: Money) {
+        int64(value.minorUnits)
+        string(value.currency.rawValue)
+    }
+
+    mutating func optionalMoney(_ value: Money?) { optional(value) { $0.money($1) } }
+
+    /// The case's position; a value not in the table (impossible for a `CaseIterable`) is written out of range,
+    /// which decoding rejects.
+    mutating func enumCase<E: BinaryEnum>(_ value: E) {
+        byte(UInt8(truncatingIfNeeded: E.binaryCases.firstIndex(of: value) ?? 255))
+    }
+}
+
+extension BinaryReader {
+    mutating func money() throws(BinaryDecodeError) -> Money {
+        Money(minorUnits: try int64(), currency: try currency())
+    }
+
+    mutating func optionalMoney() throws(BinaryDecodeError) -> Money? { try present() ? try money() : nil }
+
+    mutating func enumCase<E: BinaryEnum>(_ type: E.Type = E.self) throws(BinaryDecodeError) -> E {
+        let index = Int(try byte())
+        let cases = E.binaryCases
+        guard index < cases.count else { throw failure("case number \(index) of \(E.self), which has \(cases.count)") }
+        return cases[index]
+    }
+
+    mutating func currency() throws(BinaryDecodeError) -> CurrencyCode {
+        let text = try string()
+        if let known = interned.currencies[text] { return known }
+        let value = CurrencyCode(rawValue: text)
+        interned.currencies[text] = value
+        return value
+    }
+
+    mutating func platform() throws(BinaryDecodeError) -> Platform {
+        let text = try string()
+        if let known = interned.platforms[text] { return known }
+        let value = Platform(rawValue: text)
+        interned.platforms[text] = value
+        return value
+    }
+
+    mutating func niche() throws(BinaryDecodeError) -> Niche {
+        let text = try string()
+        if let known = interned.niches[text] { return known }
+        let value = Niche(rawValue: text)
+        interned.niches[text] = value
+        return value
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import ReachCore
+import Testing
+
+extension EndToEndTests {
+    /// Scenario 11: once a command has built the folder index, a restart starts from it, yet creators renamed, deleted
+    /// and added by hand while Reach was closed show on the Roster: first with the revision untouched, then with it
+    /// bumped by an edit that keeps the file's size and modification time (only its change time tells). Nothing goes
+    /// to the user's home or cache folder: the index is the folder's.
+    @Test("A restart from the folder index still shows edits made while Reach was closed")
+    func restartFromTheIndexShowsEditsMadeWhileClosed() throws {
+        let folder = try Self.demoFolder()
+        defer { folder.remove() }
+        let today = try ReachBinary.run(["--data-dir", folder.url.path, "today"])
+        #expect(today.status == 0, "\(today.output)")
+        let app = try ReachSession(folder: folder.url)
+        defer { app.close() }
+        try app.quit()
+        try expectOnlyTheIndexIn(app)
+        #expect(!FileManager.default.fileExists(atPath: app.tmux.home.home.appendingPathComponent(".cache").path))
+        #expect(!FileManager.default.fileExists(atPath: app.tmux.home.cache.path))
+
+        // Revision untouched, as a hand edit in a text editor leaves it.
+        let renamed = "Žaneta 🧪 Index", added = "Nová Kopie 🧪"
+        try editInPlace(try creatorFile(folder, named: "Freja Holm")) { rename($0, "Freja Holm", to: renamed) }
+        try FileManager.default.removeItem(at: try creatorFile(folder, named: "Élodie Marchand"))
+        try addCopy(of: try creatorFile(folder, named: "Giulia Bianchi"), named: added, to: folder)
+        try restart(app, shown: [(renamed, "Žaneta"), (added, "Nová")], gone: [("Freja Holm", "Freja"), ("Élodie Marchand", "Élodie")])
+
+        // Revision bumped; the renamed file keeps its inode, size and modification time. The creator added above
+        // (now in the index) is deleted, and the first rename still shows.
+        let renamedAgain = "Žofie 🧪 Revize", addedAgain = "Druhá Kopie 🧪"
+        try editInPlace(try creatorFile(folder, named: "The Ledger Pod — Mike Ross"), keepingSizeAndTime: true) {
+            rename($0, "The Ledger Pod — Mike Ross", to: renamedAgain)
+                .replacingOccurrences(of: #""revision": 1,"#, with: #""revision": 2,"#)
+        }
+        try FileManager.default.removeItem(at: try creatorFile(folder, named: added))
+        try addCopy(of: try creatorFile(folder, named: "Jonas Krüger"), named: addedAgain, to: folder)
+        try restart(app, shown: [(renamedAgain, "Žofie"), (addedAgain, "Druhá"), (renamed, "Žaneta")],
+                    gone: [("The Ledger Pod", "Ledger"), (added, "Nová")])
+        #expect(try folder.records("influencers").contains { $0["displayName"] as? String == renamedAgain && $0["revision"] as? Int == 2 })
+        #expect(try startsFromTheIndex(folder) == 3)
+    }
+
+    /// Scenario 12: a damaged folder index (garbage, cut short) is never trusted: Reach starts on the record files as
+    /// if there were no index, says nothing is wrong with the user's data, and the next command builds the index
+    /// again, which the next start uses. One damage after the other in one session.
+    @Test("A damaged folder index is ignored and rebuilt")
+    func damagedIndexIsIgnoredAndRebuilt() throws {
+        let folder = try Self.demoFolder()
+        defer { folder.remove() }
+        let index = folder.url.appendingPathComponent("cache/index.sqlite")
+        let app = try ReachSession(folder: folder.url)
+        defer { app.close() }
+        try app.quit()
+        for (round, damage) in IndexDamage.allCases.enumerated() {
+            let today = try ReachBinary.run(["--data-dir", folder.url.path, "today"])
+            #expect(today.status == 0, "\(today.output)")
+            let good = try Data(contentsOf: index)
+            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: index.path + suffix) }
+            try damage.apply(to: good).write(to: index)
+            try app.start()
+            try app.tmux.waitFor(text: " to do")
+            try app.go(to: "2", expecting: try Self.allCreators(folder))
+            #expect(!(try app.tmux.settledScreen()).contains("did not load cleanly"), "after \(damage)")
+            try app.quit()
+            #expect(try startsFromTheIndex(folder) == round, "the damaged index was not used (\(damage))")
+            // The start emptied (or removed) it; the next command builds it again, and the next start uses it.
+            let rebuilt = try ReachBinary.run(["--data-dir", folder.url.path, "today"])
+            #expect(rebuilt.status == 0, "\(rebuilt.output)")
+            try app.start()
+            try app.tmux.waitFor(text: " to do")
+            try app.quit()
+            #expect(try startsFromTheIndex(folder) == round + 1, "after \(damage)")
+        }
+    }
+
+    /// The index is the folder's, not one user's: a teammate (another home, another cache folder) opening the folder
+    /// for the first time starts from the index a command built. `reach report` reads through it too.
+    @Test("A teammate's first start uses the folder's index")
+    func teammatesFirstStartUsesTheFoldersIndex() throws {
+        let folder = try Self.demoFolder()
+        defer { folder.remove() }
+        let report = try ReachBinary.run(["--data-dir", folder.url.path, "report", "campaign", "Rétinol Nuit serum launch"])
+        #expect(report.status == 0 && report.output.contains("# Campaign report"), "\(report.output)")
+        let first = try ReachSession(folder: folder.url)
+        defer { first.close() }
+        try first.quit()
+        #expect(try startsFromTheIndex(folder) == 1)
+
+        let teammate = try ReachSession(folder: folder.url)
+        defer { teammate.close() }
+        #expect(teammate.tmux.home.root != first.tmux.home.root)
+        try teammate.quit()
+        #expect(try startsFromTheIndex(folder) == 2)
+    }
+
+    /// How an index file gets damaged: a stray write, a full disk or a crash mid-copy.
+    enum IndexDamage: CaseIterable {
+        case garbage, truncated
+
+        func apply(to index: Data) -> Data {
+            switch self {
+            case .garbage: Data(String(repeating: "not an index\n", count: 1000).utf8)
+            // Still starts with SQLite's header, which promises pages that are gone.
+            case .truncated: index.prefix(index.count / 2)
+            }
+        }
+    }
+
+    /// How many starts the folder's log says began from the folder index.
+    private func startsFromTheIndex(_ folder: DataFolder) throws -> Int {
+        let log = folder.url.appendingPathComponent("logs/reach.log")
+        return try String(contentsOf: log, encoding: .utf8).components(separatedBy: "started from the folder index").count - 1
+    }
+
+    /// The folder's `cache/` holds the index and its journal only (checked like a private folder's files must be: no
+    /// temp file, no snapshot of an earlier Reach; the index 0600 and the folder 0700).
+    private func expectOnlyTheIndexIn(_ app: ReachSession) throws {
+        let cache = app.folder.appendingPathComponent("cache")
+        let names = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        #expect(names.allSatisfy { $0 == "changes.log" || $0.hasPrefix("index.sqlite") }, "\(names)")
+        #expect(try permissions(cache.appendingPathComponent("index.sqlite")) == 0o600)
+        #expect(try permissions(cache) == 0o700)
+    }
+
+    private func permissions(_ url: URL) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        return try #require(attributes[.posixPermissions] as? Int) & 0o777
+    }
+
+    /// Restarts `app` and checks what was edited while it was closed: each `shown` name is found by searching the
+    /// Roster for its query, and each `gone` one is not.
+    private func restart(_ app: ReachSession, shown: [(name: String, query: String)], gone: [(name: String, query: String)]) throws {
+        try app.start()
+        try app.go(to: "2", expecting: " creators")
+        for (name, query) in shown {
+            try search(app, query)
+            try app.tmux.waitFor(text: name, timeout: 5)
+        }
+        for (name, query) in gone {
+            try search(app, query)
+            let screen = try app.tmux.settledScreen()
+            #expect(!screen.contains(name), "\(name) is still there:\n\(screen)")
+        }
+        try app.quit()
+    }
+
+    /// Searches the Roster for `query` (replacing any earlier search) and waits for the filtered list.
+    func search(_ app: ReachSession, _ query: String) throws {
+        try app.tmux.type("/")
+        try app.tmux.waitFor(text: "Search:")
+        try app.tmux.press("C-u")
+        try app.tmux.type(query)
+        try app.tmux.press("Enter")
+        try app.tmux.waitFor(text: "search “\(query)”")
+    }
+}
+
+extension EndToEndTests {
+    /// Once a command has built the folder index, the app starts from it: each creator's summary and each deal's row,
+    /// the full records read from their files when shown. A creator renamed in place while the app was closed (no
+    /// journal line, no rename: the index cannot know) is caught by the first scan; a temp file left by a crashed
+    /// writer and an earlier Reach's snapshot are swept while the app runs.
+    @Test("A start from the folder index reads records on demand")
+    func aStartFromTheFolderIndexReadsRecordsOnDemand() throws {
+        let folder = try Self.demoFolder()
+        defer { folder.remove() }
+        let today = try ReachBinary.run(["--data-dir", folder.url.path, "today"])
+        #expect(today.status == 0, "\(today.output)")
+        let renamed = "Žaneta 🧪 Index"
+        try editInPlace(try creatorFile(folder, named: "Freja Holm")) { rename($0, "Freja Holm", to: renamed) }
+        // A crashed writer's temp file, two days old, its process long gone.
+        let stale = folder.url.appendingPathComponent("influencers/.01JZZZZZZZZZZZZZZZZZZZZZZZ.json.tmp-999999-x")
+        try Data("{}".utf8).write(to: stale)
+        var times = [timespec(tv_sec: time(nil) - 172_800, tv_nsec: 0), timespec(tv_sec: time(nil) - 172_800, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, stale.path, &times, 0) == 0)
+        let snapshot = folder.url.appendingPathComponent("cache/0123456789abcdef.snapshot")
+        try Data("REACHSNP".utf8).write(to: snapshot)
+
+        let app = try ReachSession(folder: folder.url)
+        defer { app.close() }
+        try app.go(to: "2", expecting: try Self.allCreators(folder))
+        try search(app, "Žaneta")
+        try app.tmux.waitFor(text: renamed, timeout: 5)
+        try app.tmux.press("Enter")
+        try app.tmux.waitFor(text: "Accounts") // the full creator, read from their file
+        #expect(try app.tmux.settledScreen().contains(renamed))
+        for _ in 0..<50 where FileManager.default.fileExists(atPath: stale.path) { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(!FileManager.default.fileExists(atPath: stale.path), "the stale temp file is swept")
+        #expect(!FileManager.default.fileExists(atPath: snapshot.path), "the earlier Reach's snapshot is removed")
+        try app.quit()
+        let log = try String(contentsOf: folder.url.appendingPathComponent("logs/reach.log"), encoding: .utf8)
+        #expect(log.contains("started from the folder index: "), "\(log)")
+        try expectOnlyTheIndexIn(app)
+    }
+}
