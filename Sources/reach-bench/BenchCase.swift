@@ -19,7 +19,7 @@ struct BenchCase: Sendable {
 
     /// Every case, in report order.
     static let all: [BenchCase] = TerminalUICases.all + StoreCases.all + CoreCases.all + DemoCases.all + MailCases.all + MemoryCases.all
-        + AppCases.all + DailyLoopCases.all + PasteCases.all + ImportCases.all + SyncCases.all
+        + AppCases.all + ExternalChangeCases.all + DailyLoopCases.all + PasteCases.all + ImportCases.all + SyncCases.all
 
     /// The cases `--only` selects: an exact name, or every case whose name starts with it (`store`, `core.search`).
     static func selected(by filters: [String]) -> [BenchCase] {

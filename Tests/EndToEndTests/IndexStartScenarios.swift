@@ -198,3 +198,32 @@ extension EndToEndTests {
         try expectOnlyTheIndexIn(app)
     }
 }
+
+extension EndToEndTests {
+    /// Another terminal imports 1,500 creators while the app is open: the app applies them to a copy of its workspace
+    /// off the loop (the log says so) and swaps it in; they show on the Roster and in its search, and the app keeps
+    /// answering keys.
+    @Test("Another session's large import shows in an open app")
+    func anotherSessionsLargeImportShowsInAnOpenApp() throws {
+        let folder = try Self.demoFolder()
+        defer { folder.remove() }
+        let before = try folder.records("influencers").count
+        let app = try ReachSession(folder: folder.url)
+        defer { app.close() }
+        try app.go(to: "2", expecting: try Self.allCreators(folder))
+
+        let csv = folder.url.deletingLastPathComponent().appendingPathComponent("import-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: csv) }
+        let rows = (1...1_500).map { "Importé Ōkubo \($0),@okubo\($0),\($0 * 100)\n" }.joined()
+        try Data(("Name,Instagram,Followers\n" + rows).utf8).write(to: csv)
+        let imported = try ReachBinary.run(["import", "influencers", csv.path, "--data-dir", folder.url.path])
+        #expect(imported.status == 0, "\(imported.output)")
+
+        try app.tmux.waitFor(text: "\(before + 1_500) of \(before + 1_500) creators", timeout: 20)
+        try search(app, "okubo 1499")
+        try app.tmux.waitFor(text: "Importé Ōkubo 1499", timeout: 5)
+        try app.quit()
+        let log = try String(contentsOf: folder.url.appendingPathComponent("logs/reach.log"), encoding: .utf8)
+        #expect(log.contains("applying 1500 changes made outside this session off the loop"), "\(log)")
+    }
+}

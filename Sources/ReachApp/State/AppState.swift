@@ -5,7 +5,12 @@ import TerminalUI
 
 /// Everything the app shows and remembers, as one value: `update` changes it, `view` draws it.
 public struct AppState: Sendable {
-    public var workspace: Workspace
+    public var workspace: Workspace {
+        didSet { workspaceGeneration &+= 1 }
+    }
+    /// Moves on every change to `workspace`: a copy changed on another thread (`PreparedChanges`) replaces it only
+    /// when nothing changed it since the copy was taken.
+    public private(set) var workspaceGeneration = 0
     /// The injected clock's time, refreshed by ticks; every "overdue" and "3d ago" is relative to it.
     public var now: Date
     /// The user's time zone, for "today" and dates typed in prompts.

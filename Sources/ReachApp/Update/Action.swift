@@ -49,6 +49,8 @@ public enum Action: Sendable {
     case conflictsNotLoaded(String)
     /// Theirs of a clash cannot be applied automatically: the record file has to be edited by hand.
     case clashByHand(Clash, path: String)
+    /// Another session's many changes, applied to a copy of the workspace off the loop (see `PreparedChanges`).
+    case preparedChanges(PreparedChanges)
     /// The first frame is on screen: compute the tabs it did not need (see `AppState(hiddenPanesLater:)`).
     case computeHiddenPanes
     /// Every key typed so far is handled and a frame is about to be drawn: work left for once a burst of keys is
@@ -91,4 +93,7 @@ public struct ExternalChanges: Sendable {
     }
 
     public var isEmpty: Bool { upserted.isEmpty && removed.isEmpty && problems.isEmpty }
+
+    /// How many records changed.
+    public var count: Int { upserted.count + removed.count }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ReachCore
+import ReachStore
 
 /// How results of store effects change the state: saved records replace the in-memory copy, failures keep the edit.
 enum StoreResults {
@@ -122,24 +123,50 @@ enum StoreResults {
     /// Changes by other sessions. A record with an unsaved local edit keeps the local version; its save will conflict
     /// and ask the user, so neither version is lost.
     static func external(_ changes: ExternalChanges, _ state: inout AppState) -> [Effect] {
-        // Skip unsaved local edits, and versions older than ours (a background scan that raced our own save).
-        let accepted = changes.upserted.filter { record in
+        let accepted = accepted(changes, state)
+        let applied = apply(accepted, to: &state.workspace)
+        return announce(RecordChanges(applied), count: applied.count, problems: accepted.problems, &state)
+    }
+
+    /// Another session's changes applied to a copy of the workspace on another thread: the copy replaces the
+    /// workspace when nothing changed it since the copy was taken, else the changes are applied here after all.
+    static func prepared(_ prepared: PreparedChanges, _ state: inout AppState) -> [Effect] {
+        guard prepared.generation == state.workspaceGeneration else { return external(prepared.changes, &state) }
+        state.workspace = prepared.workspace
+        return announce(prepared.applied, count: prepared.count, problems: prepared.changes.problems, &state)
+    }
+
+    /// The changes that may be applied: not over unsaved local edits, and no version older than ours (a background
+    /// scan that raced our own save).
+    static func accepted(_ changes: ExternalChanges, _ state: AppState) -> ExternalChanges {
+        var accepted = changes
+        accepted.upserted = changes.upserted.filter { record in
             state.pendingSaves[record.id] == nil && record.revision >= (state.workspace.knownRevision(record.kind, record.id) ?? 0)
         }
-        state.workspace.put(accepted)
-        var applied = accepted.map { ($0.kind, $0.id) }
-        for (kind, id) in changes.removed where state.pendingSaves[id] == nil {
-            if state.workspace.remove(kind, id) { applied.append((kind, id)) }
-            if kind == .deal, state.dealDetail?.dealID == id { state.dealDetail = nil }
+        accepted.removed = changes.removed.filter { state.pendingSaves[$0.1] == nil }
+        return accepted
+    }
+
+    /// Puts and removes what `accepted` holds; returns what changed.
+    static func apply(_ accepted: ExternalChanges, to workspace: inout Workspace) -> [(RecordKind, RecordID)] {
+        workspace.put(accepted.upserted)
+        var applied = accepted.upserted.map { ($0.kind, $0.id) }
+        for (kind, id) in accepted.removed where workspace.remove(kind, id) { applied.append((kind, id)) }
+        return applied
+    }
+
+    /// Tells the panes what changed (`count` records), and the user how much.
+    private static func announce(_ applied: RecordChanges, count: Int, problems: [LoadProblem], _ state: inout AppState) -> [Effect] {
+        if let open = state.dealDetail?.dealID, applied.ids(of: .deal).contains(open), state.workspace.dealRows[open] == nil {
+            state.dealDetail = nil
         }
-        if !applied.isEmpty {
-            state.recordsChanged(RecordChanges(applied))
-            let count = applied.count
+        if count > 0 {
+            state.recordsChanged(applied)
             state.show("\(count) change\(count == 1 ? "" : "s") made outside this session")
         }
-        if !changes.problems.isEmpty {
-            state.loadProblems += changes.problems.map(\.description)
-            state.show("\(changes.problems.count) file(s) could not be read; : Load problems for details", .warning)
+        if !problems.isEmpty {
+            state.loadProblems += problems.map(\.description)
+            state.show("\(problems.count) file(s) could not be read; : Load problems for details", .warning)
         }
         return []
     }

@@ -46,6 +46,9 @@ public enum App {
             state.sync?.statusStale = true
             // `reach sync` in a terminal changes records and conflict files together.
             return StoreResults.external(changes, &state) + [.loadConflicts]
+        case .preparedChanges(let prepared):
+            state.sync?.statusStale = true
+            return StoreResults.prepared(prepared, &state) + [.loadConflicts]
         case .editorFinished(let request, let text, let message):
             guard let text else {
                 state.show(message ?? "The editor failed; \(request.subject) unchanged.", .error)
