@@ -29,6 +29,27 @@ import Testing
             == [Fx.dilnoza, Fx.liga, Fx.id(6), Fx.id(7), Fx.id(8), Fx.nino, Fx.ola, Fx.sakura])
     }
 
+    /// A text column's full sort (bytes and integer prefixes for ASCII texts) is `String`'s order, as the binary
+    /// search's comparator has it: handles sharing their first eight bytes, one a prefix of another, upper and lower
+    /// case, accents precomposed and combining (equal as `String`s), CJK, empty, repeated, and missing.
+    @Test func aTextColumnSortsAsStringsCompare() {
+        let handles: [String?] = ["creator.one", "creator.onex", "creator.on", "Creator.one", "créator", "cre\u{301}ator",
+                                  "e\u{301}", "é", "f", "桜.travel", "", "creator.one", nil, "zz", "creator.ona", "a"]
+        let creators = handles.enumerated().map { n, handle in
+            Influencer(id: Fx.id(100 + n), createdAt: Fx.days(-30), displayName: "Same Name",
+                       accounts: handle.map { [Fx.account(.instagram, $0, 1_000, er: 1)] } ?? [])
+        }
+        let state = AppState(workspace: Workspace(influencers: creators), now: Fx.now, timeZone: Fx.utc)
+        for ascending in [true, false] {
+            let order = RosterOrder(column: .handle, ascending: ascending)
+            let reference = creators.map(\.id).sorted { a, b in
+                guard let x = order.key(a, state), let y = order.key(b, state) else { return false }
+                return order.less(x, y)
+            }
+            #expect(order.sorted(state) == reference, "ascending: \(ascending)")
+        }
+    }
+
     @Test(arguments: RosterColumn.allCases)
     func insertionIndexAgreesWithTheFullSort(_ column: RosterColumn) throws {
         for ascending in [true, false] {
