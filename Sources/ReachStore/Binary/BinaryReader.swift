@@ -35,13 +35,7 @@ struct BinaryReader {
         return value
     }
 
-    mutating func bool() throws(BinaryDecodeError) -> Bool {
-        switch try byte() {
-        case 0: return false
-        case 1: return true
-        default: throw failure("a true/false byte that is neither 0 nor 1")
-        }
-    }
+    mutating func bool() throws(BinaryDecodeError) -> Bool { try flag("a true/false byte") }
 
     mutating func varint() throws(BinaryDecodeError) -> UInt64 {
         var result: UInt64 = 0
@@ -95,11 +89,14 @@ struct BinaryReader {
     }
 
     /// Whether an optional value follows (its presence byte).
-    mutating func present() throws(BinaryDecodeError) -> Bool {
+    mutating func present() throws(BinaryDecodeError) -> Bool { try flag("a presence byte") }
+
+    /// A byte that must be 0 (false) or 1 (true).
+    private mutating func flag(_ what: String) throws(BinaryDecodeError) -> Bool {
         switch try byte() {
         case 0: return false
         case 1: return true
-        default: throw failure("a presence byte that is neither 0 nor 1")
+        default: throw failure("\(what) that is neither 0 nor 1")
         }
     }
 

@@ -51,26 +51,22 @@ extension BinaryReader {
     }
 
     mutating func currency() throws(BinaryDecodeError) -> CurrencyCode {
-        let text = try string()
-        if let known = interned.currencies[text] { return known }
-        let value = CurrencyCode(rawValue: text)
-        interned.currencies[text] = value
-        return value
+        Self.intern(try string(), in: &interned.currencies, CurrencyCode.init(rawValue:))
     }
 
     mutating func platform() throws(BinaryDecodeError) -> Platform {
-        let text = try string()
-        if let known = interned.platforms[text] { return known }
-        let value = Platform(rawValue: text)
-        interned.platforms[text] = value
-        return value
+        Self.intern(try string(), in: &interned.platforms, Platform.init(rawValue:))
     }
 
     mutating func niche() throws(BinaryDecodeError) -> Niche {
-        let text = try string()
-        if let known = interned.niches[text] { return known }
-        let value = Niche(rawValue: text)
-        interned.niches[text] = value
+        Self.intern(try string(), in: &interned.niches, Niche.init(rawValue:))
+    }
+
+    /// The value `make` gives for `text`, made once per distinct text.
+    private static func intern<T>(_ text: String, in table: inout [String: T], _ make: (String) -> T) -> T {
+        if let known = table[text] { return known }
+        let value = make(text)
+        table[text] = value
         return value
     }
 }
