@@ -225,5 +225,6 @@ extension EndToEndTests {
         try app.quit()
         let log = try String(contentsOf: folder.url.appendingPathComponent("logs/reach.log"), encoding: .utf8)
         #expect(log.contains("applying 1500 changes made outside this session off the loop"), "\(log)")
+        #expect(!log.contains("on the loop: the workspace changed"), "the copy was swapped in: \(log)")
     }
 }

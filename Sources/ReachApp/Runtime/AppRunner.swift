@@ -138,8 +138,13 @@ public final class AppRunner {
     }
 
     /// Swaps in a workspace prepared off the loop (see `PreparedChanges`). The one it replaces is freed on another
-    /// thread: at 100k creators, freeing its indexes was a third of what the swap cost the loop.
+    /// thread: at 100k creators, freeing its indexes was a third of what the swap cost the loop. (When the copy is
+    /// stale, the changes are applied to the workspace in place, and nothing may hold on to it meanwhile.)
     public func receive(_ prepared: PreparedChanges) {
+        guard prepared.isCurrent(for: state) else {
+            performer.store.logger.info("applying \(prepared.count) changes made outside this session on the loop: the workspace changed while they were prepared")
+            return send(.preparedChanges(prepared))
+        }
         let replaced = state.workspace
         send(.preparedChanges(prepared))
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(replaced) {} }

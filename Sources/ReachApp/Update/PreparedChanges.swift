@@ -27,4 +27,7 @@ public struct PreparedChanges: Sendable {
         self.workspace = workspace
         generation = state.workspaceGeneration
     }
+
+    /// Whether nothing changed `state`'s workspace since the copy was taken, so the copy can replace it.
+    func isCurrent(for state: AppState) -> Bool { generation == state.workspaceGeneration }
 }

@@ -131,7 +131,7 @@ enum StoreResults {
     /// Another session's changes applied to a copy of the workspace on another thread: the copy replaces the
     /// workspace when nothing changed it since the copy was taken, else the changes are applied here after all.
     static func prepared(_ prepared: PreparedChanges, _ state: inout AppState) -> [Effect] {
-        guard prepared.generation == state.workspaceGeneration else { return external(prepared.changes, &state) }
+        guard prepared.isCurrent(for: state) else { return external(prepared.changes, &state) }
         state.workspace = prepared.workspace
         return announce(prepared.applied, count: prepared.count, problems: prepared.changes.problems, &state)
     }
