@@ -64,6 +64,11 @@ final class RecordShelf<R: Record>: @unchecked Sendable {
         }
     }
 
+    /// Whether every one of these records is kept (reading them needs no file).
+    func holdsAll(_ ids: some Collection<RecordID>) -> Bool {
+        lock.withLock { ids.allSatisfy { kept[$0] != nil } }
+    }
+
     /// Drops a deleted record.
     func forget(_ id: RecordID) {
         _ = lock.withLock { kept.removeValue(forKey: id) }

@@ -365,6 +365,11 @@ public struct Workspace: Sendable {
     /// How many deals a creator has (open or not).
     public func dealCount(ofInfluencer id: RecordID) -> Int { dealIndexes.byInfluencer[id]?.count ?? 0 }
 
+    /// Whether `deals(ofCampaign:)` needs no file read: every deal is held, or the campaign's are all on the shelf.
+    public func dealsAreAtHand(ofCampaign id: RecordID) -> Bool {
+        dealShelf?.holdsAll(dealIDs(ofCampaign: id)) ?? true
+    }
+
     /// Ids of a campaign's deals, unordered: counts and per-campaign sums without sorting or copying deals.
     public func dealIDs(ofCampaign id: RecordID) -> Set<RecordID> { dealIndexes.byCampaign[id] ?? [] }
 

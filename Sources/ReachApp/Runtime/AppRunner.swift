@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 import ReachStore
 import TerminalUI
 
@@ -17,6 +18,10 @@ public final class AppRunner {
     /// Another session's large change is applied to a copy of the workspace off the loop in `run()` (a 100k import
     /// held the loop for 2.8 s), then swapped in (`PreparedChanges`).
     private let preparer = BackgroundJob<PreparedChanges>(label: "reach.prepare")
+    /// A campaign's dashboard whose deals must be read from their files is computed off the loop in `run()`.
+    private let dashboards = BackgroundJob<(CampaignDashboard, generation: Int)>(label: "reach.dashboard")
+    /// The campaign and workspace generation the last dashboard job was started for.
+    private var dashboardStarted: (RecordID, Int)?
     /// How often the data folder is checked for other sessions' edits (the files a watcher named; without one,
     /// the shortest gap between full scans).
     public var pollInterval: TimeInterval {
@@ -48,6 +53,7 @@ public final class AppRunner {
     /// Runs until the user quits. Input is drained before each frame so a burst of keys costs one redraw.
     /// `typedAhead`: keys the loading screen kept, handled first, in order.
     public func run(typedAhead: [InputEvent] = []) {
+        computeOffTheLoop()
         present()
         // Keys typed while the folder loaded come first (a tab computes its rows when switched to), then what
         // the first frame skipped: at 100k creators that is a second the user need not wait for.
@@ -59,7 +65,9 @@ public final class AppRunner {
         if !state.shouldQuit { send(.computeHiddenPanes) }
         while !state.shouldQuit {
             var changed = false
-            if let event = terminal.nextEvent(timeout: tickInterval) {
+            // While a job runs its result is looked for often, not only when the clock ticks.
+            let busy = !dashboards.isIdle || !preparer.isIdle
+            if let event = terminal.nextEvent(timeout: busy ? .milliseconds(10) : tickInterval) {
                 send(.input(event))
                 changed = true
                 // Coalesce: handle everything already typed (or pasted) before drawing again.
@@ -123,6 +131,7 @@ public final class AppRunner {
         for result in syncResults { send(result) }
         if background {
             if let prepared = preparer.takeResult() { receive(prepared) }
+            collectDashboard()
             if let result = poller.takeResult() { apply(result, inBackground: true) }
             // One change at a time: a scan's result applied before a prepared copy is swapped in would make the copy
             // stale, and its changes would be applied on the loop after all.
@@ -135,6 +144,31 @@ public final class AppRunner {
         }
         changed = changed || statusBefore != state.status || !syncResults.isEmpty
         return changed
+    }
+
+    /// From now on, what needs files read is computed on background jobs (see `AppState.computesOffTheLoop`), as
+    /// `run()` does; for the benchmarks and tests that drive the runner themselves.
+    public func computeOffTheLoop() { state.computesOffTheLoop = true }
+
+    /// Hands a dashboard computed off the loop to `update`, and starts the one it waits for now. True when a
+    /// dashboard arrived.
+    @discardableResult
+    public func collectDashboard() -> Bool {
+        let arrived = dashboards.takeResult()
+        if let (dashboard, generation) = arrived { send(.dashboardComputed(dashboard, generation: generation)) }
+        startDashboard()
+        return arrived != nil
+    }
+
+    /// Starts computing the dashboard `update` left for the loop (`CampaignsState.dashboardReading`), unless it is
+    /// already being computed from this workspace.
+    private func startDashboard() {
+        guard let id = state.campaigns.dashboardReading, let campaign = state.workspace.campaigns[id], dashboards.isIdle else { return }
+        let generation = state.workspaceGeneration
+        if let started = dashboardStarted, started == (id, generation) { return }
+        dashboardStarted = (id, generation)
+        let snapshot = state
+        dashboards.start { (CampaignDashboard.make(campaign, snapshot), generation) }
     }
 
     /// Swaps in a workspace prepared off the loop (see `PreparedChanges`). The one it replaces is freed on another

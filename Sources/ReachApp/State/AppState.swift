@@ -11,6 +11,9 @@ public struct AppState: Sendable {
     /// Moves on every change to `workspace`: a copy changed on another thread (`PreparedChanges`) replaces it only
     /// when nothing changed it since the copy was taken.
     public private(set) var workspaceGeneration = 0
+    /// The runner's loop computes what needs files read (a campaign's dashboard at 100k: up to 1,365 deals) off the
+    /// loop, on its background jobs; off (tests, commands), `update` computes it at once.
+    public var computesOffTheLoop = false
     /// The injected clock's time, refreshed by ticks; every "overdue" and "3d ago" is relative to it.
     public var now: Date
     /// The user's time zone, for "today" and dates typed in prompts.

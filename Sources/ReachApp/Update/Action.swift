@@ -49,6 +49,9 @@ public enum Action: Sendable {
     case conflictsNotLoaded(String)
     /// Theirs of a clash cannot be applied automatically: the record file has to be edited by hand.
     case clashByHand(Clash, path: String)
+    /// A campaign's dashboard computed off the loop, from the workspace of `generation` (see
+    /// `CampaignsState.dashboardReading`).
+    case dashboardComputed(CampaignDashboard, generation: Int)
     /// Another session's many changes, applied to a copy of the workspace off the loop (see `PreparedChanges`).
     case preparedChanges(PreparedChanges)
     /// The first frame is on screen: compute the tabs it did not need (see `AppState(hiddenPanesLater:)`).

@@ -46,6 +46,9 @@ public enum App {
             state.sync?.statusStale = true
             // `reach sync` in a terminal changes records and conflict files together.
             return StoreResults.external(changes, &state) + [.loadConflicts]
+        case .dashboardComputed(let dashboard, let generation):
+            CampaignsPane.dashboardComputed(dashboard, generation: generation, &state)
+            return []
         case .preparedChanges(let prepared):
             state.sync?.statusStale = true
             return StoreResults.prepared(prepared, &state) + [.loadConflicts]

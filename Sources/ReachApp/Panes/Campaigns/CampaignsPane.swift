@@ -206,7 +206,20 @@ public enum CampaignsPane: Pane {
             return
         }
         if state.campaigns.dashboard?.campaignID != id { state.campaigns.dashboardScroll = ScrollState() }
-        state.campaigns.dashboard = CampaignDashboard.make(campaign, state)
+        guard state.computesOffTheLoop, !state.workspace.dealsAreAtHand(ofCampaign: id) else {
+            state.campaigns.dashboardReading = nil
+            state.campaigns.dashboard = CampaignDashboard.make(campaign, state)
+            return
+        }
+        state.campaigns.dashboardReading = id
+    }
+
+    /// A dashboard the runner computed off the loop: shown if its campaign is still the one waited for and the
+    /// workspace is as it was when the computing began (else the runner computes it again).
+    static func dashboardComputed(_ dashboard: CampaignDashboard, generation: Int, _ state: inout AppState) {
+        guard state.campaigns.dashboardReading == dashboard.campaignID, generation == state.workspaceGeneration else { return }
+        state.campaigns.dashboard = dashboard
+        state.campaigns.dashboardReading = nil
     }
 
     /// Selects `id` in the list and shows its dashboard.
@@ -354,6 +367,13 @@ public enum CampaignsPane: Pane {
     }
 
     private static func renderDashboard(_ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
+        if let reading = state.campaigns.dashboardReading, state.campaigns.dashboard?.campaignID != reading,
+           let campaign = state.workspace.campaigns[reading], !area.isEmpty {
+            let count = state.workspace.dealIDs(ofCampaign: reading).count
+            buffer.write("\(campaign.name): reading its \(count) deal\(count == 1 ? "" : "s")…", x: area.x, y: area.y,
+                         maxWidth: area.width, style: theme.muted)
+            return
+        }
         guard let dashboard = state.campaigns.dashboard, let campaign = state.workspace.campaigns[dashboard.campaignID],
               !area.isEmpty else { return }
         let canvas = CampaignDashboardView.canvas(dashboard, campaign, state, width: area.width, theme: theme).buffer

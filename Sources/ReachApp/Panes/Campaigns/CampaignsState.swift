@@ -17,6 +17,9 @@ public struct CampaignsState: Sendable {
     /// typed so far are handled (`Action.keysHandled`), not on every ↓ of a held key (at 100k each reads a campaign's
     /// thousand deal files).
     public var dashboardIsBehind = false
+    /// The campaign whose dashboard the runner is computing off the loop, its deals read from their files
+    /// (`AppState.computesOffTheLoop`); the dashboard area says so meanwhile.
+    public var dashboardReading: RecordID?
     /// Share of the budget paid, per campaign, for the list rows on screen (derived; dropped when a campaign or
     /// one of its deals changes, computed again when the row is next on screen).
     public var spent: [RecordID: Int?] = [:]
