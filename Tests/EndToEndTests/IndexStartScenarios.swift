@@ -228,3 +228,24 @@ extension EndToEndTests {
         #expect(!log.contains("on the loop: the workspace changed"), "the copy was swapped in: \(log)")
     }
 }
+
+extension EndToEndTests {
+    /// Started from the folder index, the app reads a campaign's deals from their files when its dashboard is opened,
+    /// off the loop: the screen first says which deals are being read, then shows the dashboard with no other key.
+    @Test("A campaign's dashboard read on demand shows by itself")
+    func aDashboardReadOnDemandShowsByItself() throws {
+        let folder = try Self.demoFolder()
+        defer { folder.remove() }
+        let today = try ReachBinary.run(["--data-dir", folder.url.path, "today"])
+        #expect(today.status == 0, "\(today.output)")
+        let app = try ReachSession(folder: folder.url)
+        defer { app.close() }
+        try app.go(to: "4", expecting: "Campaign")
+        // The first campaign's deals were read when the app started; the second's are not yet.
+        try app.tmux.type("j")
+        try app.tmux.press("Enter")
+        try app.tmux.waitFor(text: "Deals per stage", timeout: 5)
+        #expect(!(try app.tmux.settledScreen()).contains("reading its"))
+        try app.quit()
+    }
+}

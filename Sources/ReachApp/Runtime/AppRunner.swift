@@ -130,8 +130,11 @@ public final class AppRunner {
         let syncResults = performer.sync?.takeResults() ?? []
         for result in syncResults { send(result) }
         if background {
-            if let prepared = preparer.takeResult() { receive(prepared) }
-            collectDashboard()
+            if let prepared = preparer.takeResult() {
+                receive(prepared)
+                changed = true
+            }
+            changed = collectDashboard() || changed
             if let result = poller.takeResult() { apply(result, inBackground: true) }
             // One change at a time: a scan's result applied before a prepared copy is swapped in would make the copy
             // stale, and its changes would be applied on the loop after all.
