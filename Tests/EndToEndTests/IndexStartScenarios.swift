@@ -14,8 +14,7 @@ extension EndToEndTests {
     func restartFromTheIndexShowsEditsMadeWhileClosed() throws {
         let folder = try Self.demoFolder()
         defer { folder.remove() }
-        let today = try ReachBinary.run(["--data-dir", folder.url.path, "today"])
-        #expect(today.status == 0, "\(today.output)")
+        try buildTheIndex(of: folder)
         let app = try ReachSession(folder: folder.url)
         defer { app.close() }
         try app.quit()
@@ -57,8 +56,7 @@ extension EndToEndTests {
         defer { app.close() }
         try app.quit()
         for (round, damage) in IndexDamage.allCases.enumerated() {
-            let today = try ReachBinary.run(["--data-dir", folder.url.path, "today"])
-            #expect(today.status == 0, "\(today.output)")
+            try buildTheIndex(of: folder)
             let good = try Data(contentsOf: index)
             for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: index.path + suffix) }
             try damage.apply(to: good).write(to: index)
@@ -69,8 +67,7 @@ extension EndToEndTests {
             try app.quit()
             #expect(try startsFromTheIndex(folder) == round, "the damaged index was not used (\(damage))")
             // The start emptied (or removed) it; the next command builds it again, and the next start uses it.
-            let rebuilt = try ReachBinary.run(["--data-dir", folder.url.path, "today"])
-            #expect(rebuilt.status == 0, "\(rebuilt.output)")
+            try buildTheIndex(of: folder)
             try app.start()
             try app.tmux.waitFor(text: " to do")
             try app.quit()
@@ -109,6 +106,12 @@ extension EndToEndTests {
             case .truncated: index.prefix(index.count / 2)
             }
         }
+    }
+
+    /// Builds (or brings up to date) the folder's index as any teammate's command does: `reach today`.
+    private func buildTheIndex(of folder: DataFolder) throws {
+        let today = try ReachBinary.run(["--data-dir", folder.url.path, "today"])
+        #expect(today.status == 0, "\(today.output)")
     }
 
     /// How many starts the folder's log says began from the folder index.
@@ -169,8 +172,7 @@ extension EndToEndTests {
     func aStartFromTheFolderIndexReadsRecordsOnDemand() throws {
         let folder = try Self.demoFolder()
         defer { folder.remove() }
-        let today = try ReachBinary.run(["--data-dir", folder.url.path, "today"])
-        #expect(today.status == 0, "\(today.output)")
+        try buildTheIndex(of: folder)
         let renamed = "Žaneta 🧪 Index"
         try editInPlace(try creatorFile(folder, named: "Freja Holm")) { rename($0, "Freja Holm", to: renamed) }
         // A crashed writer's temp file, two days old, its process long gone.
@@ -236,8 +238,7 @@ extension EndToEndTests {
     func aDashboardReadOnDemandShowsByItself() throws {
         let folder = try Self.demoFolder()
         defer { folder.remove() }
-        let today = try ReachBinary.run(["--data-dir", folder.url.path, "today"])
-        #expect(today.status == 0, "\(today.output)")
+        try buildTheIndex(of: folder)
         let app = try ReachSession(folder: folder.url)
         defer { app.close() }
         try app.go(to: "4", expecting: "Campaign")
