@@ -208,7 +208,7 @@ public final class AppRunner {
 }
 
 /// One job at a time on a background queue (a folder scan, another session's large change applied to a copy of the
-/// workspace); the loop collects the result on a later tick. Unchecked-Sendable: its mutable fields are only touched
+/// workspace, a dashboard whose deals are read from their files); the loop collects the result on a later tick. Unchecked-Sendable: its mutable fields are only touched
 /// under `lock`.
 final class BackgroundJob<Output: Sendable>: @unchecked Sendable {
     private let queue: DispatchQueue

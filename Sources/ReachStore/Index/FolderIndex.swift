@@ -127,7 +127,7 @@ public final class FolderIndex: Sendable {
         do {
             try database.inDatabase { db in
                 try db.inTransaction(.exclusive) {
-                    try IndexSchema.recreate(db, dropping: try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+                    try IndexSchema.recreate(db)
                     return .commit
                 }
             }

@@ -45,18 +45,21 @@ enum IndexSchema {
     /// Creates the tables, or empties a file of another version and creates them anew. Run in one exclusive
     /// transaction so two processes opening a new index at once do not both build it.
     static func prepare(_ db: Database) throws {
-        let existing = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-        if existing.contains("meta"),
+        if try tableNames(db).contains("meta"),
            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'version'") == String(version) {
             return
         }
-        try recreate(db, dropping: existing)
+        try recreate(db)
     }
 
-    /// Drops `existing` tables and creates every table anew, empty: the next refresh reads every record file.
-    static func recreate(_ db: Database, dropping existing: [String]) throws {
-        for table in existing { try db.execute(sql: "DROP TABLE IF EXISTS \"\(table)\"") }
+    /// Drops every table there is and creates this version's anew, empty: the next refresh reads every record file.
+    static func recreate(_ db: Database) throws {
+        for table in try tableNames(db) { try db.execute(sql: "DROP TABLE IF EXISTS \"\(table)\"") }
         for statement in tables { try db.execute(sql: statement) }
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('version', ?)", arguments: [String(version)])
+    }
+
+    private static func tableNames(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
     }
 }

@@ -151,4 +151,3 @@ public struct RosterOrder: Sendable {
         return ranks
     }
 }
-
