@@ -76,7 +76,7 @@ enum CoreCases {
             now: Dataset.now, timeZone: TimeZone(identifier: "UTC") ?? .current, hiddenPanesLater: true)
         let byFollowers = RosterOrder(column: .followers, ascending: false)
         // Name A→Z is the workspace's kept name order (nothing to sort); Z→A and the handle (a distinct text per
-        // creator, ranked before sorting) are the costly ones.
+        // creator) are the costly ones.
         let byName = RosterOrder(column: .name, ascending: false)
         let byHandle = RosterOrder(column: .handle, ascending: true)
         let byContact = RosterOrder(column: .lastContact, ascending: false)
@@ -100,7 +100,7 @@ enum CoreCases {
             BenchResult(name: "core.roster sort name Z→A 100k", samples: sortName, target: .p99(below: 16),
                         note: "the app's RosterOrder; A→Z is the kept name order"),
             BenchResult(name: "core.roster sort handle 100k", samples: sortHandle, target: .p99(below: 16),
-                        note: "the app's RosterOrder; 100k distinct texts ranked first"),
+                        note: "the app's RosterOrder; ASCII texts by a radix sort of their first 8 bytes"),
             BenchResult(name: "core.roster sort last contact 100k", samples: sortContact, target: .p99(below: 16),
                         note: "the app's RosterOrder; kept in each creator's facts from their deal rows"),
             BenchResult(name: "core.roster sort open deals 100k", samples: sortDeals, target: .p99(below: 16),
