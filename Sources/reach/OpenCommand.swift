@@ -52,6 +52,7 @@ struct OpenCommand: ParsableCommand {
                 ])
                 let runner = AppRunner(terminal: terminal, store: store, state: Self.firstState(taking: &loaded.workspace, problems: loaded.problems),
                                        clock: { Date() }, editor: editor, sync: sync)
+                terminal.beforeClosingOnSignal = { [weak runner] in runner?.finishWrites() }
                 runner.run(typedAhead: typedAhead)
                 final = runner.state.workspace
             }

@@ -137,9 +137,10 @@ final class Harness {
          user: UserIdentity = UserIdentity(name: "tester", login: "tester"),
          prepare: (RecordStore) throws -> Void = { _ in }) throws {
         folder = NSTemporaryDirectory() + "reach-app-tests-" + UUID().uuidString
-        let diskFull = self.diskFull, busy = self.busy
+        let diskFull = self.diskFull, busy = self.busy, slowDisk = self.slowDisk
         // As the app opens the folder: a save or delete waits at most 0.15 s for another session's lock.
         let options = StoreOptions(lockTimeout: .milliseconds(150), writeHook: { step, target in
+            if step == .writeTemp { slowDisk.pass() }
             if diskFull.isOn, step == .writeTemp { throw StoreError.io(operation: "write", path: target, errno: ENOSPC) }
             if busy.isOn, step == .writeTemp { throw StoreError.lockTimeout(path: target, seconds: 0.15) }
         })
@@ -166,6 +167,8 @@ final class Harness {
     let diskFull = FailSwitch()
     /// While on, every write fails as if another session held the folder's lock.
     let busy = FailSwitch()
+    /// While closed, every write waits (as on a slow disk) until it opens.
+    let slowDisk = WriteGate()
 
     /// Moves the injected clock.
     func advance(seconds: TimeInterval) { clock.now = clock.now.addingTimeInterval(seconds) }
@@ -194,6 +197,52 @@ final class FailSwitch: @unchecked Sendable {
     var isOn: Bool {
         get { lock.withLock { value } }
         set { lock.withLock { value = newValue } }
+    }
+}
+
+/// A gate in the store's write hook: while closed, a write waits at it (holding the folder's lock, as a slow disk
+/// would), and the test can wait until one does.
+final class WriteGate: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var closed = false
+    private var waiting = 0
+    private var allowed = 0
+
+    func close() { condition.withLock { closed = true } }
+
+    func open() {
+        condition.withLock {
+            closed = false
+            condition.broadcast()
+        }
+    }
+
+    /// Lets `count` writes through, then stays closed.
+    func letThrough(_ count: Int) {
+        condition.withLock {
+            allowed += count
+            condition.broadcast()
+        }
+    }
+
+    /// Called by the write hook: waits while the gate is closed.
+    func pass() {
+        condition.withLock {
+            waiting += 1
+            condition.broadcast()
+            while closed, allowed == 0 { condition.wait() }
+            if closed { allowed -= 1 }
+            waiting -= 1
+        }
+    }
+
+    /// Waits (up to 10 s) until a write is waiting at the closed gate; true when one is.
+    func waitForAWrite() -> Bool {
+        condition.withLock {
+            let deadline = Date().addingTimeInterval(10)
+            while waiting == 0, condition.wait(until: deadline) {}
+            return waiting > 0
+        }
     }
 }
 

@@ -20,6 +20,8 @@ public final class AppRunner {
     private let preparer = BackgroundJob<PreparedChanges>(label: "reach.prepare")
     /// A campaign's dashboard whose deals must be read from their files is computed off the loop in `run()`.
     private let dashboards = BackgroundJob<(CampaignDashboard, generation: Int)>(label: "reach.dashboard")
+    /// Saves and deletes, written in order off the loop in `run()` (see `WriteQueue`).
+    private let writes = WriteQueue()
     /// The campaign and workspace generation the last dashboard job was started for.
     private var dashboardStarted: (RecordID, Int)?
     /// How often the data folder is checked for other sessions' edits (the files a watcher named; without one,
@@ -66,7 +68,7 @@ public final class AppRunner {
         while !state.shouldQuit {
             var changed = false
             // While a job runs its result is looked for often, not only when the clock ticks.
-            let busy = !dashboards.isIdle || !preparer.isIdle
+            let busy = !dashboards.isIdle || !preparer.isIdle || !writes.isIdle
             if let event = terminal.nextEvent(timeout: busy ? .milliseconds(10) : tickInterval) {
                 send(.input(event))
                 changed = true
@@ -75,9 +77,20 @@ public final class AppRunner {
                 send(.keysHandled)
             }
             changed = tick(background: true) || changed
+            // A quit comes through `.quit`, which waits for the writes; should one come back unsaved after all, the
+            // answer stops the quit and asks (see `StoreResults`).
+            if state.shouldQuit {
+                let answers = writes.finish()
+                for answer in answers { send(answer) }
+                changed = changed || !answers.isEmpty
+            }
             if changed, !state.shouldQuit { present() }
         }
     }
+
+    /// Waits until every save and delete asked for is on disk (or failed); for a terminal about to be closed by a
+    /// signal (a dropped SSH connection), whose results will not be shown.
+    public func finishWrites() { _ = writes.finish() }
 
     /// Handles the events already waiting (typed or pasted), at most 256 so a flood still gets drawn; returns how many.
     private func handleWaitingInput() -> Int {
@@ -100,11 +113,19 @@ public final class AppRunner {
     }
 
     /// Dispatches an action and performs the effects it returns, feeding their results back in, until quiet.
+    /// Saves and deletes go to the write queue when the real loop runs (`state.computesOffTheLoop`); an effect that
+    /// needs them done (`Effect.waitsForWrites`: a restore after a delete, a quit, a sync) waits, and their results
+    /// come first.
     public func send(_ action: Action) {
         var queue = [action]
         while !queue.isEmpty {
             let next = queue.removeFirst()
             for effect in App.update(&state, next) {
+                if state.computesOffTheLoop, effect.write != nil {
+                    writes.enqueue(effect, performer.writes.perform)
+                    continue
+                }
+                if effect.waitsForWrites, !writes.isIdle { queue += writes.finish() }
                 queue += performer.perform(effect)
             }
         }
@@ -129,6 +150,9 @@ public final class AppRunner {
         if let settings = performer.settingsChange() { send(settings) }
         let syncResults = performer.sync?.takeResults() ?? []
         for result in syncResults { send(result) }
+        let written = writes.takeResults()
+        for result in written { send(result) }
+        changed = changed || !written.isEmpty
         if background {
             if let prepared = preparer.takeResult() {
                 receive(prepared)
@@ -149,8 +173,8 @@ public final class AppRunner {
         return changed
     }
 
-    /// From now on, what needs files read is computed on background jobs (see `AppState.computesOffTheLoop`), as
-    /// `run()` does; for the benchmarks and tests that drive the runner themselves.
+    /// From now on, what needs files read is computed on background jobs and records are written on the write queue
+    /// (see `AppState.computesOffTheLoop`), as `run()` does; for the benchmarks and tests that drive the runner themselves.
     public func computeOffTheLoop() { state.computesOffTheLoop = true }
 
     /// Hands a dashboard computed off the loop to `update`, and starts the one it waits for now. True when a

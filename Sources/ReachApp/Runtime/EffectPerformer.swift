@@ -9,11 +9,12 @@ struct EffectPerformer {
     let editor: any TextEditing
     /// The background git sync, when the folder is synced.
     var sync: BackgroundSync? = nil
+    /// Saves and deletes (which the runner may also perform on its write queue).
+    var writes: RecordWrites { RecordWrites(store: store) }
 
     func perform(_ effect: Effect) -> [Action] {
         switch effect {
-        case .save(let record, let expected): return [save(record, expected)]
-        case .delete(let record): return delete(record)
+        case .save, .delete: return writes.perform(effect)
         case .restore(let kind, let id): return [restore(kind, id)]
         case .updateSettings(let change): return [updateSettings(change)]
         case .saveSettings(let settings, let expected): return [saveSettings(settings, expected)]
@@ -80,11 +81,11 @@ struct EffectPerformer {
         let subject = ConflictSubject.record(kind, id)
         switch theirs {
         case .save(let record):
-            let saved = save(record, record.revision)
+            let saved = writes.save(record, record.revision)
             guard case .saved = saved else { return [saved] }
             return [saved] + resolve(clash, subject)
         case .delete(let record):
-            let deleted = delete(record)
+            let deleted = writes.delete(record)
             guard case .deleted? = deleted.first else { return deleted }
             return deleted + resolve(clash, subject)
         case .byHand:
@@ -129,55 +130,6 @@ struct EffectPerformer {
     func settingsChange() -> Action? {
         store.workspaceChange(AppSettings.self).flatMap { version in
             version.settings.map { Action.settingsChangedOutside($0, revision: version.revision) }
-        }
-    }
-
-    private func save(_ record: AnyRecord, _ expected: Int) -> Action {
-        do {
-            switch record {
-            case .influencer(let r): return outcome(try store.save(r, expectedRevision: expected), record, AnyRecord.influencer)
-            case .campaign(let r): return outcome(try store.save(r, expectedRevision: expected), record, AnyRecord.campaign)
-            case .deal(let r): return outcome(try store.save(r, expectedRevision: expected), record, AnyRecord.deal)
-            case .template(let r): return outcome(try store.save(r, expectedRevision: expected), record, AnyRecord.template)
-            }
-        } catch StoreError.lockTimeout {
-            return .saveWaiting(PendingSave(record: record, expectedRevision: expected))
-        } catch {
-            return .saveFailed(PendingSave(record: record, expectedRevision: expected), message: "\(error)")
-        }
-    }
-
-    private func outcome<R: Record>(_ result: SaveResult<R>, _ mine: AnyRecord, _ wrap: (R) -> AnyRecord) -> Action {
-        switch result {
-        case .saved(let saved): .saved(wrap(saved))
-        case .conflict(let conflict): .conflict(mine: mine, theirs: conflict.theirs.map(wrap), theirsRevision: conflict.theirsRevision)
-        }
-    }
-
-    private func delete(_ record: AnyRecord) -> [Action] {
-        do {
-            switch record {
-            case .influencer(let r): return deleteOutcome(try store.delete(Influencer.self, id: r.id, expectedRevision: r.revision), record, AnyRecord.influencer)
-            case .campaign(let r): return deleteOutcome(try store.delete(Campaign.self, id: r.id, expectedRevision: r.revision), record, AnyRecord.campaign)
-            case .deal(let r): return deleteOutcome(try store.delete(Deal.self, id: r.id, expectedRevision: r.revision), record, AnyRecord.deal)
-            case .template(let r): return deleteOutcome(try store.delete(Template.self, id: r.id, expectedRevision: r.revision), record, AnyRecord.template)
-            }
-        } catch StoreError.lockTimeout {
-            return [.deleteWaiting(record)]
-        } catch {
-            return [.deleteFailed(record, message: "\(error)")]
-        }
-    }
-
-    /// A delete that met someone else's edit does nothing; their version is shown instead.
-    private func deleteOutcome<R: Record>(_ result: DeleteResult<R>, _ record: AnyRecord, _ wrap: (R) -> AnyRecord) -> [Action] {
-        switch result {
-        case .deleted: return [.deleted(record)]
-        case .conflict(let conflict):
-            var changes = ExternalChanges()
-            if let theirs = conflict.theirs { changes.upserted = [wrap(theirs)] } else { changes.removed = [(record.kind, record.id)] }
-            return [.deleteFailed(record, message: "someone else changed it meanwhile; check their version and delete again."),
-                    .externalChanges(changes)]
         }
     }
 

@@ -12,7 +12,8 @@ public struct AppState: Sendable {
     /// when nothing changed it since the copy was taken.
     public private(set) var workspaceGeneration = 0
     /// The runner's loop computes what needs files read (a campaign's dashboard at 100k: up to 1,365 deals) off the
-    /// loop, on its background jobs; off (tests, commands), `update` computes it at once.
+    /// loop, on its background jobs, and writes saves and deletes on its write queue; off (tests, commands),
+    /// `update` computes it at once and each write is done before the next action.
     public var computesOffTheLoop = false
     /// The injected clock's time, refreshed by ticks; every "overdue" and "3d ago" is relative to it.
     public var now: Date
@@ -60,6 +61,9 @@ public struct AppState: Sendable {
     public var pendingSettings: PendingSettings?
     /// Deletes that met a busy folder: kept (the record stays on screen) and tried again with the saves.
     public var pendingDeletes: [RecordID: AnyRecord] = [:]
+    /// Saves and deletes asked for and not answered yet, per record (the runner writes them off the loop): a record
+    /// with one keeps its newest local edit over an older answer and over another session's version.
+    var writesInFlight: [RecordID: Int] = [:]
     /// When a save met a busy folder: the tick retries the pending saves from then on (see `Action.saveWaiting`).
     public var saveRetryAt: Date?
     /// The folder's git sync as this app knows it; nil when the folder is not synced.

@@ -61,6 +61,18 @@ public enum Action: Sendable {
     case keysHandled
 }
 
+extension Action {
+    /// The record whose `.save` or `.delete` this answers.
+    var answeredWrite: RecordID? {
+        switch self {
+        case .saved(let record), .deleted(let record), .deleteFailed(let record, _), .deleteWaiting(let record): record.id
+        case .saveFailed(let pending, _), .saveWaiting(let pending): pending.record.id
+        case .conflict(let mine, _, _): mine.id
+        default: nil
+        }
+    }
+}
+
 /// A save that did not happen yet (failed, or waiting on a conflict decision), with the revision it expects on disk.
 public struct PendingSave: Sendable, Equatable {
     public var record: AnyRecord

@@ -33,6 +33,25 @@ public enum Effect: Sendable {
     case quit
 }
 
+extension Effect {
+    /// The record a `.save` or `.delete` writes.
+    var write: RecordID? {
+        switch self {
+        case .save(let record, _), .delete(let record): record.id
+        default: nil
+        }
+    }
+
+    /// Performed only once every save and delete asked for before it is written: it reads or writes records
+    /// (restoring from the trash, a report listing it, git taking the folder, a sync clash settled) or ends the app.
+    var waitsForWrites: Bool {
+        switch self {
+        case .restore, .copyCampaignReport, .sync, .resolveClash, .takeTheirs, .quit: true
+        case .save, .delete, .updateSettings, .saveSettings, .copy, .editText, .readSyncStatus, .loadConflicts: false
+        }
+    }
+}
+
 /// Long text to edit in `$EDITOR`, and what to do with the result.
 public struct EditRequest: Sendable {
     /// Shown in messages ("notes of Līga Bērziņa").

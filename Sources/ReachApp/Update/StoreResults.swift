@@ -12,6 +12,9 @@ enum StoreResults {
     }
 
     static func saved(_ record: AnyRecord, _ state: inout AppState) -> [Effect] {
+        // A newer edit of the record is still being saved: what is saved here is older than what the screens show,
+        // and that save's answer brings the record as it will stay.
+        guard state.writesInFlight[record.id] == nil else { return [] }
         let shown = state.workspace.record(record.kind, record.id)
         state.workspace.put(record)
         state.pendingSaves[record.id] = nil
@@ -28,7 +31,7 @@ enum StoreResults {
         state.quietSaves.remove(pending.record.id)
         state.pendingSaves[pending.record.id] = pending
         state.show("Not saved: \(message) Your edit is kept; press R to retry.", .error)
-        return []
+        return askAgainBeforeQuitting(&state)
     }
 
     /// The folder was busy: the edit is kept, shown as unsaved, and saved by the clock once the folder is free.
@@ -36,7 +39,15 @@ enum StoreResults {
         state.pendingSaves[pending.record.id] = pending
         state.saveRetryAt = state.now.addingTimeInterval(retryDelay)
         state.show("Folder busy (another session is writing): your edit is kept and saved when it is free", .warning)
-        return []
+        return askAgainBeforeQuitting(&state)
+    }
+
+    /// `q` was pressed while the last writes were on their way (the runner finishes them before quitting), and one
+    /// came back unsaved: the quit stops and asks, as it does when the edit was unsaved before `q`.
+    private static func askAgainBeforeQuitting(_ state: inout AppState) -> [Effect] {
+        guard state.shouldQuit else { return [] }
+        state.shouldQuit = false
+        return GlobalKeys.quit(&state)
     }
 
     /// How long a save waits before trying a busy folder again.
@@ -47,6 +58,7 @@ enum StoreResults {
         // Until the user decides, "mine" counts as unsaved so quitting warns about it.
         state.pendingSaves[mine.id] = PendingSave(record: mine, expectedRevision: theirsRevision)
         state.overlays.append(.conflict(ConflictDialog(mine: mine, theirs: theirs, theirsRevision: theirsRevision)))
+        state.shouldQuit = false
         return []
     }
 
@@ -96,7 +108,7 @@ enum StoreResults {
         state.saveRetryAt = state.now.addingTimeInterval(retryDelay)
         state.show("Folder busy (another session is writing): \(state.workspace.title(of: record)) goes to the trash when it is free",
                    .warning)
-        return []
+        return askAgainBeforeQuitting(&state)
     }
 
     static func deleteFailed(_ record: AnyRecord, _ message: String, _ state: inout AppState) -> [Effect] {
@@ -120,8 +132,8 @@ enum StoreResults {
         return []
     }
 
-    /// Changes by other sessions. A record with an unsaved local edit keeps the local version; its save will conflict
-    /// and ask the user, so neither version is lost.
+    /// Changes by other sessions. A record with an unsaved local edit (or one on its way to the disk) keeps the local
+    /// version; its save will conflict and ask the user, so neither version is lost.
     static func external(_ changes: ExternalChanges, _ state: inout AppState) -> [Effect] {
         let accepted = accepted(changes, state)
         let applied = apply(accepted, to: &state.workspace)
@@ -141,9 +153,10 @@ enum StoreResults {
     static func accepted(_ changes: ExternalChanges, _ state: AppState) -> ExternalChanges {
         var accepted = changes
         accepted.upserted = changes.upserted.filter { record in
-            state.pendingSaves[record.id] == nil && record.revision >= (state.workspace.knownRevision(record.kind, record.id) ?? 0)
+            state.pendingSaves[record.id] == nil && state.writesInFlight[record.id] == nil
+                && record.revision >= (state.workspace.knownRevision(record.kind, record.id) ?? 0)
         }
-        accepted.removed = changes.removed.filter { state.pendingSaves[$0.1] == nil }
+        accepted.removed = changes.removed.filter { state.pendingSaves[$0.1] == nil && state.writesInFlight[$0.1] == nil }
         return accepted
     }
 
@@ -169,5 +182,13 @@ enum StoreResults {
             state.show("\(problems.count) file(s) could not be read; : Load problems for details", .warning)
         }
         return []
+    }
+}
+
+extension AppState {
+    /// A save or delete of `id` was answered. (A sync clash's "take theirs" is answered without being counted.)
+    mutating func writeAnswered(_ id: RecordID) {
+        guard let count = writesInFlight[id] else { return }
+        writesInFlight[id] = count > 1 ? count - 1 : nil
     }
 }

@@ -6,6 +6,13 @@ import TerminalUI
 public enum App {
     /// Applies one action. Pure: no I/O, no clock; the runtime performs the returned effects.
     public static func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+        if let id = action.answeredWrite { state.writeAnswered(id) }
+        let effects = handle(action, &state)
+        for case let id? in effects.map(\.write) { state.writesInFlight[id, default: 0] += 1 }
+        return effects
+    }
+
+    private static func handle(_ action: Action, _ state: inout AppState) -> [Effect] {
         switch action {
         case .input(let event): return input(event, &state)
         case .tick(let date): return tick(date, &state) + SyncUpdate.tick(date, &state)

@@ -30,6 +30,9 @@ public final class NcursesTerminal: Terminal {
     private var queue: [InputEvent] = []
     private var active = true
     private var cursorVisible = false
+    /// Runs when a signal (hang-up, `kill`, Ctrl-C outside raw mode) or a vanished terminal is about to end the
+    /// process: the app finishes writing the edits already on screen.
+    public var beforeClosingOnSignal: (() -> Void)?
     private let signals: SignalRelay?
     private var palette: ColorPairs
 
@@ -208,6 +211,7 @@ public final class NcursesTerminal: Terminal {
 
     /// Restores the terminal, then dies from the same signal so the parent sees the real cause.
     private func terminate(signal signalNumber: Int32) -> Never {
+        beforeClosingOnSignal?()
         restore()
         _ = signal(signalNumber, SIG_DFL)
         raise(signalNumber)
