@@ -88,9 +88,11 @@ public final class AppRunner {
         }
     }
 
-    /// Waits until every save and delete asked for is on disk (or failed); for a terminal about to be closed by a
-    /// signal (a dropped SSH connection), whose results will not be shown.
-    public func finishWrites() { _ = writes.finish() }
+    /// Waits until every save and delete asked for is on disk (or failed), and hands the answers to `update`: for a
+    /// terminal about to be closed by a signal (a dropped SSH connection), and for the benchmarks.
+    public func finishWrites() {
+        for answer in writes.finish() { send(answer) }
+    }
 
     /// Handles the events already waiting (typed or pasted), at most 256 so a flood still gets drawn; returns how many.
     private func handleWaitingInput() -> Int {
@@ -175,7 +177,11 @@ public final class AppRunner {
 
     /// From now on, what needs files read is computed on background jobs and records are written on the write queue
     /// (see `AppState.computesOffTheLoop`), as `run()` does; for the benchmarks and tests that drive the runner themselves.
-    public func computeOffTheLoop() { state.computesOffTheLoop = true }
+    /// (`false`: back to computing and writing on the loop, for a benchmark's comparison.)
+    public func computeOffTheLoop(_ offTheLoop: Bool = true) {
+        if !offTheLoop { finishWrites() }
+        state.computesOffTheLoop = offTheLoop
+    }
 
     /// Hands a dashboard computed off the loop to `update`, and starts the one it waits for now. True when a
     /// dashboard arrived.
