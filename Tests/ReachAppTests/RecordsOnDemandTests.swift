@@ -158,4 +158,22 @@ import Testing
         let many = Array(deals.prefix(40).map(\.id))
         #expect(Set(shelf.records(many)) == Set(deals.prefix(40).filter { $0.id != deals[4].id }))
     }
+
+    /// An edit whose save is on its way (or failed) is held: however many other records are read meanwhile, it is
+    /// not read again from its file, which still holds the version before the edit. Released, it goes as any other.
+    @Test func theShelfHoldsAnEditUntilItIsSaved() throws {
+        let folder = Folder()
+        let (store, _, inMemory) = try Self.workspaces(folder)
+        let shelf = RecordShelf<Deal>(store: store, capacity: 8)
+        let deals = inMemory.allDeals.sorted { $0.id < $1.id }
+        var edited = deals[0]
+        edited.notes = "not written yet"
+        shelf.remember(edited)
+        shelf.hold(edited.id, true)
+        for deal in deals.dropFirst().prefix(30) { _ = shelf.record(deal.id) }
+        #expect(shelf.peek(edited.id)?.notes == "not written yet")
+        shelf.hold(edited.id, false)
+        for deal in deals.dropFirst().prefix(30) { _ = shelf.record(deal.id) }
+        #expect(shelf.peek(edited.id) == nil)
+    }
 }

@@ -16,6 +16,8 @@ final class RecordShelf<R: Record>: @unchecked Sendable {
     // Guarded by `lock`: each kept record with the tick of its last use.
     private var kept: [RecordID: (record: R, used: UInt64)] = [:]
     private var tick: UInt64 = 0
+    // Guarded by `lock`: records never evicted (see `hold`).
+    private var held: Set<RecordID> = []
 
     /// 4,096 deals is more than the largest campaign's (1,365 in the 100k demo) plus a screen of cards: a dashboard
     /// opened twice reads its files once. For creators, more than a campaign's creators plus a screen of rows.
@@ -60,7 +62,8 @@ final class RecordShelf<R: Record>: @unchecked Sendable {
         lock.withLock {
             tick += 1
             kept[record.id] = (record, tick)
-            if kept.count > capacity { evictOldest() }
+            // Held records do not count: a bulk edit of 10,000 of them must not sort the shelf on every one.
+            if kept.count - held.count > capacity { evictOldest() }
         }
     }
 
@@ -71,7 +74,18 @@ final class RecordShelf<R: Record>: @unchecked Sendable {
 
     /// Drops a deleted record.
     func forget(_ id: RecordID) {
-        _ = lock.withLock { kept.removeValue(forKey: id) }
+        lock.withLock {
+            kept[id] = nil
+            held.remove(id)
+        }
+    }
+
+    /// Keeps the record whatever else is read (`true`) until released (`false`): one edited here whose save is on
+    /// its way, or failed, must not be read again from its file, which still holds the version before the edit.
+    func hold(_ id: RecordID, _ holding: Bool) {
+        lock.withLock {
+            if holding { held.insert(id) } else { held.remove(id) }
+        }
     }
 
     /// How many records are kept (for tests).
@@ -88,9 +102,11 @@ final class RecordShelf<R: Record>: @unchecked Sendable {
         return entry.record
     }
 
-    /// Drops the least recently used quarter, so eviction costs one sort per `capacity / 4` new deals. Caller holds `lock`.
+    /// Drops the least recently used quarter of the records not held, so eviction costs one sort per `capacity / 4`
+    /// new deals. Caller holds `lock`.
     private func evictOldest() {
-        let oldest = kept.map { ($0.key, $0.value.used) }.sorted { $0.1 < $1.1 }.prefix(max(1, kept.count - capacity * 3 / 4))
+        let oldest = kept.lazy.filter { !self.held.contains($0.key) }.map { ($0.key, $0.value.used) }.sorted { $0.1 < $1.1 }
+            .prefix(max(1, kept.count - held.count - capacity * 3 / 4))
         for (id, _) in oldest { kept[id] = nil }
     }
 }

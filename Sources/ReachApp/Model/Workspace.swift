@@ -162,6 +162,16 @@ public struct Workspace: Sendable {
         return nil
     }
 
+    /// Keeps a full creator or deal in memory (`true`) until released: edited here, its save is on its way or failed,
+    /// and its file still holds the version before the edit. (A workspace holding every record keeps it anyway.)
+    func holdUnsaved(_ record: AnyRecord, _ holding: Bool) {
+        switch record.kind {
+        case .influencer: creatorShelf?.hold(record.id, holding)
+        case .deal: dealShelf?.hold(record.id, holding)
+        case .campaign, .template: break
+        }
+    }
+
     /// Removes a record (deleted here or by another session); returns whether it was there.
     @discardableResult
     public mutating func remove(_ kind: RecordKind, _ id: RecordID) -> Bool {

@@ -35,9 +35,9 @@ public enum Effect: Sendable {
 
 extension Effect {
     /// The record a `.save` or `.delete` writes.
-    var write: RecordID? {
+    var write: AnyRecord? {
         switch self {
-        case .save(let record, _), .delete(let record): record.id
+        case .save(let record, _), .delete(let record): record
         default: nil
         }
     }

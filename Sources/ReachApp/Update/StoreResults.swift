@@ -17,6 +17,7 @@ enum StoreResults {
         guard state.writesInFlight[record.id] == nil else { return [] }
         let shown = state.workspace.record(record.kind, record.id)
         state.workspace.put(record)
+        state.workspace.holdUnsaved(record, false)
         state.pendingSaves[record.id] = nil
         // Usually the store's answer is what the panes already show but for its stamps: then they need no update
         // (at 200k deals that second pass was half the cost of an edit on Today).

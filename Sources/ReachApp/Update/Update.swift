@@ -8,7 +8,10 @@ public enum App {
     public static func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         if let id = action.answeredWrite { state.writeAnswered(id) }
         let effects = handle(action, &state)
-        for case let id? in effects.map(\.write) { state.writesInFlight[id, default: 0] += 1 }
+        for case let record? in effects.map(\.write) {
+            state.writesInFlight[record.id, default: 0] += 1
+            state.workspace.holdUnsaved(record, true)
+        }
         return effects
     }
 
