@@ -100,7 +100,7 @@ enum CoreCases {
             BenchResult(name: "core.roster sort name Z→A 100k", samples: sortName, target: .p99(below: 16),
                         note: "the app's RosterOrder; A→Z is the kept name order"),
             BenchResult(name: "core.roster sort handle 100k", samples: sortHandle, target: .p99(below: 16),
-                        note: "the app's RosterOrder; ASCII texts by a radix sort of their first 8 bytes"),
+                        note: "the app's RosterOrder; a radix sort of the handles' kept 16-byte keys"),
             BenchResult(name: "core.roster sort last contact 100k", samples: sortContact, target: .p99(below: 16),
                         note: "the app's RosterOrder; kept in each creator's facts from their deal rows"),
             BenchResult(name: "core.roster sort open deals 100k", samples: sortDeals, target: .p99(below: 16),

@@ -29,12 +29,14 @@ import Testing
             == [Fx.dilnoza, Fx.liga, Fx.id(6), Fx.id(7), Fx.id(8), Fx.nino, Fx.ola, Fx.sakura])
     }
 
-    /// A text column's full sort (bytes and integer prefixes for ASCII texts) is `String`'s order, as the binary
-    /// search's comparator has it: handles sharing their first eight bytes, one a prefix of another, upper and lower
+    /// A text column's full sort (16-byte keys for ASCII texts) is `String`'s order, as the binary search's
+    /// comparator has it: handles sharing their first eight bytes, or 32, one a prefix of another, upper and lower
     /// case, accents precomposed and combining (equal as `String`s), CJK, empty, repeated, and missing.
     @Test func aTextColumnSortsAsStringsCompare() {
         let handles: [String?] = ["creator.one", "creator.onex", "creator.on", "Creator.one", "créator", "cre\u{301}ator",
-                                  "e\u{301}", "é", "f", "桜.travel", "", "creator.one", nil, "zz", "creator.ona", "a"]
+                                  "e\u{301}", "é", "f", "桜.travel", "", "creator.one", nil, "zz", "creator.ona", "a",
+                                  "these.handles.agree.on.32.bytes.b", "these.handles.agree.on.32.bytes.a.z",
+                                  "these.handles.agree.on.32.bytes", "these.handles.agree.on.32.bytes.a"]
         let creators = handles.enumerated().map { n, handle in
             Influencer(id: Fx.id(100 + n), createdAt: Fx.days(-30), displayName: "Same Name",
                        accounts: handle.map { [Fx.account(.instagram, $0, 1_000, er: 1)] } ?? [])
@@ -70,6 +72,46 @@ import Testing
                 return order.less(x, y)
             }
             #expect(order.sorted(state) == reference, "ascending: \(ascending)")
+        }
+    }
+
+    /// The handles' keys the name order keeps follow every change: a creator renamed, a handle changed (the name
+    /// kept), one removed, one added; after each, the sort by handle agrees with the comparator.
+    @Test func theKeptHandleKeysFollowEveryChange() throws {
+        var random = SeededRandom(seed: 15)
+        let handles = ["anna.kalnina", "anna.kalnina1", "anna.kalnina12345678", "b", "ბექა", "zz", "Anna"]
+        func creator(_ n: Int) -> Influencer {
+            Influencer(id: Fx.id(2_000 + n), createdAt: Fx.days(-30), displayName: random.pick(["Ann", "Bo", "Cy"]),
+                       accounts: random.chance(0.1) ? [] : [Fx.account(.instagram, random.pick(handles) + random.pick(["", "1", "2"]), 1_000, er: 1)])
+        }
+        var workspace = Workspace(influencers: (0..<200).map(creator))
+        workspace.buildRosterIndexes()
+        var next = 200
+        for step in 0..<60 {
+            let ids = workspace.creatorsByName.ids
+            switch step % 4 {
+            case 0: // another handle, the same name
+                var edited = try #require(workspace.influencer(random.pick(ids)))
+                edited.accounts = [Fx.account(.instagram, random.pick(handles), 1_000, er: 1)]
+                workspace.put(.influencer(edited))
+            case 1: // another name
+                var edited = try #require(workspace.influencer(random.pick(ids)))
+                edited.displayName = random.pick(["Dee", "Al", "Cy"])
+                workspace.put(.influencer(edited))
+            case 2: workspace.remove(.influencer, random.pick(ids))
+            default:
+                workspace.put(.influencer(creator(next)))
+                next += 1
+            }
+            let state = AppState(workspace: workspace, now: Fx.now, timeZone: Fx.utc)
+            for ascending in [true, false] {
+                let order = RosterOrder(column: .handle, ascending: ascending)
+                let reference = state.workspace.creatorsByName.ids.sorted { a, b in
+                    guard let x = order.key(a, state), let y = order.key(b, state) else { return false }
+                    return order.less(x, y)
+                }
+                #expect(order.sorted(state) == reference, "step \(step), ascending: \(ascending)")
+            }
         }
     }
 

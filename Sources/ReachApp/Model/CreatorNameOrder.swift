@@ -8,6 +8,8 @@ public struct CreatorNameOrder: Sendable {
     public private(set) var ids: [RecordID] = []
     public private(set) var names: [String] = []
     public private(set) var facts: [RosterFacts] = []
+    /// Each main handle's sort key (`TextKey`), so a sort by handle reads no handle unless two share sixteen bytes.
+    private(set) var handleKeys: [TextKey?] = []
 
     init() {}
 
@@ -20,11 +22,13 @@ public struct CreatorNameOrder: Sendable {
         ids.reserveCapacity(order.count)
         names.reserveCapacity(order.count)
         facts.reserveCapacity(order.count)
+        handleKeys.reserveCapacity(order.count)
         for index in order {
             guard let creatorFacts = factsByID[entries[index].key] else { continue }
             ids.append(entries[index].key)
             names.append(entries[index].value)
             facts.append(creatorFacts)
+            handleKeys.append(creatorFacts.handle.map { TextKey($0) })
         }
     }
 
@@ -42,18 +46,26 @@ public struct CreatorNameOrder: Sendable {
     mutating func put(_ id: RecordID, name: String, previousName: String?, facts creatorFacts: RosterFacts) {
         if previousName == name {
             let at = position(name, id)
-            if at < ids.count, ids[at] == id { return facts[at] = creatorFacts }
+            if at < ids.count, ids[at] == id {
+                if facts[at].handle != creatorFacts.handle { handleKeys[at] = creatorFacts.handle.map { TextKey($0) } }
+                return facts[at] = creatorFacts
+            }
         }
         if let previousName { remove(id, name: previousName) }
         let at = position(name, id)
         ids.insert(id, at: at)
         names.insert(name, at: at)
         facts.insert(creatorFacts, at: at)
+        handleKeys.insert(creatorFacts.handle.map { TextKey($0) }, at: at)
     }
 
     /// Every creator's facts anew, where they are (no name changed).
     mutating func replaceFacts(_ factsByID: [RecordID: RosterFacts]) {
-        for position in ids.indices { factsByID[ids[position]].map { facts[position] = $0 } }
+        for position in ids.indices {
+            guard let creatorFacts = factsByID[ids[position]] else { continue }
+            if facts[position].handle != creatorFacts.handle { handleKeys[position] = creatorFacts.handle.map { TextKey($0) } }
+            facts[position] = creatorFacts
+        }
     }
 
     mutating func remove(_ id: RecordID, name: String) {
@@ -62,5 +74,6 @@ public struct CreatorNameOrder: Sendable {
         ids.remove(at: at)
         names.remove(at: at)
         facts.remove(at: at)
+        handleKeys.remove(at: at)
     }
 }

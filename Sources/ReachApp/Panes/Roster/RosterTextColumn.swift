@@ -1,163 +1,160 @@
-import Foundation
+/// A text's first sixteen bytes as two big-endian integers (zero past its end), with its length and whether it is
+/// ASCII: for ASCII texts, comparing keys (then, when equal, the texts) gives `String`'s order, and a radix sort
+/// needs no text at all. The name order keeps one per creator's handle (`CreatorNameOrder.handleKeys`).
+struct TextKey: Sendable, Equatable {
+    var first: UInt64
+    var second: UInt64
+    var length: Int
+    var isASCII: Bool
 
-/// One text column of the roster (the handle, say) laid out for sorting 100,000 texts: the bytes of every text in
-/// one buffer, its first eight bytes as one big-endian integer, and the creators split into those with an ASCII
-/// text, another text and none. Positions are creators' places in the name order; every order made here is stable,
-/// so equal texts keep their name order.
+    /// The key of `text`, or (`from`) of its bytes after the first `from` (`length` is still the whole text's).
+    init(_ text: String, from offset: Int = 0) {
+        var (first, second, length, any): (UInt64, UInt64, Int, UInt8) = (0, 0, 0, 0)
+        for byte in text.utf8 {
+            let index = length - offset
+            if index >= 0, index < 8 {
+                first |= UInt64(byte) << (56 - 8 * index)
+            } else if index >= 8, index < 16 {
+                second |= UInt64(byte) << (56 - 8 * (index - 8))
+            }
+            any |= byte
+            length += 1
+        }
+        (self.first, self.second, self.length, isASCII) = (first, second, length, any < 0x80)
+    }
+}
+
+/// One text column of the roster (the handle, say) sorted for 100,000 creators. Positions are creators' places in
+/// the name order; every order made here is stable, so equal texts keep their name order.
+///
+/// Sorting 100,000 distinct handles by comparing `String`s took 145 ms; by their first eight bytes as one integer
+/// and then `memcmp`, 39 ms; by a radix sort of eight bytes gathered on each sort, 23–25 ms (half of it reading each
+/// handle). Here the ASCII texts (nearly every handle) are ordered by a radix sort of their kept keys, with no text
+/// read; only texts whose sixteen bytes agree are then read, and ordered by their next sixteen, and so on. Texts that
+/// are not ASCII are sorted as `String`s and merged in by binary search.
 struct RosterTextColumn {
-    private let prefixes: [UInt64]
-    private let starts: [Int]
-    private let lengths: [Int]
-    private let bytes: [UInt8]
-    /// Creators with an ASCII text, with another text (compared as `String`s), and with none, in name order.
-    private let ascii: [Int]
-    private let other: [Int]
-    private(set) var missing: [Int] = []
+    private let keys: [TextKey?]
+    private let text: (Int) -> String?
 
-    init(_ values: [RosterOrder.Value?]) {
-        // Locals first: filling the stored arrays one text at a time cost twice as much.
-        var starts = [Int](repeating: 0, count: values.count), lengths = starts
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(values.count * 16)
-        for (position, value) in values.enumerated() {
-            guard case .text(let text)? = value else {
-                missing.append(position)
-                continue
-            }
-            starts[position] = bytes.count
-            bytes += text.utf8
-            lengths[position] = bytes.count - starts[position]
-        }
-        var prefixes = [UInt64](repeating: 0, count: values.count)
+    /// `keys[position]`: the key of the text at each position (nil: no text); `text(position)`: the text itself.
+    init(keys: [TextKey?], text: @escaping (Int) -> String?) {
+        self.keys = keys
+        self.text = text
+    }
+
+    /// Positions without a text, in name order.
+    var missing: [Int] { keys.indices.filter { keys[$0] == nil } }
+
+    /// Positions with a text, in `String`'s order of their texts (reversed when not `ascending`), ties in name order.
+    func sorted(ascending: Bool) -> [Int] {
         var ascii: [Int] = [], other: [Int] = []
-        ascii.reserveCapacity(values.count)
-        bytes.withUnsafeBufferPointer { all in
-            for position in values.indices where values[position] != nil {
-                let text = UnsafeBufferPointer(rebasing: all[starts[position]..<starts[position] + lengths[position]])
-                var prefix: UInt64 = 0
-                for index in 0..<8 { prefix = prefix << 8 | UInt64(index < text.count ? text[index] : 0) }
-                prefixes[position] = prefix
-                if text.reduce(0, |) < 0x80 { ascii.append(position) } else { other.append(position) }
-            }
+        ascii.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() {
+            guard let key else { continue }
+            if key.isASCII { ascii.append(position) } else { other.append(position) }
         }
-        (self.starts, self.lengths, self.bytes, self.prefixes, self.ascii, self.other) = (starts, lengths, bytes, prefixes, ascii, other)
-    }
-
-    /// The text at `position` as a `String`.
-    private func string(_ position: Int) -> String {
-        String(decoding: bytes[starts[position]..<starts[position] + lengths[position]], as: UTF8.self)
-    }
-
-    /// The ASCII texts in order (reversed when not `ascending`), ties in name order.
-    private func sortedASCII(ascending: Bool) -> [Int] {
         var order = radixSorted(ascii, ascending: ascending)
-        orderRunsOfEqualPrefixes(&order, ascending: ascending)
-        return order
+        orderRunsOfEqualKeys(&order, ascending: ascending)
+        return merging(other, into: order, ascending: ascending)
     }
 
-    /// `positions` (in name order) ordered by their first eight bytes alone: a stable least-significant-digit radix
-    /// sort, sixteen bits a pass, a pass skipped when every text shares its digit.
+    /// `positions` (in name order) ordered by their keys' sixteen bytes alone: a stable least-significant-digit
+    /// radix sort, sixteen bits a pass, a pass skipped when every key shares its digit.
     private func radixSorted(_ positions: [Int], ascending: Bool) -> [Int] {
-        var order = positions
-        var keys = positions.map { ascending ? prefixes[$0] : ~prefixes[$0] }
-        guard order.count > 1 else { return order }
-        var nextOrder = order, nextKeys = keys
+        guard positions.count > 1 else { return positions }
+        var order = positions, nextOrder = positions
         var counts = [Int](repeating: 0, count: 1 << 16)
-        for shift in stride(from: UInt64(0), to: 64, by: 16) {
-            func digit(_ key: UInt64) -> Int { Int(truncatingIfNeeded: key >> shift & 0xFFFF) }
-            for index in counts.indices { counts[index] = 0 }
-            for key in keys { counts[digit(key)] += 1 }
-            if counts[digit(keys[0])] == keys.count { continue }
-            var total = 0
-            for index in counts.indices { (counts[index], total) = (total, total + counts[index]) }
-            keys.withUnsafeBufferPointer { keys in
+        keys.withUnsafeBufferPointer { keys in
+            for pass in 0..<8 {
+                // Passes 0–3 take the second integer's digits, 4–7 the first's, least significant first.
+                func digit(_ position: Int) -> Int {
+                    guard let key = keys[position] else { return 0 }
+                    let value = pass < 4 ? key.second : key.first
+                    return Int(truncatingIfNeeded: (ascending ? value : ~value) >> (16 * UInt64(pass % 4)) & 0xFFFF)
+                }
+                for index in counts.indices { counts[index] = 0 }
+                for position in order { counts[digit(position)] += 1 }
+                if counts[digit(order[0])] == order.count { continue }
+                var total = 0
+                for index in counts.indices { (counts[index], total) = (total, total + counts[index]) }
                 order.withUnsafeBufferPointer { order in
-                    nextKeys.withUnsafeMutableBufferPointer { nextKeys in
-                        nextOrder.withUnsafeMutableBufferPointer { nextOrder in
-                            for index in keys.indices {
-                                let to = counts[digit(keys[index])]
-                                counts[digit(keys[index])] = to + 1
-                                nextKeys[to] = keys[index]
-                                nextOrder[to] = order[index]
-                            }
+                    nextOrder.withUnsafeMutableBufferPointer { nextOrder in
+                        for position in order {
+                            let bucket = digit(position)
+                            nextOrder[counts[bucket]] = position
+                            counts[bucket] += 1
                         }
                     }
                 }
+                swap(&order, &nextOrder)
             }
-            swap(&keys, &nextKeys)
-            swap(&order, &nextOrder)
         }
         return order
     }
 
-    /// Orders each run of texts that share their first eight bytes by the bytes that follow, eight at a time.
-    private func orderRunsOfEqualPrefixes(_ order: inout [Int], ascending: Bool) {
-        bytes.withUnsafeBufferPointer { all in
-            guard let base = all.baseAddress else { return }
-            /// The eight bytes from `offset` as one big-endian integer, zero past the end.
-            func key(_ position: Int, at offset: Int) -> UInt64 {
-                var key: UInt64 = 0
-                for index in offset..<offset + 8 {
-                    key = key << 8 | UInt64(index < lengths[position] ? base[starts[position] + index] : 0)
-                }
-                return key
-            }
-            /// Orders `range`, whose texts agree on their bytes up to `end` (zero past a text's end): first those
-            /// that end by then, shorter first (each is the start of every longer one); then the rest by their
-            /// next eight bytes, each run of those agreeing on them ordered the same way.
-            func orderRun(_ range: Range<Int>, agreeingUpTo end: Int) {
-                var entries = order[range].map { position in
-                    (length: min(lengths[position], end + 1), next: lengths[position] > end ? key(position, at: end) : 0, position: position)
-                }
-                entries.sort { a, b in
-                    if a.length != b.length { return ascending ? a.length < b.length : a.length > b.length }
-                    if a.next != b.next { return ascending ? a.next < b.next : a.next > b.next }
-                    return a.position < b.position
-                }
-                for (index, entry) in zip(range, entries) { order[index] = entry.position }
-                var first = 0
-                while first < entries.count {
-                    var last = first + 1
-                    while last < entries.count, entries[last].length == entries[first].length, entries[last].next == entries[first].next { last += 1 }
-                    if last - first > 1, entries[first].length > end {
-                        orderRun(range.lowerBound + first..<range.lowerBound + last, agreeingUpTo: end + 8)
-                    }
-                    first = last
-                }
-            }
-            var start = 0
-            while start < order.count {
-                var end = start + 1
-                while end < order.count, prefixes[order[end]] == prefixes[order[start]] { end += 1 }
-                if end - start > 1 { orderRun(start..<end, agreeingUpTo: 8) }
-                start = end
-            }
+    /// Orders each run of texts whose keys agree (see `orderRun`).
+    private func orderRunsOfEqualKeys(_ order: inout [Int], ascending: Bool) {
+        var start = 0
+        while start < order.count {
+            guard let key = keys[order[start]] else { start += 1; continue }
+            var end = start + 1
+            while end < order.count, let other = keys[order[end]], other.first == key.first, other.second == key.second { end += 1 }
+            if end - start > 1 { orderRun(&order, start..<end, agreeingUpTo: 16, ascending: ascending) }
+            start = end
         }
     }
 
-    /// Every creator with a text, in order: the other texts sorted as `String`s and merged into `ascii` (already in
-    /// order) where a binary search puts each.
-    func sorted(ascending: Bool) -> [Int] {
-        let asciiOrder = sortedASCII(ascending: ascending)
-        guard !other.isEmpty else { return asciiOrder }
-        let others = Dictionary(uniqueKeysWithValues: other.map { ($0, string($0)) })
+    /// Orders `range`, whose texts agree on their bytes up to `end` (zero past a text's end): first those that end by
+    /// then, shorter first (each is the start of every longer one); then the rest by their next sixteen bytes, each
+    /// run of those agreeing on them ordered the same way. The demo's 100,000 handles (a name and a number) have
+    /// 3,662 such runs of 21,727 handles; comparing them as `String`s took 12.6 ms.
+    private func orderRun(_ order: inout [Int], _ range: Range<Int>, agreeingUpTo end: Int, ascending: Bool) {
+        var entries = order[range].map { position in
+            let length = keys[position]?.length ?? 0
+            let next = length > end ? text(position).map { TextKey($0, from: end) } : nil
+            return (length: min(length, end + 1), first: next?.first ?? 0, second: next?.second ?? 0, position: position)
+        }
+        entries.sort { a, b in
+            if a.length != b.length { return ascending ? a.length < b.length : a.length > b.length }
+            if a.first != b.first { return ascending ? a.first < b.first : a.first > b.first }
+            if a.second != b.second { return ascending ? a.second < b.second : a.second > b.second }
+            return a.position < b.position
+        }
+        for (index, entry) in zip(range, entries) { order[index] = entry.position }
+        var first = 0
+        while first < entries.count {
+            var last = first + 1
+            while last < entries.count, entries[last].length == entries[first].length, entries[last].first == entries[first].first,
+                  entries[last].second == entries[first].second { last += 1 }
+            if last - first > 1, entries[first].length > end {
+                orderRun(&order, range.lowerBound + first..<range.lowerBound + last, agreeingUpTo: end + 16, ascending: ascending)
+            }
+            first = last
+        }
+    }
+
+    /// `other` (texts that are not ASCII) sorted as `String`s and merged into `ascii` (already in order) where a
+    /// binary search puts each.
+    private func merging(_ other: [Int], into ascii: [Int], ascending: Bool) -> [Int] {
+        guard !other.isEmpty else { return ascii }
+        let texts = Dictionary(uniqueKeysWithValues: other.map { ($0, text($0) ?? "") })
         func less(_ a: Int, _ b: Int) -> Bool {
-            let (x, y) = (others[a] ?? string(a), others[b] ?? string(b))
+            let (x, y) = (texts[a] ?? text(a) ?? "", texts[b] ?? text(b) ?? "")
             return x != y ? (ascending ? x < y : x > y) : a < b
         }
         var merged: [Int] = []
-        merged.reserveCapacity(asciiOrder.count + other.count)
+        merged.reserveCapacity(ascii.count + other.count)
         var next = 0
         for position in other.sorted(by: less) {
-            var low = next, high = asciiOrder.count
+            var low = next, high = ascii.count
             while low < high {
                 let middle = (low + high) / 2
-                if less(asciiOrder[middle], position) { low = middle + 1 } else { high = middle }
+                if less(ascii[middle], position) { low = middle + 1 } else { high = middle }
             }
-            merged += asciiOrder[next..<low]
+            merged += ascii[next..<low]
             merged.append(position)
             next = low
         }
-        return merged + asciiOrder[next...]
+        return merged + ascii[next...]
     }
 }
