@@ -18,6 +18,19 @@ import Testing
         RosterOrder(column: column, ascending: ascending).sorted(state)
     }
 
+    /// The full sort by handle, both ways, against sorting every creator with the binary search's comparator.
+    static func expectTheHandleSortAgreesWithTheComparator(_ state: AppState, _ context: String = "",
+                                                           sourceLocation: SourceLocation = #_sourceLocation) {
+        for ascending in [true, false] {
+            let order = RosterOrder(column: .handle, ascending: ascending)
+            let reference = state.workspace.creatorsByName.ids.sorted { a, b in
+                guard let x = order.key(a, state), let y = order.key(b, state) else { return false }
+                return order.less(x, y)
+            }
+            #expect(order.sorted(state) == reference, "\(context) ascending: \(ascending)", sourceLocation: sourceLocation)
+        }
+    }
+
     @Test func missingValuesGoLastInEitherDirection() {
         let missing = [Fx.id(6), Fx.id(7), Fx.id(8)]
         #expect(Self.sorted(.followers, ascending: false) == [Fx.nino, Fx.sakura, Fx.liga, Fx.dilnoza, Fx.ola] + missing)
@@ -41,15 +54,7 @@ import Testing
             Influencer(id: Fx.id(100 + n), createdAt: Fx.days(-30), displayName: "Same Name",
                        accounts: handle.map { [Fx.account(.instagram, $0, 1_000, er: 1)] } ?? [])
         }
-        let state = AppState(workspace: Workspace(influencers: creators), now: Fx.now, timeZone: Fx.utc)
-        for ascending in [true, false] {
-            let order = RosterOrder(column: .handle, ascending: ascending)
-            let reference = creators.map(\.id).sorted { a, b in
-                guard let x = order.key(a, state), let y = order.key(b, state) else { return false }
-                return order.less(x, y)
-            }
-            #expect(order.sorted(state) == reference, "ascending: \(ascending)")
-        }
+        Self.expectTheHandleSortAgreesWithTheComparator(AppState(workspace: Workspace(influencers: creators), now: Fx.now, timeZone: Fx.utc))
     }
 
     /// The radix sort over the first eight bytes, the runs that share them and the merge of other texts, against
@@ -64,15 +69,7 @@ import Testing
             return Influencer(id: Fx.id(1_000 + n), createdAt: Fx.days(-30), displayName: random.pick(["Ann", "Bo", "Cy"]),
                               accounts: handle.map { [Fx.account(.instagram, $0, 1_000, er: 1)] } ?? [])
         }
-        let state = AppState(workspace: Workspace(influencers: creators), now: Fx.now, timeZone: Fx.utc)
-        for ascending in [true, false] {
-            let order = RosterOrder(column: .handle, ascending: ascending)
-            let reference = creators.map(\.id).sorted { a, b in
-                guard let x = order.key(a, state), let y = order.key(b, state) else { return false }
-                return order.less(x, y)
-            }
-            #expect(order.sorted(state) == reference, "ascending: \(ascending)")
-        }
+        Self.expectTheHandleSortAgreesWithTheComparator(AppState(workspace: Workspace(influencers: creators), now: Fx.now, timeZone: Fx.utc))
     }
 
     /// The handles' keys the name order keeps follow every change: a creator renamed, a handle changed (the name
@@ -103,15 +100,7 @@ import Testing
                 workspace.put(.influencer(creator(next)))
                 next += 1
             }
-            let state = AppState(workspace: workspace, now: Fx.now, timeZone: Fx.utc)
-            for ascending in [true, false] {
-                let order = RosterOrder(column: .handle, ascending: ascending)
-                let reference = state.workspace.creatorsByName.ids.sorted { a, b in
-                    guard let x = order.key(a, state), let y = order.key(b, state) else { return false }
-                    return order.less(x, y)
-                }
-                #expect(order.sorted(state) == reference, "step \(step), ascending: \(ascending)")
-            }
+            Self.expectTheHandleSortAgreesWithTheComparator(AppState(workspace: workspace, now: Fx.now, timeZone: Fx.utc), "step \(step)")
         }
     }
 
