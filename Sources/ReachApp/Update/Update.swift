@@ -4,11 +4,14 @@ import TerminalUI
 
 /// The pure heart of the app: `update` turns an action into a new state and a list of effects.
 public enum App {
-    /// Applies one action. Pure: no I/O, no clock; the runtime performs the returned effects.
+    /// Applies one action. Pure: no I/O, no clock; the runtime performs the returned effects. Each save and delete
+    /// it asks for counts as in flight, its record held in memory, until its answer comes back
+    /// (`AppState.writesInFlight`): the runner may write it off the loop.
     public static func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         if let id = action.answeredWrite { state.writeAnswered(id) }
         let effects = handle(action, &state)
-        for case let record? in effects.map(\.write) {
+        for effect in effects {
+            guard let record = effect.write else { continue }
             state.writesInFlight[record.id, default: 0] += 1
             state.workspace.holdUnsaved(record, true)
         }
