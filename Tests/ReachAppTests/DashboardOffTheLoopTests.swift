@@ -22,8 +22,9 @@ import Testing
     }
 
     /// The Campaigns tab, then the second campaign: the first one's deals were read for its dashboard when the app
-    /// started, the second one's not yet.
-    static func openTheSecondCampaign(_ runner: AppRunner) {
+    /// started, the second one's not yet. Returns the second campaign's id.
+    @discardableResult
+    static func openTheSecondCampaign(_ runner: AppRunner) -> RecordID {
         runner.send(.input(.key(.char("4"))))
         runner.send(.keysHandled)
         let second = runner.state.campaigns.rows[1]
@@ -31,6 +32,7 @@ import Testing
         runner.send(.input(.key(.char("j"))))
         runner.send(.keysHandled)
         #expect(runner.state.campaigns.selectedID == second)
+        return second
     }
 
     static func screen(_ runner: AppRunner) -> String {
@@ -43,8 +45,7 @@ import Testing
         let folder = StartupTests.Folder()
         let runner = try Self.runnerOnDemand(folder)
         runner.computeOffTheLoop()
-        Self.openTheSecondCampaign(runner)
-        let id = try #require(runner.state.campaigns.selectedID)
+        let id = Self.openTheSecondCampaign(runner)
         let name = try #require(runner.state.workspace.campaigns[id]?.name)
         #expect(runner.state.campaigns.dashboardReading == id && runner.state.campaigns.dashboard?.campaignID != id)
         let count = runner.state.workspace.dealIDs(ofCampaign: id).count
@@ -70,8 +71,7 @@ import Testing
         let folder = StartupTests.Folder()
         let runner = try Self.runnerOnDemand(folder)
         runner.computeOffTheLoop()
-        Self.openTheSecondCampaign(runner)
-        let id = try #require(runner.state.campaigns.selectedID)
+        let id = Self.openTheSecondCampaign(runner)
         let campaign = try #require(runner.state.workspace.campaigns[id])
         let fresh = CampaignDashboard.make(campaign, runner.state)
         runner.send(.dashboardComputed(fresh, generation: runner.state.workspaceGeneration - 1))
@@ -88,8 +88,8 @@ import Testing
     @Test func withoutTheLoopItIsComputedAtOnce() throws {
         let folder = StartupTests.Folder()
         let runner = try Self.runnerOnDemand(folder)
-        Self.openTheSecondCampaign(runner)
-        #expect(runner.state.campaigns.dashboard?.campaignID == runner.state.campaigns.rows[1])
+        let id = Self.openTheSecondCampaign(runner)
+        #expect(runner.state.campaigns.dashboard?.campaignID == id)
         #expect(runner.state.campaigns.dashboardReading == nil)
     }
 }
