@@ -17,6 +17,8 @@ let package = Package(
     targets: [
         // libncursesw as a Swift module; see Sources/CNcurses/shim.h for why the accessors exist.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        // glibc's malloc_trim, which the app calls once a large start's temporaries are freed (see FreedMemory).
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
 
         // Pure domain: no I/O, no clock, no terminal.
         .target(name: "ReachCore"),
@@ -41,7 +43,7 @@ let package = Package(
         .executableTarget(name: "tui-demo", dependencies: ["TerminalUI"]),
 
         // One state, actions, pure update, view.
-        .target(name: "ReachApp", dependencies: ["ReachCore", "ReachStore", "TerminalUI"]),
+        .target(name: "ReachApp", dependencies: ["ReachCore", "ReachStore", "TerminalUI", "CMalloc"]),
 
         // Test support: scripted store operations in a child process the reliability tests kill and race.
         .executableTarget(
