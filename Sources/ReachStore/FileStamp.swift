@@ -1,3 +1,4 @@
+import ReachCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,6 +24,16 @@ struct FileStamp: Sendable, Hashable {
         modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
         changedSeconds = Int(info.st_ctim.tv_sec)
         changedNanoseconds = Int(info.st_ctim.tv_nsec)
+    }
+}
+
+/// The record files of one kind as the store last saw them, by the record's id.
+typealias KnownFiles = [RecordID: KnownFile]
+
+extension KnownFiles {
+    /// Enters the file `name` (`<id>.json`; any other name is not a record file and is left out).
+    mutating func set(_ name: String, _ file: KnownFile) {
+        if let id = DataFolderLayout.recordID(fromFileName: name) { self[id] = file }
     }
 }
 

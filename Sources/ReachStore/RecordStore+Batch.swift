@@ -127,7 +127,7 @@ extension RecordStore {
                     try writer.hook?(.syncDirectory, directory)
                     try Posix.syncDirectory(directory)
                 }
-                for id in ids { remember(kind, name: DataFolderLayout.fileName(id), path: layout.recordFile(kind, id)) }
+                for id in ids { remember(kind, id, path: layout.recordFile(kind, id)) }
             }
         } catch {
             // Nobody else can have touched the renamed files: they are new, and we held the lock.

@@ -2,12 +2,15 @@ import Foundation
 import ReachCore
 
 extension RecordStore {
-    /// Takes the folder index's stamps (by file name) as the last known ones of `kind`'s files, for a workspace that
-    /// started from the index's rows instead of reading the files: the next scan reads only files changed since.
-    public func knowFromIndex(_ kind: RecordKind, stamps: [String: Int64]) {
-        var files: [String: KnownFile] = [:]
-        files.reserveCapacity(stamps.count)
-        for (name, stamp) in stamps { files[name] = KnownFile(hashedStamp: stamp) }
+    /// Takes the folder index's stamps (by file name; of a name given twice, the first) as the last known ones of
+    /// `kind`'s files, for a workspace that started from the index's rows instead of reading the files: the next
+    /// scan reads only files changed since.
+    public func knowFromIndex(_ kind: RecordKind, stamps: some Collection<(file: String, stamp: Int64)>) {
+        var files = KnownFiles(minimumCapacity: stamps.count)
+        for (name, stamp) in stamps {
+            guard let id = DataFolderLayout.recordID(fromFileName: name), files[id] == nil else { continue }
+            files[id] = KnownFile(hashedStamp: stamp)
+        }
         known.withLock { $0[kind] = files }
     }
 
@@ -34,11 +37,10 @@ extension RecordStore {
     private func scan<R: Record>(_ type: R.Type, names: [String], wholeFolder: Bool) -> ChangeSet<R> {
         let directory = layout.directory(for: R.kind)
         let previous = known.withLock { $0[R.kind] ?? [:] }
-        var stamps: [String: KnownFile] = [:]
-        stamps.reserveCapacity(names.count)
+        var stamps = KnownFiles(minimumCapacity: names.count)
         var toRead: [String] = []
         for part in Self.compareStamps(names, in: directory, with: previous) {
-            for (name, file) in part.unchanged { stamps[name] = file }
+            for (id, file) in part.unchanged { stamps[id] = file }
             toRead += part.changed
         }
         let processed = process(readFiles(R.self, in: directory, names: toRead, quarantine: true))
@@ -47,17 +49,19 @@ extension RecordStore {
         var changes = ChangeSet<R>()
         changes.problems = processed.problems
         for (name, record) in zip(processed.recordNames, processed.records) where !processed.quarantined.contains(name) {
-            if previous[name] == nil { changes.added.append(record) } else { changes.changed.append(record) }
+            if DataFolderLayout.recordID(fromFileName: name).flatMap({ previous[$0] }) == nil {
+                changes.added.append(record)
+            } else {
+                changes.changed.append(record)
+            }
         }
-        let looked: any Sequence<String> = wholeFolder ? Array(previous.keys) : names
-        for name in looked where previous[name] != nil && stamps[name] == nil {
-            if let id = DataFolderLayout.recordID(fromFileName: name) { changes.removed.append(id) }
-        }
+        let looked: any Sequence<RecordID> = wholeFolder ? Array(previous.keys) : names.compactMap(DataFolderLayout.recordID(fromFileName:))
+        for id in looked where previous[id] != nil && stamps[id] == nil { changes.removed.append(id) }
         known.withLock {
             if wholeFolder {
                 $0[R.kind] = stamps
             } else {
-                for name in names { $0[R.kind, default: [:]][name] = stamps[name] }
+                for id in names.lazy.compactMap(DataFolderLayout.recordID(fromFileName:)) { $0[R.kind, default: [:]][id] = stamps[id] }
             }
         }
         return changes
@@ -66,18 +70,18 @@ extension RecordStore {
     /// Files whose stamp matches `previous` and those that need reading, stat'ed on both cores (a
     /// 100k-creator folder holds 300k files, and the poll must fit in its one second).
     private static func compareStamps(
-        _ names: [String], in directory: String, with previous: [String: KnownFile]
-    ) -> [(unchanged: [(String, KnownFile)], changed: [String])] {
+        _ names: [String], in directory: String, with previous: KnownFiles
+    ) -> [(unchanged: [(RecordID, KnownFile)], changed: [String])] {
         let chunkSize = 8_192
         let chunks = (names.count + chunkSize - 1) / chunkSize
-        let slots = ParallelSlots<(unchanged: [(String, KnownFile)], changed: [String])>(count: chunks)
+        let slots = ParallelSlots<(unchanged: [(RecordID, KnownFile)], changed: [String])>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var unchanged: [(String, KnownFile)] = []
+            var unchanged: [(RecordID, KnownFile)] = []
             var changed: [String] = []
             for name in names[(chunk * chunkSize)..<min(names.count, (chunk + 1) * chunkSize)] {
                 guard let info = Posix.stampInfo(directory + "/" + name) else { continue }
-                if let file = previous[name], file.matches(FileStamp(info)) {
-                    unchanged.append((name, file))
+                if let id = DataFolderLayout.recordID(fromFileName: name), let file = previous[id], file.matches(FileStamp(info)) {
+                    unchanged.append((id, file))
                 } else {
                     changed.append(name)
                 }

@@ -24,7 +24,7 @@ struct ProcessedFiles<R: Record> {
     var records: [R] = []
     var recordNames: [String] = []
     var problems: [LoadProblem] = []
-    var files: [String: KnownFile] = [:]
+    var files = KnownFiles()
     /// Names whose files were moved to quarantine (no longer in the folder).
     var quarantined: [String] = []
 }
@@ -74,7 +74,7 @@ extension RecordStore {
                 continue
             }
             if let problem = outcome.problem { result.problems.append(problem) }
-            if let stamp = outcome.stamp { result.files[name] = KnownFile(stamp: stamp) }
+            if let stamp = outcome.stamp { result.files.set(name, KnownFile(stamp: stamp)) }
         }
         guard !toQuarantine.isEmpty else { return result }
         let moved = moveToQuarantine(toQuarantine, kind: R.kind)
@@ -85,7 +85,7 @@ extension RecordStore {
             if destination != nil {
                 result.quarantined.append(item.name)
             } else if let stamp = item.outcome.stamp {
-                result.files[item.name] = KnownFile(stamp: stamp)
+                result.files.set(item.name, KnownFile(stamp: stamp))
             }
         }
         return result

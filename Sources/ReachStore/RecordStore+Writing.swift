@@ -42,7 +42,7 @@ extension RecordStore {
                 backUp(original, kind: R.kind, name: DataFolderLayout.fileName(record.id), version: from)
             }
             try journaled(R.kind, [DataFolderLayout.fileName(record.id)]) { try writer.write(bytes, to: path) }
-            remember(R.kind, name: DataFolderLayout.fileName(record.id), path: path)
+            remember(R.kind, record.id, path: path)
             return .saved(saved)
         } }
     }
@@ -69,7 +69,7 @@ extension RecordStore {
                 return .conflict(Conflict(theirs: disk.record, theirsRevision: diskRevision))
             }
             try journaled(R.kind, [DataFolderLayout.fileName(id)]) { try AtomicWriter.move(path, to: layout.trashFile(R.kind, id)) }
-            forget(R.kind, name: DataFolderLayout.fileName(id))
+            forget(R.kind, id)
             logger.info("moved \(relative(R.kind, id)) to the trash")
             return .deleted
         } }
@@ -90,7 +90,7 @@ extension RecordStore {
                 throw StoreError.damagedOnDisk(path: relativePath(trashed), reason: outcome.problem?.reason ?? "it cannot be read")
             }
             try journaled(R.kind, [DataFolderLayout.fileName(id)]) { try AtomicWriter.move(trashed, to: path) }
-            remember(R.kind, name: DataFolderLayout.fileName(id), path: path)
+            remember(R.kind, id, path: path)
             return record
         }
     }
@@ -125,9 +125,9 @@ extension RecordStore {
     }
 
     /// Records our own write so `scanChanges` does not report it back to us.
-    func remember(_ kind: RecordKind, name: String, path: String) {
+    func remember(_ kind: RecordKind, _ id: RecordID, path: String) {
         guard let info = Posix.lstat(path) else { return }
-        known.withLock { $0[kind, default: [:]][name] = KnownFile(stamp: FileStamp(info)) }
+        known.withLock { $0[kind, default: [:]][id] = KnownFile(stamp: FileStamp(info)) }
     }
 
     /// Runs a write to `kind`'s folder (called with the lock held) and enters it in the change journal with the
@@ -140,7 +140,7 @@ extension RecordStore {
         return result
     }
 
-    func forget(_ kind: RecordKind, name: String) {
-        _ = known.withLock { $0[kind]?.removeValue(forKey: name) }
+    func forget(_ kind: RecordKind, _ id: RecordID) {
+        _ = known.withLock { $0[kind]?.removeValue(forKey: id) }
     }
 }

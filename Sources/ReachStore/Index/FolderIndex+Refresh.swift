@@ -165,7 +165,8 @@ extension FolderIndex {
                 }
                 let putFile = try db.makeStatement(sql: "INSERT OR REPLACE INTO files(kind, name, stamp, problem) VALUES (?, ?, ?, ?)")
                 var stamps: [String: Int64] = [:]
-                for (name, file) in processed.files {
+                for (id, file) in processed.files {
+                    let name = DataFolderLayout.fileName(id)
                     stamps[name] = file.stamp
                     try putFile.execute(arguments: [kindName, name, file.stamp, problemByName[name]])
                 }

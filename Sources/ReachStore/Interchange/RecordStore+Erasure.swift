@@ -17,10 +17,12 @@ extension RecordStore {
                 case .remove:
                     if unlink(action.path) != 0 && errno != ENOENT { throw Posix.error("remove", action.relative) }
                     try Posix.syncDirectory(Posix.parent(of: action.path))
-                    forget(.influencer, name: Posix.baseName(of: action.path))
+                    if let id = DataFolderLayout.recordID(fromFileName: Posix.baseName(of: action.path)) { forget(.influencer, id) }
                 case .rewrite(let bytes):
                     try writer.write(bytes, to: action.path)
-                    if let kind = action.liveKind { remember(kind, name: Posix.baseName(of: action.path), path: action.path) }
+                    if let kind = action.liveKind, let id = DataFolderLayout.recordID(fromFileName: Posix.baseName(of: action.path)) {
+                        remember(kind, id, path: action.path)
+                    }
                 }
             }
             let entry = ErasureLog.Entry(
