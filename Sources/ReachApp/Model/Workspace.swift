@@ -198,7 +198,7 @@ public struct Workspace: Sendable {
     }
 
     /// A creator's last contact and open deals, from the rows of `dealIDs` (theirs).
-    private static func dealFacts(_ dealIDs: Set<RecordID>?, rows: DealRows, pipeline: StagePipeline) -> (Date?, Int) {
+    private static func dealFacts(_ dealIDs: [RecordID]?, rows: DealRows, pipeline: StagePipeline) -> (Date?, Int) {
         var latest: Date?, open = 0
         for dealID in dealIDs ?? [] {
             guard let row = rows[dealID] else { continue }
