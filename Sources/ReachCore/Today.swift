@@ -6,31 +6,48 @@ public enum TodayKind: String, Codable, Sendable, CaseIterable {
          paymentOverdue, paymentDue, rightsExpiring, stalled, noNextStep
 }
 
-/// One thing to act on today, tied to a deal (with the deal's creator, campaign and owner, so a list of items can
-/// be shown without the deals).
+/// One thing to act on today, tied to a deal. It holds no text and none of the deal's other ids: its words, creator,
+/// campaign and owner are read from the deal's row when it is shown (`summary(of:now:pipeline:)`). Every owner's items
+/// are kept, 233,000 at 100k creators, and with a summary string and three more ids each they took 112 bytes and a
+/// heap string apiece, twice over (everyone's and the shown list); now 32 bytes (the fields in this order pack).
 public struct TodayItem: Hashable, Sendable {
-    public var kind: TodayKind
     public var dealID: RecordID
     public var due: Date?
-    public var summary: String
+    public var kind: TodayKind
     public var whoseMove: Party?
     /// Overdue items come first.
     public var isOverdue: Bool
-    public var creatorID: RecordID
-    public var campaignID: RecordID
-    public var owner: String?
+    /// For an item about one of the deal's dated entries (a draft, a post, a payment, the end of rights): its place
+    /// in the deal's `forEachAgendaEntry` order.
+    public var entry: UInt32
 
-    public init(kind: TodayKind, dealID: RecordID, due: Date?, summary: String, whoseMove: Party?, isOverdue: Bool,
-                creatorID: RecordID, campaignID: RecordID, owner: String? = nil) {
+    public init(kind: TodayKind, dealID: RecordID, due: Date?, entry: Int = 0, whoseMove: Party?, isOverdue: Bool) {
         self.kind = kind
         self.dealID = dealID
         self.due = due
-        self.summary = summary
+        self.entry = UInt32(clamping: entry)
         self.whoseMove = whoseMove
         self.isOverdue = isOverdue
-        self.creatorID = creatorID
-        self.campaignID = campaignID
-        self.owner = owner
+    }
+
+    /// What the item says, worded from `deal` (its deal) as it is now: the next step's summary, the dated entry's, or
+    /// the stage the deal lacks a next step in or has stalled in.
+    public func summary(of deal: some ListedDeal, now: Date, pipeline: StagePipeline) -> String {
+        switch kind {
+        case .followUpOverdue, .followUpDue:
+            return deal.nextAction?.summary ?? ""
+        case .noNextStep:
+            return "No next step · \(pipeline.name(of: deal.stage))"
+        case .stalled:
+            return "\(StagePipeline.daysInStage(since: deal.stageSince, now: now)) days in \(pipeline.name(of: deal.stage))"
+        case .draftAwaitingReview, .deliverableOverdue, .deliverableDue, .paymentOverdue, .paymentDue, .rightsExpiring:
+            var position: UInt32 = 0, summary = ""
+            deal.forEachAgendaEntry { entry in
+                if position == self.entry { summary = entry.summary }
+                position += 1
+            }
+            return summary
+        }
     }
 }
 
@@ -45,43 +62,44 @@ public enum Today {
         let endOfDay = window.endOfDay, rightsHorizon = window.rightsHorizon
         var out: [TodayItem] = []
         for deal in deals where !deal.archived {
-            func item(_ kind: TodayKind, _ due: Date?, _ summary: String, _ whoseMove: Party?, overdue: Bool = false) -> TodayItem {
-                TodayItem(kind: kind, dealID: deal.id, due: due, summary: summary, whoseMove: whoseMove, isOverdue: overdue,
-                          creatorID: deal.influencerID, campaignID: deal.campaignID, owner: deal.owner)
+            func item(_ kind: TodayKind, _ due: Date?, entry: Int = 0, _ whoseMove: Party?, overdue: Bool = false) -> TodayItem {
+                TodayItem(kind: kind, dealID: deal.id, due: due, entry: entry, whoseMove: whoseMove, isOverdue: overdue)
             }
             let closed = pipeline.isClosed(deal.stage)
             if !closed {
                 if let next = deal.nextAction, next.due < endOfDay {
                     let overdue = next.due < now
-                    out.append(item(overdue ? .followUpOverdue : .followUpDue, next.due, next.summary, next.whoseMove, overdue: overdue))
+                    out.append(item(overdue ? .followUpOverdue : .followUpDue, next.due, next.whoseMove, overdue: overdue))
                 }
+                var position = 0
                 deal.forEachAgendaEntry { entry in
+                    defer { position += 1 }
                     switch entry.kind {
                     case .draft:
-                        out.append(item(.draftAwaitingReview, entry.date, entry.summary, .us))
+                        out.append(item(.draftAwaitingReview, entry.date, entry: position, .us))
                     case .goingLive:
                         guard let due = entry.date, due < endOfDay else { return }
-                        out.append(item(due < now ? .deliverableOverdue : .deliverableDue, due, entry.summary, .them, overdue: due < now))
+                        out.append(item(due < now ? .deliverableOverdue : .deliverableDue, due, entry: position, .them, overdue: due < now))
                     case .payment, .rights:
                         return
                     }
                 }
                 if deal.nextAction == nil {
-                    out.append(item(.noNextStep, nil, "No next step · \(pipeline.name(of: deal.stage))", nil))
+                    out.append(item(.noNextStep, nil, nil))
                 }
                 if pipeline.isStalled(deal.stage, since: deal.stageSince, now: now) {
-                    out.append(item(.stalled, deal.stageSince,
-                                    "\(StagePipeline.daysInStage(since: deal.stageSince, now: now)) days in \(pipeline.name(of: deal.stage))",
-                                    deal.nextAction?.whoseMove))
+                    out.append(item(.stalled, deal.stageSince, deal.nextAction?.whoseMove))
                 }
             }
+            var position = 0
             deal.forEachAgendaEntry { entry in
+                defer { position += 1 }
                 guard let date = entry.date else { return }
                 switch entry.kind {
                 case .payment where date < endOfDay:
-                    out.append(item(date < now ? .paymentOverdue : .paymentDue, date, entry.summary, .us, overdue: date < now))
+                    out.append(item(date < now ? .paymentOverdue : .paymentDue, date, entry: position, .us, overdue: date < now))
                 case .rights where date >= now && date <= rightsHorizon:
-                    out.append(item(.rightsExpiring, date, entry.summary, .us))
+                    out.append(item(.rightsExpiring, date, entry: position, .us))
                 default:
                     return
                 }

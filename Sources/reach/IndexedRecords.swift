@@ -86,10 +86,15 @@ struct IndexedRecords {
         do {
             var due = try dueItems()
             if try changedSince(due.shown) { due = try dueItems() }
-            var creators: [RecordID: String] = [:]
-            for row in due.shown { creators[row.deal.influencerID] = row.creator?.name }
+            var creators: [RecordID: String] = [:], deals: [RecordID: DealRow] = [:]
+            deals.reserveCapacity(due.shown.count)
+            for row in due.shown {
+                creators[row.deal.influencerID] = row.creator?.name
+                deals[row.deal.id] = row.deal
+            }
             let campaigns = try index.campaignNames()
             return Agenda.Page(items: due.items, now: now, timeZone: timeZone, user: user, scope: scope,
+                               deal: { [deals] in deals[$0] }, pipeline: settings.pipeline,
                                creatorName: { [creators] in creators[$0] ?? Workspace.missingCreator },
                                campaignName: { campaigns[$0] ?? Workspace.missingCampaign })
         } catch {

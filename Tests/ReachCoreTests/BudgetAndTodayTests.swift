@@ -88,18 +88,18 @@ import Testing
     }
 
     @Test func todayIsOrderedOverdueFirstThenByDueDateThenByDeal() {
+        // `entry` tells the items apart.
         func item(_ n: Int, deal: Int, due day: Int?, overdue: Bool) -> TodayItem {
-            TodayItem(kind: .followUpDue, dealID: Fx.id(deal), due: day.map(Fx.day), summary: "\(n)", whoseMove: nil, isOverdue: overdue,
-                      creatorID: Fx.id(100), campaignID: Fx.id(200))
+            TodayItem(kind: .followUpDue, dealID: Fx.id(deal), due: day.map(Fx.day), entry: n, whoseMove: nil, isOverdue: overdue)
         }
         let items = [item(1, deal: 1, due: nil, overdue: false), item(2, deal: 9, due: 5, overdue: false),
                      item(3, deal: 3, due: 9, overdue: true), item(4, deal: 4, due: 2, overdue: true),
                      item(5, deal: 5, due: 5, overdue: false), item(6, deal: 6, due: 1, overdue: false),
                      item(7, deal: 5, due: 5, overdue: false)]
         // 2, 5 and 7 are due together: by deal, and 5 and 7 (one deal's two items) keep their order.
-        let byDeal = { (one: [String]) in Fx.id(5) < Fx.id(9) ? one + ["2"] : ["2"] + one }
-        #expect(Today.byUrgency(items).map(\.summary) == ["4", "3", "6"] + byDeal(["5", "7"]) + ["1"])
-        #expect(Today.byUrgency(items.reversed()).map(\.summary) == ["4", "3", "6"] + byDeal(["7", "5"]) + ["1"])
+        let byDeal = { (one: [UInt32]) in Fx.id(5) < Fx.id(9) ? one + [2] : [2] + one }
+        #expect(Today.byUrgency(items).map(\.entry) == [4, 3, 6] + byDeal([5, 7]) + [1])
+        #expect(Today.byUrgency(items.reversed()).map(\.entry) == [4, 3, 6] + byDeal([7, 5]) + [1])
     }
 
     @Test func todayList() {
@@ -122,6 +122,38 @@ import Testing
         #expect(items.first { $0.kind == .followUpDue }?.whoseMove == .them)
     }
 
+    /// Items keep no words: each is worded from its deal, the full deal or its compact row alike, and a dated
+    /// entry's item names that entry (a deal's items about two payments say which is which).
+    @Test func todayItemsAreWordedFromTheirDeal() {
+        let now = Fx.day(40).addingTimeInterval(3_600 * 9)
+        var b = Fx.deal(n: 202, stage: .contentReview)
+        b.setFollowUp("Review the cut", due: Fx.day(40).addingTimeInterval(3_600 * 20), whoseMove: .them)
+        b.deliverables = [Deliverable(platform: .instagram, contentType: .reel, status: .inReview)]
+        b.payments = [Payment(kind: .deposit, amount: Fx.eur(300), dueDate: Fx.day(39), status: .due),
+                      Payment(kind: .balance, amount: Fx.eur(700), dueDate: Fx.day(40).addingTimeInterval(3_600 * 20), status: .due)]
+        b.contract.usageRights = UsageRights(paidAds: true, endsAt: Fx.day(45))
+        var idle = Fx.deal(n: 203, stage: .negotiating)
+        idle.nextAction = nil
+        func words(_ deals: [some ListedDeal]) -> Set<String> {
+            let byID = Dictionary(uniqueKeysWithValues: deals.map { ($0.id, $0) })
+            return Set(Today.items(deals: deals, now: now).map { item in
+                "\(item.kind.rawValue): " + (byID[item.dealID].map { item.summary(of: $0, now: now, pipeline: .default) } ?? "?")
+            })
+        }
+        for words in [words([b, idle]), words([b, idle].map(DealRow.init))] {
+            #expect(words == [
+                "followUpDue: Review the cut",
+                "draftAwaitingReview: Review draft: Instagram Reel/short",
+                "paymentOverdue: Pay EUR 300.00 (deposit)",
+                "paymentDue: Pay EUR 700.00 (balance)",
+                "rightsExpiring: Usage rights ends",
+                "stalled: 40 days in Content review",
+                "noNextStep: No next step · Negotiating",
+                "stalled: 40 days in Negotiating",
+            ], "\(words.sorted())")
+        }
+    }
+
     /// Merging a few items in place (binary search) or many (one pass) gives what `merged` gives.
     @Test(arguments: [1, 3, 16, 17, 40])
     func mergeInPlaceEqualsMerged(newCount: Int) {
@@ -130,8 +162,7 @@ import Testing
             Today.byUrgency((0..<count).map { n in
                 // Few distinct dates and deals, so ties by due date and by deal are common.
                 TodayItem(kind: .followUpDue, dealID: Fx.id(first + n % 7), due: Int.random(in: 0..<4, using: &random) == 0 ? nil : Fx.day(Int.random(in: 0..<5, using: &random)),
-                          summary: "\(first + n)", whoseMove: .us, isOverdue: Bool.random(using: &random),
-                          creatorID: Fx.id(1), campaignID: Fx.id(100))
+                          entry: first + n, whoseMove: .us, isOverdue: Bool.random(using: &random))
             })
         }
         let old = items(200, from: 300), new = items(newCount, from: 400)

@@ -23,11 +23,15 @@ public enum Agenda {
         public var user: String?
         /// Whose deals: the user's name, an owner's, or "everyone".
         public var whose: String
+        /// The row of each item's deal, which words it and names its creator and campaign.
+        public var deal: (RecordID) -> DealRow?
+        public var pipeline: StagePipeline
         public var creatorName: (RecordID) -> String
         public var campaignName: (RecordID) -> String
 
         /// `items` in urgency order (`Today.items`); they are kept in the screen's order, under their headings.
         public init(items: [TodayItem], now: Date, timeZone: TimeZone, user: UserIdentity?, scope: OwnerScope,
+                    deal: @escaping (RecordID) -> DealRow?, pipeline: StagePipeline,
                     creatorName: @escaping (RecordID) -> String, campaignName: @escaping (RecordID) -> String) {
             // `Today.grouped`, as one array: item positions by heading, then the items moved once in that order.
             var positions = Array(repeating: [Int](), count: TodayGroup.allCases.count)
@@ -50,6 +54,8 @@ public enum Agenda {
             case .everyone: "everyone"
             case .owner(let name): name
             }
+            self.deal = deal
+            self.pipeline = pipeline
             self.creatorName = creatorName
             self.campaignName = campaignName
         }
@@ -61,7 +67,9 @@ public enum Agenda {
         var state = AppState(workspace: workspace, now: now, timeZone: timeZone, user: user, hiddenPanesLater: true)
         state.ownerScope = scope
         TodayPane.workspaceChanged(&state)
+        let rows = workspace.dealRows
         return Page(items: state.today.items, now: now, timeZone: timeZone, user: user, scope: scope,
+                    deal: { rows[$0] }, pipeline: workspace.pipeline,
                     creatorName: workspace.influencerName, campaignName: workspace.campaignName)
     }
 
@@ -85,8 +93,8 @@ public enum Agenda {
 
     /// Due, creator, campaign, what, whose move: the screen's cells, without its conflict marks.
     private static func line(_ item: TodayItem, _ page: Page) -> [String] {
-        TodayPane.line(for: item, now: page.now, timeZone: page.timeZone, creator: page.creatorName(item.creatorID),
-                       campaign: page.campaignName(item.campaignID))
+        TodayPane.line(for: item, deal: page.deal(item.dealID), now: page.now, timeZone: page.timeZone, pipeline: page.pipeline,
+                       creatorName: page.creatorName, campaignName: page.campaignName)
     }
 
     /// `line`, cleaned of control characters.
@@ -177,8 +185,8 @@ public enum Agenda {
         let items = page.items.map { item in
             let c = line(item, page)
             return JSONItem(kind: item.kind.rawValue, group: TodayGroup(item.kind).title, dealID: item.dealID.rawValue,
-                            creator: c[1], campaign: c[2], owner: item.owner,
-                            due: item.due.map(iso.string), dueText: c[0], summary: item.summary,
+                            creator: c[1], campaign: c[2], owner: page.deal(item.dealID)?.owner,
+                            due: item.due.map(iso.string), dueText: c[0], summary: c[3],
                             whoseMove: item.whoseMove?.rawValue, overdue: item.isOverdue)
         }
         let agenda = JSONAgenda(date: Humanize.day(page.now, timeZone: page.timeZone), user: page.user, showing: page.whose,

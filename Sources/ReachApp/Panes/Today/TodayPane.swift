@@ -38,9 +38,8 @@ public enum TodayPane: Pane {
     /// Shows the items of the owners the scope shows: a filter over everyone's items, so `o` at 200k deals does
     /// not make 85,000 items again (that pass took 144 ms at p99).
     static func scopeChanged(_ state: inout AppState) {
-        let isShown = state.ownerScope.matcher(user: state.user)
-        show(Today.grouped(state.ownerScope == .everyone ? state.today.everyone : state.today.everyone.filter { isShown($0.owner) }),
-             &state)
+        let isShown = shownItems(state)
+        show(Today.grouped(state.ownerScope == .everyone ? state.today.everyone : state.today.everyone.filter(isShown)), &state)
     }
 
     /// Replaces only the changed deals' items, merged into the urgency order, instead of going over every deal
@@ -53,8 +52,7 @@ public enum TodayPane: Pane {
         state.today.everyone.removeAll { changed.contains($0.dealID) }
         Today.merge(fresh, into: &state.today.everyone)
         // The shown items are changed the same way, group by group, rather than filtered again out of everyone's.
-        let isShown = state.ownerScope.matcher(user: state.user)
-        let shown = Today.grouped(fresh.filter { isShown($0.owner) })
+        let shown = Today.grouped(fresh.filter(shownItems(state)))
         let kept = Today.grouped(state.today.items.filter { !changed.contains($0.dealID) })
         let merged = TodayGroup.allCases.compactMap { group -> (group: TodayGroup, items: [TodayItem])? in
             var items = kept.first { $0.group == group }?.items ?? []
@@ -62,6 +60,12 @@ public enum TodayPane: Pane {
             return items.isEmpty ? nil : (group, items)
         }
         show(merged, &state)
+    }
+
+    /// Whether the owner scope shows an item: its deal's owner, read from the deal's row (items keep no owner).
+    private static func shownItems(_ state: AppState) -> (TodayItem) -> Bool {
+        let isShown = state.ownerScope.matcher(user: state.user), rows = state.workspace.dealRows
+        return { item in isShown(rows[item.dealID]?.owner) }
     }
 
     private static func items(of deals: some Sequence<DealRow>, _ state: AppState) -> [TodayItem] {
@@ -110,15 +114,21 @@ public enum TodayPane: Pane {
 
     /// Cells of one item: due, creator, campaign, what, whose move.
     static func line(for item: TodayItem, _ state: AppState) -> [String] {
-        line(for: item, now: state.now, timeZone: state.timeZone,
-             creator: state.conflictMark(.deal, item.dealID) + state.workspace.influencerName(item.creatorID),
-             campaign: state.workspace.campaignName(item.campaignID))
+        let workspace = state.workspace
+        var cells = line(for: item, deal: workspace.dealRows[item.dealID], now: state.now, timeZone: state.timeZone,
+                         pipeline: workspace.pipeline, creatorName: workspace.influencerName, campaignName: workspace.campaignName)
+        cells[1] = state.conflictMark(.deal, item.dealID) + cells[1]
+        return cells
     }
 
-    /// Due, creator, campaign, what, whose move: one row of Today and one line of `reach today`.
-    static func line(for item: TodayItem, now: Date, timeZone: TimeZone, creator: String, campaign: String) -> [String] {
+    /// Due, creator, campaign, what, whose move: one row of Today and one line of `reach today`, worded from the
+    /// item's deal (`deal`: its row; nil, a deal gone since, leaves the names and words blank).
+    static func line(for item: TodayItem, deal: DealRow?, now: Date, timeZone: TimeZone, pipeline: StagePipeline,
+                     creatorName: (RecordID) -> String, campaignName: (RecordID) -> String) -> [String] {
         let due = item.due.map { Humanize.due($0, now: now, timeZone: timeZone) } ?? "—"
-        return [due, creator, campaign, item.summary, item.whoseMove?.moveLabel ?? ""]
+        guard let deal else { return [due, Workspace.missingCreator, Workspace.missingCampaign, "", item.whoseMove?.moveLabel ?? ""] }
+        return [due, creatorName(deal.influencerID), campaignName(deal.campaignID),
+                item.summary(of: deal, now: now, pipeline: pipeline), item.whoseMove?.moveLabel ?? ""]
     }
 
     static let columns = [
