@@ -49,7 +49,7 @@ struct DeferredPanesTests {
         workspace.buildRosterIndexes()
         #expect(workspace.searchIndex.search("zzyzx").map(\.id) == [Fx.liga])
         func byName(_ workspace: Workspace) -> [RecordID] {
-            workspace.rosterFacts.keys.sorted { (workspace.sortName($0), $0) < (workspace.sortName($1), $1) }
+            workspace.creatorEntries.ids.sorted { (workspace.sortName($0), $0) < (workspace.sortName($1), $1) }
         }
         #expect(workspace.creatorsByName.ids == byName(workspace), "the name order, built after the rename")
         creator.displayName = "Aaaa Zzyzx Again"

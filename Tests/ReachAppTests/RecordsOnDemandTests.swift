@@ -37,7 +37,7 @@ import Testing
     static func expectSame(_ a: Workspace, _ b: Workspace, _ step: Int) {
         #expect(!a.holdsFullDeals && b.holdsFullDeals && !a.holdsFullCreators && b.holdsFullCreators)
         #expect(a.dealRows.byID == b.dealRows.byID, "step \(step)")
-        #expect(a.rosterFacts == b.rosterFacts, "step \(step)")
+        #expect(a.creatorEntries == b.creatorEntries, "step \(step)")
         #expect(a.dealOwners == b.dealOwners, "step \(step)")
         for campaign in demo.campaigns {
             #expect(a.dealIDs(ofCampaign: campaign.id) == b.dealIDs(ofCampaign: campaign.id), "step \(step)")

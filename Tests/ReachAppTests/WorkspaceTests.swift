@@ -12,8 +12,8 @@ struct WorkspaceTests {
         for deal in Fx.deals { oneByOne.put(.deal(deal)) }
         for influencer in Fx.influencers {
             #expect(built.deals(ofInfluencer: influencer.id).map(\.id) == oneByOne.deals(ofInfluencer: influencer.id).map(\.id))
-            #expect(built.rosterFacts[influencer.id] == built.scannedFacts(influencer))
-            #expect(oneByOne.rosterFacts[influencer.id] == built.scannedFacts(influencer))
+            #expect(built.creatorEntries[influencer.id]?.facts == built.scannedFacts(influencer))
+            #expect(oneByOne.creatorEntries[influencer.id]?.facts == built.scannedFacts(influencer))
             #expect(built.sortName(influencer.id) == TextFolding.fold(influencer.displayName))
         }
         for campaign in Fx.campaigns { #expect(built.dealIDs(ofCampaign: campaign.id) == oneByOne.dealIDs(ofCampaign: campaign.id)) }
@@ -63,12 +63,12 @@ struct WorkspaceTests {
             #expect(workspace.dealIDs(ownedBy: { _ in true }) == nil)
             #expect(workspace.dealRows.byID == workspace.rowsOfAllDeals, "step \(step)")
             #expect(workspace.dealRows.count == workspace.dealCount, "step \(step)")
-            #expect(workspace.creatorsByName.facts == workspace.creatorsByName.ids.map { workspace.rosterFacts[$0] }, "step \(step)")
+            #expect(workspace.creatorsByName.facts == workspace.creatorsByName.ids.map { workspace.creatorEntries[$0]?.facts }, "step \(step)")
             for creator in Fx.influencers {
                 let contacts = workspace.allDeals.filter { $0.influencerID == creator.id }
                     .flatMap(\.activities).filter { $0.channel != .system }.map(\.at)
                 #expect(workspace.lastContact(withInfluencer: creator.id) == contacts.max(), "step \(step)")
-                #expect(workspace.rosterFacts[creator.id] == workspace.scannedFacts(creator), "step \(step)")
+                #expect(workspace.creatorEntries[creator.id]?.facts == workspace.scannedFacts(creator), "step \(step)")
                 #expect(workspace.dealCount(ofInfluencer: creator.id) == workspace.allDeals.filter { $0.influencerID == creator.id }.count)
             }
             for code in ["liga15", "NINO10 ", "other", " "] {
@@ -113,14 +113,14 @@ struct WorkspaceTests {
         var random = SeededRandom(seed: seed)
         var workspace = Workspace(influencers: Fx.influencers, campaigns: Fx.campaigns, deals: Fx.deals)
         func check(_ step: Int) {
-            let ids = Array(workspace.rosterFacts.keys)
+            let ids = Array(workspace.creatorEntries.ids)
             let expected = ids.sorted { a, b in
                 let x = workspace.sortName(a), y = workspace.sortName(b)
                 return x != y ? x < y : a < b
             }
             #expect(workspace.creatorsByName.ids == expected, "step \(step)")
             #expect(workspace.creatorsByName.names == expected.map(workspace.sortName), "step \(step)")
-            #expect(workspace.creatorsByName.facts == expected.map { workspace.rosterFacts[$0] }, "step \(step)")
+            #expect(workspace.creatorsByName.facts == expected.map { workspace.creatorEntries[$0]?.facts }, "step \(step)")
         }
         check(0)
         let names = ["Ļoti Labs", "Loti Labs", "Ola", "Ōla", "ნინო", "佐藤", "Zoë", "zoe", "Anna"]

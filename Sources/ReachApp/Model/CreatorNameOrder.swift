@@ -13,22 +13,22 @@ public struct CreatorNameOrder: Sendable {
 
     init() {}
 
-    /// Sorts every creator with a name; creators without facts are left out.
-    init(names byID: [RecordID: String], facts factsByID: [RecordID: RosterFacts]) {
-        let entries = Array(byID)
+    /// Sorts every creator by folded name, then id.
+    init(_ creators: CreatorEntries) {
+        let entries = creators.all
         let order = entries.indices.sorted { a, b in
-            entries[a].value != entries[b].value ? entries[a].value < entries[b].value : entries[a].key < entries[b].key
+            entries[a].sortName != entries[b].sortName ? entries[a].sortName < entries[b].sortName : entries[a].id < entries[b].id
         }
         ids.reserveCapacity(order.count)
         names.reserveCapacity(order.count)
         facts.reserveCapacity(order.count)
         handleKeys.reserveCapacity(order.count)
         for index in order {
-            guard let creatorFacts = factsByID[entries[index].key] else { continue }
-            ids.append(entries[index].key)
-            names.append(entries[index].value)
-            facts.append(creatorFacts)
-            handleKeys.append(creatorFacts.handle.map { TextKey($0) })
+            let entry = entries[index]
+            ids.append(entry.id)
+            names.append(entry.sortName)
+            facts.append(entry.facts)
+            handleKeys.append(entry.facts.handle.map { TextKey($0) })
         }
     }
 
@@ -60,9 +60,9 @@ public struct CreatorNameOrder: Sendable {
     }
 
     /// Every creator's facts anew, where they are (no name changed).
-    mutating func replaceFacts(_ factsByID: [RecordID: RosterFacts]) {
+    mutating func replaceFacts(_ creators: CreatorEntries) {
         for position in ids.indices {
-            guard let creatorFacts = factsByID[ids[position]] else { continue }
+            guard let creatorFacts = creators[ids[position]]?.facts else { continue }
             if facts[position].handle != creatorFacts.handle { handleKeys[position] = creatorFacts.handle.map { TextKey($0) } }
             facts[position] = creatorFacts
         }

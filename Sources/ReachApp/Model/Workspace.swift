@@ -82,7 +82,7 @@ public struct Workspace: Sendable {
             pendingSearchKeys[summary.id] = summary.searchKeys
         }
         dealIndexes = dealSide.wait()
-        for (creator, dealIDs) in dealIndexes.byInfluencer where creatorIndexes.facts[creator] != nil {
+        for (creator, dealIDs) in dealIndexes.byInfluencer where creatorIndexes.entries.contains(creator) {
             let (latest, open) = Self.dealFacts(dealIDs, rows: dealIndexes.rows, pipeline: pipeline)
             _ = creatorIndexes.setDealFacts(of: creator, lastContact: latest, openDeals: open)
         }
@@ -105,7 +105,7 @@ public struct Workspace: Sendable {
 
     /// The roster's name order (`RosterOrder` starts there; built on the spot if asked for before `buildRosterIndexes()`).
     public var creatorsByName: CreatorNameOrder {
-        nameOrder ?? CreatorNameOrder(names: creatorIndexes.sortNames, facts: creatorIndexes.facts)
+        nameOrder ?? CreatorNameOrder(creatorIndexes.entries)
     }
 
     /// Builds the search keys and the name order a start-up left for after its first frame.
@@ -130,7 +130,7 @@ public struct Workspace: Sendable {
         for record in records {
             if let keys = store(record, keepingNameOrder: !reorder) { creatorKeys.append((record.id, keys)) }
         }
-        if reorder, nameOrder != nil { nameOrder = CreatorNameOrder(names: creatorIndexes.sortNames, facts: creatorIndexes.facts) }
+        if reorder, nameOrder != nil { nameOrder = CreatorNameOrder(creatorIndexes.entries) }
         searchKeys?.update(keys: creatorKeys)
     }
 
@@ -217,17 +217,17 @@ public struct Workspace: Sendable {
     private mutating func refreshDealFacts(of creator: RecordID) {
         let (latest, open) = dealFacts(of: creator)
         guard creatorIndexes.setDealFacts(of: creator, lastContact: latest, openDeals: open),
-              let name = creatorIndexes.sortNames[creator], let facts = creatorIndexes.facts[creator] else { return }
-        nameOrder?.put(creator, name: name, previousName: name, facts: facts)
+              let entry = creatorIndexes.entries[creator] else { return }
+        nameOrder?.put(creator, name: entry.sortName, previousName: entry.sortName, facts: entry.facts)
     }
 
     /// Counts every creator's open deals again (the stages changed), in the name order too.
     private mutating func recountDealFacts() {
-        for creator in Array(creatorIndexes.facts.keys) {
+        for creator in Array(creatorIndexes.entries.ids) {
             let (latest, open) = dealFacts(of: creator)
             _ = creatorIndexes.setDealFacts(of: creator, lastContact: latest, openDeals: open)
         }
-        nameOrder?.replaceFacts(creatorIndexes.facts)
+        nameOrder?.replaceFacts(creatorIndexes.entries)
     }
 
     /// The full creator with `id`: the one way screens, editors and commands read a whole creator (lists read
@@ -235,14 +235,14 @@ public struct Workspace: Sendable {
     /// unless recently used.
     public func influencer(_ id: RecordID) -> Influencer? {
         guard let creatorShelf else { return creators[id] }
-        return creatorIndexes.facts[id] != nil ? creatorShelf.record(id) : nil
+        return creatorIndexes.entries.contains(id) ? creatorShelf.record(id) : nil
     }
 
     /// The full creators with these ids (those that are here), in no particular order: read in one batch when the
     /// workspace started from the folder index.
     public func influencers(_ ids: some Collection<RecordID>) -> [Influencer] {
         guard let creatorShelf else { return ids.compactMap { creators[$0] } }
-        return creatorShelf.records(ids.filter { creatorIndexes.facts[$0] != nil })
+        return creatorShelf.records(ids.filter(creatorIndexes.entries.contains))
     }
 
     /// `influencers(_:)` by id.
@@ -253,7 +253,7 @@ public struct Workspace: Sendable {
     /// The latest followers of these creators' main accounts (those that have a figure), from their roster facts.
     public func followers(of ids: some Sequence<RecordID>) -> [RecordID: Int] {
         var followers: [RecordID: Int] = [:]
-        for id in ids { if let count = creatorIndexes.facts[id]?.followers { followers[id] = count } }
+        for id in ids { if let count = creatorIndexes.entries[id]?.facts.followers { followers[id] = count } }
         return followers
     }
 
@@ -269,14 +269,14 @@ public struct Workspace: Sendable {
     /// Every full creator, for whole-folder commands (read from every file when the workspace started from the
     /// folder index); no screen goes over it.
     public var allInfluencers: [Influencer] {
-        creatorShelf == nil ? Array(creators.values) : influencers(creatorIndexes.facts.keys)
+        creatorShelf == nil ? Array(creators.values) : influencers(Array(creatorIndexes.entries.ids))
     }
 
     /// How many creators there are.
-    public var creatorCount: Int { creatorIndexes.facts.count }
+    public var creatorCount: Int { creatorIndexes.entries.count }
 
-    /// What the roster filter reads of each creator, compact so a filter pass over 100k creators takes a millisecond.
-    public var rosterFacts: [RecordID: RosterFacts] { creatorIndexes.facts }
+    /// Every creator's names and the roster facts the filter reads, by id.
+    public var creatorEntries: CreatorEntries { creatorIndexes.entries }
 
     /// The archived creators: while there are none, a search need not be filtered to hide them.
     public var archivedCreators: Set<RecordID> { creatorIndexes.archived }
@@ -338,12 +338,12 @@ public struct Workspace: Sendable {
     }
 
     /// A creator's folded name, for sorting.
-    public func sortName(_ id: RecordID) -> String { creatorIndexes.sortNames[id] ?? "" }
+    public func sortName(_ id: RecordID) -> String { creatorIndexes.entries[id]?.sortName ?? "" }
 
     /// Whether the record of `kind` with `id` is here (no creator's or deal's file is read).
     public func contains(_ kind: RecordKind, _ id: RecordID) -> Bool {
         switch kind {
-        case .influencer: creatorIndexes.facts[id] != nil
+        case .influencer: creatorIndexes.entries.contains(id)
         case .campaign: campaigns[id] != nil
         case .deal: dealIndexes.rows[id] != nil
         case .template: templates[id] != nil
@@ -384,13 +384,13 @@ public struct Workspace: Sendable {
     public func dealIDs(ofCampaign id: RecordID) -> Set<RecordID> { dealIndexes.byCampaign[id] ?? [] }
 
     /// Open (not closed, not archived) deals of a creator.
-    public func activeDealCount(ofInfluencer id: RecordID) -> Int { creatorIndexes.facts[id]?.openDeals ?? 0 }
+    public func activeDealCount(ofInfluencer id: RecordID) -> Int { creatorIndexes.entries[id]?.facts.openDeals ?? 0 }
 
     /// The newest contact with a creator (any non-system timeline entry of their deals).
-    public func lastContact(withInfluencer id: RecordID) -> Date? { creatorIndexes.facts[id]?.lastContact }
+    public func lastContact(withInfluencer id: RecordID) -> Date? { creatorIndexes.entries[id]?.facts.lastContact }
 
     /// Display name of a creator, or a marker for a dangling reference.
-    public func influencerName(_ id: RecordID) -> String { creatorIndexes.names[id] ?? Self.missingCreator }
+    public func influencerName(_ id: RecordID) -> String { creatorIndexes.entries[id]?.name ?? Self.missingCreator }
 
     /// Display name of a campaign, or a marker for a dangling reference.
     public func campaignName(_ id: RecordID) -> String { campaigns[id]?.name ?? Self.missingCampaign }

@@ -27,7 +27,7 @@ public struct RosterOrder: Sendable {
     }
 
     func key(_ id: RecordID, _ state: AppState) -> Key? {
-        guard var facts = state.workspace.rosterFacts[id] else { return nil }
+        guard var facts = state.workspace.creatorEntries[id]?.facts else { return nil }
         return Key(id: id, value: withUnsafePointer(to: &facts) { column.sortValue(id, $0, state) }, name: state.workspace.sortName(id))
     }
 

@@ -183,7 +183,7 @@ public enum RosterPane: Pane {
             let order = RosterOrder(column: ordered.column, ascending: ordered.ascending)
             ordered.remove(affected)
             for id in affected {
-                guard let facts = state.workspace.rosterFacts[id] else { continue }
+                guard let facts = state.workspace.creatorEntries[id]?.facts else { continue }
                 let position = order.insertionIndex(of: id, in: ordered.ids, state)
                 ordered.ids.insert(id, at: position)
                 ordered.facts.insert(facts, at: position)
@@ -210,8 +210,8 @@ public enum RosterPane: Pane {
             state.roster.lastSearch = results
             var ranked = results.ranked
             if !state.roster.filter.isEmpty {
-                let facts = state.workspace.rosterFacts
-                ranked.removeAll { facts[results.ids[$0]].map(filter.matches) != true }
+                let creators = state.workspace.creatorEntries
+                ranked.removeAll { creators[results.ids[$0]].map { filter.matches($0.facts) } != true }
             } else if !state.workspace.archivedCreators.isEmpty {
                 // An empty filter still hides archived creators: usually few, so they are looked up, not every match.
                 let hidden = Set(state.workspace.archivedCreators.compactMap(index.position(of:)))
@@ -346,7 +346,7 @@ public enum RosterPane: Pane {
         let table = Table(columns: columns.map { TableColumn($0.title, width: $0.width, alignment: $0.alignment) },
                           rowCount: rows.count, sort: sort, theme: theme,
                           rowStyle: { index in
-                              state.workspace.rosterFacts[rows[index]]?.doNotContact == true ? theme.muted : nil
+                              state.workspace.creatorEntries[rows[index]]?.facts.doNotContact == true ? theme.muted : nil
                           }) { index in
             guard let influencer = state.workspace.influencer(rows[index]) else { return [] }
             var cells = columns.map { $0.text(influencer, state) }

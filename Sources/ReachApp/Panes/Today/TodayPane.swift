@@ -77,8 +77,10 @@ public enum TodayPane: Pane {
     /// Lays out grouped items as header and item rows, keeping the cursor on the deal it was on.
     private static func show(_ groups: [(group: TodayGroup, items: [TodayItem])], _ state: inout AppState) {
         let selected = state.today.selectedDealID
-        var items: [TodayItem] = []
-        var rows: [TodayRow] = []
+        var items: [TodayItem] = [], rows: [TodayRow] = []
+        let count = groups.reduce(0) { $0 + $1.items.count }
+        items.reserveCapacity(count)
+        rows.reserveCapacity(count + groups.count)
         for (group, members) in groups {
             rows.append(.header(group, count: members.count))
             for item in members {
