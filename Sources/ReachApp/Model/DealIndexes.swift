@@ -2,16 +2,19 @@ import ReachCore
 
 /// The workspace's indexes of deals, made from each deal's compact row and discount code alone: the same whether
 /// the full deals are in memory or read from their files on demand (a start from the folder index's rows).
+///
+/// The deal ids by creator, campaign and owner are plain arrays, in no particular order: 100,000 creators' `Set`s
+/// took 31 MB at 100k (a hash table each), and an owner's or a campaign's set of tens of thousands is a table a third
+/// full. A list is only touched when a deal joins or leaves it, so an edit that keeps the creator, campaign and owner
+/// (nearly all of them) costs no search, and one that moves a deal searches one list.
 struct DealIndexes: Sendable {
     /// Every deal's compact row, which Today and the Pipeline go over: copying 200,000 full deals (their arrays and
     /// strings retained and released one by one) was two thirds of rebuilding either list.
     private(set) var rows = DealRows()
-    /// Each creator's deal ids, as a small array: a creator has a few deals, and 100,000 `Set`s took 31 MB at 100k
-    /// creators (a hash table each), the arrays 6 MB.
     private(set) var byInfluencer: [RecordID: [RecordID]] = [:]
-    private(set) var byCampaign: [RecordID: Set<RecordID>] = [:]
+    private(set) var byCampaign: [RecordID: [RecordID]] = [:]
     /// Deal ids by owner (nil: nobody's): narrowing Today or the Pipeline to one person visits only their deals.
-    private(set) var byOwner: [String?: Set<RecordID>] = [:]
+    private(set) var byOwner: [String?: [RecordID]] = [:]
     /// Deal ids by discount code (`Tracking.key`): a code must be unique, and checking it must not read every deal.
     private(set) var byDiscountCode: [String: Set<RecordID>] = [:]
     /// Each coded deal's code, so a removal needs only the id.
@@ -27,14 +30,18 @@ struct DealIndexes: Sendable {
 
     /// Adds a deal, or replaces the one with its id (a repeated id, only in a damaged folder: the last one wins).
     mutating func put(_ row: DealRow, discountCode: String?) {
-        if rows[row.id] != nil { remove(row.id) }
+        let previous = rows[row.id]
         rows.put(row)
-        byInfluencer[row.influencerID, default: []].append(row.id)
-        byCampaign[row.campaignID, default: []].insert(row.id)
-        byOwner[row.owner, default: []].insert(row.id)
-        if let discountCode {
-            byDiscountCode[discountCode, default: []].insert(row.id)
-            codes[row.id] = discountCode
+        Self.move(row.id, from: previous?.influencerID, to: row.influencerID, in: &byInfluencer)
+        Self.move(row.id, from: previous?.campaignID, to: row.campaignID, in: &byCampaign)
+        let previousOwner: String?? = previous.map(\.owner) // nil: a new deal; .some(nil): nobody's
+        Self.move(row.id, from: previousOwner, to: row.owner, in: &byOwner)
+        if codes[row.id] != discountCode {
+            forgetCode(of: row.id)
+            if let discountCode {
+                byDiscountCode[discountCode, default: []].insert(row.id)
+                codes[row.id] = discountCode
+            }
         }
     }
 
@@ -43,15 +50,30 @@ struct DealIndexes: Sendable {
     mutating func remove(_ id: RecordID) -> DealRow? {
         guard let row = rows[id] else { return nil }
         rows.remove(id)
-        byInfluencer[row.influencerID]?.removeAll { $0 == id }
-        if byInfluencer[row.influencerID]?.isEmpty == true { byInfluencer[row.influencerID] = nil }
-        byCampaign[row.campaignID]?.remove(id)
-        byOwner[row.owner]?.remove(id)
-        if byOwner[row.owner]?.isEmpty == true { byOwner[row.owner] = nil }
-        if let code = codes.removeValue(forKey: id) {
-            byDiscountCode[code]?.remove(id)
-            if byDiscountCode[code]?.isEmpty == true { byDiscountCode[code] = nil }
-        }
+        Self.leave(id, row.influencerID, &byInfluencer)
+        Self.leave(id, row.campaignID, &byCampaign)
+        Self.leave(id, row.owner, &byOwner)
+        forgetCode(of: id)
         return row
+    }
+
+    /// Moves `id` from the list under `old` (nil: in none yet) to the one under `new`; nothing when they are the same.
+    private static func move<Key: Hashable>(_ id: RecordID, from old: Key?, to new: Key, in lists: inout [Key: [RecordID]]) {
+        guard old != new else { return }
+        if let old { leave(id, old, &lists) }
+        lists[new, default: []].append(id)
+    }
+
+    /// Takes `id` out of the list under `key`, and the list away once empty.
+    private static func leave<Key: Hashable>(_ id: RecordID, _ key: Key, _ lists: inout [Key: [RecordID]]) {
+        guard let at = lists[key]?.firstIndex(of: id) else { return }
+        lists[key]?.remove(at: at)
+        if lists[key]?.isEmpty == true { lists[key] = nil }
+    }
+
+    private mutating func forgetCode(of id: RecordID) {
+        guard let code = codes.removeValue(forKey: id) else { return }
+        byDiscountCode[code]?.remove(id)
+        if byDiscountCode[code]?.isEmpty == true { byDiscountCode[code] = nil }
     }
 }

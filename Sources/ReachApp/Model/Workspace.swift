@@ -151,7 +151,7 @@ public struct Workspace: Sendable {
         case .campaign(let r):
             campaigns[r.id] = r
         case .deal(let r):
-            let previous = dealIndexes.remove(r.id)
+            let previous = dealIndexes.rows[r.id]
             if let dealShelf { dealShelf.remember(r) } else { deals[r.id] = r }
             dealIndexes.put(DealRow(r), discountCode: r.tracking.discountCodeKey)
             if let previous, previous.influencerID != r.influencerID { refreshDealFacts(of: previous.influencerID) }
@@ -381,7 +381,7 @@ public struct Workspace: Sendable {
     }
 
     /// Ids of a campaign's deals, unordered: counts and per-campaign sums without sorting or copying deals.
-    public func dealIDs(ofCampaign id: RecordID) -> Set<RecordID> { dealIndexes.byCampaign[id] ?? [] }
+    public func dealIDs(ofCampaign id: RecordID) -> [RecordID] { dealIndexes.byCampaign[id] ?? [] }
 
     /// Open (not closed, not archived) deals of a creator.
     public func activeDealCount(ofInfluencer id: RecordID) -> Int { creatorIndexes.entries[id]?.facts.openDeals ?? 0 }
