@@ -11,16 +11,13 @@ struct CreatorIndexes: Sendable {
     private(set) var entries = CreatorEntries()
     /// The archived creators: while there are none, a search need not be filtered to hide them.
     private(set) var archived: Set<RecordID> = []
-    /// Creator ids by `DuplicateDetector` key, so the new-creator form's duplicate check reads no other creator.
-    private(set) var byDuplicateKey: [String: [RecordID]] = [:]
-    /// Each creator's duplicate keys, so a change or removal needs only the id.
-    private var duplicateKeys: [RecordID: [String]] = [:]
+    /// Creators by `DuplicateDetector` key, for the new-creator form's duplicate check.
+    private(set) var byDuplicateKey = DuplicateKeyIndex()
 
     init() {}
 
     init(reservingCapacity count: Int) {
         entries.reserveCapacity(count)
-        byDuplicateKey.reserveCapacity(count)
     }
 
     /// Adds or replaces a creator; returns their previous folded name (nil: new).
@@ -29,20 +26,13 @@ struct CreatorIndexes: Sendable {
         let id = summary.id
         let previous = entries.put(CreatorEntry(id: id, name: summary.displayName, sortName: sortName, facts: creatorFacts))?.sortName
         if creatorFacts.archived { archived.insert(id) } else { archived.remove(id) }
-        if duplicateKeys[id] != summary.duplicateKeys {
-            forgetDuplicateKeys(of: id)
-            if !summary.duplicateKeys.isEmpty {
-                duplicateKeys[id] = summary.duplicateKeys
-                for key in summary.duplicateKeys { byDuplicateKey[key, default: []].append(id) }
-            }
-        }
+        byDuplicateKey.add(id, keys: summary.duplicateKeys)
         return previous
     }
 
     /// Removes a creator; returns their folded name (nil: not here).
     mutating func remove(_ id: RecordID) -> String? {
         archived.remove(id)
-        forgetDuplicateKeys(of: id)
         return entries.remove(id)?.sortName
     }
 
@@ -54,12 +44,5 @@ struct CreatorIndexes: Sendable {
             facts.openDeals = openDeals
             return true
         } ?? false
-    }
-
-    private mutating func forgetDuplicateKeys(of id: RecordID) {
-        for key in duplicateKeys.removeValue(forKey: id) ?? [] {
-            byDuplicateKey[key]?.removeAll { $0 == id }
-            if byDuplicateKey[key]?.isEmpty == true { byDuplicateKey[key] = nil }
-        }
     }
 }

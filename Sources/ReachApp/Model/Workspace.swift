@@ -283,7 +283,7 @@ public struct Workspace: Sendable {
 
     /// Existing creators that `candidate` likely duplicates (a handle on the same platform, an email), by id.
     public func likelyDuplicates(of candidate: Influencer) -> [DuplicateMatch] {
-        let ids = Set(DuplicateDetector.keys(of: candidate).flatMap { creatorIndexes.byDuplicateKey[$0] ?? [] })
+        let ids = creatorIndexes.byDuplicateKey.candidates(for: DuplicateDetector.keys(of: candidate))
         return DuplicateDetector.matches(for: candidate, in: influencers(ids).sorted { $0.id < $1.id })
     }
 
