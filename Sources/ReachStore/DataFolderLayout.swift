@@ -54,6 +54,9 @@ public struct DataFolderLayout: Sendable, Hashable {
     /// The record id a file name claims (`<id>.json`), or nil for anything else (temp files, notes...).
     static func recordID(fromFileName name: String) -> RecordID? {
         guard name.hasSuffix(".json"), !name.hasPrefix(".") else { return nil }
+        // Nearly every name is a canonical id's: read from its bytes, with no string made for it.
+        let canonical = name.utf8.withContiguousStorageIfAvailable { RecordID(canonicalBytes: UnsafeBufferPointer(rebasing: $0.dropLast(5))) }
+        if case let id?? = canonical { return id }
         return RecordID(rawValue: String(name.dropLast(5)))
     }
 }

@@ -5,11 +5,11 @@ extension RecordStore {
     /// Takes the folder index's stamps (by file name; of a name given twice, the first) as the last known ones of
     /// `kind`'s files, for a workspace that started from the index's rows instead of reading the files: the next
     /// scan reads only files changed since.
-    public func knowFromIndex(_ kind: RecordKind, stamps: some Collection<(file: String, stamp: Int64)>) {
+    public func knowFromIndex(_ kind: RecordKind, stamps: some BidirectionalCollection<(file: String, stamp: Int64)>) {
         var files = KnownFiles(minimumCapacity: stamps.count)
-        for (name, stamp) in stamps {
-            guard let id = DataFolderLayout.recordID(fromFileName: name), files[id] == nil else { continue }
-            files[id] = KnownFile(hashedStamp: stamp)
+        // Backwards, so the first of a name given twice is the one written last.
+        for (name, stamp) in stamps.reversed() {
+            if let id = DataFolderLayout.recordID(fromFileName: name) { files[id] = KnownFile(hashedStamp: stamp) }
         }
         known.withLock { $0[kind] = files }
     }

@@ -41,6 +41,16 @@ import Testing
         }
     }
 
+    /// Read from bytes (a file name's), a canonical ULID is the id its string is; anything else is not read.
+    @Test func canonicalBytesAreTheStringsId() {
+        for text in Self.ids() {
+            let fromBytes = Array(text.utf8).withUnsafeBufferPointer { RecordID(canonicalBytes: $0) }
+            let isCanonical = text.utf8.count == 26 && RecordID(rawValue: text).isWellFormed && text < "8" && !text.hasPrefix("7ZZZ") // the rest are interned
+            #expect(fromBytes == (isCanonical ? RecordID(rawValue: text) : nil), "\(text)")
+            #expect(fromBytes?.rawValue == (isCanonical ? text : nil), "\(text)")
+        }
+    }
+
     @Test func wellFormedMeansTwentySixCharactersOfTheAlphabet() {
         let alphabet = Set("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
         for text in Self.ids() {

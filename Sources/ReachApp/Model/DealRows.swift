@@ -19,14 +19,16 @@ public struct DealRows: Sendable {
 
     public subscript(id: RecordID) -> DealRow? { positions[id].map { all[$0] } }
 
-    /// Adds the row, or replaces the one with its id.
-    mutating func put(_ row: DealRow) {
-        if let position = positions[row.id] {
-            all[position] = row
-        } else {
+    /// Adds the row, or replaces the one with its id; returns the replaced row.
+    @discardableResult
+    mutating func put(_ row: DealRow) -> DealRow? {
+        guard let position = positions[row.id] else {
             positions[row.id] = all.count
             all.append(row)
+            return nil
         }
+        defer { all[position] = row }
+        return all[position]
     }
 
     mutating func remove(_ id: RecordID) {
