@@ -52,11 +52,14 @@ public struct DataFolderLayout: Sendable, Hashable {
     static func fileName(_ id: RecordID) -> String { id.rawValue + ".json" }
 
     /// The record id a file name claims (`<id>.json`), or nil for anything else (temp files, notes...).
+    /// Read as bytes (a start reads 300,000 names, and `hasSuffix` compares as Unicode); nearly every name is a
+    /// canonical id's, read with no string made for it.
     static func recordID(fromFileName name: String) -> RecordID? {
-        guard name.hasSuffix(".json"), !name.hasPrefix(".") else { return nil }
-        // Nearly every name is a canonical id's: read from its bytes, with no string made for it.
-        let canonical = name.utf8.withContiguousStorageIfAvailable { RecordID(canonicalBytes: UnsafeBufferPointer(rebasing: $0.dropLast(5))) }
-        if case let id?? = canonical { return id }
-        return RecordID(rawValue: String(name.dropLast(5)))
+        var name = name
+        return name.withUTF8 { bytes in
+            guard bytes.count > 5, bytes[0] != UInt8(ascii: "."), bytes.suffix(5).elementsEqual(".json".utf8) else { return nil }
+            let stem = UnsafeBufferPointer(rebasing: bytes.dropLast(5))
+            return RecordID(canonicalBytes: stem) ?? RecordID(rawValue: String(decoding: stem, as: UTF8.self))
+        }
     }
 }

@@ -75,3 +75,18 @@ import Testing
         #expect(store.scanChanges(Person.self).isEmpty, "the files read are known, as after loadAll")
     }
 }
+
+/// Which file names are record files, and whose: what a scan and the known stamps go by.
+@Suite struct RecordFileNameTests {
+    @Test func aRecordFileIsAnIdThenDotJSON() {
+        let ulid = "01HZ7Q9C3K8M2N4P6R0T1V5W7X"
+        #expect(DataFolderLayout.recordID(fromFileName: ulid + ".json") == RecordID(rawValue: ulid))
+        #expect(DataFolderLayout.recordID(fromFileName: ulid + ".json")?.rawValue == ulid)
+        for odd in ["deal-1", "Ünïcödé-ид", "01hz7q9c3k8m2n4p6r0t1v5w7x", "8ZZZZZZZZZZZZZZZZZZZZZZZZZ", "a b"] {
+            #expect(DataFolderLayout.recordID(fromFileName: odd + ".json")?.rawValue == odd, "\(odd)")
+        }
+        for notARecord in ["", ".json", ".hidden.json", ulid + ".json.tmp", ulid + ".JSON", "notes.txt", ulid, "json"] {
+            #expect(DataFolderLayout.recordID(fromFileName: notARecord) == nil, "\(notARecord)")
+        }
+    }
+}

@@ -82,7 +82,7 @@ public enum WorkspaceLoader {
             let dealRows = ValueInBackground { () -> Result<[IndexedDealRow], any Error> in
                 Result {
                     let rows = try FolderIndex(store: store).allDealRows()
-                    store.knowFromIndex(.deal, stamps: rows.lazy.map { (file: $0.file, stamp: $0.stamp) })
+                    store.knowFromIndex(.deal, stamps: rows.map { (file: $0.file, stamp: $0.stamp) })
                     return rows
                 }
             }
@@ -91,7 +91,7 @@ public enum WorkspaceLoader {
             // Waited for even when the summaries failed, so the rows' stamps are set before a fallback reads the files.
             let rows = dealRows.wait()
             let creators = try summaries.get(), deals = try rows.get()
-            store.knowFromIndex(.influencer, stamps: creators.lazy.map { (file: $0.file, stamp: $0.stamp) })
+            store.knowFromIndex(.influencer, stamps: creators.map { (file: $0.file, stamp: $0.stamp) })
             problems += refresh.problems + campaigns.problems.map(\.description) + templates.problems.map(\.description)
             store.logger.info("started from the folder index: \(creators.count) creator summaries, \(deals.count) deal rows")
             return Indexed(creators: creators.map(\.summary), deals: deals, campaigns: campaigns.records, templates: templates.records)
