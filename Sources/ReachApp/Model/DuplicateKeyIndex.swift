@@ -3,7 +3,7 @@ import ReachCore
 /// Creators by their `DuplicateDetector` keys (a handle on a platform, an email), so the new-creator form's
 /// duplicate check reads no other creator. Each key is kept as a 64-bit hash beside the creator's id, in one sorted
 /// array: by key strings, with each creator's keys kept as well for removals, this took 32 MB at 100k creators
-/// (200,000 keys: a dictionary of arrays, and a dictionary of each creator's keys), the array takes 5 MB.
+/// (200,000 keys: a dictionary of arrays, and a dictionary of each creator's keys), the array takes 6 MB.
 ///
 /// It answers with candidates, which `Workspace.likelyDuplicates` checks against the creators themselves
 /// (`DuplicateDetector.matches` on the records read), so nothing it holds can show a wrong match: neither a hash
