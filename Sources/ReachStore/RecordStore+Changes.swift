@@ -9,9 +9,7 @@ extension RecordStore {
     public func knowFromIndex(_ kind: RecordKind, stamps: [(file: String, stamp: Int64)]) {
         var files = KnownFiles(minimumCapacity: stamps.count)
         // Backwards, so the first of a name given twice is the one written last.
-        for (name, stamp) in stamps.reversed() {
-            if let id = DataFolderLayout.recordID(fromFileName: name) { files[id] = KnownFile(hashedStamp: stamp) }
-        }
+        for (name, stamp) in stamps.reversed() { files.set(name, KnownFile(hashedStamp: stamp)) }
         known.withLock { $0[kind] = files }
     }
 

@@ -26,7 +26,7 @@ public struct CreatorEntries: Sendable {
     public subscript(id: RecordID) -> CreatorEntry? { places[id].map { all[Int($0)] } }
 
     /// The ids, in no particular order.
-    public var ids: LazyMapSequence<[CreatorEntry], RecordID> { all.lazy.map(\.id) }
+    public var ids: LazyMapCollection<[CreatorEntry], RecordID> { all.lazy.map(\.id) }
 
     mutating func reserveCapacity(_ count: Int) {
         all.reserveCapacity(count)

@@ -269,7 +269,7 @@ public struct Workspace: Sendable {
     /// Every full creator, for whole-folder commands (read from every file when the workspace started from the
     /// folder index); no screen goes over it.
     public var allInfluencers: [Influencer] {
-        creatorShelf == nil ? Array(creators.values) : influencers(Array(creatorIndexes.entries.ids))
+        creatorShelf == nil ? Array(creators.values) : influencers(creatorIndexes.entries.ids)
     }
 
     /// How many creators there are.

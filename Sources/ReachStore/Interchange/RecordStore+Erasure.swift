@@ -13,16 +13,15 @@ extension RecordStore {
         try lock.withLock {
             let (actions, problems) = scan.run()
             for action in actions {
+                let id = DataFolderLayout.recordID(fromFileName: Posix.baseName(of: action.path))
                 switch action.change {
                 case .remove:
                     if unlink(action.path) != 0 && errno != ENOENT { throw Posix.error("remove", action.relative) }
                     try Posix.syncDirectory(Posix.parent(of: action.path))
-                    if let id = DataFolderLayout.recordID(fromFileName: Posix.baseName(of: action.path)) { forget(.influencer, id) }
+                    if let id { forget(.influencer, id) }
                 case .rewrite(let bytes):
                     try writer.write(bytes, to: action.path)
-                    if let kind = action.liveKind, let id = DataFolderLayout.recordID(fromFileName: Posix.baseName(of: action.path)) {
-                        remember(kind, id, path: action.path)
-                    }
+                    if let kind = action.liveKind, let id { remember(kind, id, path: action.path) }
                 }
             }
             let entry = ErasureLog.Entry(
