@@ -1,3 +1,4 @@
+import Foundation
 import ReachCore
 
 /// The workspace's indexes of deals, made from each deal's compact row and discount code alone: the same whether
@@ -43,6 +44,26 @@ struct DealIndexes: Sendable {
                 codes[row.id] = discountCode
             }
         }
+    }
+
+    /// Each creator's last contact and open deals, from their deals' rows as they are now (creators with no deal
+    /// are not named): one pass over the rows in place. Looking each creator's deals up by id, a copy of every row,
+    /// took a fifth of a second at a 200,000-deal start.
+    func creatorDealFacts(pipeline: StagePipeline) -> [RecordID: (lastContact: Date?, openDeals: Int)] {
+        var facts: [RecordID: (lastContact: Date?, openDeals: Int)] = [:]
+        facts.reserveCapacity(byInfluencer.count)
+        rows.all.withUnsafeBufferPointer { all in
+            for i in all.indices {
+                Self.count(open: all[i].isOpen(pipeline: pipeline), contact: all[i].lastContact,
+                           into: &facts[all[i].influencerID, default: (nil, 0)])
+            }
+        }
+        return facts
+    }
+
+    private static func count(open: Bool, contact: Date?, into facts: inout (lastContact: Date?, openDeals: Int)) {
+        if open { facts.openDeals += 1 }
+        if let contact, facts.lastContact.map({ contact > $0 }) ?? true { facts.lastContact = contact }
     }
 
     /// Removes a deal; returns its row, or nil when there was none.

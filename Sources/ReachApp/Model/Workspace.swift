@@ -43,8 +43,17 @@ public struct Workspace: Sendable {
     /// creators they take half a second and a tenth that the first frame does not need.
     public init(influencers: [Influencer] = [], campaigns: [Campaign] = [], deals: [Deal] = [], templates: [Template] = [],
                 settings: AppSettings = AppSettings(), rosterIndexesLater: Bool = false) {
-        self.init(creators: .full(influencers), campaigns: campaigns, deals: .full(deals), templates: templates, settings: settings,
+        // Built on two cores at once (at 100k creators and 200k deals each half takes about half a second): in the
+        // background the deal indexes; here full records by id and the creator side.
+        let dealSide = ValueInBackground { DealIndexes(deals, creatorCount: influencers.count, campaignCount: campaigns.count) }
+        let creatorSide = CreatorSide(influencers.lazy.map(CreatorSummary.init), count: influencers.count)
+        // A record id given twice (only in a damaged folder): the last wins, as in the indexes.
+        let creatorsByID = Dictionary(influencers.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        let dealsByID = Dictionary(deals.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.init(creatorSide, dealIndexes: dealSide.wait(), campaigns: campaigns, templates: templates, settings: settings,
                   store: nil, rosterIndexesLater: rosterIndexesLater)
+        creators = creatorsByID
+        self.deals = dealsByID
     }
 
     /// A workspace that holds each creator's summary and each deal's row (both from the folder index) and reads full
@@ -52,41 +61,46 @@ public struct Workspace: Sendable {
     /// user's app, and the full creators 0.3 GB.
     public init(creators: [CreatorSummary], campaigns: [Campaign], dealRows: [IndexedDealRow], templates: [Template],
                 settings: AppSettings, store: RecordStore, rosterIndexesLater: Bool = false) {
-        self.init(creators: .indexed(creators), campaigns: campaigns, deals: .indexed(dealRows), templates: templates,
-                  settings: settings, store: store, rosterIndexesLater: rosterIndexesLater)
+        let dealSide = ValueInBackground { DealIndexes(dealRows, creatorCount: creators.count, campaignCount: campaigns.count) }
+        self.init(CreatorSide(creators, count: creators.count), dealIndexes: dealSide.wait(), campaigns: campaigns,
+                  templates: templates, settings: settings, store: store, rosterIndexesLater: rosterIndexesLater)
     }
 
-    private init(creators: CreatorSource, campaigns: [Campaign], deals: DealSource, templates: [Template],
-                 settings: AppSettings, store: RecordStore?, rosterIndexesLater: Bool) {
+    /// A workspace of the two sides built beforehand (on two threads), reading full creators and deals from `store`'s
+    /// files on demand, or holding them all (no `store`: the caller puts them in).
+    init(_ creatorSide: CreatorSide, dealIndexes: DealIndexes, campaigns: [Campaign], templates: [Template],
+         settings: AppSettings, store: RecordStore?, rosterIndexesLater: Bool) {
         self.settings = settings
-        creatorIndexes = CreatorIndexes(reservingCapacity: creators.count)
-        pendingSearchKeys.reserveCapacity(creators.count)
-        creatorShelf = if case .indexed = creators, let store { RecordShelf(store: store) } else { nil }
-        dealShelf = if case .indexed = deals, let store { RecordShelf(store: store) } else { nil }
+        creatorIndexes = creatorSide.indexes
+        pendingSearchKeys = creatorSide.pendingSearchKeys
+        self.dealIndexes = dealIndexes
+        creatorShelf = store.map { RecordShelf(store: $0) }
+        dealShelf = store.map { RecordShelf(store: $0) }
         for campaign in campaigns { self.campaigns[campaign.id] = campaign }
         for template in templates { self.templates[template.id] = template }
-        // Built on two cores at once (at 100k creators and 200k deals each half takes about half a second): in the
-        // background the deal indexes; here full records by id and the creator indexes.
-        let dealSide = ValueInBackground { DealIndexes(deals, creatorCount: creators.count, campaignCount: campaigns.count) }
-        if case .full(let full) = creators {
-            self.creators.reserveCapacity(full.count)
-            for influencer in full { self.creators[influencer.id] = influencer }
-        }
-        if case .full(let full) = deals {
-            self.deals.reserveCapacity(full.count)
-            for deal in full { self.deals[deal.id] = deal } // a deal id given twice (only in a damaged folder): the last wins
-        }
-        creators.forEachSummary { summary in
-            // Later duplicates win, as in the creators-by-id dictionary.
-            creatorIndexes.put(summary, sortName: TextFolding.fold(summary.displayName), facts: summary.facts)
-            pendingSearchKeys[summary.id] = summary.searchKeys
-        }
-        dealIndexes = dealSide.wait()
-        for (creator, dealIDs) in dealIndexes.byInfluencer where creatorIndexes.entries.contains(creator) {
-            let (latest, open) = Self.dealFacts(dealIDs, rows: dealIndexes.rows, pipeline: pipeline)
-            _ = creatorIndexes.setDealFacts(of: creator, lastContact: latest, openDeals: open)
+        for (creator, facts) in dealIndexes.creatorDealFacts(pipeline: pipeline) {
+            _ = creatorIndexes.setDealFacts(of: creator, lastContact: facts.lastContact, openDeals: facts.openDeals)
         }
         if !rosterIndexesLater { buildRosterIndexes() }
+    }
+
+    /// What a new workspace knows of its creators, made from their summaries alone: built on one thread while the
+    /// deal indexes are built on another.
+    struct CreatorSide: Sendable {
+        fileprivate var indexes: CreatorIndexes
+        fileprivate var pendingSearchKeys: [RecordID: CreatorSearchKeys] = [:]
+
+        var count: Int { indexes.entries.count }
+
+        init(_ summaries: some Sequence<CreatorSummary>, count: Int) {
+            indexes = CreatorIndexes(reservingCapacity: count)
+            pendingSearchKeys.reserveCapacity(count)
+            for summary in summaries {
+                // Later duplicates win, as in the creators-by-id dictionary.
+                indexes.put(summary, sortName: TextFolding.fold(summary.displayName), facts: summary.facts)
+                pendingSearchKeys[summary.id] = summary.searchKeys
+            }
+        }
     }
 
     /// Whether every full creator is in memory; false for a workspace started from the folder index.
@@ -197,20 +211,15 @@ public struct Workspace: Sendable {
         }
     }
 
-    /// A creator's last contact and open deals, from the rows of `dealIDs` (theirs).
-    private static func dealFacts(_ dealIDs: [RecordID]?, rows: DealRows, pipeline: StagePipeline) -> (Date?, Int) {
+    /// A creator's last contact and open deals as their deals' rows are now.
+    private func dealFacts(of creator: RecordID) -> (Date?, Int) {
         var latest: Date?, open = 0
-        for dealID in dealIDs ?? [] {
-            guard let row = rows[dealID] else { continue }
+        for dealID in dealIndexes.byInfluencer[creator] ?? [] {
+            guard let row = dealIndexes.rows[dealID] else { continue }
             if row.isOpen(pipeline: pipeline) { open += 1 }
             if let contact = row.lastContact, latest.map({ contact > $0 }) ?? true { latest = contact }
         }
         return (latest, open)
-    }
-
-    /// A creator's last contact and open deals as their deals' rows are now.
-    private func dealFacts(of creator: RecordID) -> (Date?, Int) {
-        Self.dealFacts(dealIndexes.byInfluencer[creator], rows: dealIndexes.rows, pipeline: pipeline)
     }
 
     /// Brings a creator's deal facts up to date after one of their deals changed (in the name order too).
@@ -399,39 +408,16 @@ public struct Workspace: Sendable {
     public static let missingCreator = "(missing creator)", missingCampaign = "(missing campaign)"
 }
 
-/// Where a new workspace's records of one kind come from: full records, or what the folder index holds of each
-/// (creator summaries, deal rows).
-private enum RecordSource<Full: Sendable, Indexed: Sendable>: Sendable {
-    case full([Full])
-    case indexed([Indexed])
-
-    var count: Int {
-        switch self {
-        case .full(let records): records.count
-        case .indexed(let entries): entries.count
-        }
-    }
-}
-
-private typealias CreatorSource = RecordSource<Influencer, CreatorSummary>
-private typealias DealSource = RecordSource<Deal, IndexedDealRow>
-
-private extension RecordSource where Full == Influencer, Indexed == CreatorSummary {
-    func forEachSummary(_ body: (CreatorSummary) -> Void) {
-        switch self {
-        case .full(let creators): for creator in creators { body(CreatorSummary(creator)) }
-        case .indexed(let summaries): for summary in summaries { body(summary) }
-        }
-    }
-}
-
 private extension DealIndexes {
     /// Sized up front and filled in place (through intermediate arrays and `put` it took twice as long).
-    init(_ source: DealSource, creatorCount: Int, campaignCount: Int) {
-        self.init(reservingCapacity: source.count, creators: creatorCount, campaigns: campaignCount)
-        switch source {
-        case .full(let full): for deal in full { put(DealRow(deal), discountCode: deal.tracking.discountCodeKey) }
-        case .indexed(let rows): for row in rows { put(row.deal, discountCode: row.discountCode) }
-        }
+    init(_ deals: [Deal], creatorCount: Int, campaignCount: Int) {
+        self.init(reservingCapacity: deals.count, creators: creatorCount, campaigns: campaignCount)
+        for deal in deals { put(DealRow(deal), discountCode: deal.tracking.discountCodeKey) }
+    }
+
+    init(_ rows: [IndexedDealRow], creatorCount: Int, campaignCount: Int) {
+        self.init(reservingCapacity: rows.count, creators: creatorCount, campaigns: campaignCount)
+        for row in rows { put(row.deal, discountCode: row.discountCode) }
     }
 }
+

@@ -16,15 +16,18 @@ public enum WorkspaceLoader {
     public static func load(from store: RecordStore, rosterIndexesLater: Bool = false, progress: LoadProgress = LoadProgress())
         -> (workspace: Workspace, problems: [String], fromIndex: Bool) {
         var problems: [String] = []
+        let settings = loadSettings(from: store, problems: &problems)
         progress.enter(.readingIndex)
-        if let index = openIndex(store), let indexed = fromIndex(index, problems: &problems, refresh: { index in
+        if let index = openIndex(store), var workspace = fromIndex(index, settings: settings, rosterIndexesLater: rosterIndexesLater,
+                                                                 problems: &problems, refresh: { index in
             guard try index.isBuilt(.influencer), try index.isBuilt(.deal) else { return nil }
             return try index.refreshSkippingFullCheck()
         }) {
-            progress.enter(.building)
-            return (workspace(indexed, store: store, rosterIndexesLater: rosterIndexesLater, problems: &problems), problems, true)
+            workspace.settingsRevision = settings.revision
+            return (workspace, problems, true)
         }
-        let workspace = fromFiles(store, rosterIndexesLater: rosterIndexesLater, progress: progress, problems: &problems)
+        var workspace = fromFiles(store, settings: settings.settings, rosterIndexesLater: rosterIndexesLater, progress: progress, problems: &problems)
+        workspace.settingsRevision = settings.revision
         if workspace.dealCount >= indexInBackgroundFrom { buildIndexInBackground(store) }
         return (workspace, problems, false)
     }
@@ -34,72 +37,70 @@ public enum WorkspaceLoader {
     /// shows), else from every file.
     public static func loadCurrent(from store: RecordStore, index: FolderIndex?) -> (workspace: Workspace, problems: [String]) {
         var problems: [String] = []
-        if let index, let indexed = fromIndex(index, problems: &problems, refresh: { try $0.refresh(fullCheck: true) }) {
-            return (workspace(indexed, store: store, rosterIndexesLater: true, problems: &problems), problems)
-        }
-        return (fromFiles(store, rosterIndexesLater: true, progress: LoadProgress(), problems: &problems), problems)
-    }
-
-    private static func workspace(_ indexed: Indexed, store: RecordStore, rosterIndexesLater: Bool, problems: inout [String]) -> Workspace {
         let settings = loadSettings(from: store, problems: &problems)
-        var workspace = Workspace(creators: indexed.creators, campaigns: indexed.campaigns, dealRows: indexed.deals,
-                                  templates: indexed.templates, settings: settings.settings ?? AppSettings(), store: store,
-                                  rosterIndexesLater: rosterIndexesLater)
+        var workspace = index.flatMap { fromIndex($0, settings: settings, rosterIndexesLater: true, problems: &problems,
+                                                  refresh: { try $0.refresh(fullCheck: true) }) }
+            ?? fromFiles(store, settings: settings.settings, rosterIndexesLater: true, progress: LoadProgress(), problems: &problems)
         workspace.settingsRevision = settings.revision
-        return workspace
+        return (workspace, problems)
     }
 
-    private static func fromFiles(_ store: RecordStore, rosterIndexesLater: Bool, progress: LoadProgress, problems: inout [String]) -> Workspace {
+    private static func fromFiles(_ store: RecordStore, settings: AppSettings?, rosterIndexesLater: Bool, progress: LoadProgress,
+                                  problems: inout [String]) -> Workspace {
         let loaded = store.loadEverything(progress: progress)
         problems += loaded.problems.map(\.description)
         let records = loaded.records
         progress.enter(.building)
-        let settings = loadSettings(from: store, problems: &problems)
-        var workspace = Workspace(influencers: records.influencers, campaigns: records.campaigns, deals: records.deals,
-                                  templates: records.templates, settings: settings.settings ?? AppSettings(),
-                                  rosterIndexesLater: rosterIndexesLater)
-        workspace.settingsRevision = settings.revision
-        return workspace
+        return Workspace(influencers: records.influencers, campaigns: records.campaigns, deals: records.deals,
+                         templates: records.templates, settings: settings ?? AppSettings(), rosterIndexesLater: rosterIndexesLater)
     }
 
-    /// What a start takes from the folder index, and the campaigns and templates from their files.
-    struct Indexed {
-        var creators: [CreatorSummary]
-        var deals: [IndexedDealRow]
-        var campaigns: [Campaign]
-        var templates: [Template]
-    }
-
-    /// Every creator's summary and every deal's row from the folder index after `refresh` brought it up to date (the
-    /// folder's problem files, which the refresh may have moved to quarantine, go to `problems`), the store told their
-    /// files' stamps; nil when `refresh` says the index is not to be used (nil: not built yet, a first build reads
-    /// every file: a minute at 100k) or the index cannot be used. The deal rows are read on another connection and
-    /// thread while this one reads the creators' summaries (0.5 s each at 100k).
-    static func fromIndex(_ index: FolderIndex, problems: inout [String], refresh: (FolderIndex) throws -> IndexRefresh?) -> Indexed? {
+    /// A workspace of every creator's summary and every deal's row from the folder index after `refresh` brought it
+    /// up to date (the folder's problem files, which the refresh may have moved to quarantine, go to `problems`), the
+    /// store told their files' stamps; nil when `refresh` says the index is not to be used (nil: not built yet, a first
+    /// build reads every file: a minute at 100k) or the index cannot be used.
+    ///
+    /// Two threads, each reading from its own connection and building its side as it reads: the deal indexes on
+    /// another thread as the rows come (never holding all 200,000 rows: 98 MB at 100k), the creator side here once
+    /// the summaries are read. Read first and built after, one side waited for the other, idle, for a quarter second.
+    static func fromIndex(_ index: FolderIndex, settings: WorkspaceVersion<AppSettings>, rosterIndexesLater: Bool,
+                          problems: inout [String], refresh: (FolderIndex) throws -> IndexRefresh?) -> Workspace? {
         let store = index.store
         do {
             guard let refresh = try refresh(index) else { return nil }
-            let dealRows = ValueInBackground { () -> Result<[IndexedDealRow], any Error> in
-                Result {
-                    let rows = try FolderIndex(store: store).allDealRows()
-                    store.knowFromIndex(.deal, stamps: rows.map { (file: $0.file, stamp: $0.stamp) })
-                    return rows
-                }
+            let dealSide = ValueInBackground { Result { try readDealIndexes(FolderIndex(store: store)) } }
+            let creatorSide = Result { () throws -> Workspace.CreatorSide in
+                let creators = try index.allCreatorSummaries()
+                store.knowFromIndex(.influencer, stamps: creators.map { (file: $0.file, stamp: $0.stamp) })
+                return Workspace.CreatorSide(creators.lazy.map(\.summary), count: creators.count)
             }
-            let summaries = Result { try index.allCreatorSummaries() }
             let campaigns = store.loadAll(Campaign.self), templates = store.loadAll(Template.self)
             // Waited for even when the summaries failed, so the rows' stamps are set before a fallback reads the files.
-            let rows = dealRows.wait()
-            let creators = try summaries.get(), deals = try rows.get()
-            store.knowFromIndex(.influencer, stamps: creators.map { (file: $0.file, stamp: $0.stamp) })
+            let deals = dealSide.wait()
+            let (creators, dealIndexes) = (try creatorSide.get(), try deals.get())
             problems += refresh.problems + campaigns.problems.map(\.description) + templates.problems.map(\.description)
-            store.logger.info("started from the folder index: \(creators.count) creator summaries, \(deals.count) deal rows")
-            return Indexed(creators: creators.map(\.summary), deals: deals, campaigns: campaigns.records, templates: templates.records)
+            store.logger.info("started from the folder index: \(creators.count) creator summaries, \(dealIndexes.rows.count) deal rows")
+            return Workspace(creators, dealIndexes: dealIndexes, campaigns: campaigns.records, templates: templates.records,
+                             settings: settings.settings ?? AppSettings(), store: store, rosterIndexesLater: rosterIndexesLater)
         } catch {
             store.logger.warning("starting without the folder index: \(error)")
             index.discardIfDamaged(by: error)
             return nil
         }
+    }
+
+    /// The deal indexes of every row in `index`, put in as they are read, the store told the rows' stamps.
+    private static func readDealIndexes(_ index: FolderIndex) throws -> DealIndexes {
+        let counts = try index.recordCounts()
+        var indexes = DealIndexes(reservingCapacity: counts.deals, creators: counts.creators, campaigns: counts.campaigns)
+        var stamps: [(file: String, stamp: Int64)] = []
+        stamps.reserveCapacity(counts.deals)
+        try index.forEachDealRow { row in
+            indexes.put(row.deal, discountCode: row.discountCode)
+            stamps.append((row.file, row.stamp))
+        }
+        index.store.knowFromIndex(.deal, stamps: stamps)
+        return indexes
     }
 
     private static func openIndex(_ store: RecordStore) -> FolderIndex? {

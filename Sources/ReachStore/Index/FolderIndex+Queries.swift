@@ -65,9 +65,19 @@ extension FolderIndex {
     /// Every deal's compact row, archived ones too, with every entry, in file order: what a workspace needs of each
     /// deal to list it (Today, the Pipeline, the Roster's deal columns) without the full deal.
     public func allDealRows() throws -> [IndexedDealRow] {
-        try decodingBlobs(sql: "SELECT file, stamp, row, discount_code FROM deals ORDER BY file", at: 2) { row, bytes, interned in
-            IndexedDealRow(file: row[0], stamp: row[1], deal: try DealRowColumn.row(bytes, interned: &interned), creator: nil,
-                           discountCode: row[3])
+        var rows: [IndexedDealRow] = []
+        try forEachDealRow { rows.append($0) }
+        return rows
+    }
+
+    /// `allDealRows` one row at a time: a start builds its deal indexes as the rows are read, and never holds all
+    /// 200,000 of them at once (98 MB at 100k creators).
+    public func forEachDealRow(_ body: (IndexedDealRow) throws -> Void) throws {
+        try database.read { db in
+            try Self.forEachBlob(db, sql: "SELECT file, stamp, row, discount_code FROM deals ORDER BY file", at: 2) { row, bytes, interned in
+                try body(IndexedDealRow(file: row[0], stamp: row[1], deal: try DealRowColumn.row(bytes, interned: &interned),
+                                        creator: nil, discountCode: row[3]))
+            }
         }
     }
 
@@ -76,15 +86,21 @@ extension FolderIndex {
     private func decodingBlobs<Value>(sql: String, at blob: Int,
                                       _ make: (Row, UnsafeRawBufferPointer, inout InternedValues) throws -> Value) throws -> [Value] {
         try database.read { db in
-            let rows = try Row.fetchCursor(db, sql: sql)
             var values: [Value] = []
-            var interned = InternedValues()
-            while let row = try rows.next() {
-                values.append(try row.withUnsafeData(atIndex: blob) { data in
-                    try (data ?? Data()).withUnsafeBytes { bytes in try make(row, bytes, &interned) }
-                })
-            }
+            try Self.forEachBlob(db, sql: sql, at: blob) { row, bytes, interned in values.append(try make(row, bytes, &interned)) }
             return values
+        }
+    }
+
+    /// Calls `body` with each row of `sql` and the bytes of its blob in column `blob`, read in place.
+    private static func forEachBlob(_ db: Database, sql: String, at blob: Int,
+                                    _ body: (Row, UnsafeRawBufferPointer, inout InternedValues) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: sql)
+        var interned = InternedValues()
+        while let row = try rows.next() {
+            try row.withUnsafeData(atIndex: blob) { data in
+                try (data ?? Data()).withUnsafeBytes { bytes in try body(row, bytes, &interned) }
+            }
         }
     }
 
