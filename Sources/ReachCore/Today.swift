@@ -174,16 +174,32 @@ public enum Today {
     }
 
     /// Overdue first, then by due date (none last), then by deal, so the list reads the same at every start
-    /// (deals come in no fixed order); one deal's items stay in the order given. Sorts plain keys and moves each
-    /// item once: sorting the items themselves, strings and all, was a third of building Today at 200k deals.
+    /// (deals come in no fixed order); one deal's items stay in the order given. Sorts one plain key per item,
+    /// compared field by field with no closure (a stable sort of positions comparing through the items took half of
+    /// building Today's 233,000 items at 200k deals), and moves each item once.
     static func byUrgency(_ items: [TodayItem]) -> [TodayItem] {
-        let keys = items.map { (overdue: $0.isOverdue, due: $0.due ?? .distantFuture) }
-        let order = keys.indices.sorted { a, b in
-            if keys[a].overdue != keys[b].overdue { return keys[a].overdue }
-            if keys[a].due != keys[b].due { return keys[a].due < keys[b].due }
-            return items[a].dealID != items[b].dealID ? items[a].dealID < items[b].dealID : a < b
+        items.indices.map { UrgencyKey(items[$0], place: $0) }.sorted().map { items[$0.place] }
+    }
+
+    /// `isMoreUrgent`, and then the place in the list (so equal items keep their order), as one value.
+    private struct UrgencyKey: Comparable {
+        let overdue: Bool
+        let due: Double
+        let deal: RecordID
+        let place: Int
+
+        init(_ item: TodayItem, place: Int) {
+            overdue = item.isOverdue
+            due = (item.due ?? .distantFuture).timeIntervalSinceReferenceDate
+            deal = item.dealID
+            self.place = place
         }
-        return order.map { items[$0] }
+
+        static func < (x: Self, y: Self) -> Bool {
+            if x.overdue != y.overdue { return x.overdue }
+            if x.due != y.due { return x.due < y.due }
+            return x.deal != y.deal ? x.deal < y.deal : x.place < y.place
+        }
     }
 }
 
