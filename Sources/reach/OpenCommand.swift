@@ -31,7 +31,6 @@ struct OpenCommand: ParsableCommand {
         } catch {
             throw UserError(description: "cannot open the data folder \(folder): \(error)")
         }
-        DispatchQueue.global(qos: .utility).async { store.removeLeftovers() }
         let editor = ExternalEditor(environment: environment, directory: store.layout.root + "/tmp")
         let sync = syncContext(folder: folder, store: store)
         var final: Workspace?
@@ -53,7 +52,9 @@ struct OpenCommand: ParsableCommand {
                 let runner = AppRunner(terminal: terminal, store: store, state: Self.firstState(taking: &loaded.workspace, problems: loaded.problems),
                                        clock: { Date() }, editor: editor, sync: sync)
                 terminal.beforeClosingOnSignal = { [weak runner] in runner?.finishWrites() }
-                runner.run(typedAhead: typedAhead)
+                runner.run(typedAhead: typedAhead, whenStarted: {
+                    DispatchQueue.global(qos: .utility).async { store.removeLeftovers() }
+                })
                 final = runner.state.workspace
             }
         } catch let error as TerminalError {

@@ -26,7 +26,8 @@ public enum LoadingScreen {
                 terminal.present(buffer)
                 shown = now
             }
-            guard let event = terminal.nextEvent(timeout: .milliseconds(50)) else { continue }
+            // A short wait: the load's end is noticed here, and at 50 ms it added 25 ms to a start on average.
+            guard let event = terminal.nextEvent(timeout: .milliseconds(10)) else { continue }
             switch event {
             case .key(.ctrl("c")): return nil
             case .key(.char("q")) where typed.isEmpty: return nil
