@@ -34,18 +34,26 @@ extension RecordStore {
     /// Stats `names`, reads those whose stamp differs from the last known one, and updates the known stamps:
     /// all of them when `names` is the whole folder, else only those of `names`.
     private func scan<R: Record>(_ type: R.Type, names: [String], wholeFolder: Bool) -> ChangeSet<R> {
+        var changes = ChangeSet<R>()
+        let update = changedStamps(R.self, names: names, wholeFolder: wholeFolder, changes: &changes)
+        // In place, and only what changed: the table the comparison read is let go by now (a second table of every
+        // file beside it was most of a full scan's memory at 100k creators), and the stamps of this session's saves
+        // made meanwhile stay.
+        known.withLock { known in
+            for (id, file) in update { known[R.kind, default: [:]][id] = file }
+        }
+        return changes
+    }
+
+    /// The new stamp of each file that changed, nil for one that is gone, with the records read and the problems
+    /// met in `changes`, compared with the known stamps as they were.
+    private func changedStamps<R: Record>(_ type: R.Type, names: [String], wholeFolder: Bool,
+                                          changes: inout ChangeSet<R>) -> [RecordID: KnownFile?] {
         let directory = layout.directory(for: R.kind)
         let previous = known.withLock { $0[R.kind] ?? [:] }
-        var stamps = KnownFiles(minimumCapacity: names.count)
-        var toRead: [String] = []
-        for part in Self.compareStamps(names, in: directory, with: previous) {
-            for (id, file) in part.unchanged { stamps[id] = file }
-            toRead += part.changed
-        }
+        let compared = Self.compareStamps(names, in: directory, with: previous)
+        let toRead = compared.flatMap(\.changed)
         let processed = process(readFiles(R.self, in: directory, names: toRead, quarantine: true))
-        stamps.merge(processed.files) { _, new in new }
-
-        var changes = ChangeSet<R>()
         changes.problems = processed.problems
         for (name, record) in zip(processed.recordNames, processed.records) where !processed.quarantined.contains(name) {
             if DataFolderLayout.recordID(fromFileName: name).flatMap({ previous[$0] }) == nil {
@@ -54,38 +62,41 @@ extension RecordStore {
                 changes.changed.append(record)
             }
         }
-        let looked: any Sequence<RecordID> = wholeFolder ? Array(previous.keys) : names.compactMap(DataFolderLayout.recordID(fromFileName:))
-        for id in looked where previous[id] != nil && stamps[id] == nil { changes.removed.append(id) }
-        known.withLock {
-            if wholeFolder {
-                $0[R.kind] = stamps
-            } else {
-                for id in names.lazy.compactMap(DataFolderLayout.recordID(fromFileName:)) { $0[R.kind, default: [:]][id] = stamps[id] }
-            }
+        var update: [RecordID: KnownFile?] = [:]
+        for id in toRead.lazy.compactMap(DataFolderLayout.recordID(fromFileName:)) { update.updateValue(processed.files[id], forKey: id) }
+        for id in compared.lazy.flatMap(\.gone).compactMap(DataFolderLayout.recordID(fromFileName:)) { update.updateValue(nil, forKey: id) }
+        // A known file not listed any more is gone; while every known file is listed (nearly every scan) no set of
+        // the 300,000 listed ids is made to find none.
+        if wholeFolder, compared.reduce(0, { $0 + $1.known }) < previous.count {
+            let listed = Set(names.lazy.compactMap(DataFolderLayout.recordID(fromFileName:)))
+            for id in previous.keys where !listed.contains(id) { update.updateValue(nil, forKey: id) }
         }
-        return changes
+        for (id, file) in update where file == nil && previous[id] != nil { changes.removed.append(id) }
+        return update
     }
 
-    /// Files whose stamp matches `previous` and those that need reading, stat'ed on both cores (a
-    /// 100k-creator folder holds 300k files, and the poll must fit in its one second).
+    /// The files whose stamp differs from `previous` (or that it does not know), those gone before they could be
+    /// stat'ed, and how many of `names` it knows, stat'ed on both cores (a 100k-creator folder holds 300k files,
+    /// and the poll must fit in its one second).
     private static func compareStamps(
         _ names: [String], in directory: String, with previous: KnownFiles
-    ) -> [(unchanged: [(RecordID, KnownFile)], changed: [String])] {
+    ) -> [(changed: [String], gone: [String], known: Int)] {
         let chunkSize = 8_192
         let chunks = (names.count + chunkSize - 1) / chunkSize
-        let slots = ParallelSlots<(unchanged: [(RecordID, KnownFile)], changed: [String])>(count: chunks)
+        let slots = ParallelSlots<(changed: [String], gone: [String], known: Int)>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var unchanged: [(RecordID, KnownFile)] = []
-            var changed: [String] = []
+            var changed: [String] = [], gone: [String] = [], known = 0
             for name in names[(chunk * chunkSize)..<min(names.count, (chunk + 1) * chunkSize)] {
-                guard let info = Posix.stampInfo(directory + "/" + name) else { continue }
-                if let id = DataFolderLayout.recordID(fromFileName: name), let file = previous[id], file.matches(FileStamp(info)) {
-                    unchanged.append((id, file))
-                } else {
-                    changed.append(name)
+                let file = DataFolderLayout.recordID(fromFileName: name).flatMap { previous[$0] }
+                if file != nil { known += 1 }
+                guard let info = Posix.stampInfo(directory + "/" + name) else {
+                    gone.append(name)
+                    continue
                 }
+                if let file, file.matches(FileStamp(info)) { continue }
+                changed.append(name)
             }
-            slots.set(chunk, (unchanged, changed))
+            slots.set(chunk, (changed, gone, known))
         }
         return slots.elements.compactMap { $0 }
     }
