@@ -56,10 +56,13 @@ public struct DataFolderLayout: Sendable, Hashable {
     /// canonical id's, read with no string made for it.
     static func recordID(fromFileName name: String) -> RecordID? {
         var name = name
-        return name.withUTF8 { bytes in
-            guard bytes.count > 5, bytes[0] != UInt8(ascii: "."), bytes.suffix(5).elementsEqual(".json".utf8) else { return nil }
-            let stem = UnsafeBufferPointer(rebasing: bytes.dropLast(5))
-            return RecordID(canonicalBytes: stem) ?? RecordID(rawValue: String(decoding: stem, as: UTF8.self))
-        }
+        return name.withUTF8(recordID(fromFileName:))
+    }
+
+    /// `recordID(fromFileName:)` of a name's UTF-8 bytes.
+    static func recordID(fromFileName bytes: UnsafeBufferPointer<UInt8>) -> RecordID? {
+        guard bytes.count > 5, bytes[0] != UInt8(ascii: "."), bytes.suffix(5).elementsEqual(".json".utf8) else { return nil }
+        let stem = UnsafeBufferPointer(rebasing: bytes.dropLast(5))
+        return RecordID(canonicalBytes: stem) ?? RecordID(rawValue: String(decoding: stem, as: UTF8.self))
     }
 }

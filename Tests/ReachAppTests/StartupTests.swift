@@ -80,6 +80,24 @@ import Testing
         #expect(WorkspaceLoader.load(from: try RecordStore(folder: folder.data)).fromIndex)
     }
 
+    /// A start from the folder index takes every file's stamp from it (deal files' by the id in their names, read
+    /// from the index's bytes): the first poll reads no file that did not change.
+    @Test func aStartFromTheIndexKnowsEveryFilesStamp() throws {
+        let folder = Folder()
+        let first = try RecordStore(folder: folder.data)
+        for record in FuzzWorld.workspace().allRecords { try StoreHarness.save(record, in: first) }
+        try FolderIndex(store: first).refresh()
+        Thread.sleep(forTimeInterval: 0.2) // past the index's racy margin (50 ms): it then trusts the folders' stamps
+        try FolderIndex(store: first).refresh()
+
+        let second = try RecordStore(folder: folder.data)
+        let start = WorkspaceLoader.load(from: second)
+        #expect(start.fromIndex && start.workspace.dealCount > 0 && start.workspace.creatorCount > 0)
+        let deals = second.scanChanges(Deal.self), creators = second.scanChanges(Influencer.self)
+        #expect(deals.isEmpty, "deal files read again: \(deals.added.count + deals.changed.count)")
+        #expect(creators.isEmpty, "creator files read again: \(creators.added.count + creators.changed.count)")
+    }
+
     /// With the folder index built, a start holds each creator's summary and each deal's row from it and reads full
     /// records from their files: a deal and a creator saved by another session while the app was closed (the change
     /// journal) are there at once; one edited in place by another program (no journal line, no rename) is caught by

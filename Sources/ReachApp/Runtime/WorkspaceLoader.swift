@@ -71,7 +71,7 @@ public enum WorkspaceLoader {
             let dealSide = ValueInBackground { Result { try readDealIndexes(FolderIndex(store: store)) } }
             let creatorSide = Result { () throws -> Workspace.CreatorSide in
                 let creators = try index.allCreatorSummaries()
-                store.knowFromIndex(.influencer, stamps: creators.map { (file: $0.file, stamp: $0.stamp) })
+                store.knowFromIndex(.influencer, stamps: creators.compactMap { creator in creator.fileID.map { ($0, creator.stamp) } })
                 return Workspace.CreatorSide(creators.lazy.map(\.summary), count: creators.count)
             }
             let campaigns = store.loadAll(Campaign.self), templates = store.loadAll(Template.self)
@@ -93,11 +93,11 @@ public enum WorkspaceLoader {
     private static func readDealIndexes(_ index: FolderIndex) throws -> DealIndexes {
         let counts = try index.recordCounts()
         var indexes = DealIndexes(reservingCapacity: counts.deals, creators: counts.creators, campaigns: counts.campaigns)
-        var stamps: [(file: String, stamp: Int64)] = []
+        var stamps: [(file: RecordID, stamp: Int64)] = []
         stamps.reserveCapacity(counts.deals)
-        try index.forEachDealRow { row in
-            indexes.put(row.deal, discountCode: row.discountCode)
-            stamps.append((row.file, row.stamp))
+        try index.forEachDealRow { row, file, stamp, discountCode in
+            indexes.put(row, discountCode: discountCode)
+            if let file { stamps.append((file, stamp)) }
         }
         index.store.knowFromIndex(.deal, stamps: stamps)
         return indexes

@@ -65,21 +65,28 @@ extension FolderIndex {
     /// Every deal's compact row, archived ones too, with every entry, in file order: what a workspace needs of each
     /// deal to list it (Today, the Pipeline, the Roster's deal columns) without the full deal.
     public func allDealRows() throws -> [IndexedDealRow] {
-        var rows: [IndexedDealRow] = []
-        try forEachDealRow { rows.append($0) }
-        return rows
+        try decodingBlobs(sql: Self.everyDealRow, at: 2) { row, bytes, interned in
+            IndexedDealRow(file: row[0], stamp: row[1], deal: try DealRowColumn.row(bytes, interned: &interned), creator: nil,
+                           discountCode: row[3])
+        }
     }
 
-    /// `allDealRows` one row at a time: a start builds its deal indexes as the rows are read, and never holds all
-    /// 200,000 of them at once (98 MB at 100k creators).
-    public func forEachDealRow(_ body: (IndexedDealRow) throws -> Void) throws {
+    /// `allDealRows` one row at a time, each with the id its file's name claims (nil: not a record file's name) and
+    /// that file's stamp: a start builds its deal indexes as the rows are read, never holding all 200,000 of them
+    /// (98 MB at 100k creators), and makes no string of a file name (200,000 strings, freed among the rows kept, left
+    /// the heap full of holes the system could not be given back).
+    public func forEachDealRow(_ body: (_ row: DealRow, _ file: RecordID?, _ stamp: Int64, _ discountCode: String?) throws -> Void) throws {
         try database.read { db in
-            try Self.forEachBlob(db, sql: "SELECT file, stamp, row, discount_code FROM deals ORDER BY file", at: 2) { row, bytes, interned in
-                try body(IndexedDealRow(file: row[0], stamp: row[1], deal: try DealRowColumn.row(bytes, interned: &interned),
-                                        creator: nil, discountCode: row[3]))
+            try Self.forEachBlob(db, sql: Self.everyDealRow, at: 2) { row, bytes, interned in
+                let file = try row.withUnsafeData(atIndex: 0) { name in
+                    name?.withUnsafeBytes { DataFolderLayout.recordID(fromFileName: $0.bindMemory(to: UInt8.self)) } ?? nil
+                }
+                try body(try DealRowColumn.row(bytes, interned: &interned), file, row[1], row[3])
             }
         }
     }
+
+    private static let everyDealRow = "SELECT file, stamp, row, discount_code FROM deals ORDER BY file"
 
     /// Each row of `sql` made into a value by `make`, from the row and the bytes of its blob in column `blob`,
     /// read in place; normalised values (currencies, platforms, niches) are made once for all rows.
@@ -265,6 +272,9 @@ public struct IndexedCreator: Sendable {
     public var file: String
     public var stamp: Int64
     public var summary: CreatorSummary
+
+    /// The id the file's name claims; nil when it is not a record file's name.
+    public var fileID: RecordID? { DataFolderLayout.recordID(fromFileName: file) }
 }
 
 /// A record's display name with the file it comes from and that file's stamp in the index.
