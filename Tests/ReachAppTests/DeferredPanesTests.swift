@@ -61,6 +61,45 @@ struct DeferredPanesTests {
         #expect(state.workspace.searchIndex.search("zzyzx").map(\.id) == [Fx.liga])
     }
 
+    /// Deals owned by the user ("tester") and by someone else: the first frame of Today makes only the user's items
+    /// (their scope, "mine"), and everyone's follow; the screen is the same at every step as an eager start's.
+    @Test func todaysFirstFrameMakesOnlyTheScopesItems() throws {
+        let deals = Fx.deals.enumerated().map { index, deal in
+            var owned = deal
+            owned.owner = index.isMultiple(of: 2) ? "tester" : "Other Person"
+            return owned
+        }
+        let workspace = Workspace(influencers: Fx.influencers, campaigns: Fx.campaigns, deals: deals)
+        func start(later: Bool) -> AppState {
+            AppState(workspace: workspace, now: Fx.now, timeZone: Fx.utc, size: Size(width: 120, height: 40), author: "tester",
+                     hiddenPanesLater: later)
+        }
+        let eager = start(later: false)
+        var lazy = start(later: true)
+        #expect(lazy.ownerScope == .mine)
+        #expect(!lazy.today.items.isEmpty && lazy.today.rows == eager.today.rows)
+        #expect(lazy.today.everyone.count < eager.today.everyone.count, "only the user's items so far")
+        #expect(Fx.render(lazy) == Fx.render(eager))
+        _ = App.update(&lazy, .computeHiddenPanes)
+        #expect(lazy.today.everyone == eager.today.everyone && lazy.today.rows == eager.today.rows)
+
+        // `o` and another session's change before the rest was made (keys typed while loading come first).
+        var cycled = start(later: true), cycledEagerly = eager
+        OwnerActions.cycleScope(&cycled)
+        OwnerActions.cycleScope(&cycledEagerly)
+        #expect(cycled.ownerScope == .everyone && cycled.today.rows == cycledEagerly.today.rows)
+        var changed = start(later: true), changedEagerly = eager
+        var deal = try #require(deals.first { $0.owner == "Other Person" && $0.nextAction != nil })
+        deal.nextAction?.due = Fx.now.addingTimeInterval(-86_400)
+        changed.workspace.put(.deal(deal))
+        changed.recordsChanged(RecordChanges([(.deal, deal.id)]))
+        changedEagerly.workspace.put(.deal(deal))
+        changedEagerly.recordsChanged(RecordChanges([(.deal, deal.id)]))
+        _ = App.update(&changed, .computeHiddenPanes)
+        #expect(changed.today.everyone == changedEagerly.today.everyone)
+        #expect(changed.today.everyone.contains { $0.dealID == deal.id })
+    }
+
     @Test func changesWhileATabWaitsAreInItOnceComputed() throws {
         var lazy = deferredState()
         var creator = try #require(lazy.workspace.influencer(Fx.liga))

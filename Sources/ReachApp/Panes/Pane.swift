@@ -18,6 +18,10 @@ public protocol Pane {
     static func commands(_ state: AppState) -> [PaletteCommand]
     /// Recompute derived rows from scratch (after loading, or when many records changed).
     static func workspaceChanged(_ state: inout AppState)
+    /// A start's first frame, on the shown tab: what that frame shows, possibly less than `workspaceChanged`
+    /// makes; `afterFirstFrame` then makes the rest. The default: `workspaceChanged`, and nothing after.
+    static func firstFrame(_ state: inout AppState)
+    static func afterFirstFrame(_ state: inout AppState)
     /// Some records were added, changed or removed (here or by another session); the default recomputes everything.
     static func recordsChanged(_ changes: RecordChanges, _ state: inout AppState)
     /// Called when the screen size changed, to keep selections visible.
@@ -31,6 +35,8 @@ extension Pane {
     public static func handleUnbound(_ event: InputEvent, _ state: inout AppState) -> [Effect]? { nil }
     public static func commands(_ state: AppState) -> [PaletteCommand] { [] }
     public static func workspaceChanged(_ state: inout AppState) {}
+    public static func firstFrame(_ state: inout AppState) { workspaceChanged(&state) }
+    public static func afterFirstFrame(_ state: inout AppState) {}
     public static func recordsChanged(_ changes: RecordChanges, _ state: inout AppState) { workspaceChanged(&state) }
     public static func resized(_ state: inout AppState) {}
 }

@@ -91,19 +91,21 @@ public struct AppState: Sendable {
         severalOwners = owners.count > 1
         ownerScope = OwnerScope.initial(owners: owners, user: self.user)
         if hiddenPanesLater {
-            tab.pane.workspaceChanged(&self)
+            tab.pane.firstFrame(&self)
             stalePanes = Set(Tab.allCases).subtracting([tab])
         } else {
             refreshAllPanes()
         }
     }
 
-    /// Computes what the first frame skipped: the search keys and the other tabs' rows.
+    /// Computes what the first frame skipped: the search keys, the other tabs' rows and what the shown one left.
     mutating func computeHiddenPanes() {
         workspace.buildRosterIndexes()
         let stale = stalePanes
         stalePanes = []
-        for tab in Tab.allCases where stale.contains(tab) { tab.pane.workspaceChanged(&self) }
+        for tab in Tab.allCases {
+            if stale.contains(tab) { tab.pane.workspaceChanged(&self) } else { tab.pane.afterFirstFrame(&self) }
+        }
     }
 
     /// The name activities and new records are stamped with.

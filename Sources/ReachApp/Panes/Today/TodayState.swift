@@ -4,6 +4,8 @@ import ReachCore
 public struct TodayState: Sendable {
     /// Every owner's items, most urgent first: what the owner scope filters.
     public var everyone: [TodayItem] = []
+    /// `everyone` holds only the items the owner scope shows (a start's first frame, `TodayPane.firstFrame`).
+    var everyoneIsPartial = false
     /// Items in display order (group by group, most urgent first inside a group).
     public var items: [TodayItem] = []
     /// Display rows: group headers and items.
