@@ -129,6 +129,12 @@ public struct RecordID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
         self.low = low
     }
 
+    /// The id whose string has these UTF-8 bytes, as `init(rawValue:)` makes it, with no string made for a
+    /// canonical id.
+    public init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        self = RecordID(canonicalBytes: bytes) ?? RecordID(rawValue: String(decoding: bytes, as: UTF8.self))
+    }
+
     /// A new ID for a record created at `date`, with randomness from `generator` (seed it in tests).
     public static func generate(at date: Date, using generator: inout some RandomNumberGenerator) -> RecordID {
         let millis = UInt64(max(0, date.timeIntervalSince1970 * 1000))

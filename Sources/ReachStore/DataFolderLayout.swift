@@ -62,7 +62,6 @@ public struct DataFolderLayout: Sendable, Hashable {
     /// `recordID(fromFileName:)` of a name's UTF-8 bytes.
     static func recordID(fromFileName bytes: UnsafeBufferPointer<UInt8>) -> RecordID? {
         guard bytes.count > 5, bytes[0] != UInt8(ascii: "."), bytes.suffix(5).elementsEqual(".json".utf8) else { return nil }
-        let stem = UnsafeBufferPointer(rebasing: bytes.dropLast(5))
-        return RecordID(canonicalBytes: stem) ?? RecordID(rawValue: String(decoding: stem, as: UTF8.self))
+        return RecordID(utf8: UnsafeBufferPointer(rebasing: bytes.dropLast(5)))
     }
 }

@@ -48,6 +48,8 @@ import Testing
             let isCanonical = text.utf8.count == 26 && RecordID(rawValue: text).isWellFormed && text < "8" && !text.hasPrefix("7ZZZ") // the rest are interned
             #expect(fromBytes == (isCanonical ? RecordID(rawValue: text) : nil), "\(text)")
             #expect(fromBytes?.rawValue == (isCanonical ? text : nil), "\(text)")
+            let fromUTF8 = Array(text.utf8).withUnsafeBufferPointer { RecordID(utf8: $0) }
+            #expect(fromUTF8 == RecordID(rawValue: text) && fromUTF8.rawValue == text, "any text's bytes: \(text)")
         }
     }
 

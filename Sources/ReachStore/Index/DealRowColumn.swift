@@ -52,8 +52,7 @@ enum DealRowColumn {
         var reader = BinaryReader(bytes)
         reader.interned = interned
         defer { interned = reader.interned }
-        let id = RecordID(rawValue: try reader.string()), creator = RecordID(rawValue: try reader.string())
-        let campaign = RecordID(rawValue: try reader.string())
+        let id = try reader.recordID(), creator = try reader.recordID(), campaign = try reader.recordID()
         let owner = try reader.optionalString(), archived = try reader.bool()
         let stage = StageKey(rawValue: try reader.string()), since = try reader.date()
         let next: NextAction? = try reader.present()

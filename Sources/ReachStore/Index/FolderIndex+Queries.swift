@@ -57,7 +57,7 @@ extension FolderIndex {
     /// their full record stays in its file. Throws when a summary is damaged (the caller then reads the files).
     public func allCreatorSummaries() throws -> [IndexedCreator] {
         try decodingBlobs(sql: "SELECT file, stamp, id, summary FROM creators ORDER BY file", at: 3) { row, bytes, interned in
-            let summary = try CreatorSummaryColumn.summary(id: RecordID(rawValue: row[2]), bytes, interned: &interned)
+            let summary = try CreatorSummaryColumn.summary(id: try Self.recordID(row, at: 2), bytes, interned: &interned)
             return IndexedCreator(file: row[0], stamp: row[1], summary: summary)
         }
     }
@@ -84,6 +84,11 @@ extension FolderIndex {
                 try body(try DealRowColumn.row(bytes, interned: &interned), file, row[1], row[3])
             }
         }
+    }
+
+    /// The record id in a text column, read from its bytes: no string is made for a canonical id.
+    private static func recordID(_ row: Row, at column: Int) throws -> RecordID {
+        try row.withUnsafeData(atIndex: column) { data in (data ?? Data()).withUnsafeBytes { RecordID(utf8: $0.bindMemory(to: UInt8.self)) } }
     }
 
     private static let everyDealRow = "SELECT file, stamp, row, discount_code FROM deals ORDER BY file"
