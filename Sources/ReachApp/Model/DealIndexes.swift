@@ -54,7 +54,8 @@ struct DealIndexes: Sendable {
         facts.reserveCapacity(byInfluencer.count)
         rows.all.withUnsafeBufferPointer { all in
             for i in all.indices {
-                Self.count(open: all[i].isOpen(pipeline: pipeline), contact: all[i].lastContact,
+                // Field by field: `isOpen` on the row copied it (its strings and arrays retained and released).
+                Self.count(open: !all[i].archived && !pipeline.isClosed(all[i].stage), contact: all[i].lastContact,
                            into: &facts[all[i].influencerID, default: (nil, 0)])
             }
         }

@@ -46,11 +46,13 @@ public struct Workspace: Sendable {
         // Built on two cores at once (at 100k creators and 200k deals each half takes about half a second): in the
         // background the deal indexes; here full records by id and the creator side.
         let dealSide = ValueInBackground { DealIndexes(deals, creatorCount: influencers.count, campaignCount: campaigns.count) }
-        let creatorSide = CreatorSide(influencers.lazy.map(CreatorSummary.init), count: influencers.count)
+        var creatorSide = CreatorSide(influencers.lazy.map(CreatorSummary.init), count: influencers.count)
         // A record id given twice (only in a damaged folder): the last wins, as in the indexes.
         let creatorsByID = Dictionary(influencers.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         let dealsByID = Dictionary(deals.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
-        self.init(creatorSide, dealIndexes: dealSide.wait(), campaigns: campaigns, templates: templates, settings: settings,
+        let dealIndexes = dealSide.wait()
+        creatorSide.takeDealFacts(from: dealIndexes, pipeline: settings.workspace.pipeline)
+        self.init(creatorSide, dealIndexes: dealIndexes, campaigns: campaigns, templates: templates, settings: settings,
                   store: nil, rosterIndexesLater: rosterIndexesLater)
         creators = creatorsByID
         self.deals = dealsByID
@@ -62,12 +64,16 @@ public struct Workspace: Sendable {
     public init(creators: [CreatorSummary], campaigns: [Campaign], dealRows: [IndexedDealRow], templates: [Template],
                 settings: AppSettings, store: RecordStore, rosterIndexesLater: Bool = false) {
         let dealSide = ValueInBackground { DealIndexes(dealRows, creatorCount: creators.count, campaignCount: campaigns.count) }
-        self.init(CreatorSide(creators, count: creators.count), dealIndexes: dealSide.wait(), campaigns: campaigns,
-                  templates: templates, settings: settings, store: store, rosterIndexesLater: rosterIndexesLater)
+        var creatorSide = CreatorSide(creators, count: creators.count)
+        let dealIndexes = dealSide.wait()
+        creatorSide.takeDealFacts(from: dealIndexes, pipeline: settings.workspace.pipeline)
+        self.init(creatorSide, dealIndexes: dealIndexes, campaigns: campaigns, templates: templates, settings: settings,
+                  store: store, rosterIndexesLater: rosterIndexesLater)
     }
 
-    /// A workspace of the two sides built beforehand (on two threads), reading full creators and deals from `store`'s
-    /// files on demand, or holding them all (no `store`: the caller puts them in).
+    /// A workspace of the two sides built beforehand (on two threads; the creators' deal facts taken from the deal
+    /// side), reading full creators and deals from `store`'s files on demand, or holding them all (no `store`: the
+    /// caller puts them in).
     init(_ creatorSide: CreatorSide, dealIndexes: DealIndexes, campaigns: [Campaign], templates: [Template],
          settings: AppSettings, store: RecordStore?, rosterIndexesLater: Bool) {
         self.settings = settings
@@ -78,9 +84,6 @@ public struct Workspace: Sendable {
         dealShelf = store.map { RecordShelf(store: $0) }
         for campaign in campaigns { self.campaigns[campaign.id] = campaign }
         for template in templates { self.templates[template.id] = template }
-        for (creator, facts) in dealIndexes.creatorDealFacts(pipeline: pipeline) {
-            _ = creatorIndexes.setDealFacts(of: creator, lastContact: facts.lastContact, openDeals: facts.openDeals)
-        }
         if !rosterIndexesLater { buildRosterIndexes() }
     }
 
@@ -91,6 +94,14 @@ public struct Workspace: Sendable {
         fileprivate var pendingSearchKeys: [RecordID: CreatorSearchKeys] = [:]
 
         var count: Int { indexes.entries.count }
+
+        /// Each creator's last contact and open deals from their deals' rows. Call it on the only copy of the side:
+        /// shared, the first change copies every creator's entry.
+        mutating func takeDealFacts(from dealIndexes: DealIndexes, pipeline: StagePipeline) {
+            for (creator, facts) in dealIndexes.creatorDealFacts(pipeline: pipeline) {
+                _ = indexes.setDealFacts(of: creator, lastContact: facts.lastContact, openDeals: facts.openDeals)
+            }
+        }
 
         init(_ summaries: some Sequence<CreatorSummary>, count: Int) {
             indexes = CreatorIndexes(reservingCapacity: count)

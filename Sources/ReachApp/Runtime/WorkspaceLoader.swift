@@ -69,15 +69,18 @@ public enum WorkspaceLoader {
         do {
             guard let refresh = try refresh(index) else { return nil }
             let dealSide = ValueInBackground { Result { try readDealIndexes(FolderIndex(store: store)) } }
-            let creatorSide = Result { () throws -> Workspace.CreatorSide in
-                let creators = try index.allCreatorSummaries()
-                store.knowFromIndex(.influencer, stamps: creators.compactMap { creator in creator.fileID.map { ($0, creator.stamp) } })
-                return Workspace.CreatorSide(creators.lazy.map(\.summary), count: creators.count)
+            // A plain variable, the only one holding the creator side (no `Result` beside it): their deal facts are set
+            // in place (shared, the 100,000 entries were copied first).
+            var creators: Workspace.CreatorSide
+            do {
+                creators = try readCreatorSide(index)
+            } catch {
+                _ = dealSide.wait() // so the rows' stamps are set before a fallback reads the files
+                throw error
             }
             let campaigns = store.loadAll(Campaign.self), templates = store.loadAll(Template.self)
-            // Waited for even when the summaries failed, so the rows' stamps are set before a fallback reads the files.
-            let deals = dealSide.wait()
-            let (creators, dealIndexes) = (try creatorSide.get(), try deals.get())
+            let dealIndexes = try dealSide.wait().get()
+            creators.takeDealFacts(from: dealIndexes, pipeline: (settings.settings ?? AppSettings()).workspace.pipeline)
             problems += refresh.problems + campaigns.problems.map(\.description) + templates.problems.map(\.description)
             store.logger.info("started from the folder index: \(creators.count) creator summaries, \(dealIndexes.rows.count) deal rows")
             return Workspace(creators, dealIndexes: dealIndexes, campaigns: campaigns.records, templates: templates.records,
@@ -87,6 +90,13 @@ public enum WorkspaceLoader {
             index.discardIfDamaged(by: error)
             return nil
         }
+    }
+
+    /// Every creator's summary in `index` made into the creator side, the store told their files' stamps.
+    private static func readCreatorSide(_ index: FolderIndex) throws -> Workspace.CreatorSide {
+        let creators = try index.allCreatorSummaries()
+        index.store.knowFromIndex(.influencer, stamps: creators.compactMap { creator in creator.fileID.map { ($0, creator.stamp) } })
+        return Workspace.CreatorSide(creators.lazy.map(\.summary), count: creators.count)
     }
 
     /// The deal indexes of every row in `index`, put in as they are read, the store told the rows' stamps.
