@@ -68,7 +68,7 @@ struct IndexedRecords {
         func dueItems() throws -> (items: [TodayItem], shown: [IndexedDealRow]) {
             let window = Today.Window(now: now, timeZone: timeZone, rightsWarningDays: settings.rightsExpiryWarningDays)
             let rows = try index.agenda(isShown: isShown, window: window, pipeline: settings.pipeline)
-            let items = Today.items(deals: rows.lazy.map(\.deal), now: now, timeZone: timeZone,
+            let items = Today.items(rows: rows.map(\.deal), now: now, timeZone: timeZone,
                                     rightsWarningDays: settings.rightsExpiryWarningDays, pipeline: settings.pipeline)
             let shown = Set(items.map(\.dealID))
             return (items, rows.filter { shown.contains($0.deal.id) })

@@ -13,7 +13,9 @@ import Testing
         let path = NSTemporaryDirectory() + "reach-scan-schedule-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: path) }
         let store = try RecordStore(folder: path)
-        var schedule = ScanSchedule(watcher: FolderWatcher(layout: store.layout), interval: 0.5, now: Self.start)
+        var schedule = ScanSchedule(watcher: { FolderWatcher(layout: store.layout) }, interval: 0.5, now: Self.start)
+        #expect(!schedule.isWatching, "the watcher is made at the first look, after a start's first frame")
+        schedule.collect()
         #expect(schedule.isWatching)
 
         #expect(schedule.next(now: Self.start.addingTimeInterval(0.4)) == nil, "not before the interval")
@@ -36,7 +38,7 @@ import Testing
     }
 
     @Test func withoutAWatcherFullScansAreSpacedByTheirCost() {
-        var schedule = ScanSchedule(watcher: nil, interval: 0.5, now: Self.start)
+        var schedule = ScanSchedule(watcher: { nil }, interval: 0.5, now: Self.start)
         #expect(!schedule.isWatching)
         #expect(schedule.next(now: Self.start.addingTimeInterval(0.5)) == .everything)
         schedule.fullScanTook(0.01)

@@ -41,7 +41,8 @@ public final class AppRunner {
         self.performer = EffectPerformer(store: store, terminal: terminal, editor: editor,
                                          sync: sync.map(BackgroundSync.init(context:)))
         self.clock = clock
-        self.scans = ScanSchedule(watcher: FolderWatcher(layout: store.layout), interval: 0.5, now: clock())
+        let layout = store.layout
+        self.scans = ScanSchedule(watcher: { FolderWatcher(layout: layout) }, interval: 0.5, now: clock())
         self.theme = theme ?? Theme(mode: terminal.colorMode)
         var initial = state
         initial.size = terminal.size

@@ -17,7 +17,11 @@ struct ScanSchedule {
     /// Without a watcher, full scans are spaced by ten times their duration (and at least `interval`).
     static let fallbackFactor: Double = 10
 
-    private let watcher: FolderWatcher?
+    /// Made at the first `collect()`, after a start's first frame: watching a folder of 200,000 files makes the
+    /// kernel mark each of them (25 ms at 100k creators). The first scan is a full one, so nothing made meanwhile is
+    /// missed.
+    private var watcher: FolderWatcher?
+    private var makeWatcher: (() -> FolderWatcher?)?
     /// How often files named by the watcher are looked at (and, without a watcher, the shortest full-scan gap).
     var interval: TimeInterval
     private var pending: [RecordKind: Set<String>] = [:]
@@ -27,8 +31,8 @@ struct ScanSchedule {
     private var lastFullScan: Date
     private var lastFullScanDuration: TimeInterval = 0
 
-    init(watcher: FolderWatcher?, interval: TimeInterval, now: Date) {
-        self.watcher = watcher
+    init(watcher: @escaping () -> FolderWatcher?, interval: TimeInterval, now: Date) {
+        makeWatcher = watcher
         self.interval = interval
         lastScan = now
         lastFullScan = now
@@ -40,6 +44,10 @@ struct ScanSchedule {
     /// Collects what the watcher saw since the last call; cheap (one `read` that usually finds nothing), so the
     /// loop calls it every tick even while a scan runs.
     mutating func collect() {
+        if let make = makeWatcher {
+            watcher = make()
+            makeWatcher = nil
+        }
         switch watcher?.take() {
         case .files(let files)?: pending.merge(files) { $0.union($1) }
         case .everything?: fullScanNeeded = true

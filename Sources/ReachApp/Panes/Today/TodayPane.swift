@@ -42,7 +42,7 @@ public enum TodayPane: Pane {
     public static func firstFrame(_ state: inout AppState) {
         guard let ids = state.workspace.dealIDs(ownedBy: state.ownerScope.matcher(user: state.user)) else { return workspaceChanged(&state) }
         let rows = state.workspace.dealRows
-        state.today.everyone = items(of: ids.lazy.compactMap { rows[$0] }, state)
+        state.today.everyone = items(of: ids.compactMap { rows[$0] }, state)
         state.today.everyoneIsPartial = true
         show(Today.grouped(state.today.everyone), &state)
     }
@@ -85,9 +85,9 @@ public enum TodayPane: Pane {
         return { item in isShown(rows[item.dealID]?.owner) }
     }
 
-    private static func items(of deals: some Sequence<DealRow>, _ state: AppState) -> [TodayItem] {
+    private static func items(of deals: [DealRow], _ state: AppState) -> [TodayItem] {
         let settings = state.workspace.settings.workspace
-        return Today.items(deals: deals, now: state.now, timeZone: state.timeZone,
+        return Today.items(rows: deals, now: state.now, timeZone: state.timeZone,
                            rightsWarningDays: settings.rightsExpiryWarningDays, pipeline: settings.pipeline)
     }
 
