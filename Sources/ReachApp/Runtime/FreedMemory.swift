@@ -13,11 +13,4 @@ enum FreedMemory {
     static func giveBack() {
         queue.async { _ = reach_malloc_trim() }
     }
-
-    /// Lets go of `value` on another thread (the caller's copy goes when this returns, so the last is the other
-    /// thread's): freeing 100,000 values' strings and arrays takes tens of milliseconds the caller need not wait for.
-    static func free<Value: Sendable>(elsewhere value: consuming Value) {
-        let value = value
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
-    }
 }
