@@ -79,12 +79,12 @@ public enum WorkspaceLoader {
                 throw error
             }
             let campaigns = store.loadAll(Campaign.self), templates = store.loadAll(Template.self)
-            let dealIndexes = try dealSide.wait().get()
-            creators.takeDealFacts(from: dealIndexes, pipeline: (settings.settings ?? AppSettings()).workspace.pipeline)
+            let dealIndexes = try dealSide.wait().get(), appSettings = settings.settings ?? AppSettings()
+            creators.takeDealFacts(from: dealIndexes, pipeline: appSettings.workspace.pipeline)
             problems += refresh.problems + campaigns.problems.map(\.description) + templates.problems.map(\.description)
             store.logger.info("started from the folder index: \(creators.count) creator summaries, \(dealIndexes.rows.count) deal rows")
             return Workspace(creators, dealIndexes: dealIndexes, campaigns: campaigns.records, templates: templates.records,
-                             settings: settings.settings ?? AppSettings(), store: store, rosterIndexesLater: rosterIndexesLater)
+                             settings: appSettings, store: store, rosterIndexesLater: rosterIndexesLater)
         } catch {
             store.logger.warning("starting without the folder index: \(error)")
             index.discardIfDamaged(by: error)
