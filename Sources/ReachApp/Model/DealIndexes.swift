@@ -49,8 +49,8 @@ struct DealIndexes: Sendable {
     /// Each creator's last contact and open deals, from their deals' rows as they are now (creators with no deal
     /// are not named): one pass over the rows in place. Looking each creator's deals up by id, a copy of every row,
     /// took a fifth of a second at a 200,000-deal start.
-    func creatorDealFacts(pipeline: StagePipeline) -> [RecordID: (lastContact: Date?, openDeals: Int)] {
-        var facts: [RecordID: (lastContact: Date?, openDeals: Int)] = [:]
+    func creatorDealFacts(pipeline: StagePipeline) -> [RecordID: CreatorDealFacts] {
+        var facts: [RecordID: CreatorDealFacts] = [:]
         facts.reserveCapacity(byInfluencer.count)
         rows.all.withUnsafeBufferPointer { all in
             for i in all.indices {
@@ -62,7 +62,20 @@ struct DealIndexes: Sendable {
         return facts
     }
 
-    private static func count(open: Bool, contact: Date?, into facts: inout (lastContact: Date?, openDeals: Int)) {
+    /// One creator's last contact and open deals, from their deals' rows (after one of them changed).
+    func dealFacts(of creator: RecordID, pipeline: StagePipeline) -> CreatorDealFacts {
+        var facts: CreatorDealFacts = (nil, 0)
+        for dealID in byInfluencer[creator] ?? [] {
+            guard let row = rows[dealID] else { continue }
+            Self.count(open: row.isOpen(pipeline: pipeline), contact: row.lastContact, into: &facts)
+        }
+        return facts
+    }
+
+    typealias CreatorDealFacts = (lastContact: Date?, openDeals: Int)
+
+    /// Counts one deal into its creator's facts: open or not, and its last contact if it is the latest.
+    private static func count(open: Bool, contact: Date?, into facts: inout CreatorDealFacts) {
         if open { facts.openDeals += 1 }
         if let contact, facts.lastContact.map({ contact > $0 }) ?? true { facts.lastContact = contact }
     }

@@ -223,14 +223,8 @@ public struct Workspace: Sendable {
     }
 
     /// A creator's last contact and open deals as their deals' rows are now.
-    private func dealFacts(of creator: RecordID) -> (Date?, Int) {
-        var latest: Date?, open = 0
-        for dealID in dealIndexes.byInfluencer[creator] ?? [] {
-            guard let row = dealIndexes.rows[dealID] else { continue }
-            if row.isOpen(pipeline: pipeline) { open += 1 }
-            if let contact = row.lastContact, latest.map({ contact > $0 }) ?? true { latest = contact }
-        }
-        return (latest, open)
+    private func dealFacts(of creator: RecordID) -> DealIndexes.CreatorDealFacts {
+        dealIndexes.dealFacts(of: creator, pipeline: pipeline)
     }
 
     /// Brings a creator's deal facts up to date after one of their deals changed (in the name order too).

@@ -57,7 +57,7 @@ extension FolderIndex {
     /// their full record stays in its file. Throws when a summary is damaged (the caller then reads the files).
     public func allCreatorSummaries() throws -> [IndexedCreator] {
         try decodingBlobs(sql: "SELECT file, stamp, id, summary FROM creators ORDER BY file", at: 3) { row, bytes, interned in
-            let summary = try CreatorSummaryColumn.summary(id: try Self.recordID(row, at: 2), bytes, interned: &interned)
+            let summary = try CreatorSummaryColumn.summary(id: try Self.withText(row, at: 2, RecordID.init(utf8:)), bytes, interned: &interned)
             return IndexedCreator(file: row[0], stamp: row[1], summary: summary)
         }
     }
@@ -78,17 +78,15 @@ extension FolderIndex {
     public func forEachDealRow(_ body: (_ row: DealRow, _ file: RecordID?, _ stamp: Int64, _ discountCode: String?) throws -> Void) throws {
         try database.read { db in
             try Self.forEachBlob(db, sql: Self.everyDealRow, at: 2) { row, bytes, interned in
-                let file = try row.withUnsafeData(atIndex: 0) { name in
-                    name?.withUnsafeBytes { DataFolderLayout.recordID(fromFileName: $0.bindMemory(to: UInt8.self)) } ?? nil
-                }
+                let file = try Self.withText(row, at: 0, DataFolderLayout.recordID(fromFileName:))
                 try body(try DealRowColumn.row(bytes, interned: &interned), file, row[1], row[3])
             }
         }
     }
 
-    /// The record id in a text column, read from its bytes: no string is made for a canonical id.
-    private static func recordID(_ row: Row, at column: Int) throws -> RecordID {
-        try row.withUnsafeData(atIndex: column) { data in (data ?? Data()).withUnsafeBytes { RecordID(utf8: $0.bindMemory(to: UInt8.self)) } }
+    /// `read` of a text column's UTF-8 bytes in place (none for NULL): an id or a file name read with no string made.
+    private static func withText<Value>(_ row: Row, at column: Int, _ read: (UnsafeBufferPointer<UInt8>) -> Value) throws -> Value {
+        try row.withUnsafeData(atIndex: column) { data in (data ?? Data()).withUnsafeBytes { read($0.bindMemory(to: UInt8.self)) } }
     }
 
     private static let everyDealRow = "SELECT file, stamp, row, discount_code FROM deals ORDER BY file"
