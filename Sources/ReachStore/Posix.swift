@@ -49,21 +49,33 @@ enum Posix {
         }
     }
 
-    /// Names in a directory, without "." and "..". Missing directory: empty.
-    static func listDirectory(_ path: String) throws(StoreError) -> [String] {
+    /// Names in a directory, without "." and "..", each kept only when `keep` says so of its bytes: a caller after
+    /// few of 300,000 names makes no string of the rest. Missing directory: empty.
+    static func listDirectory(_ path: String, keeping keep: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true })
+        throws(StoreError) -> [String] {
+        var names: [String] = []
+        try forEachName(in: path) { name in
+            if keep(name) { names.append(String(decoding: name, as: UTF8.self)) }
+        }
+        return names
+    }
+
+    /// Calls `body` with the bytes of each name in a directory but "." and "..", valid during the call only.
+    /// Missing directory: no call.
+    static func forEachName(in path: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(StoreError) {
         guard let dir = opendir(path) else {
-            if errno == ENOENT { return [] }
+            if errno == ENOENT { return }
             throw error("list folder", path)
         }
         defer { closedir(dir) }
-        var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let name = UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)])
+                let isDots = name.count <= 2 && name.allSatisfy { $0 == UInt8(ascii: ".") }
+                if !isDots { body(name) }
             }
-            if name != "." && name != ".." { names.append(name) }
         }
-        return names
     }
 
     /// Reads a whole file (following a final symlink the caller has already vetted).

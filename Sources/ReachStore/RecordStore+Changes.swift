@@ -18,25 +18,25 @@ extension RecordStore {
     /// so polling every second stays cheap with 100,000 records. Our own saves are not reported.
     public func scanChanges<R: Record>(_ type: R.Type) -> ChangeSet<R> {
         var problems: [LoadProblem] = []
-        guard let names = recordFileNames(R.kind, problems: &problems) else {
+        guard let ids = recordFileIDs(R.kind, problems: &problems) else {
             var changes = ChangeSet<R>()
             changes.problems = problems
             return changes
         }
-        return scan(R.self, names: names, wholeFolder: true)
+        return scan(R.self, files: ids, wholeFolder: true)
     }
 
     /// The same, for only the named files (`<id>.json`) that a `FolderWatcher` saw change: a file that is gone
     /// is reported removed; the rest of the folder is not looked at.
     public func scanChanges<R: Record>(_ type: R.Type, files: Set<String>) -> ChangeSet<R> {
-        scan(R.self, names: files.filter { DataFolderLayout.recordID(fromFileName: $0) != nil }, wholeFolder: false)
+        scan(R.self, files: files.compactMap { DataFolderLayout.recordID(fromFileName: $0) }, wholeFolder: false)
     }
 
-    /// Stats `names`, reads those whose stamp differs from the last known one, and updates the known stamps:
-    /// all of them when `names` is the whole folder, else only those of `names`.
-    private func scan<R: Record>(_ type: R.Type, names: [String], wholeFolder: Bool) -> ChangeSet<R> {
+    /// Stats the files of `ids` (by `DataFolderLayout.fileName`), reads those whose stamp differs from the last known
+    /// one, and updates the known stamps: all of them when `files` is the whole folder, else only those of `files`.
+    private func scan<R: Record>(_ type: R.Type, files: [RecordID], wholeFolder: Bool) -> ChangeSet<R> {
         var changes = ChangeSet<R>()
-        let update = changedStamps(R.self, names: names, wholeFolder: wholeFolder, changes: &changes)
+        let update = changedStamps(R.self, files: files, wholeFolder: wholeFolder, changes: &changes)
         // In place, and only what changed: the table the comparison read is let go by now (a second table of every
         // file beside it was most of a full scan's memory at 100k creators), and the stamps of this session's saves
         // made meanwhile stay.
@@ -48,13 +48,13 @@ extension RecordStore {
 
     /// The new stamp of each file that changed, nil for one that is gone, with the records read and the problems
     /// met in `changes`, compared with the known stamps as they were.
-    private func changedStamps<R: Record>(_ type: R.Type, names: [String], wholeFolder: Bool,
+    private func changedStamps<R: Record>(_ type: R.Type, files: [RecordID], wholeFolder: Bool,
                                           changes: inout ChangeSet<R>) -> [RecordID: KnownFile?] {
         let directory = layout.directory(for: R.kind)
         let previous = known.withLock { $0[R.kind] ?? [:] }
-        let compared = Self.compareStamps(names, in: directory, with: previous)
+        let compared = Self.compareStamps(files, in: directory, with: previous)
         let toRead = compared.flatMap(\.changed)
-        let processed = process(readFiles(R.self, in: directory, names: toRead, quarantine: true))
+        let processed = process(readFiles(R.self, in: directory, names: toRead.map(DataFolderLayout.fileName), quarantine: true))
         changes.problems = processed.problems
         for (name, record) in zip(processed.recordNames, processed.records) where !processed.quarantined.contains(name) {
             if DataFolderLayout.recordID(fromFileName: name).flatMap({ previous[$0] }) == nil {
@@ -64,12 +64,12 @@ extension RecordStore {
             }
         }
         var update: [RecordID: KnownFile?] = [:]
-        for id in toRead.lazy.compactMap(DataFolderLayout.recordID(fromFileName:)) { update.updateValue(processed.files[id], forKey: id) }
-        for id in compared.lazy.flatMap(\.gone).compactMap(DataFolderLayout.recordID(fromFileName:)) { update.updateValue(nil, forKey: id) }
+        for id in toRead { update.updateValue(processed.files[id], forKey: id) }
+        for id in compared.lazy.flatMap(\.gone) { update.updateValue(nil, forKey: id) }
         // A known file not listed any more is gone; while every known file is listed (nearly every scan) no set of
         // the 300,000 listed ids is made to find none.
         if wholeFolder, compared.reduce(0, { $0 + $1.known }) < previous.count {
-            let listed = Set(names.lazy.compactMap(DataFolderLayout.recordID(fromFileName:)))
+            let listed = Set(files)
             for id in previous.keys where !listed.contains(id) { update.updateValue(nil, forKey: id) }
         }
         for (id, file) in update where file == nil && previous[id] != nil { changes.removed.append(id) }
@@ -77,25 +77,25 @@ extension RecordStore {
     }
 
     /// The files whose stamp differs from `previous` (or that it does not know), those gone before they could be
-    /// stat'ed, and how many of `names` it knows, stat'ed on both cores (a 100k-creator folder holds 300k files,
+    /// stat'ed, and how many of `files` it knows, stat'ed on both cores (a 100k-creator folder holds 300k files,
     /// and the poll must fit in its one second).
     private static func compareStamps(
-        _ names: [String], in directory: String, with previous: KnownFiles
-    ) -> [(changed: [String], gone: [String], known: Int)] {
+        _ files: [RecordID], in directory: String, with previous: KnownFiles
+    ) -> [(changed: [RecordID], gone: [RecordID], known: Int)] {
         let chunkSize = 8_192
-        let chunks = (names.count + chunkSize - 1) / chunkSize
-        let slots = ParallelSlots<(changed: [String], gone: [String], known: Int)>(count: chunks)
+        let chunks = (files.count + chunkSize - 1) / chunkSize
+        let slots = ParallelSlots<(changed: [RecordID], gone: [RecordID], known: Int)>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var changed: [String] = [], gone: [String] = [], known = 0
-            for name in names[(chunk * chunkSize)..<min(names.count, (chunk + 1) * chunkSize)] {
-                let file = DataFolderLayout.recordID(fromFileName: name).flatMap { previous[$0] }
+            var changed: [RecordID] = [], gone: [RecordID] = [], known = 0
+            for id in files[(chunk * chunkSize)..<min(files.count, (chunk + 1) * chunkSize)] {
+                let file = previous[id]
                 if file != nil { known += 1 }
-                guard let info = Posix.stampInfo(directory + "/" + name) else {
-                    gone.append(name)
+                guard let info = Posix.stampInfo(directory + "/" + DataFolderLayout.fileName(id)) else {
+                    gone.append(id)
                     continue
                 }
                 if let file, file.matches(FileStamp(info)) { continue }
-                changed.append(name)
+                changed.append(id)
             }
             slots.set(chunk, (changed, gone, known))
         }

@@ -69,8 +69,9 @@ extension RecordStore {
     private func removeStaleTempFiles(in directory: String) {
         let now = clock().timeIntervalSince1970
         let maxAge = Double(options.staleTempAge.components.seconds)
-        for name in (try? Posix.listDirectory(directory)) ?? [] {
-            guard name.hasPrefix("."), let marker = name.range(of: AtomicWriter.tempMarker, options: .backwards) else { continue }
+        // Temp names start with a dot: the 200,000 record files beside them are passed over as bytes.
+        for name in (try? Posix.listDirectory(directory, keeping: { $0.first == UInt8(ascii: ".") })) ?? [] {
+            guard let marker = name.range(of: AtomicWriter.tempMarker, options: .backwards) else { continue }
             let pidText = name[marker.upperBound...].prefix { $0 != "-" }
             guard let pid = Int32(pidText), let info = Posix.lstat(directory + "/" + name), Posix.isRegular(info) else { continue }
             let age = now - Double(info.st_mtim.tv_sec)
