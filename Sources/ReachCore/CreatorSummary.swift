@@ -13,11 +13,6 @@ public struct CreatorSearchKeys: Hashable, Sendable {
         self.secondary = secondary
     }
 
-    /// Whether either key holds `folded` (already folded) as a run of bytes.
-    public func contains(_ folded: [UInt8]) -> Bool {
-        SearchIndex.bytes(primary[...], contain: folded) || SearchIndex.bytes(secondary[...], contain: folded)
-    }
-
     public init(_ inf: Influencer) {
         let handles = inf.accounts.map { TextFolding.fold($0.handle) }.joined(separator: " ")
         let primary = TextFolding.fold(inf.displayName) + " " + handles

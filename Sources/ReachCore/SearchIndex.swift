@@ -77,6 +77,8 @@ public struct SearchIndex: Sendable {
     private var bytes: [UInt8] = []
     /// Bytes of `bytes` no entry refers to any more (replaced or removed); compacted when they outweigh the rest.
     private var garbage = 0
+    /// False while keys are added in no order (`appendUnordered`) and `nameOrder` is not made yet.
+    public private(set) var isOrdered = true
     /// Bumped by every change, so results computed before it are not refined after it (entries move on removal).
     /// Starts at random, so results of one index are never taken as a narrowing of another one's.
     private var generation = Int.random(in: Int.min...Int.max)
@@ -95,6 +97,35 @@ public struct SearchIndex: Sendable {
         // Exactly: grown by appending, the buffer ended up to twice the keys' size (6 MB more at 100k creators).
         bytes.reserveCapacity(keys.reduce(0) { $0 + $1.1.primary.count + $1.1.secondary.count })
         updateAndSort(keys)
+    }
+
+    /// An empty index to be filled by `appendUnordered` as the creators are read, and ordered by `orderByName()`
+    /// later: a start then holds its creators' keys in this one buffer from the first (a table of 100,000 pairs of
+    /// arrays kept until the index was made from them was 35 MB, and both at once made the app's peak), and leaves
+    /// the sort of 100,000 names for after its first frame. `count`: how many creators are coming.
+    public init(unorderedCapacity count: Int) {
+        entries.reserveCapacity(count)
+        ids.reserveCapacity(count)
+        positions.reserveCapacity(count)
+        isOrdered = false
+    }
+
+    /// Adds a creator's keys (replacing an earlier entry of the same id) to an index not yet ordered. After the
+    /// first thousand, room for the rest is reserved at their average size (growing by doubling, the buffer ended
+    /// up to twice the keys' size).
+    public mutating func appendUnordered(_ id: RecordID, keys: CreatorSearchKeys) {
+        precondition(!isOrdered, "appendUnordered on an ordered index")
+        if let i = positions[id] { replaceKeys(of: i, with: keys) } else { append(id, keys) }
+        if entries.count == 1_000, entries.capacity > 2_000 {
+            bytes.reserveCapacity(bytes.count / 1_000 * entries.capacity * 21 / 20)
+        }
+    }
+
+    /// Makes the name order of an index filled by `appendUnordered`; nothing when it is ordered.
+    public mutating func orderByName() {
+        guard !isOrdered else { return }
+        isOrdered = true
+        updateAndSort(EmptyCollection<(RecordID, CreatorSearchKeys)>())
     }
 
     public var count: Int { entries.count }
@@ -132,6 +163,7 @@ public struct SearchIndex: Sendable {
 
     /// Adds or replaces the entry for the creator `id`.
     public mutating func update(_ id: RecordID, keys: CreatorSearchKeys) {
+        guard isOrdered else { return appendUnordered(id, keys: keys) }
         generation &+= 1
         if let i = positions[id] {
             let old = nameOrderPosition(of: i)
@@ -159,6 +191,10 @@ public struct SearchIndex: Sendable {
 
     /// `update(_:)` for keys made beforehand.
     public mutating func update(keys: some Collection<(RecordID, CreatorSearchKeys)>) {
+        guard isOrdered else {
+            for (id, creatorKeys) in keys { appendUnordered(id, keys: creatorKeys) }
+            return
+        }
         guard keys.count > 256 else {
             for (id, creatorKeys) in keys { update(id, keys: creatorKeys) }
             return
@@ -180,20 +216,21 @@ public struct SearchIndex: Sendable {
     public mutating func remove(_ id: RecordID) {
         guard let i = positions.removeValue(forKey: id) else { return }
         generation &+= 1
-        let gone = nameOrderPosition(of: i)
-        nameOrder.remove(at: gone)
+        // Not ordered yet: there is no name order to take it out of.
+        let gone = isOrdered ? nameOrderPosition(of: i) : nil
+        if let gone { nameOrder.remove(at: gone) }
         garbage += entries[i].primary.count + entries[i].secondary.count
         let lastIndex = entries.count - 1
         if i != lastIndex {
             // The last entry moves into the hole; its place in name order now holds position i.
-            nameOrder[entries[lastIndex].rank > gone ? entries[lastIndex].rank - 1 : entries[lastIndex].rank] = i
+            if let gone { nameOrder[entries[lastIndex].rank > gone ? entries[lastIndex].rank - 1 : entries[lastIndex].rank] = i }
             entries[i] = entries[lastIndex]
             ids[i] = ids[lastIndex]
             positions[ids[i]] = i
         }
         entries.removeLast()
         ids.removeLast()
-        renumber(from: gone, to: nameOrder.count)
+        if let gone { renumber(from: gone, to: nameOrder.count) }
         compactIfWasteful()
     }
 
@@ -272,6 +309,7 @@ public struct SearchIndex: Sendable {
     /// Matches of `query`, best first. When `previous` is the search just before on this same index and `query`
     /// only grew (typing), only its matches are scanned: a longer query can match nothing the shorter one did not.
     public func search(_ query: String, refining previous: SearchResults?) -> SearchResults {
+        precondition(isOrdered, "search before orderByName()")
         let terms = FuzzyMatcher.terms(query)
         guard !terms.isEmpty else {
             return SearchResults(ids: ids, ranked: [], scores: [], terms: [], matched: [], generation: generation)

@@ -57,6 +57,35 @@ import Testing
         #expect(large.search("ma", refining: previous).hits == large.search("ma", refining: nil).hits)
     }
 
+    /// A start fills the index in no order as it reads the creators, and orders it after its first frame; edits
+    /// may come in between (another session's change).
+    @Test func anIndexFilledInNoOrderAndOrderedLaterIsTheSameAsAFreshOne() throws {
+        let roster = Self.roster
+        var index = SearchIndex(unorderedCapacity: roster.count)
+        for creator in roster { index.appendUnordered(creator.id, keys: CreatorSearchKeys(creator)) }
+        // A repeated id (a damaged folder): the later keys win.
+        var renamed = roster[3]
+        renamed.displayName = "Zqxavier Later"
+        index.appendUnordered(renamed.id, keys: CreatorSearchKeys(renamed))
+        index.remove(roster[10].id)
+        index.remove(roster[roster.count - 1].id)
+        var edited = roster[20]
+        edited.displayName = "Aaron Unordered"
+        index.update(edited)
+        #expect(!index.isOrdered)
+        index.orderByName()
+        #expect(index.isOrdered)
+        var expected = roster
+        expected[3] = renamed
+        expected[20] = edited
+        expected.removeAll { [roster[10].id, roster[roster.count - 1].id].contains($0.id) }
+        let fresh = SearchIndex(expected)
+        #expect(index.count == fresh.count)
+        for query in ["a", "ma", "zqx", "aaron unord", "ნ", "lotte"] {
+            #expect(index.search(query, refining: nil).hits == fresh.search(query, refining: nil).hits, "query \(query)")
+        }
+    }
+
     @Test func editsKeepTheSameOrderAsAFreshIndex() {
         var roster = Dictionary(uniqueKeysWithValues: Self.roster.prefix(400).map { ($0.id, $0) })
         var index = SearchIndex(Array(roster.values))

@@ -31,10 +31,9 @@ public struct Workspace: Sendable {
     }
     /// The revision of `reach.json` these settings came from: a settings save expects to find it on disk.
     public var settingsRevision = 0
-    /// Fuzzy-search keys of the roster; nil until built (a start-up builds them right after its first frame).
-    private var searchKeys: SearchIndex?
-    /// Each creator's search keys until `searchKeys` is built from them.
-    private var pendingSearchKeys: [RecordID: CreatorSearchKeys] = [:]
+    /// Fuzzy-search keys of the roster, held from the start; not in name order until `buildRosterIndexes()` (a
+    /// start-up orders them right after its first frame).
+    private var searchKeys = SearchIndex()
     /// The roster's name order, with each creator's folded name and facts beside them; nil until built (a start-up
     /// builds it right after its first frame).
     private var nameOrder: CreatorNameOrder?
@@ -78,7 +77,7 @@ public struct Workspace: Sendable {
          settings: AppSettings, store: RecordStore?, rosterIndexesLater: Bool) {
         self.settings = settings
         creatorIndexes = creatorSide.indexes
-        pendingSearchKeys = creatorSide.pendingSearchKeys
+        searchKeys = creatorSide.searchKeys
         self.dealIndexes = dealIndexes
         creatorShelf = store.map { RecordShelf(store: $0) }
         dealShelf = store.map { RecordShelf(store: $0) }
@@ -91,7 +90,7 @@ public struct Workspace: Sendable {
     /// deal indexes are built on another.
     struct CreatorSide: Sendable {
         fileprivate var indexes: CreatorIndexes
-        fileprivate var pendingSearchKeys: [RecordID: CreatorSearchKeys] = [:]
+        fileprivate var searchKeys: SearchIndex
 
         var count: Int { indexes.entries.count }
 
@@ -105,11 +104,11 @@ public struct Workspace: Sendable {
 
         init(_ summaries: some Sequence<CreatorSummary>, count: Int) {
             indexes = CreatorIndexes(reservingCapacity: count)
-            pendingSearchKeys.reserveCapacity(count)
+            searchKeys = SearchIndex(unorderedCapacity: count)
             for summary in summaries {
                 // Later duplicates win, as in the creators-by-id dictionary.
                 indexes.put(summary, sortName: TextFolding.fold(summary.displayName), facts: summary.facts)
-                pendingSearchKeys[summary.id] = summary.searchKeys
+                searchKeys.appendUnordered(summary.id, keys: summary.searchKeys)
             }
         }
     }
@@ -125,26 +124,28 @@ public struct Workspace: Sendable {
 
     public var pipeline: StagePipeline { settings.workspace.pipeline }
 
-    /// The roster's fuzzy-search keys (built on the spot, slowly, if asked for before `buildRosterIndexes()`).
-    public var searchIndex: SearchIndex { searchKeys ?? SearchIndex(keys: pendingSearchKeys.lazy.map { ($0.key, $0.value) }) }
+    /// The roster's fuzzy-search keys (ordered on the spot, slowly, if asked for before `buildRosterIndexes()`).
+    public var searchIndex: SearchIndex {
+        guard !searchKeys.isOrdered else { return searchKeys }
+        var ordered = searchKeys
+        ordered.orderByName()
+        return ordered
+    }
 
     /// The roster's name order (`RosterOrder` starts there; built on the spot if asked for before `buildRosterIndexes()`).
     public var creatorsByName: CreatorNameOrder {
         nameOrder ?? CreatorNameOrder(creatorIndexes.entries)
     }
 
-    /// Builds the search keys and the name order a start-up left for after its first frame.
+    /// Orders the search keys and builds the name order, which a start-up left for after its first frame.
     public mutating func buildRosterIndexes() {
-        if searchKeys == nil {
-            searchKeys = searchIndex
-            pendingSearchKeys = [:]
-        }
+        searchKeys.orderByName()
         if nameOrder == nil { nameOrder = creatorsByName }
     }
 
     /// Adds or replaces a record and updates the indexes it touches.
     public mutating func put(_ record: AnyRecord) {
-        if let keys = store(record, keepingNameOrder: true) { searchKeys?.update(record.id, keys: keys) }
+        if let keys = store(record, keepingNameOrder: true) { searchKeys.update(record.id, keys: keys) }
     }
 
     /// Adds or replaces many records (another session's changes), the creators' search keys in one go (and their
@@ -156,7 +157,7 @@ public struct Workspace: Sendable {
             if let keys = store(record, keepingNameOrder: !reorder) { creatorKeys.append((record.id, keys)) }
         }
         if reorder, nameOrder != nil { nameOrder = CreatorNameOrder(creatorIndexes.entries) }
-        searchKeys?.update(keys: creatorKeys)
+        searchKeys.update(keys: creatorKeys)
     }
 
     /// `put` but for the search index: a creator's search keys are returned for the caller to put there (one at a
@@ -171,7 +172,6 @@ public struct Workspace: Sendable {
             (facts.lastContact, facts.openDeals) = dealFacts(of: r.id)
             let previousName = creatorIndexes.put(summary, sortName: name, facts: facts)
             if keepingNameOrder { nameOrder?.put(r.id, name: name, previousName: previousName, facts: facts) }
-            if searchKeys == nil { pendingSearchKeys[r.id] = summary.searchKeys }
             return summary.searchKeys
         case .campaign(let r):
             campaigns[r.id] = r
@@ -202,8 +202,7 @@ public struct Workspace: Sendable {
     public mutating func remove(_ kind: RecordKind, _ id: RecordID) -> Bool {
         switch kind {
         case .influencer:
-            searchKeys?.remove(id)
-            pendingSearchKeys[id] = nil
+            searchKeys.remove(id)
             creators[id] = nil
             creatorShelf?.forget(id)
             guard let name = creatorIndexes.remove(id) else { return false }
@@ -276,7 +275,7 @@ public struct Workspace: Sendable {
     /// these, not 100,000 files.
     public func influencers(whoseSearchKeysContain text: String) -> [Influencer] {
         let folded = Array(TextFolding.fold(text).utf8)
-        let ids = searchKeys?.ids(whoseKeysContain: folded) ?? pendingSearchKeys.compactMap { $0.value.contains(folded) ? $0.key : nil }
+        let ids = searchKeys.ids(whoseKeysContain: folded)
         return influencers(ids)
     }
 
