@@ -2,11 +2,10 @@ import Foundation
 import ReachCore
 
 extension RecordStore {
-    /// Takes the folder index's stamps (by the id each file's name claims, `IndexedCreator.fileID`; of an id given
-    /// twice, the first) as the last known ones of `kind`'s files, for a workspace that started from the index's
-    /// rows instead of reading the files: the next scan reads only files changed since. (An array, not any
-    /// collection: a generic one is not specialised across modules, and reading 300,000 rows through a lazy map that
-    /// way was a fifth of a start.)
+    /// Takes the folder index's stamps (by the id each file's name claims; of an id given twice, the first) as the
+    /// last known ones of `kind`'s files, for a workspace that started from the index's rows instead of reading the
+    /// files: the next scan reads only files changed since. (An array, not any collection: a generic one is not
+    /// specialised across modules, and reading 300,000 rows through a lazy map that way was a fifth of a start.)
     public func knowFromIndex(_ kind: RecordKind, stamps: [(file: RecordID, stamp: Int64)]) {
         var files = KnownFiles(minimumCapacity: stamps.count)
         // Backwards, so the first of an id given twice is the one written last.

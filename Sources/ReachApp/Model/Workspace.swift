@@ -102,14 +102,21 @@ public struct Workspace: Sendable {
             }
         }
 
-        init(_ summaries: some Sequence<CreatorSummary>, count: Int) {
+        /// An empty side with room for `count` creators, filled by `add` as their summaries are read.
+        init(reservingCapacity count: Int) {
             indexes = CreatorIndexes(reservingCapacity: count)
             searchKeys = SearchIndex(unorderedCapacity: count)
-            for summary in summaries {
-                // Later duplicates win, as in the creators-by-id dictionary.
-                indexes.put(summary, sortName: TextFolding.fold(summary.displayName), facts: summary.facts)
-                searchKeys.appendUnordered(summary.id, keys: summary.searchKeys)
-            }
+        }
+
+        init(_ summaries: some Sequence<CreatorSummary>, count: Int) {
+            self.init(reservingCapacity: count)
+            for summary in summaries { add(summary) }
+        }
+
+        /// Adds a creator; a later one of the same id wins, as in the creators-by-id dictionary.
+        mutating func add(_ summary: CreatorSummary) {
+            indexes.put(summary, sortName: TextFolding.fold(summary.displayName), facts: summary.facts)
+            searchKeys.appendUnordered(summary.id, keys: summary.searchKeys)
         }
     }
 

@@ -61,8 +61,8 @@ public enum WorkspaceLoader {
     /// build reads every file: a minute at 100k) or the index cannot be used.
     ///
     /// Two threads, each reading from its own connection and building its side as it reads: the deal indexes on
-    /// another thread as the rows come (never holding all 200,000 rows: 98 MB at 100k), the creator side here once
-    /// the summaries are read. Read first and built after, one side waited for the other, idle, for a quarter second.
+    /// another thread as the rows come (never holding all 200,000 rows: 98 MB at 100k), the creator side here as the
+    /// summaries come. Read first and built after, one side waited for the other, idle, for a quarter second.
     static func fromIndex(_ index: FolderIndex, settings: WorkspaceVersion<AppSettings>, rosterIndexesLater: Bool,
                           problems: inout [String], refresh: (FolderIndex) throws -> IndexRefresh?) -> Workspace? {
         let store = index.store
@@ -92,13 +92,19 @@ public enum WorkspaceLoader {
         }
     }
 
-    /// Every creator's summary in `index` made into the creator side, the store told their files' stamps. (The
-    /// summaries are freed here, on the reading thread: freed on another one after the first frame, 70 ms sooner,
-    /// the heap kept 17 MB more.)
+    /// Every creator's summary in `index` put in the creator side as it is read, the store told their files'
+    /// stamps. (All 100,000 read first, then put in, were 50 MB more at the start's peak.)
     private static func readCreatorSide(_ index: FolderIndex) throws -> Workspace.CreatorSide {
-        let creators = try index.allCreatorSummaries()
-        index.store.knowFromIndex(.influencer, stamps: creators.compactMap { creator in creator.fileID.map { ($0, creator.stamp) } })
-        return Workspace.CreatorSide(creators.lazy.map(\.summary), count: creators.count)
+        let count = try index.recordCounts().creators
+        var side = Workspace.CreatorSide(reservingCapacity: count)
+        var stamps: [(file: RecordID, stamp: Int64)] = []
+        stamps.reserveCapacity(count)
+        try index.forEachCreatorSummary { summary, file, stamp in
+            side.add(summary)
+            if let file { stamps.append((file, stamp)) }
+        }
+        index.store.knowFromIndex(.influencer, stamps: stamps)
+        return side
     }
 
     /// The deal indexes of every row in `index`, put in as they are read, the store told the rows' stamps.

@@ -62,6 +62,19 @@ extension FolderIndex {
         }
     }
 
+    /// `allCreatorSummaries` one creator at a time, each with the id its file's name claims (nil: not a record file's
+    /// name) and that file's stamp: a start builds its creator side as the summaries are read, never holding all
+    /// 100,000 of them (50 MB with their search keys, and the start's peak).
+    public func forEachCreatorSummary(_ body: (_ summary: CreatorSummary, _ file: RecordID?, _ stamp: Int64) throws -> Void) throws {
+        try database.read { db in
+            try Self.forEachBlob(db, sql: "SELECT file, stamp, id, summary FROM creators ORDER BY file", at: 3) { row, bytes, interned in
+                let id = try Self.withText(row, at: 2, RecordID.init(utf8:))
+                let file = try Self.withText(row, at: 0, DataFolderLayout.recordID(fromFileName:))
+                try body(try CreatorSummaryColumn.summary(id: id, bytes, interned: &interned), file, row[1])
+            }
+        }
+    }
+
     /// Every deal's compact row, archived ones too, with every entry, in file order: what a workspace needs of each
     /// deal to list it (Today, the Pipeline, the Roster's deal columns) without the full deal.
     public func allDealRows() throws -> [IndexedDealRow] {
@@ -275,9 +288,6 @@ public struct IndexedCreator: Sendable {
     public var file: String
     public var stamp: Int64
     public var summary: CreatorSummary
-
-    /// The id the file's name claims; nil when it is not a record file's name.
-    public var fileID: RecordID? { DataFolderLayout.recordID(fromFileName: file) }
 }
 
 /// A record's display name with the file it comes from and that file's stamp in the index.
