@@ -1,4 +1,5 @@
 import Foundation
+import OrderedCollections
 
 /// A search's matches, best first, and what the next, longer query needs to search only among them.
 ///
@@ -69,9 +70,8 @@ public struct SearchIndex: Sendable {
     }
 
     private var entries: [Entry] = []
-    /// The record of each entry (same positions as `entries`).
-    private var ids: [RecordID] = []
-    private var positions: [RecordID: Int] = [:]
+    /// The record of each entry (same positions as `entries`), and each id's position: a compact table of ids.
+    private var ids: OrderedSet<RecordID> = []
     /// Entry positions ordered by primary key bytes, then id.
     private var nameOrder: [Int] = []
     private var bytes: [UInt8] = []
@@ -93,7 +93,6 @@ public struct SearchIndex: Sendable {
     public init(keys: some Collection<(RecordID, CreatorSearchKeys)>) {
         entries.reserveCapacity(keys.count)
         ids.reserveCapacity(keys.count)
-        positions.reserveCapacity(keys.count)
         // Exactly: grown by appending, the buffer ended up to twice the keys' size (6 MB more at 100k creators).
         bytes.reserveCapacity(keys.reduce(0) { $0 + $1.1.primary.count + $1.1.secondary.count })
         updateAndSort(keys)
@@ -106,7 +105,6 @@ public struct SearchIndex: Sendable {
     public init(unorderedCapacity count: Int) {
         entries.reserveCapacity(count)
         ids.reserveCapacity(count)
-        positions.reserveCapacity(count)
         isOrdered = false
     }
 
@@ -115,7 +113,7 @@ public struct SearchIndex: Sendable {
     /// up to twice the keys' size).
     public mutating func appendUnordered(_ id: RecordID, keys: CreatorSearchKeys) {
         precondition(!isOrdered, "appendUnordered on an ordered index")
-        if let i = positions[id] { replaceKeys(of: i, with: keys) } else { append(id, keys) }
+        if let i = ids.firstIndex(of: id) { replaceKeys(of: i, with: keys) } else { append(id, keys) }
         if entries.count == 1_000, entries.capacity > 2_000 {
             bytes.reserveCapacity(bytes.count / 1_000 * entries.capacity * 21 / 20)
         }
@@ -131,7 +129,7 @@ public struct SearchIndex: Sendable {
     public var count: Int { entries.count }
 
     /// Where `id` is in the ids table results refer to (`SearchResults.ids`), nil when it is not indexed.
-    public func position(of id: RecordID) -> Int? { positions[id] }
+    public func position(of id: RecordID) -> Int? { ids.firstIndex(of: id) }
 
     /// The creators whose keys hold `folded` (already folded) as a run of bytes: a plain scan, no ranking.
     public func ids(whoseKeysContain folded: [UInt8]) -> [RecordID] {
@@ -165,7 +163,7 @@ public struct SearchIndex: Sendable {
     public mutating func update(_ id: RecordID, keys: CreatorSearchKeys) {
         guard isOrdered else { return appendUnordered(id, keys: keys) }
         generation &+= 1
-        if let i = positions[id] {
+        if let i = ids.firstIndex(of: id) {
             let old = nameOrderPosition(of: i)
             nameOrder.remove(at: old)
             replaceKeys(of: i, with: keys)
@@ -206,7 +204,7 @@ public struct SearchIndex: Sendable {
 
     private mutating func updateAndSort(_ keys: some Sequence<(RecordID, CreatorSearchKeys)>) {
         for (id, creatorKeys) in keys {
-            if let i = positions[id] { replaceKeys(of: i, with: creatorKeys) } else { append(id, creatorKeys) }
+            if let i = ids.firstIndex(of: id) { replaceKeys(of: i, with: creatorKeys) } else { append(id, creatorKeys) }
         }
         nameOrder = bytes.withUnsafeBufferPointer { all in entries.indices.sorted { nameLess($0, $1, all) } }
         renumber(from: 0, to: nameOrder.count)
@@ -214,7 +212,7 @@ public struct SearchIndex: Sendable {
 
     /// Removes the entry for `id`.
     public mutating func remove(_ id: RecordID) {
-        guard let i = positions.removeValue(forKey: id) else { return }
+        guard let i = ids.firstIndex(of: id) else { return }
         generation &+= 1
         // Not ordered yet: there is no name order to take it out of.
         let gone = isOrdered ? nameOrderPosition(of: i) : nil
@@ -225,8 +223,7 @@ public struct SearchIndex: Sendable {
             // The last entry moves into the hole; its place in name order now holds position i.
             if let gone { nameOrder[entries[lastIndex].rank > gone ? entries[lastIndex].rank - 1 : entries[lastIndex].rank] = i }
             entries[i] = entries[lastIndex]
-            ids[i] = ids[lastIndex]
-            positions[ids[i]] = i
+            ids.swapAt(i, lastIndex)
         }
         entries.removeLast()
         ids.removeLast()
@@ -235,7 +232,6 @@ public struct SearchIndex: Sendable {
     }
 
     private mutating func append(_ id: RecordID, _ keys: CreatorSearchKeys) {
-        positions[id] = entries.count
         entries.append(Entry(primary: 0..<0, secondary: 0..<0))
         ids.append(id)
         replaceKeys(of: entries.count - 1, with: keys)
@@ -312,7 +308,7 @@ public struct SearchIndex: Sendable {
         precondition(isOrdered, "search before orderByName()")
         let terms = FuzzyMatcher.terms(query)
         guard !terms.isEmpty else {
-            return SearchResults(ids: ids, ranked: [], scores: [], terms: [], matched: [], generation: generation)
+            return SearchResults(ids: ids.elements, ranked: [], scores: [], terms: [], matched: [], generation: generation)
         }
         let candidates = previous.flatMap { $0.generation == generation && $0.isNarrowed(by: terms) ? $0.matched : nil }
         // Per term: its bytes' range in one buffer, its byte mask, and the best score it can reach in the secondary
@@ -361,7 +357,7 @@ public struct SearchIndex: Sendable {
             }
         }
         Self.radixSort(&keys)
-        return SearchResults(ids: ids, ranked: keys.map { nameOrder[Int(UInt32(truncatingIfNeeded: $0))] },
+        return SearchResults(ids: ids.elements, ranked: keys.map { nameOrder[Int(UInt32(truncatingIfNeeded: $0))] },
                              scores: keys.map { Int(UInt16.max) - Int($0 >> 32) }, terms: terms, matched: matched,
                              generation: generation)
     }

@@ -1,3 +1,4 @@
+import OrderedCollections
 import ReachCore
 #if canImport(Glibc)
 import Glibc
@@ -27,8 +28,10 @@ struct FileStamp: Sendable, Hashable {
     }
 }
 
-/// The record files of one kind as the store last saw them, by the record's id.
-typealias KnownFiles = [RecordID: KnownFile]
+/// The record files of one kind as the store last saw them, by the record's id: a compact table (300,000 files at
+/// 100k creators took 19 MB as `Dictionary`s, half their buckets empty); removals go through `setUnordered` and
+/// `removeUnordered`, in O(1).
+typealias KnownFiles = OrderedDictionary<RecordID, KnownFile>
 
 extension KnownFiles {
     /// Enters the file `name` (`<id>.json`; any other name is not a record file and is left out).

@@ -40,7 +40,7 @@ extension RecordStore {
         // file beside it was most of a full scan's memory at 100k creators), and the stamps of this session's saves
         // made meanwhile stay.
         known.withLock { known in
-            for (id, file) in update { known[R.kind, default: [:]][id] = file }
+            for (id, file) in update { known[R.kind, default: [:]].setUnordered(file, forKey: id) }
         }
         return changes
     }

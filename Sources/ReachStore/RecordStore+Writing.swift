@@ -141,6 +141,6 @@ extension RecordStore {
     }
 
     func forget(_ kind: RecordKind, _ id: RecordID) {
-        _ = known.withLock { $0[kind]?.removeValue(forKey: id) }
+        _ = known.withLock { $0[kind]?.removeUnordered(id) }
     }
 }

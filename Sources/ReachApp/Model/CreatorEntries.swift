@@ -1,3 +1,4 @@
+import OrderedCollections
 import ReachCore
 
 /// One creator as the roster and the lists of deals show them: display name, folded name and roster facts.
@@ -12,55 +13,42 @@ public struct CreatorEntry: Sendable {
     public var facts: RosterFacts
 }
 
-/// Every creator's `CreatorEntry` in one contiguous array, with each id's place beside it (as `DealRows` keeps the
-/// deals' rows), read by id through the subscripts.
+/// Every creator's `CreatorEntry` in one contiguous array with a compact table of their ids beside it (as
+/// `DealRows` keeps the deals' rows), read by id through the subscripts.
 public struct CreatorEntries: Sendable {
+    private var table: OrderedDictionary<RecordID, CreatorEntry> = [:]
+
     /// In no particular order (a removal moves the last entry into the gap).
-    public private(set) var all: [CreatorEntry] = []
-    private var places: [RecordID: Int32] = [:]
+    public var all: [CreatorEntry] { table.values.elements }
 
-    public var count: Int { all.count }
+    public var count: Int { table.count }
 
-    public func contains(_ id: RecordID) -> Bool { places[id] != nil }
+    public func contains(_ id: RecordID) -> Bool { table.index(forKey: id) != nil }
 
-    public subscript(id: RecordID) -> CreatorEntry? { places[id].map { all[Int($0)] } }
+    public subscript(id: RecordID) -> CreatorEntry? { table[id] }
 
     /// The ids, in no particular order.
-    public var ids: LazyMapCollection<[CreatorEntry], RecordID> { all.lazy.map(\.id) }
+    public var ids: [RecordID] { table.keys.elements }
 
     mutating func reserveCapacity(_ count: Int) {
-        all.reserveCapacity(count)
-        places.reserveCapacity(count)
+        table.reserveCapacity(count)
     }
 
     /// Adds the entry, or replaces the one with its id; returns the replaced one.
     @discardableResult
     mutating func put(_ entry: CreatorEntry) -> CreatorEntry? {
-        guard let place = places[entry.id] else {
-            places[entry.id] = Int32(all.count)
-            all.append(entry)
-            return nil
-        }
-        defer { all[Int(place)] = entry }
-        return all[Int(place)]
+        table.updateValue(entry, forKey: entry.id)
     }
 
     /// Changes the facts of the creator `id` in place; nil when there is no such creator.
     mutating func update<T>(_ id: RecordID, _ change: (inout RosterFacts) -> T) -> T? {
-        guard let place = places[id] else { return nil }
-        return change(&all[Int(place)].facts)
+        guard let place = table.index(forKey: id) else { return nil }
+        return change(&table.values[place].facts)
     }
 
     /// Removes the entry with `id` and returns it.
     mutating func remove(_ id: RecordID) -> CreatorEntry? {
-        guard let place = places.removeValue(forKey: id).map(Int.init) else { return nil }
-        let removed = all[place]
-        let last = all.removeLast()
-        if place < all.count {
-            all[place] = last
-            places[last.id] = Int32(place)
-        }
-        return removed
+        table.removeUnordered(id)
     }
 }
 

@@ -243,7 +243,7 @@ public struct Workspace: Sendable {
 
     /// Counts every creator's open deals again (the stages changed), in the name order too.
     private mutating func recountDealFacts() {
-        for creator in Array(creatorIndexes.entries.ids) {
+        for creator in creatorIndexes.entries.ids {
             let (latest, open) = dealFacts(of: creator)
             _ = creatorIndexes.setDealFacts(of: creator, lastContact: latest, openDeals: open)
         }
