@@ -20,9 +20,10 @@ struct DealIndexes: Sendable {
     /// Deal ids by owner (nil: nobody's): narrowing Today or the Pipeline to one person visits only their deals.
     private(set) var byOwner: OrderedDictionary<String?, [RecordID]> = [:]
     /// Deal ids by discount code (`Tracking.key`): a code must be unique, and checking it must not read every deal.
-    private(set) var byDiscountCode: [String: Set<RecordID>] = [:]
+    /// (A list, not a `Set`: a code is nearly always one deal's, and 62,000 one-element sets took 6 MB.)
+    private(set) var byDiscountCode: OrderedDictionary<String, [RecordID]> = [:]
     /// Each coded deal's code, so a removal needs only the id.
-    private var codes: [RecordID: String] = [:]
+    private var codes: OrderedDictionary<RecordID, String> = [:]
 
     init() {}
 
@@ -43,7 +44,7 @@ struct DealIndexes: Sendable {
         if previous == nil ? discountCode != nil : codes[row.id] != discountCode {
             forgetCode(of: row.id)
             if let discountCode {
-                byDiscountCode[discountCode, default: []].insert(row.id)
+                byDiscountCode[discountCode, default: []].append(row.id)
                 codes[row.id] = discountCode
             }
         }
@@ -110,8 +111,7 @@ struct DealIndexes: Sendable {
     }
 
     private mutating func forgetCode(of id: RecordID) {
-        guard let code = codes.removeValue(forKey: id) else { return }
-        byDiscountCode[code]?.remove(id)
-        if byDiscountCode[code]?.isEmpty == true { byDiscountCode[code] = nil }
+        guard let code = codes.removeUnordered(id) else { return }
+        Self.leave(id, code, &byDiscountCode)
     }
 }
