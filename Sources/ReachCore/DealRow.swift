@@ -72,21 +72,22 @@ extension Deal: ListedDeal {
 /// over 200,000 of them without copying full deals (their arrays and strings), and the folder index keeps one per
 /// deal so `reach today` builds its list without reading 40,000 deal files.
 public struct DealRow: ListedDeal, Hashable, Sendable {
+    // Declared so that `archived` fills the padding after `nextAction`: 176 bytes, not 184, for each of 200,000 rows.
     public var id: RecordID
     public var influencerID: RecordID
     public var campaignID: RecordID
     public var owner: String?
-    public var archived: Bool
     public var stage: StageKey
     public var stageSince: Date
-    public var nextAction: NextAction?
     public var agreedFee: Money?
-    /// The newest contact with the creator on this deal (any timeline entry but the system's): the Roster's "Contact".
-    public var lastContact: Date?
     /// The deal's `forEachAgendaEntry`, with their summaries.
     public var entries: [AgendaEntry]
     /// The amounts of the paid payments (usually none or one), so the Campaigns list's "Spent" reads no full deal.
     public var paid: [Money]
+    public var nextAction: NextAction?
+    public var archived: Bool
+    /// The newest contact with the creator on this deal (any timeline entry but the system's): the Roster's "Contact".
+    public var lastContact: Date?
 
     public init(id: RecordID, influencerID: RecordID, campaignID: RecordID, owner: String?, archived: Bool, stage: StageKey,
                 stageSince: Date, nextAction: NextAction?, agreedFee: Money?, lastContact: Date?, entries: [AgendaEntry],
