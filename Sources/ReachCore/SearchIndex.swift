@@ -123,7 +123,7 @@ public struct SearchIndex: Sendable {
     public mutating func orderByName() {
         guard !isOrdered else { return }
         isOrdered = true
-        updateAndSort(EmptyCollection<(RecordID, CreatorSearchKeys)>())
+        sortNameOrder()
     }
 
     public var count: Int { entries.count }
@@ -206,6 +206,11 @@ public struct SearchIndex: Sendable {
         for (id, creatorKeys) in keys {
             if let i = ids.firstIndex(of: id) { replaceKeys(of: i, with: creatorKeys) } else { append(id, creatorKeys) }
         }
+        sortNameOrder()
+    }
+
+    /// Sorts every entry into `nameOrder` and sets their ranks.
+    private mutating func sortNameOrder() {
         nameOrder = bytes.withUnsafeBufferPointer { all in entries.indices.sorted { nameLess($0, $1, all) } }
         renumber(from: 0, to: nameOrder.count)
     }

@@ -93,15 +93,10 @@ public final class RecordStore: Sendable {
         return problems
     }
 
-    /// The record file names (`<id>.json`) in one kind's folder; nil, with the reason added to `problems`, when
-    /// it cannot be listed.
+    /// The record file names (`<id>.json`) in one kind's folder, made from their ids (each id's name is the one
+    /// listed); nil, with the reason added to `problems`, when it cannot be listed.
     func recordFileNames(_ kind: RecordKind, problems: inout [LoadProblem]) -> [String]? {
-        do {
-            return try Posix.listDirectory(layout.directory(for: kind), keeping: { DataFolderLayout.recordID(fromFileName: $0) != nil })
-        } catch {
-            problems.append(LoadProblem(kind: .unreadable, file: kind.folderName, reason: error.description))
-            return nil
-        }
+        recordFileIDs(kind, problems: &problems)?.map(DataFolderLayout.fileName)
     }
 
     /// The ids of the record files in one kind's folder, read from the listing's bytes (a full scan lists 300,000
