@@ -184,22 +184,27 @@ public enum Today {
     /// (deals come in no fixed order); one deal's items stay in the order given. Sorts one plain key per item,
     /// compared field by field with no closure (a stable sort of positions comparing through the items took half of
     /// building Today's 233,000 items at 200k deals), and moves each item once.
+    /// The keys are sorted in place (`sorted()` copied them first: 9 MB more at the start's peak for everyone's
+    /// 233,000 items).
     static func byUrgency(_ items: [TodayItem]) -> [TodayItem] {
-        items.indices.map { UrgencyKey(items[$0], place: $0) }.sorted().map { items[$0.place] }
+        var keys = items.indices.map { UrgencyKey(items[$0], place: $0) }
+        keys.sort()
+        return keys.map { items[Int($0.place)] }
     }
 
-    /// `isMoreUrgent`, and then the place in the list (so equal items keep their order), as one value.
+    /// `isMoreUrgent`, and then the place in the list (so equal items keep their order), as one value: 32 bytes
+    /// (the flag and the place share a word).
     private struct UrgencyKey: Comparable {
         let overdue: Bool
+        let place: UInt32
         let due: Double
         let deal: RecordID
-        let place: Int
 
         init(_ item: TodayItem, place: Int) {
             overdue = item.isOverdue
+            self.place = UInt32(place)
             due = (item.due ?? .distantFuture).timeIntervalSinceReferenceDate
             deal = item.dealID
-            self.place = place
         }
 
         static func < (x: Self, y: Self) -> Bool {
