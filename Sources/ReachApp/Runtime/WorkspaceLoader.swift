@@ -95,7 +95,7 @@ public enum WorkspaceLoader {
     /// Every creator's summary in `index` put in the creator side as it is read, the store told their files'
     /// stamps. (All 100,000 read first, then put in, were 50 MB more at the start's peak.)
     private static func readCreatorSide(_ index: FolderIndex) throws -> Workspace.CreatorSide {
-        let count = try index.recordCounts().creators
+        let count = try index.creatorCount()
         var side = Workspace.CreatorSide(reservingCapacity: count)
         var stamps: [(file: RecordID, stamp: Int64)] = []
         stamps.reserveCapacity(count)
