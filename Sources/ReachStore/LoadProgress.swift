@@ -10,6 +10,9 @@ public final class LoadProgress: Sendable {
         case readingIndex
         /// Reading the record files: `done` of `total`.
         case readingFiles
+        /// Reading the record files into the folder index, which the start then reads (the first start on a large
+        /// folder): `done` of `total`.
+        case indexingFiles
         /// Building the in-memory indexes from the records read.
         case building
     }

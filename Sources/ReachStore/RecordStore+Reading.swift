@@ -18,7 +18,7 @@ struct ReadFiles<R: Record> {
 }
 
 /// Records, problems and file stamps after quarantine and backups were handled.
-struct ProcessedFiles<R: Record> {
+struct ProcessedFiles<R: Record>: Sendable {
     /// Loaded records, and the file name of each (same order): separate arrays, so `loadAll` can hand
     /// `records` out without copying it.
     var records: [R] = []

@@ -6,9 +6,9 @@ import ReachCore
 import Testing
 
 extension EndToEndTests {
-    /// A first start with no snapshot cache reads every record file. On a big folder that takes a while: the app
-    /// shows its progress at once, `q` quits while it reads (the terminal restored), and keys typed meanwhile
-    /// run once it opens.
+    /// A first start on a big folder reads every record file once, into the folder index, and starts from it. That
+    /// takes a while: the app shows its progress at once, `q` quits while it reads (the terminal restored), and keys
+    /// typed meanwhile run once it opens.
     @Test("A cold start of a 20k folder shows its progress, and q quits while it loads")
     func coldStartShowsProgressAndQuitsWhileLoading() throws {
         let folder = try Self.bigFolder()
@@ -17,7 +17,8 @@ extension EndToEndTests {
                                    waitingFor: "Reading records")
         defer { app.close() }
         let progress = try app.tmux.waitFor(text: "q or Ctrl-C quits")
-        #expect(progress.contains("Opening \(folder.url.path)") && progress.contains(" of 20,"), "\(progress)")
+        #expect(progress.contains("Opening \(folder.url.path)") && progress.contains("Reading records into the folder's index")
+                && progress.contains(" of 20,"), "\(progress)")
 
         try app.tmux.press("q")
         let screen = try Self.expectTerminalRestored(app, after: "q while loading")
@@ -36,6 +37,8 @@ extension EndToEndTests {
         try app.tmux.waitFor(text: "1 key(s) typed")
         try app.tmux.waitFor(text: try Self.allCreators(folder), timeout: 120)
         try app.quit()
+        let log = try String(contentsOf: folder.url.appendingPathComponent("logs/reach.log"), encoding: .utf8)
+        #expect(log.contains("started from the folder index"), "the first start did not start from the index it built")
     }
 
     /// The demo plus 20,000 copies of one of its creators (new ids, numbered names), written directly: the demo

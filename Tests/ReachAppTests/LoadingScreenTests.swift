@@ -64,6 +64,17 @@ import Testing
         #expect(text.contains("1 key(s) typed: they run once it is open"))
     }
 
+    /// The first start on a large folder reads its files into the folder index: the screen says so, and that it is
+    /// once, whole at 80 columns.
+    @Test func aFirstStartSaysItBuildsTheIndexOnce() {
+        let progress = LoadProgress()
+        progress.enter(.indexingFiles, total: 300_922)
+        let (_, screen) = run([], progress: progress)
+        let text = screen.joined(separator: "\n")
+        #expect(text.contains("Reading records into the folder's index: 0 of 300,922"), "\(text)")
+        #expect(text.contains("Later starts read this index instead of every file."), "\(text)")
+    }
+
     @Test func everyPhaseHasWords() {
         #expect(LoadingView.phaseText(.init(phase: .readingIndex)) == "Reading the index of this folder…")
         #expect(LoadingView.phaseText(.init(phase: .readingFiles, done: 12_345, total: 300_922)) == "Reading records: 12,345 of 300,922")

@@ -95,6 +95,27 @@ import Testing
     }
 }
 
+extension ChunkedReadingTests {
+    struct Stop: Error {}
+
+    /// The next chunk is read while one is handled; a handler that throws stops the reading there, and its error is
+    /// the caller's.
+    @Test func aThrowingHandlerStopsTheChunks() throws {
+        let folder = TempFolder()
+        let store = try RecordStore(folder: folder.data, clock: { epoch })
+        for n in 1...10 { _ = try store.saveOK(person(n)) }
+        var handled: [[RecordID]] = []
+        #expect(throws: Stop.self) {
+            _ = try store.forEachChunk(Person.self, chunkSize: 3) { chunk in
+                handled.append(chunk.map(\.id))
+                if handled.count == 2 { throw Stop() }
+            }
+        }
+        let ids = (1...10).map(newID).sorted()
+        #expect(handled == [Array(ids[0..<3]), Array(ids[3..<6])])
+    }
+}
+
 /// Which file names are record files, and whose: what a scan and the known stamps go by.
 @Suite struct RecordFileNameTests {
     @Test func aRecordFileIsAnIdThenDotJSON() {

@@ -62,6 +62,30 @@ import Glibc
         #expect(told.withLock { $0 }.count == 2, "one changed file is not a long read")
     }
 
+    /// A refresh given a progress counts every file it will read, of every kind, before it reads the first (the
+    /// loading screen's total), and reads them in id order: the order the index's tables grow in (in the folder's
+    /// listing order a first build at 100k took twice as long).
+    @Test func aBuildReportsItsProgressAndReadsInIdOrder() throws {
+        let (folder, store) = try Self.demoFolder()
+        defer { withExtendedLifetime(folder) {} }
+        var problems: [LoadProblem] = []
+        let names = try #require(store.recordFileNames(.deal, problems: &problems))
+        #expect(names == names.sorted() && names.count == Self.demo.deals.count && problems.isEmpty)
+
+        let files = Self.demo.influencers.count + Self.demo.campaigns.count + Self.demo.deals.count
+        let index = try FolderIndex(store: store)
+        let progress = LoadProgress()
+        #expect(try index.refresh(progress: progress).filesRead == files)
+        #expect(progress.reading == LoadProgress.Reading(phase: .indexingFiles, done: files, total: files))
+        #expect(try index.contents() == Self.builtAfresh(store, "fresh.sqlite"))
+
+        var edited = try #require(Self.demo.deals.first)
+        edited.owner = "Someone else"
+        _ = try store.save(edited)
+        try index.refresh(progress: progress)
+        #expect(progress.reading == LoadProgress.Reading(phase: .indexingFiles, done: 1, total: 1))
+    }
+
     /// Today from the index's compact rows is Today from the deals themselves, for everyone and for one owner.
     @Test func todayFromTheIndexIsTodayFromTheDeals() throws {
         let (folder, store) = try Self.demoFolder()

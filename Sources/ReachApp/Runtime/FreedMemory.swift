@@ -13,4 +13,10 @@ enum FreedMemory {
     static func giveBack() {
         queue.async { _ = reach_malloc_trim() }
     }
+
+    /// Returns it now, on the calling thread: after a first start's build of the folder index, whose reading threads
+    /// freed their chunks of full records in heaps the start from the index does not allocate in.
+    static func giveBackNow() {
+        _ = reach_malloc_trim()
+    }
 }

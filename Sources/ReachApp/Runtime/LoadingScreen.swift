@@ -7,7 +7,8 @@ import TerminalUI
 /// the app to handle when it opens.
 public enum LoadingScreen {
     /// What the load gave, and the keys typed meanwhile; nil when the user quit before it finished (the load's
-    /// thread is abandoned: it only reads, so the process may end under it).
+    /// thread is abandoned: it reads the record files and writes only the folder index, whose transactions SQLite
+    /// keeps whole when the process ends under them; the next start goes on from the last one committed).
     public static func run<Loaded: Sendable>(
         terminal: any Terminal, theme: Theme? = nil, folder: String, progress: LoadProgress,
         load: @escaping @Sendable () -> Loaded

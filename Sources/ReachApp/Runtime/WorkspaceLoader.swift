@@ -9,26 +9,30 @@ public enum WorkspaceLoader {
     /// deals read from their files on demand (at 100k creators the full records were 1.5 GB of every user's app),
     /// and campaigns and templates from their files. The index is brought up to date with what Reach's writers and
     /// renames changed, not compared file by file (300,000 stats): after a start from it (`fromIndex`), the app's
-    /// first `scanChanges` finds any edit made in place, and any problem file. Without a built index: every full
-    /// record from its file, and a large folder's index is built in the background for the next start.
-    /// `rosterIndexesLater` leaves the search keys for after the first frame (see `Workspace.init`); `progress` tells
-    /// a loading screen how far it has come.
-    public static func load(from store: RecordStore, rosterIndexesLater: Bool = false, progress: LoadProgress = LoadProgress())
-        -> (workspace: Workspace, problems: [String], fromIndex: Bool) {
+    /// first `scanChanges` finds any edit made in place, and any problem file. Without a built index, a folder of
+    /// `buildIndexFrom` record files or more has it built first, every file read once into it (held full, 100,000
+    /// creators and their deals were 2 GB of the first start, and the index was built again behind it); a smaller
+    /// one is read whole from its files. `rosterIndexesLater` leaves the search keys for after the first frame (see
+    /// `Workspace.init`); `progress` tells a loading screen how far it has come.
+    public static func load(from store: RecordStore, rosterIndexesLater: Bool = false, progress: LoadProgress = LoadProgress(),
+                            buildIndexFrom: Int = 5_000) -> (workspace: Workspace, problems: [String], fromIndex: Bool) {
         var problems: [String] = []
         let settings = loadSettings(from: store, problems: &problems)
         progress.enter(.readingIndex)
         if let index = openIndex(store), var workspace = fromIndex(index, settings: settings, rosterIndexesLater: rosterIndexesLater,
                                                                  problems: &problems, refresh: { index in
-            guard try index.isBuilt(.influencer), try index.isBuilt(.deal) else { return nil }
-            return try index.refreshSkippingFullCheck()
+            if try index.isBuilt(.influencer), try index.isBuilt(.deal) { return try index.refreshSkippingFullCheck() }
+            guard store.indexedRecordFileCount() >= buildIndexFrom else { return nil }
+            let built = try index.refresh(progress: progress)
+            FreedMemory.giveBackNow()
+            progress.enter(.readingIndex)
+            return built
         }) {
             workspace.settingsRevision = settings.revision
             return (workspace, problems, true)
         }
         var workspace = fromFiles(store, settings: settings.settings, rosterIndexesLater: rosterIndexesLater, progress: progress, problems: &problems)
         workspace.settingsRevision = settings.revision
-        if workspace.dealCount >= indexInBackgroundFrom { buildIndexInBackground(store) }
         return (workspace, problems, false)
     }
 
@@ -57,8 +61,8 @@ public enum WorkspaceLoader {
 
     /// A workspace of every creator's summary and every deal's row from the folder index after `refresh` brought it
     /// up to date (the folder's problem files, which the refresh may have moved to quarantine, go to `problems`), the
-    /// store told their files' stamps; nil when `refresh` says the index is not to be used (nil: not built yet, a first
-    /// build reads every file: a minute at 100k) or the index cannot be used.
+    /// store told their files' stamps; nil when `refresh` says the index is not to be used (nil: not built, and the
+    /// folder too small to build it first) or the index cannot be used.
     ///
     /// Two threads, each reading from its own connection and building its side as it reads: the deal indexes on
     /// another thread as the rows come (never holding all 200,000 rows: 98 MB at 100k), the creator side here as the
@@ -127,21 +131,6 @@ public enum WorkspaceLoader {
         } catch {
             store.logger.warning("starting without the folder index: \(error)")
             return nil
-        }
-    }
-
-    /// From this many deals a start without a built index builds it in the background: below, reading every deal
-    /// file at start is quick and holding them small.
-    static let indexInBackgroundFrom = 5_000
-
-    /// Builds (or brings up to date) the folder index off the main thread, at the lowest priority, for the next start.
-    static func buildIndexInBackground(_ store: RecordStore) {
-        DispatchQueue.global(qos: .background).async {
-            do {
-                try FolderIndex(store: store).refresh()
-            } catch {
-                store.logger.warning("could not build the folder index: \(error)")
-            }
         }
     }
 

@@ -16,9 +16,13 @@ public enum LoadingView {
         buffer.write("Reach", x: x, y: top, maxWidth: width, style: theme.accent.adding(.bold))
         buffer.write("Opening " + folder, x: x, y: top + 1, maxWidth: width, style: theme.muted)
         buffer.write(phaseText(progress), x: x, y: top + 3, maxWidth: width, style: theme.normal)
-        if progress.phase == .readingFiles, progress.total > 0 {
+        if progress.phase == .readingFiles || progress.phase == .indexingFiles, progress.total > 0 {
             Gauge(ratio: Double(progress.done) / Double(progress.total), theme: theme)
                 .render(into: &buffer, area: Rect(x: x, y: top + 4, width: width, height: 1))
+        }
+        if progress.phase == .indexingFiles {
+            buffer.write("Later starts read this index instead of every file.", x: x, y: top + 5, maxWidth: width,
+                         style: theme.muted)
         }
         let hint = typedAhead > 0 ? "\(typedAhead) key(s) typed: they run once it is open · Ctrl-C quits"
                                   : "q or Ctrl-C quits · keys typed now run once it is open"
@@ -30,6 +34,7 @@ public enum LoadingView {
         case .starting: return "Opening the data folder…"
         case .readingIndex: return "Reading the index of this folder…"
         case .readingFiles: return "Reading records: \(grouped(progress.done)) of \(grouped(progress.total))"
+        case .indexingFiles: return "Reading records into the folder's index: \(grouped(progress.done)) of \(grouped(progress.total))"
         case .building: return "Preparing the screens…"
         }
     }

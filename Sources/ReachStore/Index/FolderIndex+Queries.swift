@@ -250,11 +250,11 @@ extension FolderIndex {
     @discardableResult
     public func confirm(_ kind: RecordKind, stamps: [String: Int64]) throws -> Int {
         var result = IndexRefresh()
-        let files = Array(stamps.keys)
+        let changes = FileChanges(directory: store.layout.directory(for: kind), names: stamps.keys.sorted(), known: stamps)
         return switch kind {
-        case .influencer: try update(IndexedKinds.creators, names: files, known: stamps, &result)
-        case .campaign: try update(IndexedKinds.campaigns, names: files, known: stamps, &result)
-        case .deal: try update(IndexedKinds.deals, names: files, known: stamps, &result)
+        case .influencer: try update(IndexedKinds.creators, changes, progress: nil, &result)
+        case .campaign: try update(IndexedKinds.campaigns, changes, progress: nil, &result)
+        case .deal: try update(IndexedKinds.deals, changes, progress: nil, &result)
         case .template: 0
         }
     }

@@ -48,7 +48,13 @@ extension FolderIndex {
     /// How much a refresh compares.
     enum Check { case changes, periodic, everything }
 
-    private func refresh(_ check: Check) throws -> IndexRefresh {
+    /// `refresh` reporting the files it reads to `progress` (the app's first start on a folder, which builds the
+    /// index before it starts from it): every folder's changes are worked out before the first file is read, so
+    /// the total is known from the start.
+    @discardableResult
+    public func refresh(progress: LoadProgress) throws -> IndexRefresh { try refresh(.changes, progress: progress) }
+
+    private func refresh(_ check: Check, progress: LoadProgress? = nil) throws -> IndexRefresh {
         var result = IndexRefresh()
         let position = try database.read { db in
             try Row.fetchOne(db, sql: """
@@ -59,9 +65,11 @@ extension FolderIndex {
             return ChangeJournal.Position(inode: inode, offset: offset)
         }
         let journal = store.journal.entries(after: position)
-        try refresh(check, journal?.entries, IndexedKinds.creators, &result)
-        try refresh(check, journal?.entries, IndexedKinds.campaigns, &result)
-        try refresh(check, journal?.entries, IndexedKinds.deals, &result)
+        let kinds = try [plan(check, journal?.entries, IndexedKinds.creators, progress, &result),
+                         plan(check, journal?.entries, IndexedKinds.campaigns, progress, &result),
+                         plan(check, journal?.entries, IndexedKinds.deals, progress, &result)].compactMap { $0 }
+        progress?.enter(.indexingFiles, total: kinds.reduce(0) { $0 + $1.filesToRead })
+        for kind in kinds { try kind.run(&result) }
         result.problems = try database.write { db in
             if let end = journal?.end, end != position {
                 try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('journal_inode', ?), ('journal_offset', ?)",
@@ -75,10 +83,18 @@ extension FolderIndex {
         return result
     }
 
-    private func refresh<R: ReachCore.Record>(_ check: Check, _ journal: [ChangeJournal.Entry]?,
-                                              _ kind: IndexedKind<R>, _ result: inout IndexRefresh) throws {
+    /// One kind's part of a refresh, worked out before any file is read: how many files it reads, and what brings
+    /// the kind up to date.
+    private struct KindRefresh {
+        var filesToRead: Int
+        var run: (inout IndexRefresh) throws -> Void
+    }
+
+    /// What a refresh does for one kind; nil when its folder is missing or did not change.
+    private func plan<R: ReachCore.Record>(_ check: Check, _ journal: [ChangeJournal.Entry]?, _ kind: IndexedKind<R>,
+                                           _ progress: LoadProgress?, _ result: inout IndexRefresh) throws -> KindRefresh? {
         let directory = store.layout.directory(for: R.kind)
-        guard let folder = FolderStamp.read(directory) else { return }
+        guard let folder = FolderStamp.read(directory) else { return nil }
         let recorded = try database.read { db in
             try Row.fetchOne(db, sql: "SELECT stamp, trusted, verified_at FROM folders WHERE kind = ?", arguments: [R.kind.rawValue])
         }
@@ -86,12 +102,13 @@ extension FolderIndex {
         let checkedAt = recorded.map { $0[2] as Double } ?? 0
         let checkDue = check == .everything
             || (check == .periodic && folder.observedAt.timeIntervalSince1970 - checkedAt >= Self.fullCheckInterval)
-        if !checkDue, since == folder.value { return }
+        if !checkDue, since == folder.value { return nil }
         let listed: Bool
+        let changes: FileChanges
         if !checkDue, let since, let journal, let named = ChangeJournal.namedChanges(journal, kind: R.kind, from: since, to: folder.value) {
             listed = false
             let names = named.sorted()
-            try update(kind, names: names, known: knownStamps(R.kind, of: names), &result)
+            changes = FileChanges(directory: directory, names: names, known: try knownStamps(R.kind, of: names))
         } else {
             listed = true
             result.foldersChecked += 1
@@ -104,13 +121,16 @@ extension FolderIndex {
                 while let row = try rows.next() { known[row[0]] = row[1] }
                 return known
             }
-            try update(kind, names: names, known: known, &result)
+            changes = FileChanges(directory: directory, names: names, known: known)
         }
         // Only a listing is a full comparison; after the journal, the time of the last one is kept.
         let verifiedAt = listed ? folder.observedAt.timeIntervalSince1970 : checkedAt
-        try database.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO folders(kind, stamp, trusted, verified_at) VALUES (?, ?, ?, ?)",
-                           arguments: [R.kind.rawValue, folder.value, folder.trusted, verifiedAt])
+        return KindRefresh(filesToRead: changes.changed.count) { [self] result in
+            try update(kind, changes, progress: progress, &result)
+            try database.write { db in
+                try db.execute(sql: "INSERT OR REPLACE INTO folders(kind, stamp, trusted, verified_at) VALUES (?, ?, ?, ?)",
+                               arguments: [R.kind.rawValue, folder.value, folder.trusted, verifiedAt])
+            }
         }
     }
 
@@ -124,32 +144,25 @@ extension FolderIndex {
         }
     }
 
-    /// Takes the stamps of `names` now and brings the index up to date for them against `known` (the index's
-    /// stamps of these files, or of every file of the kind after a listing): changed and new files are read, files
-    /// the index knows that are gone are forgotten. Returns how many files were read or forgotten.
+    /// Reads the changed files of `changes` and forgets the removed ones; returns how many files that was.
     @discardableResult
-    func update<R: ReachCore.Record>(_ kind: IndexedKind<R>, names: [String], known: [String: Int64],
+    func update<R: ReachCore.Record>(_ kind: IndexedKind<R>, _ changes: FileChanges, progress: LoadProgress?,
                                      _ result: inout IndexRefresh) throws -> Int {
-        let directory = store.layout.directory(for: R.kind)
-        let stamps = FileStamps.read(directory, names: names)
-        let changed = names.filter { name in stamps[name].map { known[name] != $0 } ?? false }
-        let removed = known.keys.filter { stamps[$0] == nil }
-        guard !changed.isEmpty || !removed.isEmpty else { return 0 }
-        if changed.count >= longRead { onLongRead?(R.kind, changed.count) }
-        try apply(kind, directory: directory, changed: changed, removed: removed, &result)
-        result.filesRead += changed.count
-        result.filesRemoved += removed.count
-        return changed.count + removed.count
+        guard !changes.isEmpty else { return 0 }
+        if changes.changed.count >= longRead { onLongRead?(R.kind, changes.changed.count) }
+        try apply(kind, directory: changes.directory, changed: changes.changed, removed: changes.removed, progress: progress, &result)
+        result.filesRead += changes.changed.count
+        result.filesRemoved += changes.removed.count
+        return changes.changed.count + changes.removed.count
     }
 
     /// Reads `changed` and forgets `removed`, a chunk at a time, each in its own transaction: memory stays bounded
     /// by a chunk when a first build reads every file, and a refresh cut short keeps what it did (the folder's
-    /// stamp, written last, sends the next refresh back to the rest).
+    /// stamp, written last, sends the next refresh back to the rest). The next chunk is read while one is written.
     private func apply<R: ReachCore.Record>(_ kind: IndexedKind<R>, directory: String, changed: [String], removed: [String],
-                                            _ result: inout IndexRefresh) throws {
-        for start in stride(from: 0, to: max(changed.count, 1), by: Self.chunkSize) {
-            let chunk = Array(changed[start..<min(changed.count, start + Self.chunkSize)])
-            let processed = store.process(store.readFiles(R.self, in: directory, names: chunk, quarantine: true))
+                                            progress: LoadProgress?, _ result: inout IndexRefresh) throws {
+        var toForget = removed // in the first transaction
+        try store.forEachChunk(R.self, in: directory, names: changed, chunkSize: Self.chunkSize, progress: progress) { chunk, processed in
             var problemByName: [String: String] = [:]
             for problem in processed.problems where problem.movedTo == nil {
                 problemByName[Posix.baseName(of: problem.file)] = problem.description
@@ -157,12 +170,8 @@ extension FolderIndex {
             result.saidOnce += processed.problems.filter { $0.movedTo != nil }.map(\.description)
             result.quarantined += processed.quarantined.count
             try database.write { db in
+                try forget(kind, toForget + processed.quarantined, in: db)
                 let kindName = R.kind.rawValue
-                let forgetFile = try db.makeStatement(sql: "DELETE FROM files WHERE kind = ? AND name = ?")
-                for name in (start == 0 ? removed : []) + processed.quarantined {
-                    try forgetFile.execute(arguments: [kindName, name])
-                    try kind.forget(db, name)
-                }
                 let putFile = try db.makeStatement(sql: "INSERT OR REPLACE INTO files(kind, name, stamp, problem) VALUES (?, ?, ?, ?)")
                 var stamps: [String: Int64] = [:]
                 for (id, file) in processed.files {
@@ -175,8 +184,36 @@ extension FolderIndex {
                 for name in chunk where !loaded.contains(name) { try kind.forget(db, name) }
                 for (name, record) in zip(processed.recordNames, processed.records) { try kind.put(db, name, stamps[name] ?? 0, record) }
             }
+            toForget = []
+        }
+        if !toForget.isEmpty { try database.write { db in try forget(kind, toForget, in: db) } }
+    }
+
+    /// Removes the files `names` of one kind and their rows.
+    private func forget<R: ReachCore.Record>(_ kind: IndexedKind<R>, _ names: [String], in db: Database) throws {
+        let forgetFile = try db.makeStatement(sql: "DELETE FROM files WHERE kind = ? AND name = ?")
+        for name in names {
+            try forgetFile.execute(arguments: [R.kind.rawValue, name])
+            try kind.forget(db, name)
         }
     }
+}
+
+/// Which files of one folder a refresh reads and forgets: `names`' stamps taken now, against `known` (the index's
+/// stamps of these files, or of every file of the kind after a listing). `changed` keeps the order of `names`.
+struct FileChanges {
+    var directory: String
+    var changed: [String]
+    var removed: [String]
+
+    init(directory: String, names: [String], known: [String: Int64]) {
+        self.directory = directory
+        let stamps = FileStamps.read(directory, names: names)
+        changed = names.filter { name in stamps[name].map { known[name] != $0 } ?? false }
+        removed = known.keys.filter { stamps[$0] == nil }
+    }
+
+    var isEmpty: Bool { changed.isEmpty && removed.isEmpty }
 }
 
 /// Every record file's stamp in one folder, taken on all cores (at 100k deals this is most of a refresh).
