@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Fixed slots filled in parallel, each index written by exactly one iteration of `concurrentPerform`.
 ///
 /// A raw buffer, not an Array: writing through `Array.withUnsafeMutableBufferPointer` from several threads
@@ -19,4 +21,16 @@ public final class ParallelSlots<Element>: @unchecked Sendable {
     public func set(_ index: Int, _ element: Element) { storage[index] = element }
 
     public var elements: [Element?] { Array(storage) }
+}
+
+extension ParallelSlots {
+    /// `body(0..<count)` on every core, `chunkSize` indexes per task, the results in index order: each index is
+    /// computed once, independently, so the result does not depend on scheduling.
+    public static func map(_ count: Int, chunkSize: Int = 256, _ body: @Sendable (Int) -> Element) -> [Element] {
+        let results = ParallelSlots<Element>(count: count)
+        DispatchQueue.concurrentPerform(iterations: (count + chunkSize - 1) / chunkSize) { chunk in
+            for index in (chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize) { results.set(index, body(index)) }
+        }
+        return results.elements.map { $0! }
+    }
 }

@@ -11,7 +11,7 @@ enum DemoScaled {
         var usedHandles = Set<String>()
         var specRNG = rng.fork(-3)
         let specs = (0..<count).map { DemoNames.spec(index: $0, rng: &specRNG, usedHandles: &usedHandles) }
-        let influencers = DemoParallel.map(count) { index in
+        let influencers = ParallelSlots.map(count) { index in
             var creatorRNG = rng.fork(index)
             return DemoCreatorFactory.make(specs[index], now: now, rng: &creatorRNG)
         }
@@ -29,7 +29,7 @@ enum DemoScaled {
             }
         }
         let plans = planned
-        let deals = DemoParallel.map(plans.count) { index in
+        let deals = ParallelSlots.map(plans.count) { index in
             let (influencer, campaign, plan) = plans[index]
             var builder = DemoDealBuilder(now: now, archetype: campaigns[campaign].1, campaign: campaigns[campaign].0,
                                           influencer: influencers[influencer], plan: plan, rng: rng.fork(count + index),

@@ -26,10 +26,26 @@ enum JSONWriter {
     struct ArrayStream {
         private var count = 0
 
+        /// An element's text as the stream writes it, made apart (on another thread) and added with `append`.
+        static func text(of element: JSONValue) -> [UInt8] {
+            var out: [UInt8] = []
+            JSONWriter.write(element, indent: 1, into: &out)
+            return out
+        }
+
         mutating func append(_ element: JSONValue, into out: inout [UInt8]) {
+            startElement(into: &out)
+            JSONWriter.write(element, indent: 1, into: &out)
+        }
+
+        mutating func append(text element: [UInt8], into out: inout [UInt8]) {
+            startElement(into: &out)
+            out.append(contentsOf: element)
+        }
+
+        private mutating func startElement(into out: inout [UInt8]) {
             out.append(UInt8(ascii: count == 0 ? "[" : ","))
             JSONWriter.newline(1, into: &out)
-            JSONWriter.write(element, indent: 1, into: &out)
             count += 1
         }
 

@@ -141,4 +141,21 @@ import Testing
         #expect(mode(out) == 0o600)
         #expect(list(ws.folder.path + "/out") == ["export.csv"])
     }
+    /// The JSON export makes its records' texts a batch at a time on every core: across batches and with records of
+    /// every size, it is each file as stored, in id order, exactly what one thread writing one record at a time
+    /// makes (`JSONWriter.arrayBytes`).
+    @Test func aJSONExportAcrossBatchesIsEveryFileAsStoredInIdOrder() throws {
+        let source = try DataFolderFixture()
+        for n in 0..<700 {
+            _ = try source.add(Influencer(id: RecordID.generate(at: Self.day), createdAt: Self.day, displayName: "Creator \(n)",
+                                          notes: String(repeating: "ž", count: n % 97)))
+        }
+        let output = try Export.run(.influencers, format: .json, campaign: nil, store: source.store)
+        #expect(output.count == 700)
+        let ids = source.store.loadAll(Influencer.self).records.map(\.id).sorted()
+        let expected = try JSONWriter.arrayBytes(count: ids.count) { index in
+            try JSONParser.parse(try Posix.readFile(source.store.layout.recordFile(.influencer, ids[index])))
+        }
+        #expect(output.bytes == expected)
+    }
 }
