@@ -10,6 +10,9 @@ public final class LoadProgress: Sendable {
         case readingIndex
         /// Reading the record files: `done` of `total`.
         case readingFiles
+        /// Listing the record folders and taking every file's stamp, before reading them into the folder index (a
+        /// second at 100k).
+        case listingFiles
         /// Reading the record files into the folder index, which the start then reads (the first start on a large
         /// folder): `done` of `total`.
         case indexingFiles

@@ -79,6 +79,7 @@ import Testing
         #expect(LoadingView.phaseText(.init(phase: .readingIndex)) == "Reading the index of this folder…")
         #expect(LoadingView.phaseText(.init(phase: .readingFiles, done: 12_345, total: 300_922)) == "Reading records: 12,345 of 300,922")
         #expect(LoadingView.phaseText(.init(phase: .building)) == "Preparing the screens…")
+        #expect(LoadingView.phaseText(.init(phase: .listingFiles)) == "Listing the record files…")
         #expect(LoadingView.grouped(999) == "999" && LoadingView.grouped(1_000) == "1,000" && LoadingView.grouped(-1_234_567) == "-1,234,567")
     }
 

@@ -34,6 +34,7 @@ public enum LoadingView {
         case .starting: return "Opening the data folder…"
         case .readingIndex: return "Reading the index of this folder…"
         case .readingFiles: return "Reading records: \(grouped(progress.done)) of \(grouped(progress.total))"
+        case .listingFiles: return "Listing the record files…"
         case .indexingFiles: return "Reading records into the folder's index: \(grouped(progress.done)) of \(grouped(progress.total))"
         case .building: return "Preparing the screens…"
         }

@@ -65,6 +65,7 @@ extension FolderIndex {
             return ChangeJournal.Position(inode: inode, offset: offset)
         }
         let journal = store.journal.entries(after: position)
+        progress?.enter(.listingFiles)
         let kinds = try [plan(check, journal?.entries, IndexedKinds.creators, progress, &result),
                          plan(check, journal?.entries, IndexedKinds.campaigns, progress, &result),
                          plan(check, journal?.entries, IndexedKinds.deals, progress, &result)].compactMap { $0 }
