@@ -5,8 +5,23 @@ import ReachStore
 /// Data folder cost: loading everything at start, saving one edit, and polling for other sessions' changes.
 enum StoreCases {
     static let all = [
-        load(10_000, target: 300), load(100_000, target: 2_000), indexRows, save, scan,
+        load(10_000, target: 300), load(100_000, target: 2_000), indexBuild, indexRows, save, scan,
     ]
+
+    /// The folder index built from nothing, every record file read into it, as a first start on a folder (or the first
+    /// command) does. Each run removes the index first (timed with it: an unlink); the last run's index is kept.
+    static let indexBuild = BenchCase(name: "store.index-build-100k", datasets: [100_000]) { options in
+        let dataset = Dataset(influencers: 100_000)
+        var read = 0
+        let samples = try Measure.repeating(options.iterations(3), warmup: 0, keeping: {
+            let store = try dataset.openStore()
+            for suffix in ["", "-wal", "-shm"] { unlink(store.layout.cacheDirectory + "/" + FolderIndex.fileName + suffix) }
+            read = try FolderIndex(store: store).refresh().filesRead
+            return read
+        })
+        return [BenchResult(name: "store.index first build 100k", samples: samples,
+                            note: "\(read) record files read into a new index, in id order, the next chunk read while one is written")]
+    }
 
     /// Every deal's compact row read from the folder index (`FolderIndex.allDealRows`), as the app's start reads
     /// them; the index is brought up to date first, untimed.
