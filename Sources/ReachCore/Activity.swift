@@ -92,7 +92,7 @@ public struct Tracking: Hashable, Codable, Sendable {
 
     /// `code` as `discountCodeKey` compares it.
     public static func key(_ code: String) -> String? {
-        let key = code.trimmingCharacters(in: .whitespaces).uppercased()
+        let key = code.trimmedUpperCased()
         return key.isEmpty ? nil : key
     }
 }

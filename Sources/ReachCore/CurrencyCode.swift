@@ -5,7 +5,7 @@ public struct CurrencyCode: RawRepresentable, Hashable, Comparable, Codable, Sen
     /// The upper-cased three-letter code, e.g. `EUR`.
     public let rawValue: String
 
-    public init(rawValue: String) { self.rawValue = rawValue.trimmingCharacters(in: .whitespaces).uppercased() }
+    public init(rawValue: String) { self.rawValue = rawValue.trimmedUpperCased() }
     public init(_ code: String) { self.init(rawValue: code) }
     public init(stringLiteral value: String) { self.init(rawValue: value) }
 

@@ -3,7 +3,7 @@ import Foundation
 /// A social platform or channel; string-backed (not a closed enum) so a platform added later, or typed by a user, still decodes and round-trips.
 public struct Platform: RawRepresentable, Hashable, Comparable, Codable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
     public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue.trimmingSpaces().lowercased() }
+    public init(rawValue: String) { self.rawValue = rawValue.trimmedLowerCased() }
     public init(stringLiteral value: String) { self.init(rawValue: value) }
     public var description: String { rawValue }
     public static func < (lhs: Platform, rhs: Platform) -> Bool { lhs.rawValue < rhs.rawValue }
@@ -128,7 +128,7 @@ public struct ContentType: RawRepresentable, Hashable, Comparable, Codable, Send
 public struct Niche: RawRepresentable, Hashable, Comparable, Codable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
     public let rawValue: String
     /// Stored trimmed and lower-cased so "Skincare" and "skincare " are one niche.
-    public init(rawValue: String) { self.rawValue = rawValue.trimmingSpaces().lowercased() }
+    public init(rawValue: String) { self.rawValue = rawValue.trimmedLowerCased() }
     public init(stringLiteral value: String) { self.init(rawValue: value) }
     public var description: String { rawValue }
     public static func < (lhs: Niche, rhs: Niche) -> Bool { lhs.rawValue < rhs.rawValue }

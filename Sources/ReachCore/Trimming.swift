@@ -11,6 +11,19 @@ extension String {
     /// The same as `trimmingCharacters(in: .whitespaces)`: spaces and tabs, line breaks kept.
     public func trimmingSpaces() -> String { hasNothingToTrim ? self : self[...].trimmingSpaces() }
 
+    /// Trimmed of spaces and tabs (`trimmingSpaces`) and upper-cased: how currency codes and discount codes are kept.
+    /// A code already so (ASCII capitals and digits, as every code Reach writes) is returned as it is, without case
+    /// mapping: reading 200,000 deals spent 2% of its time trimming and upper-casing their money's "EUR"s.
+    public func trimmedUpperCased() -> String {
+        utf8.allSatisfy { (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) } ? self : trimmingSpaces().uppercased()
+    }
+
+    /// Trimmed of spaces and tabs and lower-cased: how platforms and niches are kept. One already so (ASCII small
+    /// letters and digits) is returned as it is.
+    public func trimmedLowerCased() -> String {
+        utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) } ? self : trimmingSpaces().lowercased()
+    }
+
     /// Whether any character is white space (`Character.isWhitespace`), ASCII text checked byte by byte.
     public var containsWhitespace: Bool {
         utf8.allSatisfy { $0 < 0x80 } ? utf8.contains { $0 == 0x20 || (0x09...0x0D).contains($0) } : contains(where: \.isWhitespace)

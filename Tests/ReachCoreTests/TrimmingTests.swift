@@ -27,6 +27,18 @@ import Testing
         }
     }
 
+    /// Codes are kept trimmed and in one case; the ones already so skip the work and must come out the same.
+    @Test func codesAreTrimmedAndCasedAsFoundationWouldCaseThem() {
+        let codes = ["EUR", "eur", " Eur\t", "", " ", "A1B2", "summer15", "SUMMER15", "ÉTÉ", "straße", "ß", "İstanbul", "ı",
+                     "tiktok", "TikTok", " x ", "ǆ", "ﬁ", "ＥＵＲ", "\u{A0}EUR\u{A0}", "EU R", "eur\n"]
+        for code in codes {
+            #expect(code.trimmedUpperCased() == code.trimmingCharacters(in: .whitespaces).uppercased(), "\(code)")
+            #expect(code.trimmedLowerCased() == code.trimmingCharacters(in: .whitespaces).lowercased(), "\(code)")
+        }
+        #expect(CurrencyCode(rawValue: " eur ") == .eur && Platform(rawValue: " TikTok") == Platform(rawValue: "tiktok"))
+        #expect(Tracking.key(" summer15 ") == "SUMMER15" && Tracking.key(" ") == nil)
+    }
+
     @Test func whitespaceOnlyBecomesEmpty() {
         #expect(" \u{3000}\n\t".trimmingWhitespace().isEmpty)
         #expect(" \u{3000}\n\t".trimmingSpaces() == "\n")
