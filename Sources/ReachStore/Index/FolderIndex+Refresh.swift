@@ -151,19 +151,21 @@ extension FolderIndex {
                                      _ result: inout IndexRefresh) throws -> Int {
         guard !changes.isEmpty else { return 0 }
         if changes.changed.count >= longRead { onLongRead?(R.kind, changes.changed.count) }
-        try apply(kind, directory: changes.directory, changed: changes.changed, removed: changes.removed, progress: progress, &result)
+        try apply(kind, changes, progress: progress, &result)
         result.filesRead += changes.changed.count
         result.filesRemoved += changes.removed.count
         return changes.changed.count + changes.removed.count
     }
 
-    /// Reads `changed` and forgets `removed`, a chunk at a time, each in its own transaction: memory stays bounded
-    /// by a chunk when a first build reads every file, and a refresh cut short keeps what it did (the folder's
-    /// stamp, written last, sends the next refresh back to the rest). The next chunk is read while one is written.
-    private func apply<R: ReachCore.Record>(_ kind: IndexedKind<R>, directory: String, changed: [String], removed: [String],
-                                            progress: LoadProgress?, _ result: inout IndexRefresh) throws {
-        var toForget = removed // in the first transaction
-        try store.forEachChunk(R.self, in: directory, names: changed, chunkSize: Self.chunkSize, progress: progress) { chunk, processed in
+    /// Reads the changed files and forgets the removed ones, a chunk at a time, each in its own transaction: memory
+    /// stays bounded by a chunk when a first build reads every file, and a refresh cut short keeps what it did (the
+    /// folder's stamp, written last, sends the next refresh back to the rest). The next chunk is read while one is
+    /// written.
+    private func apply<R: ReachCore.Record>(_ kind: IndexedKind<R>, _ changes: FileChanges, progress: LoadProgress?,
+                                            _ result: inout IndexRefresh) throws {
+        var toForget = changes.removed // in the first transaction
+        try store.forEachChunk(R.self, in: changes.directory, names: changes.changed, chunkSize: Self.chunkSize,
+                               progress: progress) { chunk, processed in
             var problemByName: [String: String] = [:]
             for problem in processed.problems where problem.movedTo == nil {
                 problemByName[Posix.baseName(of: problem.file)] = problem.description
