@@ -80,23 +80,18 @@ extension RecordStore {
     func writeBatchTemps(_ kind: RecordKind, _ ids: [RecordID], suffix: String, parallel: Bool,
                          file: @Sendable (Int) throws -> [UInt8]) throws {
         let blockSize = parallel ? 64 : max(1, ids.count)
-        let blocks = (ids.count + blockSize - 1) / blockSize
-        let slots = ParallelSlots<Result<Void, any Error>>(count: ids.count)
-        DispatchQueue.concurrentPerform(iterations: blocks) { block in
-            for offset in (block * blockSize)..<min(ids.count, (block + 1) * blockSize) {
-                slots.set(offset, Result {
-                    let (temp, target) = batchPaths(of: kind, ids[offset], suffix: suffix)
-                    _ = try writer.writeTemp(try file(offset), for: target, sync: false, temp: temp)
-                })
+        let results = ParallelSlots<Result<Void, any Error>>.map(ids.count, chunkSize: blockSize) { offset in
+            Result {
+                let (temp, target) = batchPaths(of: kind, ids[offset], suffix: suffix)
+                _ = try writer.writeTemp(try file(offset), for: target, sync: false, temp: temp)
             }
         }
-        let results = slots.elements
         guard let failure = results.lazy.compactMap({ result -> (any Error)? in
-            if case .failure(let error)? = result { return error }
+            if case .failure(let error) = result { return error }
             return nil
         }).first else { return }
         for (offset, result) in results.enumerated() {
-            if case .success? = result { unlink(batchPaths(of: kind, ids[offset], suffix: suffix).temp) }
+            if case .success = result { unlink(batchPaths(of: kind, ids[offset], suffix: suffix).temp) }
         }
         throw failure
     }

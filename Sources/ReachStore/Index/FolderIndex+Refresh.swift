@@ -225,16 +225,12 @@ struct FileChanges {
 /// Every record file's stamp in one folder, taken on all cores (at 100k deals this is most of a refresh).
 enum FileStamps {
     static func read(_ directory: String, names: [String]) -> [String: Int64] {
-        let chunkSize = 1_024
-        let slots = ParallelSlots<Int64>(count: names.count)
-        DispatchQueue.concurrentPerform(iterations: (names.count + chunkSize - 1) / chunkSize) { chunk in
-            for index in (chunk * chunkSize)..<min(names.count, (chunk + 1) * chunkSize) {
-                if let info = Posix.stampInfo(directory + "/" + names[index]) { slots.set(index, IndexStamp.of(FileStamp(info))) }
-            }
+        let found = ParallelSlots<Int64?>.map(names.count, chunkSize: 1_024) { index in
+            Posix.stampInfo(directory + "/" + names[index]).map { IndexStamp.of(FileStamp($0)) }
         }
         var stamps: [String: Int64] = [:]
         stamps.reserveCapacity(names.count)
-        for (name, stamp) in zip(names, slots.elements) { if let stamp { stamps[name] = stamp } }
+        for (name, stamp) in zip(names, found) { if let stamp { stamps[name] = stamp } }
         return stamps
     }
 }
