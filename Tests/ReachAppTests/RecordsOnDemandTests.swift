@@ -28,7 +28,7 @@ import Testing
         let settings = AppSettings(workspace: demo.settings)
         // As the files hold them (times to the millisecond).
         let creators = store.loadAll(Influencer.self).records, deals = store.loadAll(Deal.self).records
-        let onDemand = Workspace(creators: try index.allCreatorSummaries().map(\.summary), campaigns: demo.campaigns,
+        let onDemand = Workspace(creators: try index.allCreatorSummaries(), campaigns: demo.campaigns,
                                  dealRows: try index.allDealRows(), templates: [], settings: settings, store: store)
         let inMemory = Workspace(influencers: creators, campaigns: demo.campaigns, deals: deals, settings: settings)
         return (store, onDemand, inMemory)

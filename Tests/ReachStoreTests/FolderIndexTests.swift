@@ -233,7 +233,7 @@ import Glibc
                 creators[position] = try store.saveOK(creators[position], expectedRevision: creators[position].revision)
             }
             try index.refresh()
-            let summaries = try index.allCreatorSummaries().map(\.summary)
+            let summaries = try index.allCreatorSummaries()
             #expect(Set(summaries) == Set(creators.map(CreatorSummary.init)), "round \(round)")
             #expect(summaries.contains { $0.facts.archived } && summaries.contains { $0.facts.platforms.contains("mastodon") })
         }

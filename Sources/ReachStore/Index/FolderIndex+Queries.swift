@@ -53,18 +53,11 @@ extension FolderIndex {
         }
     }
 
-    /// Every creator's summary, archived ones too, in file order: what a workspace keeps of each creator while
-    /// their full record stays in its file. Throws when a summary is damaged (the caller then reads the files).
-    public func allCreatorSummaries() throws -> [IndexedCreator] {
-        try decodingBlobs(sql: "SELECT file, stamp, id, summary FROM creators ORDER BY file", at: 3) { row, bytes, interned in
-            let summary = try CreatorSummaryColumn.summary(id: try Self.withText(row, at: 2, RecordID.init(utf8:)), bytes, interned: &interned)
-            return IndexedCreator(file: row[0], stamp: row[1], summary: summary)
-        }
-    }
-
-    /// `allCreatorSummaries` one creator at a time, each with the id its file's name claims (nil: not a record file's
-    /// name) and that file's stamp: a start builds its creator side as the summaries are read, never holding all
-    /// 100,000 of them (50 MB with their search keys, and the start's peak).
+    /// Every creator's summary, archived ones too, in file order, each with the id its file's name claims (nil: not a
+    /// record file's name) and that file's stamp: what a workspace keeps of each creator while their full record stays
+    /// in its file. One at a time: a start builds its creator side as the summaries are read, never holding all
+    /// 100,000 of them (50 MB with their search keys, and the start's peak). Throws when a summary is damaged (the
+    /// caller then reads the files).
     public func forEachCreatorSummary(_ body: (_ summary: CreatorSummary, _ file: RecordID?, _ stamp: Int64) throws -> Void) throws {
         try database.read { db in
             try Self.forEachBlob(db, sql: "SELECT file, stamp, id, summary FROM creators ORDER BY file", at: 3) { row, bytes, interned in
@@ -199,6 +192,13 @@ extension FolderIndex {
         }
     }
 
+    /// `forEachCreatorSummary`'s summaries all at once, for checks of the index.
+    public func allCreatorSummaries() throws -> [CreatorSummary] {
+        var all: [CreatorSummary] = []
+        try forEachCreatorSummary { summary, _, _ in all.append(summary) }
+        return all
+    }
+
     /// How many creators the indexed files hold: what a start's creator side needs to reserve, without counting
     /// the 200,000 deals (5 ms) that the deal side counts on its own thread at the same time.
     public func creatorCount() throws -> Int {
@@ -287,13 +287,6 @@ public struct IndexedDealRow: Sendable {
     public var creator: IndexedName?
     /// The deal's discount code as `Tracking.discountCodeKey` compares it.
     public var discountCode: String?
-}
-
-/// A creator's summary as `FolderIndex.allCreatorSummaries` gives it, with their file and its stamp in the index.
-public struct IndexedCreator: Sendable {
-    public var file: String
-    public var stamp: Int64
-    public var summary: CreatorSummary
 }
 
 /// A record's display name with the file it comes from and that file's stamp in the index.
