@@ -23,7 +23,9 @@ let package = Package(
 
         // Pure domain: no I/O, no clock, no terminal. Tables of 100,000s of ids are `OrderedDictionary`s: a hash
         // table of small indexes beside plain arrays, a third of a `Dictionary`'s size at 200,000 deals.
-        .target(name: "ReachCore", dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]),
+        // Reading JSON bytes straight into values: the tape, the models' direct decoders' API, ISO 8601 dates.
+        .target(name: "ReachJSON"),
+        .target(name: "ReachCore", dependencies: ["ReachJSON", .product(name: "OrderedCollections", package: "swift-collections")]),
         // The reproducible demo data set behind `reach demo`, the tests and the benchmarks.
         .target(name: "ReachDemo", dependencies: ["ReachCore"]),
 
@@ -31,7 +33,7 @@ let package = Package(
         .target(
             name: "ReachStore",
             dependencies: [
-                "ReachCore",
+                "ReachCore", "ReachJSON",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Logging", package: "swift-log"),
@@ -81,7 +83,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReachStoreTests",
-            dependencies: ["ReachStore", "ReachCore", "ReachDemo", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["ReachStore", "ReachCore", "ReachJSON", "ReachDemo", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Mail/Fixtures"]
         ),
         .testTarget(name: "ReachDemoTests", dependencies: ["ReachDemo", "ReachCore"]),

@@ -1,4 +1,5 @@
 import Foundation
+import ReachJSON
 
 /// The folders of the data folder, one per kind of record.
 public enum RecordKind: String, CaseIterable, Codable, Sendable {
@@ -164,6 +165,15 @@ public struct RecordID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
 
     public init(from decoder: Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    /// As `init(from:)`, from the string's bytes: a canonical id makes no string.
+    public init(direct value: DirectValue) throws(DirectGaveUp) {
+        if let bytes = try value.plainStringBytes() {
+            self.init(utf8: bytes)
+        } else {
+            self.init(rawValue: try value.string())
+        }
     }
 
     public func encode(to encoder: Encoder) throws {

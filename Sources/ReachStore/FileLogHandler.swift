@@ -1,4 +1,5 @@
 import Foundation
+import ReachJSON
 import Logging
 
 /// Writes swift-log events to `logs/reach.log` in the data folder, one line each, so whoever has to find out

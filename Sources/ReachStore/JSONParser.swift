@@ -1,4 +1,5 @@
 import Foundation
+import ReachJSON
 
 /// A JSON syntax problem at a byte offset; the loader turns the offset into a line and column.
 struct JSONSyntaxError: Error, Sendable {
@@ -245,23 +246,13 @@ struct JSONParser {
         guard index + 4 <= bytes.count else { throw endOfFile("four hex digits") }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let digit = Self.hexDigit(bytes[index]) else {
+            guard let digit = HexDigit.value(bytes[index]) else {
                 throw JSONSyntaxError(offset: index, reason: "expected a hex digit in a \\u escape but found \(describeCurrent())")
             }
-            value = value << 4 | digit
+            value = value << 4 | UInt32(digit)
             index += 1
         }
         return value
-    }
-
-    /// The value of one hex digit of a `\u` escape (this parser's and `DirectTape`'s), or nil.
-    static func hexDigit(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
-        default: return nil
-        }
     }
 
     private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
@@ -341,48 +332,5 @@ struct JSONParser {
             return "character U+\(String(scalar.value, radix: 16, uppercase: true))"
         }
         return "'\(text)'"
-    }
-}
-
-/// UTF-8 validation that names the first bad byte, so the problem message can point at it.
-enum UTF8Check {
-    /// The offset of the first byte that is not part of a well-formed UTF-8 sequence, or nil if all are.
-    static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            // Eight ASCII bytes at a time (most of a record file).
-            if count - index >= 8, let base = bytes.baseAddress,
-               UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                index += 8
-                continue
-            }
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            let length: Int
-            var lower: UInt8 = 0x80
-            var upper: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return index
-            }
-            guard index + length <= count else { return index }
-            let second = bytes[index + 1]
-            guard second >= lower, second <= upper else { return index }
-            for offset in 2..<max(2, length) where bytes[index + offset] & 0xC0 != 0x80 {
-                return index
-            }
-            index += length
-        }
-        return nil
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReachJSON
 
 /// Encodes a value straight to the `JSONValue` tree that `JSONEncoder` (ISO 8601 dates) followed by
 /// `JSONParser` would give, without the text in between: every save and every imported record is

@@ -1,4 +1,5 @@
 import Foundation
+import ReachJSON
 import ReachCore
 
 /// The one JSON configuration for records: ISO 8601 UTC dates, and a route through `JSONValue`

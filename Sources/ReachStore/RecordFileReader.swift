@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import ReachJSON
 import ReachCore
 
 /// What reading one record file produced: a record, a problem, or both (read-only, id mismatch).

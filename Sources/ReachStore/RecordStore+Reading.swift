@@ -1,4 +1,5 @@
 import Foundation
+import ReachJSON
 import ReachCore
 
 /// One damaged file's read outcome, tagged with where it is, for quarantine.

@@ -1,4 +1,5 @@
 import Foundation
+import ReachJSON
 import Logging
 import ReachCore
 

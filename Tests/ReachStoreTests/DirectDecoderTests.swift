@@ -1,4 +1,5 @@
 import Foundation
+import ReachJSON
 import PropertyBased
 import ReachCore
 import ReachDemo

@@ -1,4 +1,5 @@
 import Foundation
+import ReachJSON
 
 /// A streaming RFC 4180 reader for the CSV files people actually have: UTF-8 with or without a BOM,
 /// `,` `;` or tab separated (detected from the header), quoted fields with commas, quotes and line

@@ -1,4 +1,5 @@
 import Foundation
+import ReachJSON
 
 /// A clash as a conflict file holds it. Values are stored as they are; a side whose member or item was deleted
 /// has no value member and is named by `deletedOn`, so a deletion never reads as a JSON `null`.

@@ -1,4 +1,5 @@
 import Foundation
+import ReachJSON
 
 /// The merge of one data-folder file from the bytes of its three versions, as git hands them over. Pure.
 enum FileContentMerge {

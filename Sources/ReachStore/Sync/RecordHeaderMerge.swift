@@ -1,4 +1,5 @@
 import Foundation
+import ReachJSON
 
 /// The bookkeeping members at the top of every record merge by rule and never clash: they describe the saves,
 /// not the data, and a person could not choose between two of them.

@@ -1,4 +1,5 @@
 import Foundation
+import ReachJSON
 import ReachCore
 import Testing
 @testable import ReachStore

@@ -1,4 +1,5 @@
 import Foundation
+import ReachJSON
 
 /// Dates in mail: the RFC 5322 Date header ("Tue, 3 Dec 2026 10:00:00 +0200 (EET)", obsolete zone names and
 /// two-digit years included) and the looser dates in forwarded pseudo-headers, which mailers write for people:

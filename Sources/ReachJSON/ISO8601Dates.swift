@@ -3,9 +3,9 @@ import Foundation
 /// Reads and writes the dates record files hold. Every date this app writes has the exact form `2026-06-01T09:00:00Z`;
 /// those are parsed and printed by hand, anything else goes to Foundation's ISO 8601 parser as before, so what is
 /// accepted does not change. Foundation's parser was a tenth of the time of loading a 100k folder.
-enum ISO8601Dates {
+package enum ISO8601Dates {
     /// `YYYY-MM-DDTHH:MM:SSZ` in UTC, the fraction of a second dropped: what `JSONEncoder`'s `.iso8601` strategy writes.
-    static func format(_ date: Date) -> String {
+    package static func format(_ date: Date) -> String {
         let seconds = date.timeIntervalSince1970.rounded(.down)
         // Years 1583...9999: Foundation prints earlier dates in the Julian calendar and later ones in more digits.
         guard seconds >= -12_212_553_600, seconds < 253_402_300_800 else { return Date.ISO8601FormatStyle().format(date) }
@@ -33,7 +33,7 @@ enum ISO8601Dates {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func decode(_ decoder: Decoder) throws -> Date {
+    package static func decode(_ decoder: Decoder) throws -> Date {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         if let date = parse(text) { return date }
@@ -41,18 +41,18 @@ enum ISO8601Dates {
     }
 
     /// Any ISO 8601 date a record may hold: the fast form by hand, anything else through Foundation.
-    static func parse(_ text: String) -> Date? {
+    package static func parse(_ text: String) -> Date? {
         parseUTCSeconds(text) ?? (try? Date.ISO8601FormatStyle().parse(text))
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ` as a date, or nil for any other shape or an impossible date (left to Foundation).
-    static func parseUTCSeconds(_ text: String) -> Date? {
+    package static func parseUTCSeconds(_ text: String) -> Date? {
         var text = text
         return text.withUTF8 { parseUTCSeconds($0) }
     }
 
     /// `parseUTCSeconds` on the UTF-8 bytes of the text.
-    static func parseUTCSeconds(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+    package static func parseUTCSeconds(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         guard bytes.count == 20, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A,
               bytes[16] == 0x3A, bytes[19] == 0x5A else { return nil }
         func number(_ start: Int, _ length: Int) -> Int? {
@@ -73,7 +73,7 @@ enum ISO8601Dates {
     }
 
     /// Days in `month` of `year` (Gregorian); also used by the mail date reader.
-    static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -82,7 +82,7 @@ enum ISO8601Dates {
     }
 
     /// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's `days_from_civil`).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    package static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400

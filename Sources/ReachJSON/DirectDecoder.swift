@@ -1,7 +1,9 @@
 import Foundation
 
-/// The record reader's fast path: decodes a record straight from its file's bytes through the model's own
-/// `Codable` conformance, with a `DirectTape` as the only intermediate, and no `JSONDecoder` or `JSONValue`.
+/// The record reader's fast path: decodes a record straight from its file's bytes, with a `DirectTape` as the only
+/// intermediate, and no `JSONDecoder` or `JSONValue`. A `DirectDecodable` type (every model but the few with a
+/// custom `init(from:)`) is read by its generated decoder; any other type by its own `Decodable` conformance over the
+/// tape (`DirectDecoder`).
 ///
 /// It gives exactly what `RecordCoding.makeDecoder()` gives for the documents it accepts (same strings,
 /// numbers through the same `strtod`, dates through `ISO8601Dates`), and gives up (nil) on anything it is
@@ -10,62 +12,76 @@ import Foundation
 /// takes the previous path, so errors and their line/column messages are unchanged. A give-up is sticky:
 /// a model that swallows an error with `try?` still gets nil overall, so it never sees a value `JSONDecoder`
 /// would not have given it.
-enum DirectDecoding {
+package enum DirectDecoding {
     /// Per-thread scratch: the tape storage, reused from file to file.
-    final class Scratch {
+    package final class Scratch {
         let tape = DirectTapeStorage()
-        var unescaped: [UInt8] = []
-        init() {}
+        package init() {}
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from data: Data, scratch: Scratch) -> T? {
+    package static func decode<T: Decodable>(_ type: T.Type, from data: Data, scratch: Scratch) -> T? {
         data.withUnsafeBytes { raw in decode(type, from: raw.bindMemory(to: UInt8.self), scratch: scratch) }
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> T? {
+    package static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> T? {
         guard let count = scratch.tape.build(bytes), count > 0, let base = bytes.baseAddress else { return nil }
-        let decoder = DirectDecoder(bytes: base, tape: scratch.tape.entries, scratch: scratch)
-        guard let value = try? decoder.decodeValue(T.self, at: 0), !decoder.failed else { return nil }
-        return value
+        let root = DirectValue(bytes: base, tape: scratch.tape.entries, index: 0)
+        if let direct = type as? any DirectDecodable.Type {
+            return (try? direct.init(direct: root)) as? T
+        }
+        return try? root.decodeThroughDecoder(type)
+    }
+
+    /// Through the type's own `Decodable` conformance only, never a direct decoder: what the direct decoders are
+    /// held to in the tests.
+    package static func decodeThroughDecoder<T: Decodable>(_ type: T.Type, from bytes: UnsafeBufferPointer<UInt8>,
+                                                          scratch: Scratch) -> T? {
+        guard let count = scratch.tape.build(bytes), count > 0, let base = bytes.baseAddress else { return nil }
+        return try? DirectValue(bytes: base, tape: scratch.tape.entries, index: 0).decodeThroughDecoder(type)
     }
 }
 
-/// Thrown (and recorded in `DirectDecoder.failed`) whenever the direct path gives up.
+/// Thrown (and recorded in `DirectDecoder.failed`) whenever the `Decoder` path gives up.
 struct DirectDecodingGaveUp: Error {}
 
+/// A `Decoder` over a tape, for the types with no direct decoder: their `init(from:)` runs as it would under
+/// `JSONDecoder`, reading the same scalars as `DirectValue` does.
+@usableFromInline
 final class DirectDecoder: Decoder {
     let bytes: UnsafePointer<UInt8>
     let tape: UnsafePointer<DirectTape.Entry>
-    let scratch: DirectDecoding.Scratch
     /// The entry `container(keyedBy:)`, `unkeyedContainer()` and `singleValueContainer()` open.
     var current = 0
     /// Set on every give-up, so one swallowed by `try?` in a model's `init(from:)` still counts.
-    var failed = false
+    @usableFromInline var failed = false
 
-    init(bytes: UnsafePointer<UInt8>, tape: UnsafePointer<DirectTape.Entry>, scratch: DirectDecoding.Scratch) {
+    @usableFromInline
+    init(bytes: UnsafePointer<UInt8>, tape: UnsafePointer<DirectTape.Entry>) {
         self.bytes = bytes
         self.tape = tape
-        self.scratch = scratch
     }
 
-    var codingPath: [any CodingKey] { [] }
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    @usableFromInline var codingPath: [any CodingKey] { [] }
+    @usableFromInline var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func giveUp() -> DirectDecodingGaveUp {
         failed = true
         return DirectDecodingGaveUp()
     }
 
+    @usableFromInline
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard tape[current].kind == .object else { throw giveUp() }
         return KeyedDecodingContainer(DirectKeyedContainer<Key>(decoder: self, object: current))
     }
 
+    @usableFromInline
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard tape[current].kind == .array else { throw giveUp() }
         return DirectUnkeyedContainer(decoder: self, array: current)
     }
 
+    @usableFromInline
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
         DirectSingleValueContainer(decoder: self, entry: current)
     }
@@ -74,16 +90,27 @@ final class DirectDecoder: Decoder {
 
     /// The entry after the value at `index` (and after everything inside it).
     @inline(__always)
-    func after(_ index: Int) -> Int {
-        let entry = tape[index]
-        return entry.kind == .object || entry.kind == .array ? Int(entry.link) : index + 1
+    func after(_ index: Int) -> Int { value(index).next }
+
+    @inline(__always)
+    func value(_ index: Int) -> DirectValue { DirectValue(bytes: bytes, tape: tape, index: index) }
+
+    /// The scalar `read` gives, or a give-up recorded.
+    @inline(__always)
+    func scalar<T>(at index: Int, _ read: (DirectValue) throws(DirectGaveUp) -> T) throws -> T {
+        do {
+            return try read(value(index))
+        } catch {
+            throw giveUp()
+        }
     }
 
+    @usableFromInline
     func decodeValue<T: Decodable>(_ type: T.Type, at index: Int) throws -> T {
         // The types JSONDecoder treats specially, as it does, or not at all.
         if T.self == String.self { return unsafeBitCast(try decodeString(at: index), to: T.self) }
-        if T.self == Date.self { return unsafeBitCast(try decodeDate(at: index), to: T.self) }
-        if T.self == UUID.self, let uuid = plainUUID(at: index) { return unsafeBitCast(uuid, to: T.self) }
+        if T.self == Date.self { return unsafeBitCast(try scalar(at: index) { v throws(DirectGaveUp) in try v.date() }, to: T.self) }
+        if T.self == UUID.self, let uuid = value(index).plainUUID() { return unsafeBitCast(uuid, to: T.self) }
         if T.self == Decimal.self || T.self == Data.self || T.self == URL.self { throw giveUp() }
         let saved = current
         current = index
@@ -93,139 +120,14 @@ final class DirectDecoder: Decoder {
 
     func isNull(_ index: Int) -> Bool { tape[index].kind == .null }
 
-    func decodeBool(at index: Int) throws -> Bool {
-        let entry = tape[index]
-        guard entry.kind == .bool else { throw giveUp() }
-        return entry.end == 1
-    }
+    func decodeBool(at index: Int) throws -> Bool { try scalar(at: index) { v throws(DirectGaveUp) in try v.bool() } }
 
-    func decodeString(at index: Int) throws -> String {
-        let entry = tape[index]
-        guard entry.kind == .string else { throw giveUp() }
-        let start = Int(entry.start)
-        let length = Int(entry.end) - start
-        guard entry.flags & DirectTape.Entry.escaped != 0 else {
-            return String(decoding: UnsafeBufferPointer(start: bytes + start, count: length), as: UTF8.self)
-        }
-        return String(decoding: unescape(start: start, end: Int(entry.end)), as: UTF8.self)
-    }
+    func decodeString(at index: Int) throws -> String { try scalar(at: index) { v throws(DirectGaveUp) in try v.string() } }
 
-    /// The string's bytes with escapes resolved (the tape has checked them, and refused surrogates).
-    private func unescape(start: Int, end: Int) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(end - start)
-        var index = start
-        while index < end {
-            let byte = bytes[index]
-            guard byte == UInt8(ascii: "\\") else {
-                out.append(byte)
-                index += 1
-                continue
-            }
-            let escape = bytes[index + 1]
-            index += 2
-            switch escape {
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                // The tape checked the four digits and refused surrogates, so this is always a scalar.
-                if let scalar = DirectTape.hex4(bytes + index).flatMap({ Unicode.Scalar($0) }) {
-                    UTF8.encode(scalar) { out.append($0) }
-                }
-                index += 4
-            default: out.append(escape) // '"', '\\', '/'
-            }
-        }
-        return out
-    }
+    func decodeDouble(at index: Int) throws -> Double { try scalar(at: index) { v throws(DirectGaveUp) in try v.double() } }
 
-    /// `UUID(uuidString:)` of a plain `8-4-4-4-12` hex string, without its `sscanf` (a tenth of reading
-    /// a deal's activities); other strings are left to `UUID.init(from:)`, which decides as before.
-    func plainUUID(at index: Int) -> UUID? {
-        let entry = tape[index]
-        guard entry.kind == .string, entry.flags == 0, entry.end - entry.start == 36 else { return nil }
-        let text = bytes + Int(entry.start)
-        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        let parsed = withUnsafeMutableBytes(of: &uuid) { out -> Bool in
-            var position = 0
-            for byteIndex in 0..<16 {
-                if position == 8 || position == 13 || position == 18 || position == 23 {
-                    guard text[position] == UInt8(ascii: "-") else { return false }
-                    position += 1
-                }
-                guard let high = Self.hexValue(text[position]), let low = Self.hexValue(text[position + 1]) else { return false }
-                out[byteIndex] = high << 4 | low
-                position += 2
-            }
-            return true
-        }
-        return parsed ? UUID(uuid: uuid) : nil
-    }
-
-    @inline(__always)
-    static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        default: return nil
-        }
-    }
-
-    func decodeDate(at index: Int) throws -> Date {
-        let entry = tape[index]
-        guard entry.kind == .string else { throw giveUp() }
-        if entry.flags & DirectTape.Entry.escaped == 0,
-           let date = ISO8601Dates.parseUTCSeconds(UnsafeBufferPointer(start: bytes + Int(entry.start), count: Int(entry.end - entry.start))) {
-            return date
-        }
-        // What `ISO8601Dates.decode` does after the fast shape: Foundation's parser on the text.
-        let text = try decodeString(at: index)
-        if let date = ISO8601Dates.parse(text) { return date }
-        throw giveUp()
-    }
-
-    func decodeDouble(at index: Int) throws -> Double {
-        let entry = tape[index]
-        guard entry.kind == .number else { throw giveUp() }
-        let start = Int(entry.start)
-        let text = String(decoding: UnsafeBufferPointer(start: bytes + start, count: Int(entry.end) - start), as: UTF8.self)
-        // The same strtod JSONDecoder uses; like it, refuse what overflows to infinity or underflows to zero.
-        guard let value = Double(text), value.isFinite else { throw giveUp() }
-        // Zero only from a plain zero literal ("0", "-0.00"); JSONDecoder refuses "0e5" for one.
-        if value == 0 {
-            for position in start..<Int(entry.end) {
-                let byte = bytes[position]
-                guard byte == UInt8(ascii: "0") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { throw giveUp() }
-            }
-        }
-        return value
-    }
-
-    /// A plain integer literal that fits `T`; anything else (fraction, exponent, -0, overflow) gives up.
     func decodeInteger<T: FixedWidthInteger>(_ type: T.Type, at index: Int) throws -> T {
-        let entry = tape[index]
-        guard entry.kind == .number, entry.flags & DirectTape.Entry.integer != 0 else { throw giveUp() }
-        let negative = entry.flags & DirectTape.Entry.negative != 0
-        var position = Int(entry.start) + (negative ? 1 : 0)
-        let end = Int(entry.end)
-        guard end - position <= 19 else { throw giveUp() }
-        var magnitude: UInt64 = 0
-        while position < end {
-            magnitude = magnitude * 10 + UInt64(bytes[position] &- UInt8(ascii: "0"))
-            position += 1
-        }
-        if negative {
-            guard magnitude != 0, magnitude <= UInt64(Int64.max) + 1 else { throw giveUp() }
-            let value = magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
-            guard let result = T(exactly: value) else { throw giveUp() }
-            return result
-        }
-        guard let result = T(exactly: magnitude) else { throw giveUp() }
-        return result
+        try scalar(at: index) { v throws(DirectGaveUp) in try v.integer(type) }
     }
 }
 

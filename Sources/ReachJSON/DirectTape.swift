@@ -3,45 +3,49 @@ import Foundation
 /// A one-pass structural index ("tape") of a JSON document, read straight from its bytes: one entry per
 /// value and per object key, in document order, with no strings or numbers converted yet.
 ///
-/// It exists for `DirectDecoder`, the record reader's fast path. The tape accepts only strict RFC 8259
+/// It exists for the record reader's fast path: the models' direct decoders (`DirectValue`) and, for the types
+/// that have none, `DirectDecoder`. The tape accepts only strict RFC 8259
 /// JSON, and refuses (returns false) whatever it cannot read with certainty: object keys with escapes or
 /// non-ASCII bytes, duplicate keys, `\u` surrogate escapes, nesting deeper than `maxDepth`, invalid UTF-8.
 /// A refused document goes to the reader's previous path (`JSONDecoder`, then `JSONParser` for the
 /// message), so refusing is always safe; accepting something `JSONDecoder` rejects never is.
-struct DirectTape {
+@usableFromInline
+package struct DirectTape {
     /// The four hex digits of a `\u` escape at `pointer`, or nil.
     static func hex4(_ pointer: UnsafePointer<UInt8>) -> UInt32? {
         var value: UInt32 = 0
         for offset in 0..<4 {
-            guard let digit = JSONParser.hexDigit(pointer[offset]) else { return nil }
-            value = value << 4 | digit
+            guard let digit = HexDigit.value(pointer[offset]) else { return nil }
+            value = value << 4 | UInt32(digit)
         }
         return value
     }
 
+    @usableFromInline
     enum Kind: UInt8 {
         case null, bool, number, string, object, array
     }
 
     /// 16 bytes; containers know where they end so a lookup can step over them.
+    @usableFromInline
     struct Entry {
         /// Strings: the first byte after the opening quote. Numbers and literals: their first byte.
-        var start: Int32
+        @usableFromInline var start: Int32
         /// Strings: the offset of the closing quote. Numbers: one past the last byte. Bools: 1 for true.
-        var end: Int32
+        @usableFromInline var end: Int32
         /// Containers: the index of the entry after the container. Object keys: the index of the object's
         /// next key entry, or -1 after the last key.
-        var link: Int32
+        @usableFromInline var link: Int32
         /// Object keys: the key's hash (`DirectTape.hash`). Containers: how many members or elements.
-        var aux: UInt32
-        var kind: Kind
+        @usableFromInline var aux: UInt32
+        @usableFromInline var kind: Kind
         /// Strings: `escaped` when the string holds backslash escapes. Numbers: `integer` when it has no
         /// fraction or exponent, `negative` when it starts with '-'.
-        var flags: UInt8
+        @usableFromInline var flags: UInt8
 
-        static let escaped: UInt8 = 1
-        static let integer: UInt8 = 2
-        static let negative: UInt8 = 4
+        @usableFromInline static let escaped: UInt8 = 1
+        @usableFromInline static let integer: UInt8 = 2
+        @usableFromInline static let negative: UInt8 = 4
     }
 
     /// Records are a handful of levels deep; anything deeper goes to the previous path.
@@ -49,7 +53,7 @@ struct DirectTape {
 
     /// FNV-1a over a key's bytes, folded to 32 bits.
     @inline(__always)
-    static func hash(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt32 {
+    package static func hash(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt32 {
         var value: UInt64 = 0xCBF2_9CE4_8422_2325
         for index in 0..<count {
             value = (value ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
