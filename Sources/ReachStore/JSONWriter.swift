@@ -1,3 +1,5 @@
+import ReachJSON
+
 /// Writes `JSONValue` as the on-disk format: two-space indent, keys sorted by UTF-8 bytes, trailing newline.
 ///
 /// Byte-order key sorting is the same on every platform and Foundation version, so a file only
@@ -79,7 +81,7 @@ enum JSONWriter {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
         case .number(let text): out.append(contentsOf: text.utf8)
-        case .string(let text): writeString(text, into: &out)
+        case .string(let text): JSONEscaping.writeString(text, into: &out)
         case .array(let elements):
             writeArray(count: elements.count, indent: indent, into: &out) { elements[$0] }
         case .object(let members):
@@ -89,7 +91,7 @@ enum JSONWriter {
             for (position, key) in keys.enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
                 newline(indent + 1, into: &out)
-                writeString(key, into: &out)
+                JSONEscaping.writeString(key, into: &out)
                 out.append(contentsOf: ": ".utf8)
                 if let member = members[key] { write(member, indent: indent + 1, into: &out) }
             }
@@ -101,39 +103,5 @@ enum JSONWriter {
     private static func newline(_ indent: Int, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\n"))
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// Escapes what JSON requires, and also DEL, C1 controls, bidi controls and line/paragraph
-    /// separators: they are valid raw in JSON, but a person reads these files with `cat`, `less` and
-    /// `git diff`, where a raw CSI (U+009B) drives the terminal and an RLO (U+202E) reorders the line.
-    private static func writeString(_ text: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        // Most strings are printable ASCII with nothing to escape: copied in one go.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
-            out.append(contentsOf: text.utf8)
-            out.append(UInt8(ascii: "\""))
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x22: out.append(contentsOf: "\\\"".utf8)
-            case 0x5C: out.append(contentsOf: "\\\\".utf8)
-            case 0x0A: out.append(contentsOf: "\\n".utf8)
-            case 0x0D: out.append(contentsOf: "\\r".utf8)
-            case 0x09: out.append(contentsOf: "\\t".utf8)
-            case 0x08: out.append(contentsOf: "\\b".utf8)
-            case 0x0C: out.append(contentsOf: "\\f".utf8)
-            case 0x00..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069:
-                out.append(contentsOf: "\\u".utf8)
-                for shift in stride(from: 12, through: 0, by: -4) {
-                    out.append(hexDigits[Int((scalar.value >> UInt32(shift)) & 0xF)])
-                }
-            case 0..<0x80: out.append(UInt8(scalar.value))
-            default: UTF8.encode(scalar) { out.append($0) }
-            }
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }

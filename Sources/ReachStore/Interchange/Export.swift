@@ -1,4 +1,5 @@
 import Foundation
+import ReachJSON
 import ReachCore
 
 /// The file formats `reach export` writes.
@@ -115,9 +116,10 @@ public enum Export {
 
     /// Records written to a sink as one JSON array in the data folder's own format, a record at a time.
     ///
-    /// Each record is taken from its file as stored (parsed, written back in the folder's key order), so fields a
-    /// newer Reach wrote are in the backup too, and no record is decoded and encoded again; the decoded record is
-    /// encoded instead when its file no longer holds it (changed meanwhile) or holds an older schema (migrated).
+    /// Each record is taken from its file as stored (copied when it is in the folder's form, else parsed and written
+    /// back in the folder's key order), so fields a newer Reach wrote are in the backup too, and no record is decoded
+    /// and encoded again; the decoded record is encoded instead when its file no longer holds it (changed meanwhile)
+    /// or holds an older schema (migrated).
     struct JSONArrayOutput {
         private let sink: any ByteSink
         private let store: RecordStore
@@ -129,7 +131,7 @@ public enum Export {
             self.store = store
         }
 
-        /// Each record's text is made on every core (its file read again and parsed, or the record encoded): on one
+        /// Each record's text is made on every core (its file read again and copied or parsed, or the record encoded): on one
         /// thread that was the slowest part of exporting 200,000 deals. A few hundred at a time, each batch written
         /// before the next is made: the texts of a whole chunk of records were 140 MB more at 100k.
         mutating func append<R: Record>(_ records: [R]) throws(InterchangeError) {
@@ -138,7 +140,7 @@ public enum Export {
                 let batch = records[start..<min(records.count, start + batchSize)]
                 let texts = ParallelSlots<Result<[UInt8], InterchangeError>>.map(batch.count, chunkSize: 32) { offset in
                     Result { () throws(InterchangeError) in
-                        JSONWriter.ArrayStream.text(of: try Self.value(of: batch[batch.startIndex + offset], in: store))
+                        try Self.text(of: batch[batch.startIndex + offset], in: store)
                     }
                 }
                 var out: [UInt8] = []
@@ -148,17 +150,43 @@ public enum Export {
             count += records.count
         }
 
-        private static func value<R: Record>(of record: R, in store: RecordStore) throws(InterchangeError) -> JSONValue {
-            if let data = try? Posix.readFile(store.layout.recordFile(R.kind, record.id)),
-               let stored = try? JSONParser.parse(data), case .object(let fields) = stored,
-               fields["id"] == .string(record.id.rawValue), fields["revision"]?.intValue == record.revision,
-               fields["schemaVersion"]?.intValue == R.currentSchemaVersion {
-                return stored
+        private static func text<R: Record>(of record: R, in store: RecordStore) throws(InterchangeError) -> [UInt8] {
+            if let data = try? Posix.readFile(store.layout.recordFile(R.kind, record.id)) {
+                if let copied = data.withUnsafeBytes({ copiedAsStored(of: record, from: $0.bindMemory(to: UInt8.self)) }) {
+                    return copied
+                }
+                if let stored = try? JSONParser.parse(data), case .object(let fields) = stored,
+                   fields["id"] == .string(record.id.rawValue), fields["revision"]?.intValue == record.revision,
+                   fields["schemaVersion"]?.intValue == R.currentSchemaVersion {
+                    return JSONWriter.ArrayStream.text(of: stored)
+                }
             }
             do {
-                return try RecordCoding.encode(record, what: "an exported record")
+                return JSONWriter.ArrayStream.text(of: try RecordCoding.encode(record, what: "an exported record"))
             } catch {
                 throw .unsupported("Could not encode the export: \(error)")
+            }
+        }
+
+        /// The file's own lines, when it is in the folder's form (as every file Reach writes is) and holds this
+        /// revision of the record: the same text the parse and write would give, without either.
+        private static func copiedAsStored<R: Record>(of record: R, from bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+            DirectDecoding.withDocument(bytes, scratch: DirectDecoding.Scratch()) { root in
+                guard FolderForm.holds(root, count: bytes.count), var members = try? root.members() else { return nil }
+                var matched = 0
+                while let member = members.next() {
+                    if member.hasKey("id") {
+                        guard (try? member.value.string()) == record.id.rawValue else { return nil }
+                    } else if member.hasKey("revision") {
+                        guard (try? member.value.integer(Int.self)) == record.revision else { return nil }
+                    } else if member.hasKey("schemaVersion") {
+                        guard (try? member.value.integer(Int.self)) == R.currentSchemaVersion else { return nil }
+                    } else {
+                        continue
+                    }
+                    matched += 1
+                }
+                return matched == 3 ? FolderForm.elementText(bytes) : nil
             }
         }
 
