@@ -31,14 +31,6 @@ package enum DirectDecoding {
         }
         return try? root.decodeThroughDecoder(type)
     }
-
-    /// Through the type's own `Decodable` conformance only, never a direct decoder: what the direct decoders are
-    /// held to in the tests.
-    package static func decodeThroughDecoder<T: Decodable>(_ type: T.Type, from bytes: UnsafeBufferPointer<UInt8>,
-                                                          scratch: Scratch) -> T? {
-        guard let count = scratch.tape.build(bytes), count > 0, let base = bytes.baseAddress else { return nil }
-        return try? DirectValue(bytes: base, tape: scratch.tape.entries, index: 0).decodeThroughDecoder(type)
-    }
 }
 
 /// Thrown (and recorded in `DirectDecoder.failed`) whenever the `Decoder` path gives up.

@@ -298,16 +298,14 @@ private struct DirectTapeBuilder {
                 flags = DirectTape.Entry.escaped
                 index += 1
                 guard index < count else { return nil }
-                switch bytes[index] {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                if JSONEscaping.byte(ofEscape: bytes[index]) != nil {
                     index += 1
-                case UInt8(ascii: "u"):
+                } else if bytes[index] == UInt8(ascii: "u") {
                     guard count - index >= 5, let unit = DirectTape.hex4(bytes + index + 1) else { return nil }
                     // Surrogates (paired or not) are left to the previous path.
                     guard unit < 0xD800 || unit > 0xDFFF else { return nil }
                     index += 5
-                default:
+                } else {
                     return nil
                 }
                 continue

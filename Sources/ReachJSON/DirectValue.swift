@@ -143,19 +143,14 @@ public struct DirectValue {
             }
             let escape = bytes[position + 1]
             position += 2
-            switch escape {
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                // The tape checked the four digits and refused surrogates, so this is always a scalar.
+            if let byte = JSONEscaping.byte(ofEscape: escape) {
+                out.append(byte)
+            } else {
+                // `\u`: the tape checked the four digits and refused surrogates, so this is always a scalar.
                 if let scalar = DirectTape.hex4(bytes + position).flatMap({ Unicode.Scalar($0) }) {
                     UTF8.encode(scalar) { out.append($0) }
                 }
                 position += 4
-            default: out.append(escape) // '"', '\\', '/'
             }
         }
         return out

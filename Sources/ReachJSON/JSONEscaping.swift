@@ -1,6 +1,20 @@
 /// How the data folder's files write a string (`JSONWriter`), shared with the check that a file is already in that
 /// form (`FolderForm`).
 package enum JSONEscaping {
+    /// The byte a one-letter escape (`\n`, `\"`, …) stands for, or nil for `u` and for letters JSON has no escape for.
+    @inline(__always)
+    package static func byte(ofEscape letter: UInt8) -> UInt8? {
+        switch letter {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): letter
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "t"): 0x09
+        default: nil
+        }
+    }
+
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Escapes what JSON requires, and also DEL, C1 controls, bidi controls and line/paragraph

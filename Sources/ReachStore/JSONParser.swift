@@ -194,20 +194,13 @@ struct JSONParser {
                 let escapeStart = index
                 index += 1
                 guard index < bytes.count else { throw endOfFile("an escape sequence") }
-                switch bytes[index] {
-                case UInt8(ascii: "\""): buffer.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\"))
-                case UInt8(ascii: "/"): buffer.append(UInt8(ascii: "/"))
-                case UInt8(ascii: "b"): buffer.append(0x08)
-                case UInt8(ascii: "f"): buffer.append(0x0C)
-                case UInt8(ascii: "n"): buffer.append(0x0A)
-                case UInt8(ascii: "r"): buffer.append(0x0D)
-                case UInt8(ascii: "t"): buffer.append(0x09)
-                case UInt8(ascii: "u"):
+                if let byte = JSONEscaping.byte(ofEscape: bytes[index]) {
+                    buffer.append(byte)
+                } else if bytes[index] == UInt8(ascii: "u") {
                     let scalar = try parseUnicodeEscape(escapeStart: escapeStart)
                     buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
                     continue
-                default:
+                } else {
                     throw JSONSyntaxError(offset: escapeStart, reason: "unknown escape sequence \\\(describeCurrent())")
                 }
                 index += 1
