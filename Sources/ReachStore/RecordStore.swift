@@ -78,17 +78,22 @@ public final class RecordStore: Sendable {
     /// Every record of one kind, `chunkSize` files at a time in file-name (id) order, for commands that write
     /// records out: memory stays bounded by a chunk, not by the folder (100,000 creators held at once took
     /// 460 MB for an export that needs one row each). Problems as `loadAll` reports them.
-    public func forEachChunk<R: Record>(_ type: R.Type, chunkSize: Int = 4_096, _ body: ([R]) throws -> Void) rethrows
-        -> [LoadProblem] {
+    ///
+    /// `files` (file names, as the folder index gives them) narrows it to those files, still in id order: one
+    /// campaign's export reads its own deals' files, not all 200,000.
+    public func forEachChunk<R: Record>(_ type: R.Type, files: [String]? = nil, chunkSize: Int = 4_096,
+                                        _ body: ([R]) throws -> Void) rethrows -> [LoadProblem] {
         var problems: [LoadProblem] = []
-        guard let names = recordFileNames(R.kind, problems: &problems) else { return problems }
-        var files = KnownFiles()
+        let chosen = files.map { $0.compactMap(DataFolderLayout.recordID(fromFileName:)).sorted().map(DataFolderLayout.fileName) }
+        guard let names = chosen ?? recordFileNames(R.kind, problems: &problems) else { return problems }
+        var known = KnownFiles()
         try forEachChunk(R.self, in: layout.directory(for: R.kind), names: names, chunkSize: chunkSize) { _, processed in
-            files.merge(processed.files) { _, new in new }
+            known.merge(processed.files) { _, new in new }
             problems += processed.problems
             try body(processed.records)
         }
-        known.withLock { $0[R.kind] = files }
+        // What the store knows of the folder is replaced only by a reading of all of it.
+        if files == nil { self.known.withLock { $0[R.kind] = known } }
         return problems
     }
 

@@ -36,7 +36,10 @@ struct ExportCommand: ParsableCommand {
         // Written as it is read: the output is never held whole (a JSON export of 100k creators was 1.9 GB).
         let result = try userFacing {
             let sink = try OutputSink(destination.output ?? "-")
-            let result = try Export.run(kind, format: format, campaign: campaign, store: store, into: sink)
+            // One campaign's export finds its files through the folder index (brought up to date first); a whole
+            // export reads every file anyway, and needs no index built for it.
+            let index = campaign == nil ? nil : IndexedRecords.open(store)?.index
+            let result = try Export.run(kind, format: format, campaign: campaign, store: store, index: index, into: sink)
             try sink.finish()
             return result
         }

@@ -37,17 +37,27 @@ public enum Export {
     /// Loads what to export from `store` and writes it to `sink` as it is read; `campaign` (id or name) narrows to
     /// one campaign: its deals, the creators in them, or the campaign itself. Returns how many records went out and
     /// the files that could not be read (and so are missing from the export).
+    ///
+    /// `index` (the folder index, brought up to date) names one campaign's files, so its export reads those and not
+    /// every file of the folder; what is written still comes from the files, checked again as they are read.
     public static func run(_ kind: ExportKind, format: ExportFormat, campaign query: String?, store: RecordStore,
-                           into sink: any ByteSink) throws(InterchangeError) -> (count: Int, problems: [String]) {
+                           index: FolderIndex? = nil, into sink: any ByteSink)
+        throws(InterchangeError) -> (count: Int, problems: [String]) {
         let campaigns = store.loadAll(Campaign.self)
         var problems = campaigns.problems.map(\.description)
         let settings = ((try? store.loadWorkspace(WorkspaceSettings.self)) ?? nil) ?? WorkspaceSettings()
         let selected = try query.map { q throws(InterchangeError) in try RecordLookup.campaign(q, in: campaigns.records) }
+        // The chosen campaign's deal files and, for a set of creators, theirs; nil: every file of the kind (no
+        // campaign, no index, or the index failed), filtered as it is read.
+        let campaignDealFiles = selected.flatMap { campaign in try? index?.dealFiles(ofCampaign: campaign.id) }
+        func creatorFiles(_ ids: Set<RecordID>) -> [String]? {
+            campaignDealFiles == nil ? nil : try? index?.creators(ids).files
+        }
         // Records are read a chunk of files at a time, in id order, and only what the output needs is kept; what
         // is written goes to the sink as it is made: at 100k creators and 200k deals, holding every record (or
         // every byte of the output) was most of an export's time and memory.
         func eachChosenDeal(_ body: ([Deal]) throws(InterchangeError) -> Void) throws(InterchangeError) {
-            problems += try chunks(Deal.self, store) { chunk throws(InterchangeError) in
+            problems += try chunks(Deal.self, store, files: campaignDealFiles) { chunk throws(InterchangeError) in
                 try body(selected.map { campaign in chunk.filter { $0.campaignID == campaign.id } } ?? chunk)
             }
         }
@@ -58,7 +68,7 @@ public enum Export {
             if selected != nil { try eachChosenDeal { wanted.formUnion($0.map(\.influencerID)) } }
             var rows: [CreatorCells] = []
             var json = JSONArrayOutput(sink, store: store)
-            problems += try chunks(Influencer.self, store) { chunk throws(InterchangeError) in
+            problems += try chunks(Influencer.self, store, files: creatorFiles(wanted)) { chunk throws(InterchangeError) in
                 let kept = chunk.filter { selected == nil || wanted.contains($0.id) }
                 // The CSV's columns depend on every creator's platforms: its rows wait (as cells, not records).
                 if format == .csv { rows += kept.map(CreatorCells.init) } else { try json.append(kept) }
@@ -83,14 +93,22 @@ public enum Export {
                 try eachChosenDeal { chunk throws(InterchangeError) in try json.append(chunk) }
                 return (try json.finish(), problems)
             }
+            // One campaign's deals (found through the index) are few: read first, so only their creators are read.
+            var campaignDeals: [Deal]?
+            if campaignDealFiles != nil {
+                var deals: [Deal] = []
+                try eachChosenDeal { deals += $0 }
+                campaignDeals = deals
+            }
             var creators: [RecordID: DealCreator] = [:]
-            problems += try chunks(Influencer.self, store) { chunk throws(InterchangeError) in
+            let wanted = campaignDeals.flatMap { creatorFiles(Set($0.map(\.influencerID))) }
+            problems += try chunks(Influencer.self, store, files: wanted) { chunk throws(InterchangeError) in
                 for creator in chunk { creators[creator.id] = DealCreator(creator) }
             }
-            let campaignsByID = index(campaigns.records)
+            let campaignsByID = byID(campaigns.records)
             try sink.write(CSVText.bytes(header: dealsHeader, rows: [[String]]()))
             var count = 0
-            try eachChosenDeal { chunk throws(InterchangeError) in
+            func write(_ chunk: [Deal]) throws(InterchangeError) {
                 count += chunk.count
                 var bytes: [UInt8] = []
                 CSVText.append(rows: chunk.lazy.map {
@@ -98,15 +116,16 @@ public enum Export {
                 }, to: &bytes)
                 try sink.write(bytes)
             }
+            if let campaignDeals { try write(campaignDeals) } else { try eachChosenDeal(write) }
             return (count, problems)
         }
     }
 
     /// `RecordStore.forEachChunk` for a body that fails with an `InterchangeError` (a write to the sink).
-    private static func chunks<R: Record>(_ type: R.Type, _ store: RecordStore,
+    private static func chunks<R: Record>(_ type: R.Type, _ store: RecordStore, files: [String]? = nil,
                                           _ body: ([R]) throws(InterchangeError) -> Void) throws(InterchangeError) -> [String] {
         do {
-            return try store.forEachChunk(type) { chunk in try body(chunk) }.map(\.description)
+            return try store.forEachChunk(type, files: files) { chunk in try body(chunk) }.map(\.description)
         } catch let error as InterchangeError {
             throw error
         } catch {
@@ -353,7 +372,7 @@ public enum Export {
 
     /// Writes `bytes` to `path` atomically (temp file, fsync, rename), readable by the owner only since
     /// exports hold personal data. A failure leaves any existing file untouched.
-    private static func index<R: Record>(_ records: [R]) -> [RecordID: R] {
+    private static func byID<R: Record>(_ records: [R]) -> [RecordID: R] {
         Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

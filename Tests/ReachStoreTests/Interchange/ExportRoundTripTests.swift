@@ -141,6 +141,40 @@ import Testing
         #expect(mode(out) == 0o600)
         #expect(list(ws.folder.path + "/out") == ["export.csv"])
     }
+    /// With the folder index, one campaign's export reads that campaign's files only, and writes what the export
+    /// without it writes.
+    @Test func aCampaignsExportThroughTheIndexReadsOnlyItsFilesAndWritesTheSame() throws {
+        let (folder, store) = try FolderIndexTests.demoFolder()
+        defer { withExtendedLifetime(folder) {} }
+        let index = try FolderIndex(store: store)
+        try index.refresh()
+        let demo = FolderIndexTests.demo
+        let campaign = try #require(demo.campaigns.max { a, b in
+            demo.deals.count { $0.campaignID == a.id } < demo.deals.count { $0.campaignID == b.id }
+        })
+        let outsider = try #require(demo.deals.first { $0.campaignID != campaign.id })
+        let kinds: [ExportKind] = [.deals, .influencers, .campaigns]
+        for kind in kinds {
+            for format in [ExportFormat.csv, .json] {
+                let narrowed = try Export.run(kind, format: format, campaign: campaign.id.rawValue, store: store, index: index,
+                                              into: MemorySink())
+                let whole = MemorySink()
+                let read = try Export.run(kind, format: format, campaign: campaign.id.rawValue, store: store, into: whole)
+                let through = MemorySink()
+                _ = try Export.run(kind, format: format, campaign: campaign.id.rawValue, store: store, index: index, into: through)
+                let same = through.bytes == whole.bytes
+                #expect(same, "\(kind) \(format): the export through the index differs")
+                #expect(narrowed.count == read.count && narrowed.count > 0)
+            }
+        }
+        // A damaged file of another campaign's deal: read (and reported) only by the export that reads every file.
+        try Data("{ damaged".utf8).write(to: URL(fileURLWithPath: store.layout.recordFile(.deal, outsider.id)))
+        let narrowed = try Export.run(.deals, format: .csv, campaign: campaign.id.rawValue, store: store, index: index, into: MemorySink())
+        #expect(narrowed.problems.isEmpty)
+        let whole = try Export.run(.deals, format: .csv, campaign: campaign.id.rawValue, store: store, into: MemorySink())
+        #expect(whole.problems.count == 1)
+    }
+
     /// The JSON export makes its records' texts a batch at a time on every core: across batches and with records of
     /// every size, it is each file as stored, in id order, exactly what one thread writing one record at a time
     /// makes (`JSONWriter.arrayBytes`).
