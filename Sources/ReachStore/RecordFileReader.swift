@@ -42,8 +42,8 @@ struct RecordFileReader: Sendable {
             outcome.vanished = true
             return outcome
         }
-        // A file's own `lstat` is its stamp; only a link's stamp is its target's (a second look-up of 300,000 paths
-        // was a tenth of a first start's system time).
+        // A file's own `lstat` is its stamp; only a link's stamp is its target's, looked up again (a first start
+        // reads 300,000 files: a path look-up fewer for each).
         outcome.stamp = Posix.isSymlink(info) ? Posix.stampInfo(path).map(FileStamp.init) ?? FileStamp(info) : FileStamp(info)
         func problem(_ kind: LoadProblem.Kind, _ reason: String, _ position: TextPosition? = nil) -> ReadOutcome<R> {
             outcome.problem = LoadProblem(kind: kind, file: relative, position: position, reason: reason, recordID: expectedID)

@@ -86,14 +86,14 @@ public final class RecordStore: Sendable {
         var problems: [LoadProblem] = []
         let chosen = files.map { $0.compactMap(DataFolderLayout.recordID(fromFileName:)).sorted().map(DataFolderLayout.fileName) }
         guard let names = chosen ?? recordFileNames(R.kind, problems: &problems) else { return problems }
-        var known = KnownFiles()
+        // What the store knows of the folder is replaced only by a reading of all of it.
+        var known: KnownFiles? = files == nil ? KnownFiles() : nil
         try forEachChunk(R.self, in: layout.directory(for: R.kind), names: names, chunkSize: chunkSize) { _, processed in
-            known.merge(processed.files) { _, new in new }
+            known?.merge(processed.files) { _, new in new }
             problems += processed.problems
             try body(processed.records)
         }
-        // What the store knows of the folder is replaced only by a reading of all of it.
-        if files == nil { self.known.withLock { $0[R.kind] = known } }
+        if let known { self.known.withLock { $0[R.kind] = known } }
         return problems
     }
 
