@@ -40,6 +40,31 @@ import Testing
         #expect(subjects.count >= 3, "the demo deals cover too few agenda subjects: \(subjects)")
     }
 
+    /// Rows read in one pass (as a start reads 200,000) hold one copy of each long text they repeat: a next step set
+    /// on many deals at once, an owner's name. Short texts are kept inside the value and need no sharing.
+    @Test func rowsReadTogetherShareTheTextsTheyRepeat() throws {
+        func row(_ id: String, owner: String, step: String) -> DealRow {
+            DealRow(id: RecordID(rawValue: id), influencerID: RecordID(rawValue: "c"), campaignID: RecordID(rawValue: "k"),
+                    owner: owner, archived: false, stage: "contacted", stageSince: Date(timeIntervalSinceReferenceDate: 0),
+                    nextAction: NextAction(summary: step, due: Date(timeIntervalSinceReferenceDate: 86_400)),
+                    agreedFee: nil, lastContact: nil, entries: [], paid: [])
+        }
+        let step = "Send the brief and the contract draft", owner = "Alexandra Papadopoulou-Ivanova"
+        var interned = InternedValues()
+        let rows = try [row("a", owner: owner, step: step), row("b", owner: owner, step: step)].map { original in
+            let decoded = try DealRowColumn.bytes(original).withUnsafeBytes { try DealRowColumn.row($0, interned: &interned) }
+            #expect(decoded == original)
+            return decoded
+        }
+        func storage(_ text: String?) -> UnsafePointer<UInt8>? {
+            var text = text ?? ""
+            return text.withUTF8 { $0.baseAddress }
+        }
+        #expect(storage(rows[0].nextAction?.summary) == storage(rows[1].nextAction?.summary))
+        #expect(storage(rows[0].owner) == storage(rows[1].owner))
+        #expect(interned.texts.count == 2)
+    }
+
     @Test func edgeValuesRoundTrip() throws {
         let row = DealRow(id: RecordID(rawValue: "d"), influencerID: RecordID(rawValue: ""), campaignID: RecordID(rawValue: "c"), owner: "Ģirts 🦊", archived: true, stage: "negotiating",
                           stageSince: Date(timeIntervalSinceReferenceDate: -1e9),

@@ -47,16 +47,16 @@ enum DealRowColumn {
     }
 
     /// The row the bytes hold; throws when they are not a whole row (a damaged index). `interned` carries the
-    /// normalised currencies and platforms from row to row.
+    /// normalised currencies and platforms, and the owners' names and next steps, from row to row.
     static func row(_ bytes: UnsafeRawBufferPointer, interned: inout InternedValues) throws(BinaryDecodeError) -> DealRow {
         var reader = BinaryReader(bytes)
         reader.interned = interned
         defer { interned = reader.interned }
         let id = try reader.recordID(), creator = try reader.recordID(), campaign = try reader.recordID()
-        let owner = try reader.optionalString(), archived = try reader.bool()
+        let owner = try reader.optionalSharedText(), archived = try reader.bool()
         let stage = StageKey(rawValue: try reader.string()), since = try reader.date()
         let next: NextAction? = try reader.present()
-            ? NextAction(summary: try reader.string(), due: try reader.date(), whoseMove: try reader.enumCase()) : nil
+            ? NextAction(summary: try reader.sharedText(), due: try reader.date(), whoseMove: try reader.enumCase()) : nil
         let fee = try reader.optionalMoney()
         let lastContact = try reader.optionalDate()
         var entries: [AgendaEntry] = []
