@@ -55,7 +55,7 @@ public struct DirectValue {
     @inlinable
     public func members() throws(DirectGaveUp) -> DirectMembers {
         guard entry.kind == .object else { throw DirectGaveUp() }
-        return DirectMembers(bytes: bytes, tape: tape, key: entry.aux == 0 ? -1 : index + 1)
+        return DirectMembers(firstKey: entry.aux == 0 ? nil : DirectValue(bytes: bytes, tape: tape, index: index + 1))
     }
 
     /// Each element of an array, in order; gives up on anything but an array.
@@ -233,51 +233,43 @@ public struct DirectValue {
 
 /// The members of one object, walked in the document's order (`DirectValue.members()`).
 public struct DirectMembers {
-    @usableFromInline let bytes: UnsafePointer<UInt8>
-    @usableFromInline let tape: UnsafePointer<DirectTape.Entry>
-    /// The next key's entry, or -1 after the last.
-    @usableFromInline var key: Int
+    /// The next member's key (a string entry of the tape), or nil after the last.
+    @usableFromInline var nextKey: DirectValue?
 
     @inlinable
-    init(bytes: UnsafePointer<UInt8>, tape: UnsafePointer<DirectTape.Entry>, key: Int) {
-        self.bytes = bytes
-        self.tape = tape
-        self.key = key
+    init(firstKey: DirectValue?) {
+        nextKey = firstKey
     }
 
     @inlinable
     public mutating func next() -> DirectMember? {
-        guard key >= 0 else { return nil }
-        let member = DirectMember(bytes: bytes, tape: tape, key: key)
-        key = Int(tape[key].link)
-        return member
+        guard let key = nextKey else { return nil }
+        let link = Int(key.entry.link)
+        nextKey = link < 0 ? nil : DirectValue(bytes: key.bytes, tape: key.tape, index: link)
+        return DirectMember(key: key)
     }
 }
 
-/// One member of an object: its key (plain ASCII: the tape refuses any other) and its value.
+/// One member of an object: its key (plain ASCII: the tape refuses any other) and its value, the entry after it.
 public struct DirectMember {
-    @usableFromInline let bytes: UnsafePointer<UInt8>
-    @usableFromInline let tape: UnsafePointer<DirectTape.Entry>
-    @usableFromInline let key: Int
+    @usableFromInline let key: DirectValue
 
     @inlinable
-    init(bytes: UnsafePointer<UInt8>, tape: UnsafePointer<DirectTape.Entry>, key: Int) {
-        self.bytes = bytes
-        self.tape = tape
+    init(key: DirectValue) {
         self.key = key
     }
 
     /// The key's `DirectTape.hash`: generated decoders switch on it, then confirm the key with `hasKey`.
-    @inlinable public var keyHash: UInt32 { tape[key].aux }
+    @inlinable public var keyHash: UInt32 { key.entry.aux }
 
     @inlinable
     public func hasKey(_ name: StaticString) -> Bool {
-        let entry = tape[key]
+        let entry = key.entry
         let count = Int(entry.end - entry.start)
-        return count == name.utf8CodeUnitCount && memcmp(bytes + Int(entry.start), name.utf8Start, count) == 0
+        return count == name.utf8CodeUnitCount && memcmp(key.bytes + Int(entry.start), name.utf8Start, count) == 0
     }
 
-    @inlinable public var value: DirectValue { DirectValue(bytes: bytes, tape: tape, index: key + 1) }
+    @inlinable public var value: DirectValue { DirectValue(bytes: key.bytes, tape: key.tape, index: key.index + 1) }
 }
 
 // MARK: - The scalars the models hold
