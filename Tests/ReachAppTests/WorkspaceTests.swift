@@ -70,6 +70,12 @@ struct WorkspaceTests {
                 #expect(workspace.lastContact(withInfluencer: creator.id) == contacts.max(), "step \(step)")
                 #expect(workspace.creatorEntries[creator.id]?.facts == workspace.scannedFacts(creator), "step \(step)")
                 #expect(workspace.dealCount(ofInfluencer: creator.id) == workspace.allDeals.filter { $0.influencerID == creator.id }.count)
+                #expect(workspace.deals(ofInfluencer: creator.id).map(\.id)
+                        == workspace.allDeals.filter { $0.influencerID == creator.id }.sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.id < $1.id }.map(\.id))
+            }
+            for campaign in Fx.campaigns {
+                let ids = workspace.dealIDs(ofCampaign: campaign.id)
+                #expect(ids.count == Set(ids).count && Set(ids) == Set(workspace.allDeals.filter { $0.campaignID == campaign.id }.map(\.id)), "step \(step)")
             }
             for code in ["liga15", "NINO10 ", "other", " "] {
                 for excluding in [nil] + Fx.deals.prefix(3).map(\.id) {
@@ -92,6 +98,10 @@ struct WorkspaceTests {
                 deal.nextAction = step % 2 == 0 ? nil : NextAction(summary: "Step \(step)", due: Date(), whoseMove: .them)
                 deal.stage = Fx.deals.randomElement(using: &random)!.stage
                 deal.tracking.discountCode = codes.randomElement(using: &random)!
+                if step % 3 == 0 { // the deal moves to another creator and campaign
+                    deal.influencerID = Fx.influencers.randomElement(using: &random)!.id
+                    deal.campaignID = Fx.campaigns.randomElement(using: &random)!.id
+                }
                 // A system entry is no contact; a call is, and becomes the creator's last contact if newest.
                 deal.activities.append(Activity(at: Fx.days(Double(step % 7)), channel: step % 3 == 0 ? .system : .call, summary: "s\(step)"))
                 workspace.put(.deal(deal))

@@ -5,23 +5,19 @@ import ReachCore
 /// The workspace's indexes of deals, made from each deal's compact row and discount code alone: the same whether
 /// the full deals are in memory or read from their files on demand (a start from the folder index's rows).
 ///
-/// The deal ids by creator, campaign and owner are plain arrays, in no particular order: 100,000 creators' `Set`s
-/// took 31 MB at 100k (a hash table each), and an owner's or a campaign's set of tens of thousands is a table a third
-/// full. A list is only touched when a deal joins or leaves it, so an edit that keeps the creator, campaign and owner
-/// (nearly all of them) costs no search, and one that moves a deal searches one list.
+/// The deals by creator, campaign, owner and discount code are lists threaded through the rows' places
+/// (`DealLists`), in the order the deals joined them. An edit that keeps the creator, campaign and owner (nearly
+/// all of them) touches no list, and one that moves a deal relinks it in O(1).
 struct DealIndexes: Sendable {
     /// Every deal's compact row, which Today and the Pipeline go over: copying 200,000 full deals (their arrays and
     /// strings retained and released one by one) was two thirds of rebuilding either list.
     private(set) var rows = DealRows()
-    /// Compact tables (`OrderedDictionary`; their order means nothing): 100,000 creators' lists in a `Dictionary`
-    /// took 6.3 MB of buckets, half of them empty.
-    private(set) var byInfluencer: OrderedDictionary<RecordID, [RecordID]> = [:]
-    private(set) var byCampaign: OrderedDictionary<RecordID, [RecordID]> = [:]
-    /// Deal ids by owner (nil: nobody's): narrowing Today or the Pipeline to one person visits only their deals.
-    private(set) var byOwner: OrderedDictionary<String?, [RecordID]> = [:]
-    /// Deal ids by discount code (`Tracking.key`): a code must be unique, and checking it must not read every deal.
-    /// (A list, not a `Set`: a code is nearly always one deal's, and 62,000 one-element sets took 6 MB.)
-    private(set) var byDiscountCode: OrderedDictionary<String, [RecordID]> = [:]
+    private var byInfluencer = DealLists<RecordID>()
+    private var byCampaign = DealLists<RecordID>()
+    /// Deals by owner (nil: nobody's): narrowing Today or the Pipeline to one person visits only their deals.
+    private var byOwner = DealLists<String?>()
+    /// Deals by discount code (`Tracking.key`): a code must be unique, and checking it must not read every deal.
+    private var byDiscountCode = DealLists<String>()
     /// Each coded deal's code, so a removal needs only the id.
     private var codes: OrderedDictionary<RecordID, String> = [:]
 
@@ -29,33 +25,51 @@ struct DealIndexes: Sendable {
 
     init(reservingCapacity deals: Int, creators: Int, campaigns: Int) {
         rows = DealRows(reservingCapacity: deals)
-        byInfluencer.reserveCapacity(creators)
-        byCampaign.reserveCapacity(campaigns)
+        byInfluencer.reserveCapacity(places: deals, keys: creators)
+        byCampaign.reserveCapacity(places: deals, keys: campaigns)
+        byOwner.reserveCapacity(places: deals, keys: 0)
+        byDiscountCode.reserveCapacity(places: deals, keys: 0)
     }
 
     /// Adds a deal, or replaces the one with its id (a repeated id, only in a damaged folder: the last one wins).
     mutating func put(_ row: DealRow, discountCode: String?) {
-        let previous = rows.put(row)
-        Self.move(row.id, from: previous?.influencerID, to: row.influencerID, in: &byInfluencer)
-        Self.move(row.id, from: previous?.campaignID, to: row.campaignID, in: &byCampaign)
+        let (previous, place) = rows.put(row)
+        if previous == nil {
+            byInfluencer.addPlace()
+            byCampaign.addPlace()
+            byOwner.addPlace()
+            byDiscountCode.addPlace()
+        }
+        Self.move(place, from: previous?.influencerID, to: row.influencerID, in: &byInfluencer)
+        Self.move(place, from: previous?.campaignID, to: row.campaignID, in: &byCampaign)
         let previousOwner: String?? = previous.map(\.owner) // nil: a new deal; .some(nil): nobody's
-        Self.move(row.id, from: previousOwner, to: row.owner, in: &byOwner)
+        Self.move(place, from: previousOwner, to: row.owner, in: &byOwner)
         // A new deal has no code to forget (at a start, 200,000 lookups spared).
-        if previous == nil ? discountCode != nil : codes[row.id] != discountCode {
-            forgetCode(of: row.id)
-            if let discountCode {
-                byDiscountCode[discountCode, default: []].append(row.id)
-                codes[row.id] = discountCode
-            }
+        let previousCode = previous == nil ? nil : codes[row.id]
+        if previousCode != discountCode {
+            if let previousCode { byDiscountCode.leave(place, previousCode) }
+            if let discountCode { byDiscountCode.join(place, discountCode) }
+            codes.setUnordered(discountCode, forKey: row.id)
         }
     }
+
+    /// Ids of the deals of a creator, of a campaign or of one owner, in the order they joined.
+    func dealIDs(ofInfluencer id: RecordID) -> [RecordID] { rows.ids(at: byInfluencer.places(of: id)) }
+    func dealIDs(ofCampaign id: RecordID) -> [RecordID] { rows.ids(at: byCampaign.places(of: id)) }
+    func dealIDs(ownedBy owner: String?) -> [RecordID] { rows.ids(at: byOwner.places(of: owner)) }
+    func dealIDs(withCode code: String) -> [RecordID] { rows.ids(at: byDiscountCode.places(of: code)) }
+    func dealCount(ofInfluencer id: RecordID) -> Int { byInfluencer.count(of: id) }
+
+    /// Every owner deals have (nil: nobody's), in no particular order.
+    var owners: some Collection<String?> { byOwner.keys }
+    var ownerCount: Int { byOwner.keyCount }
 
     /// Each creator's last contact and open deals, from their deals' rows as they are now (creators with no deal
     /// are not named): one pass over the rows in place. Looking each creator's deals up by id, a copy of every row,
     /// took a fifth of a second at a 200,000-deal start.
     func creatorDealFacts(pipeline: StagePipeline) -> [RecordID: CreatorDealFacts] {
         var facts: [RecordID: CreatorDealFacts] = [:]
-        facts.reserveCapacity(byInfluencer.count)
+        facts.reserveCapacity(byInfluencer.keyCount)
         rows.all.withUnsafeBufferPointer { all in
             for i in all.indices {
                 // Field by field: `isOpen` on the row copied it (its strings and arrays retained and released).
@@ -69,8 +83,8 @@ struct DealIndexes: Sendable {
     /// One creator's last contact and open deals, from their deals' rows (after one of them changed).
     func dealFacts(of creator: RecordID, pipeline: StagePipeline) -> CreatorDealFacts {
         var facts: CreatorDealFacts = (nil, 0)
-        for dealID in byInfluencer[creator] ?? [] {
-            guard let row = rows[dealID] else { continue }
+        for place in byInfluencer.places(of: creator) {
+            let row = rows[place: place]
             Self.count(open: row.isOpen(pipeline: pipeline), contact: row.lastContact, into: &facts)
         }
         return facts
@@ -87,31 +101,27 @@ struct DealIndexes: Sendable {
     /// Removes a deal; returns its row, or nil when there was none.
     @discardableResult
     mutating func remove(_ id: RecordID) -> DealRow? {
-        guard let row = rows[id] else { return nil }
-        rows.remove(id)
-        Self.leave(id, row.influencerID, &byInfluencer)
-        Self.leave(id, row.campaignID, &byCampaign)
-        Self.leave(id, row.owner, &byOwner)
-        forgetCode(of: id)
+        guard let place = rows.place(of: id) else { return nil }
+        let row = rows[place: place]
+        byInfluencer.leave(place, row.influencerID)
+        byCampaign.leave(place, row.campaignID)
+        byOwner.leave(place, row.owner)
+        if let code = codes.removeUnordered(id) { byDiscountCode.leave(place, code) }
+        // The rows move their last row into the gap: its links move with it.
+        let moved = rows[place: rows.count - 1]
+        rows.remove(at: place)
+        byInfluencer.removeLastPlace(movingInto: place, key: moved.influencerID)
+        byCampaign.removeLastPlace(movingInto: place, key: moved.campaignID)
+        byOwner.removeLastPlace(movingInto: place, key: moved.owner)
+        byDiscountCode.removeLastPlace(movingInto: place, key: codes[moved.id])
         return row
     }
 
-    /// Moves `id` from the list under `old` (nil: in none yet) to the one under `new`; nothing when they are the same.
-    private static func move<Key: Hashable>(_ id: RecordID, from old: Key?, to new: Key, in lists: inout OrderedDictionary<Key, [RecordID]>) {
+    /// Moves the deal at `place` from the list under `old` (nil: in none yet) to the one under `new`; nothing when
+    /// they are the same.
+    private static func move<Key: Hashable>(_ place: Int, from old: Key?, to new: Key, in lists: inout DealLists<Key>) {
         guard old != new else { return }
-        if let old { leave(id, old, &lists) }
-        lists[new, default: []].append(id)
-    }
-
-    /// Takes `id` out of the list under `key`, and the list away once empty.
-    private static func leave<Key: Hashable>(_ id: RecordID, _ key: Key, _ lists: inout OrderedDictionary<Key, [RecordID]>) {
-        guard let at = lists[key]?.firstIndex(of: id) else { return }
-        lists[key]?.remove(at: at)
-        if lists[key]?.isEmpty == true { lists.removeUnordered(key) }
-    }
-
-    private mutating func forgetCode(of id: RecordID) {
-        guard let code = codes.removeUnordered(id) else { return }
-        Self.leave(id, code, &byDiscountCode)
+        if let old { lists.leave(place, old) }
+        lists.join(place, new)
     }
 }

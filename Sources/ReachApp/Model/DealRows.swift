@@ -21,13 +21,26 @@ public struct DealRows: Sendable {
 
     public subscript(id: RecordID) -> DealRow? { table[id] }
 
-    /// Adds the row, or replaces the one with its id; returns the replaced row.
-    @discardableResult
-    mutating func put(_ row: DealRow) -> DealRow? {
-        table.updateValue(row, forKey: row.id)
+    /// Where the row with `id` is: its place, which stays until a removal moves the last row into a gap.
+    func place(of id: RecordID) -> Int? { table.index(forKey: id) }
+
+    subscript(place place: Int) -> DealRow { table.values[place] }
+
+    /// The ids of the rows at these places.
+    func ids(at places: [Int]) -> [RecordID] {
+        let ids = table.keys.elements
+        return places.map { ids[$0] }
     }
 
-    mutating func remove(_ id: RecordID) {
-        table.removeUnordered(id)
+    /// Adds the row at the end, or replaces the one with its id; returns the replaced row and the row's place.
+    @discardableResult
+    mutating func put(_ row: DealRow) -> (previous: DealRow?, place: Int) {
+        let (previous, place) = table.updateValue(row, forKey: row.id, insertingAt: table.count)
+        return (previous, place)
+    }
+
+    /// Removes the row at `place`, moving the last row into it.
+    mutating func remove(at place: Int) {
+        table.removeUnordered(table.keys[place])
     }
 }

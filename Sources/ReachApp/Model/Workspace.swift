@@ -343,18 +343,17 @@ public struct Workspace: Sendable {
     /// Whether a deal other than `excluding` has the discount code `code` (compared as `Tracking.key` does).
     public func isDiscountCodeTaken(_ code: String, excluding: RecordID?) -> Bool {
         guard let key = Tracking.key(code) else { return false } // a blank code is no code
-        return dealIndexes.byDiscountCode[key]?.contains { $0 != excluding } ?? false
+        return dealIndexes.dealIDs(withCode: key).contains { $0 != excluding }
     }
 
     /// Every name deals are owned by.
-    public var dealOwners: Set<String> { Set(dealIndexes.byOwner.keys.compactMap { $0 }) }
+    public var dealOwners: Set<String> { Set(dealIndexes.owners.compactMap { $0 }) }
 
     /// Ids of the deals whose owner `isShown` accepts, or nil when it accepts every owner (then go over `deals`).
     public func dealIDs(ownedBy isShown: (String?) -> Bool) -> [RecordID]? {
-        let byOwner = dealIndexes.byOwner
-        let owners = byOwner.keys.filter(isShown)
-        guard owners.count < byOwner.count else { return nil }
-        return owners.flatMap { byOwner[$0] ?? [] }
+        let owners = dealIndexes.owners.filter(isShown)
+        guard owners.count < dealIndexes.ownerCount else { return nil }
+        return owners.flatMap(dealIndexes.dealIDs(ownedBy:))
     }
 
     /// A creator's folded name, for sorting.
@@ -382,18 +381,18 @@ public struct Workspace: Sendable {
 
     /// Deals of one creator, newest first (ties by id, so the order never depends on hashing).
     public func deals(ofInfluencer id: RecordID) -> [Deal] {
-        fullDeals(dealIndexes.byInfluencer[id] ?? [])
+        fullDeals(dealIndexes.dealIDs(ofInfluencer: id))
             .sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.id < $1.id }
     }
 
     /// Deals of one campaign, oldest first (ties by id).
     public func deals(ofCampaign id: RecordID) -> [Deal] {
-        fullDeals(dealIndexes.byCampaign[id] ?? [])
+        fullDeals(dealIndexes.dealIDs(ofCampaign: id))
             .sorted { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : $0.id < $1.id }
     }
 
     /// How many deals a creator has (open or not).
-    public func dealCount(ofInfluencer id: RecordID) -> Int { dealIndexes.byInfluencer[id]?.count ?? 0 }
+    public func dealCount(ofInfluencer id: RecordID) -> Int { dealIndexes.dealCount(ofInfluencer: id) }
 
     /// Whether `deals(ofCampaign:)` needs no file read: every deal is held, or the campaign's are all on the shelf.
     public func dealsAreAtHand(ofCampaign id: RecordID) -> Bool {
@@ -401,7 +400,7 @@ public struct Workspace: Sendable {
     }
 
     /// Ids of a campaign's deals, unordered: counts and per-campaign sums without sorting or copying deals.
-    public func dealIDs(ofCampaign id: RecordID) -> [RecordID] { dealIndexes.byCampaign[id] ?? [] }
+    public func dealIDs(ofCampaign id: RecordID) -> [RecordID] { dealIndexes.dealIDs(ofCampaign: id) }
 
     /// Open (not closed, not archived) deals of a creator.
     public func activeDealCount(ofInfluencer id: RecordID) -> Int { creatorIndexes.entries[id]?.facts.openDeals ?? 0 }
