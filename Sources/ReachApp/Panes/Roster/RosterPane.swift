@@ -176,8 +176,11 @@ public enum RosterPane: Pane {
             }
         }
         guard !affected.isEmpty || resort else { return }
-        // Each insertion moves the rows after it; past a few, one full sort is cheaper.
-        if resort || affected.count > 16 { state.roster.ordered = nil }
+        // Each insertion moves the rows after it; past a few, one full sort is cheaper. A→Z by name is the name order
+        // itself, which the workspace has already re-placed them in: shared again, not edited (an edit would copy
+        // 100,000 creators' facts, 13 MB, and keep the copy).
+        let isNameOrder = state.roster.ordered.map { $0.column == .name && $0.ascending } ?? false
+        if resort || isNameOrder || affected.count > 16 { state.roster.ordered = nil }
         if var ordered = state.roster.ordered {
             state.roster.ordered = nil // not shared while it is edited, so the edits happen in place
             let order = RosterOrder(column: ordered.column, ascending: ordered.ascending)
