@@ -18,9 +18,15 @@ public protocol ListedDeal {
     func forEachAgendaEntry(_ body: (AgendaEntry) -> Void)
     /// Calls `body` with the amount of each paid payment, in ledger order: what a campaign's budget counts as spent.
     func forEachPaidAmount(_ body: (Money) -> Void)
+    /// `forEachAgendaEntry`'s kinds and dates alone, which is all Today's pass over every deal reads.
+    func forEachAgendaDate(_ body: (AgendaEntry.Kind, Date?) -> Void)
 }
 
 extension ListedDeal {
+    public func forEachAgendaDate(_ body: (AgendaEntry.Kind, Date?) -> Void) {
+        forEachAgendaEntry { body($0.kind, $0.date) }
+    }
+
     /// Still being worked: not archived, and in no closed stage (complete or a side exit).
     public func isOpen(pipeline: StagePipeline) -> Bool { !archived && !pipeline.isClosed(stage) }
 
@@ -72,7 +78,7 @@ extension Deal: ListedDeal {
 /// over 200,000 of them without copying full deals (their arrays and strings), and the folder index keeps one per
 /// deal so `reach today` builds its list without reading 40,000 deal files.
 public struct DealRow: ListedDeal, Hashable, Sendable {
-    // Declared so that `archived` fills the padding after `nextAction`: 176 bytes, not 184, for each of 200,000 rows.
+    // Declared so that `archived` fills the padding after `nextAction`: 168 bytes for each of 200,000 rows.
     public var id: RecordID
     public var influencerID: RecordID
     public var campaignID: RecordID
@@ -80,10 +86,8 @@ public struct DealRow: ListedDeal, Hashable, Sendable {
     public var stage: StageKey
     public var stageSince: Date
     public var agreedFee: Money?
-    /// The deal's `forEachAgendaEntry`, with their summaries.
-    public var entries: [AgendaEntry]
-    /// The amounts of the paid payments (usually none or one), so the Campaigns list's "Spent" reads no full deal.
-    public var paid: [Money]
+    /// The entries and paid amounts, packed (`DealRowAgenda`): no bytes, and no heap block, when there are none.
+    private var agenda: [UInt8]
     public var nextAction: NextAction?
     public var archived: Bool
     /// The newest contact with the creator on this deal (any timeline entry but the system's): the Roster's "Contact".
@@ -102,8 +106,7 @@ public struct DealRow: ListedDeal, Hashable, Sendable {
         self.nextAction = nextAction
         self.agreedFee = agreedFee
         self.lastContact = lastContact
-        self.entries = entries
-        self.paid = paid
+        agenda = DealRowAgenda.bytes(entries: entries, paid: paid)
     }
 
     public init(_ deal: Deal) {
@@ -116,9 +119,48 @@ public struct DealRow: ListedDeal, Hashable, Sendable {
                   agreedFee: deal.agreedFee, lastContact: deal.lastContact, entries: entries, paid: paid)
     }
 
-    public func forEachAgendaEntry(_ body: (AgendaEntry) -> Void) { entries.forEach(body) }
+    /// The deal's `forEachAgendaEntry`, with their summaries.
+    public var entries: [AgendaEntry] {
+        get {
+            var entries: [AgendaEntry] = []
+            forEachAgendaEntry { entries.append($0) }
+            return entries
+        }
+        set { agenda = DealRowAgenda.bytes(entries: newValue, paid: paid) }
+    }
 
-    public func forEachPaidAmount(_ body: (Money) -> Void) { paid.forEach(body) }
+    /// The amounts of the paid payments (usually none or one), so the Campaigns list's "Spent" reads no full deal.
+    public var paid: [Money] {
+        get {
+            var paid: [Money] = []
+            forEachPaidAmount { paid.append($0) }
+            return paid
+        }
+        set { agenda = DealRowAgenda.bytes(entries: entries, paid: newValue) }
+    }
+
+    public func forEachAgendaEntry(_ body: (AgendaEntry) -> Void) { DealRowAgenda.forEachEntry(agenda, body) }
+
+    public func forEachAgendaDate(_ body: (AgendaEntry.Kind, Date?) -> Void) { DealRowAgenda.forEachDate(agenda, body) }
+
+    public func forEachPaidAmount(_ body: (Money) -> Void) { DealRowAgenda.forEachPaid(agenda, body) }
+
+    /// The same deal as a list sees it: entries compare as `AgendaEntry` does (by their words), so a row read back
+    /// from the index, its entries worded, equals the one made from the deal.
+    public static func == (a: DealRow, b: DealRow) -> Bool {
+        a.id == b.id && a.influencerID == b.influencerID && a.campaignID == b.campaignID && a.owner == b.owner
+            && a.stage == b.stage && a.stageSince == b.stageSince && a.agreedFee == b.agreedFee
+            && a.nextAction == b.nextAction && a.archived == b.archived && a.lastContact == b.lastContact
+            && (a.agenda == b.agenda || (a.entries == b.entries && a.paid == b.paid))
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(stage)
+        hasher.combine(nextAction)
+        hasher.combine(entries)
+        hasher.combine(paid)
+    }
 }
 
 /// One dated line a deal can put on Today; whether it shows, and as due or overdue, is decided at `now`.

@@ -79,13 +79,13 @@ public enum Today {
                     out.append(item(overdue ? .followUpOverdue : .followUpDue, next.due, next.whoseMove, overdue: overdue))
                 }
                 var position = 0
-                deal.forEachAgendaEntry { entry in
+                deal.forEachAgendaDate { kind, date in
                     defer { position += 1 }
-                    switch entry.kind {
+                    switch kind {
                     case .draft:
-                        out.append(item(.draftAwaitingReview, entry.date, entry: position, .us))
+                        out.append(item(.draftAwaitingReview, date, entry: position, .us))
                     case .goingLive:
-                        guard let due = entry.date, due < endOfDay else { return }
+                        guard let due = date, due < endOfDay else { return }
                         out.append(item(due < now ? .deliverableOverdue : .deliverableDue, due, entry: position, .them, overdue: due < now))
                     case .payment, .rights:
                         return
@@ -99,10 +99,10 @@ public enum Today {
                 }
             }
             var position = 0
-            deal.forEachAgendaEntry { entry in
+            deal.forEachAgendaDate { kind, date in
                 defer { position += 1 }
-                guard let date = entry.date else { return }
-                switch entry.kind {
+                guard let date else { return }
+                switch kind {
                 case .payment where date < endOfDay:
                     out.append(item(date < now ? .paymentOverdue : .paymentDue, date, entry: position, .us, overdue: date < now))
                 case .rights where date >= now && date <= rightsHorizon:

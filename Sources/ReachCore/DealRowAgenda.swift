@@ -1,0 +1,186 @@
+import Foundation
+
+/// A deal row's agenda entries and paid amounts, packed into one byte array: the row holds one small heap block
+/// instead of two arrays of wide values.
+///
+/// At 100k creators and 200,458 deals, 88,800 rows had an array of entries (56 bytes each, nearly all a right's end
+/// with no text) and 60,602 an array of paid amounts: 23 MB of every app. Packed, a right's end takes 10 bytes and a
+/// deliverable 25.
+///
+/// Layout: the entry and paid counts (two `UInt16`), then each entry's fixed part (kind with a date flag, subject tag,
+/// date: 10 bytes, so Today's pass over dates skips no text), then each entry's payload (platform and content type;
+/// amount, currency and payment kind; or the words), then each paid amount (minor units, currency). A text is its
+/// length (one byte, or 255 then four) and its UTF-8 bytes.
+enum DealRowAgenda {
+    private static let fixedSize = 10
+    private static let hasDate: UInt8 = 0x80
+
+    static func bytes(entries: [AgendaEntry], paid: [Money]) -> [UInt8] {
+        guard !entries.isEmpty || !paid.isEmpty else { return [] }
+        var out: [UInt8] = []
+        out.reserveCapacity(4 + entries.count * (fixedSize + 16) + paid.count * 12)
+        append(UInt16(clamping: entries.count), to: &out)
+        append(UInt16(clamping: paid.count), to: &out)
+        let entries = entries.prefix(Int(UInt16.max)), paid = paid.prefix(Int(UInt16.max))
+        for entry in entries {
+            out.append(kindCode(entry.kind) | (entry.date == nil ? 0 : hasDate))
+            out.append(subjectTag(entry.subject))
+            append((entry.date?.timeIntervalSinceReferenceDate ?? 0).bitPattern, to: &out)
+        }
+        for entry in entries {
+            switch entry.subject {
+            case .deliverable(let platform, let contentType):
+                append(text: platform.rawValue, to: &out)
+                append(text: contentType.rawValue, to: &out)
+            case .payment(let amount, let kind):
+                append(amount, to: &out)
+                out.append(UInt8(PaymentKind.allCases.firstIndex(of: kind) ?? 0))
+            case .usageRights, .exclusivity, .whitelisting: break
+            case .worded(let text): append(text: text, to: &out)
+            }
+        }
+        for amount in paid { append(amount, to: &out) }
+        return out
+    }
+
+    /// Calls `body` with each entry's kind and date, reading no payload.
+    static func forEachDate(_ bytes: [UInt8], _ body: (AgendaEntry.Kind, Date?) -> Void) {
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { raw in
+            let count = Int(UInt16(littleEndian: raw.loadUnaligned(as: UInt16.self)))
+            for index in 0..<count {
+                let at = 4 + index * fixedSize
+                let flags = raw[at]
+                body(kind(flags), flags & hasDate == 0 ? nil : date(raw, at + 2))
+            }
+        }
+    }
+
+    static func forEachEntry(_ bytes: [UInt8], _ body: (AgendaEntry) -> Void) {
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { raw in
+            let count = Int(UInt16(littleEndian: raw.loadUnaligned(as: UInt16.self)))
+            var payload = 4 + count * fixedSize
+            for index in 0..<count {
+                let at = 4 + index * fixedSize
+                let flags = raw[at]
+                let subject: AgendaEntry.Subject
+                switch raw[at + 1] {
+                case 0: subject = .deliverable(Platform(rawValue: text(raw, &payload)), ContentType(rawValue: text(raw, &payload)))
+                case 1:
+                    let amount = money(raw, &payload)
+                    subject = .payment(amount, PaymentKind.allCases[Int(raw[payload])])
+                    payload += 1
+                case 2: subject = .usageRights
+                case 3: subject = .exclusivity
+                case 4: subject = .whitelisting
+                default: subject = .worded(text(raw, &payload))
+                }
+                body(AgendaEntry(kind: kind(flags), date: flags & hasDate == 0 ? nil : date(raw, at + 2), subject: subject))
+            }
+        }
+    }
+
+    static func forEachPaid(_ bytes: [UInt8], _ body: (Money) -> Void) {
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { raw in
+            let entries = Int(UInt16(littleEndian: raw.loadUnaligned(as: UInt16.self))), paid = Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2, as: UInt16.self)))
+            // The paid amounts follow the entries' payloads, whose lengths only reading them tells.
+            var payload = 4 + entries * fixedSize
+            skipPayloads(raw, entries, &payload)
+            for _ in 0..<paid { body(money(raw, &payload)) }
+        }
+    }
+
+    // MARK: - Writing
+
+    private static func append<T: FixedWidthInteger>(_ value: T, to out: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
+    }
+
+    private static func append(_ amount: Money, to out: inout [UInt8]) {
+        append(amount.minorUnits, to: &out)
+        append(text: amount.currency.rawValue, to: &out)
+    }
+
+    private static func append(text: String, to out: inout [UInt8]) {
+        let count = text.utf8.count
+        if count < 255 {
+            out.append(UInt8(count))
+        } else {
+            out.append(255)
+            append(UInt32(count), to: &out)
+        }
+        out.append(contentsOf: text.utf8)
+    }
+
+    private static func kindCode(_ kind: AgendaEntry.Kind) -> UInt8 {
+        switch kind {
+        case .draft: 0
+        case .goingLive: 1
+        case .payment: 2
+        case .rights: 3
+        }
+    }
+
+    private static func subjectTag(_ subject: AgendaEntry.Subject) -> UInt8 {
+        switch subject {
+        case .deliverable: 0
+        case .payment: 1
+        case .usageRights: 2
+        case .exclusivity: 3
+        case .whitelisting: 4
+        case .worded: 5
+        }
+    }
+
+    // MARK: - Reading (of bytes `bytes(entries:paid:)` made, so no check)
+
+    private static func kind(_ flags: UInt8) -> AgendaEntry.Kind {
+        switch flags & 0x7F {
+        case 0: .draft
+        case 1: .goingLive
+        case 2: .payment
+        default: .rights
+        }
+    }
+
+    private static func date(_ raw: UnsafeRawBufferPointer, _ at: Int) -> Date {
+        Date(timeIntervalSinceReferenceDate: Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))))
+    }
+
+    private static func length(_ raw: UnsafeRawBufferPointer, _ at: inout Int) -> Int {
+        let short = raw[at]
+        at += 1
+        guard short == 255 else { return Int(short) }
+        defer { at += 4 }
+        return Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
+    }
+
+    private static func text(_ raw: UnsafeRawBufferPointer, _ at: inout Int) -> String {
+        let count = length(raw, &at)
+        defer { at += count }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: raw[at..<at + count]), as: UTF8.self)
+    }
+
+    private static func money(_ raw: UnsafeRawBufferPointer, _ at: inout Int) -> Money {
+        let minor = Int64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: Int64.self))
+        at += 8
+        return Money(minorUnits: minor, currency: CurrencyCode(rawValue: text(raw, &at)))
+    }
+
+    private static func skipText(_ raw: UnsafeRawBufferPointer, _ at: inout Int) {
+        at += length(raw, &at)
+    }
+
+    private static func skipPayloads(_ raw: UnsafeRawBufferPointer, _ count: Int, _ payload: inout Int) {
+        for index in 0..<count {
+            switch raw[4 + index * fixedSize + 1] {
+            case 0: skipText(raw, &payload); skipText(raw, &payload)
+            case 1: payload += 8; skipText(raw, &payload); payload += 1
+            case 2, 3, 4: break
+            default: skipText(raw, &payload)
+            }
+        }
+    }
+}
