@@ -154,6 +154,24 @@ import Testing
         }
     }
 
+    /// The urgency order, made in place cycle by cycle, is a stable sort by overdue, due date (none last) and deal.
+    @Test(arguments: [0, 1, 2, 7, 500] as [Int])
+    func theUrgencyOrderIsAStableSortByItsKey(count: Int) {
+        var random = SeededRNG(seed: UInt64(count) + 11)
+        let items = (0..<count).map { n in
+            TodayItem(kind: .followUpDue, dealID: Fx.id(n % 9), due: Int.random(in: 0..<4, using: &random) == 0 ? nil : Fx.day(Int.random(in: 0..<5, using: &random)),
+                      entry: n, whoseMove: .us, isOverdue: Bool.random(using: &random))
+        }
+        let expected = items.enumerated().sorted { a, b in
+            let x = a.element, y = b.element
+            if x.isOverdue != y.isOverdue { return x.isOverdue }
+            let dx = x.due ?? .distantFuture, dy = y.due ?? .distantFuture
+            if dx != dy { return dx < dy }
+            return x.dealID != y.dealID ? x.dealID < y.dealID : a.offset < b.offset
+        }.map(\.element)
+        #expect(Today.byUrgency(items) == expected)
+    }
+
     /// Merging a few items in place (binary search) or many (one pass) gives what `merged` gives.
     @Test(arguments: [1, 3, 16, 17, 40])
     func mergeInPlaceEqualsMerged(newCount: Int) {
