@@ -58,13 +58,15 @@ public enum Today {
     /// `items(deals:…)` of compact rows, specialised here: walked from another module, a generic sequence goes
     /// through witness tables (looking up generic metadata was a tenth of Today's first frame at 200k deals).
     public static func items(rows: [DealRow], now: Date, timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current,
-                             rightsWarningDays: Int = 14, pipeline: StagePipeline = .default) -> [TodayItem] {
-        items(deals: rows, now: now, timeZone: timeZone, rightsWarningDays: rightsWarningDays, pipeline: pipeline)
+                             rightsWarningDays: Int = 14, pipeline: StagePipeline = .default,
+                             order: TodayOrder = .urgency) -> [TodayItem] {
+        items(deals: rows, now: now, timeZone: timeZone, rightsWarningDays: rightsWarningDays, pipeline: pipeline, order: order)
     }
 
     public static func items(deals: some Sequence<some ListedDeal>, now: Date,
                              timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current,
-                             rightsWarningDays: Int = 14, pipeline: StagePipeline = .default) -> [TodayItem] {
+                             rightsWarningDays: Int = 14, pipeline: StagePipeline = .default,
+                             order: TodayOrder = .urgency) -> [TodayItem] {
         let window = Window(now: now, timeZone: timeZone, rightsWarningDays: rightsWarningDays)
         let endOfDay = window.endOfDay, rightsHorizon = window.rightsHorizon
         var out: [TodayItem] = []
@@ -112,7 +114,7 @@ public enum Today {
                 }
             }
         }
-        sortByUrgency(&out)
+        sort(&out, order)
         return out
     }
 
@@ -142,16 +144,16 @@ public enum Today {
         return TodayGroup.allCases.compactMap { group in byGroup[group].map { (group, $0) } }
     }
 
-    /// Two lists each in `byUrgency` order, merged into one in that order (no deal in both): how Today takes in a
-    /// few changed deals without sorting every item again.
-    public static func merged(_ a: [TodayItem], _ b: [TodayItem]) -> [TodayItem] {
+    /// Two lists each in `order`, merged into one in that order (no deal in both): how Today takes in a few changed
+    /// deals without sorting every item again.
+    public static func merged(_ a: [TodayItem], _ b: [TodayItem], order: TodayOrder = .urgency) -> [TodayItem] {
         guard !a.isEmpty else { return b }
         guard !b.isEmpty else { return a }
         var out: [TodayItem] = []
         out.reserveCapacity(a.count + b.count)
         var i = 0, j = 0
         while i < a.count, j < b.count {
-            if isMoreUrgent(b[j], than: a[i]) { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
+            if comesFirst(b[j], before: a[i], order) { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
         }
         out += a[i...]
         out += b[j...]
@@ -161,20 +163,21 @@ public enum Today {
     /// `merged` in place: each of a few new items goes where it belongs by a binary search, moving the rest along
     /// without copying them (Today keeps every owner's items, 85,000 at 200k deals, and a save changes one deal);
     /// many new items are merged in one pass.
-    public static func merge(_ new: [TodayItem], into items: inout [TodayItem]) {
-        guard new.count <= 16 else { return items = merged(items, new) }
+    public static func merge(_ new: [TodayItem], into items: inout [TodayItem], order: TodayOrder = .urgency) {
+        guard new.count <= 16 else { return items = merged(items, new, order: order) }
         for item in new {
             var low = 0, high = items.count
             while low < high {
                 let middle = (low + high) / 2
-                if isMoreUrgent(item, than: items[middle]) { high = middle } else { low = middle + 1 }
+                if comesFirst(item, before: items[middle], order) { high = middle } else { low = middle + 1 }
             }
             items.insert(item, at: low)
         }
     }
 
-    /// The order of `byUrgency` for items of two different deals.
-    static func isMoreUrgent(_ x: TodayItem, than y: TodayItem) -> Bool {
+    /// The order of `byUrgency` (under headings first, for the screen's order) for items of two different deals.
+    static func comesFirst(_ x: TodayItem, before y: TodayItem, _ order: TodayOrder) -> Bool {
+        if order == .screen, TodayGroup(x.kind) != TodayGroup(y.kind) { return TodayGroup(x.kind).rawValue < TodayGroup(y.kind).rawValue }
         if x.isOverdue != y.isOverdue { return x.isOverdue }
         let dx = x.due ?? .distantFuture, dy = y.due ?? .distantFuture
         if dx != dy { return dx < dy }
@@ -189,12 +192,12 @@ public enum Today {
     /// 233,000 items), and so are the items, cycle by cycle (a sorted copy was 7.5 MB more).
     static func byUrgency(_ items: [TodayItem]) -> [TodayItem] {
         var items = items
-        sortByUrgency(&items)
+        sort(&items, .urgency)
         return items
     }
 
-    static func sortByUrgency(_ items: inout [TodayItem]) {
-        var keys = items.indices.map { UrgencyKey(items[$0], place: $0) }
+    static func sort(_ items: inout [TodayItem], _ order: TodayOrder) {
+        var keys = items.indices.map { UrgencyKey(items[$0], place: $0, order) }
         keys.sort()
         // Place `i` takes the item at `keys[i].place`: each cycle of that permutation is followed once, saving only
         // its first item.
@@ -212,15 +215,18 @@ public enum Today {
         }
     }
 
-    /// `isMoreUrgent`, and then the place in the list (so equal items keep their order), as one value: 32 bytes
-    /// (the flag and the place share a word).
+    /// `comesFirst`, and then the place in the list (so equal items keep their order), as one value: 32 bytes
+    /// (the heading, the flag and the place share a word).
     private struct UrgencyKey: Comparable {
+        /// The heading's rank in the screen's order; 0 for every item in the urgency order.
+        let heading: UInt8
         let overdue: Bool
         let place: UInt32
         let due: Double
         let deal: RecordID
 
-        init(_ item: TodayItem, place: Int) {
+        init(_ item: TodayItem, place: Int, _ order: TodayOrder) {
+            heading = order == .screen ? UInt8(TodayGroup(item.kind).rawValue) : 0
             overdue = item.isOverdue
             self.place = UInt32(place)
             due = (item.due ?? .distantFuture).timeIntervalSinceReferenceDate
@@ -228,11 +234,19 @@ public enum Today {
         }
 
         static func < (x: Self, y: Self) -> Bool {
+            if x.heading != y.heading { return x.heading < y.heading }
             if x.overdue != y.overdue { return x.overdue }
             if x.due != y.due { return x.due < y.due }
             return x.deal != y.deal ? x.deal < y.deal : x.place < y.place
         }
     }
+}
+
+/// How a list of Today's items is ordered: by urgency (overdue first, then by due date, then by deal), or as the
+/// screen shows them, by heading and then by urgency. The app keeps everyone's items in the screen's order, so the
+/// list shown for everyone is that list itself, not a regrouped copy (233,000 items at 100k creators, 7.5 MB).
+public enum TodayOrder: Sendable {
+    case urgency, screen
 }
 
 /// The headings of the Today screen and of `reach today`, in the order they are shown.

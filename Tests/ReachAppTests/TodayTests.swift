@@ -129,6 +129,45 @@ struct TodayTests {
         #expect(Humanize.count(value) == text)
     }
 
+    @Test("the lines are each heading and then its items, and each item's line is where the list has it")
+    func linesAreHeadingsThenItems() {
+        var random = SeededRandom(seed: 5)
+        for count in [0, 1, 2, 40, 300] {
+            let items = (0..<count).map { n in
+                TodayItem(kind: TodayKind.allCases.randomElement(using: &random)!, dealID: Fx.id(n % 11), due: Fx.days(Double(n % 5)),
+                          whoseMove: .us, isOverdue: false)
+            }
+            let screen = Today.grouped(items)
+            var expected: [TodayRow] = [], item = 0
+            for (group, members) in screen {
+                expected.append(.header(group, count: members.count))
+                for _ in members {
+                    expected.append(.item(item))
+                    item += 1
+                }
+            }
+            let rows = TodayRows(screen.flatMap(\.items))
+            #expect(Array(rows) == expected, "\(count) items")
+            for index in 0..<count { #expect(rows.line(ofItem: index) == expected.firstIndex(of: .item(index))) }
+            #expect(rows.line(ofItem: count) == nil)
+        }
+    }
+
+    @Test("everyone's Today is the list of everyone's items itself, not a copy, after a start and after an edit")
+    func everyonesListIsShared() throws {
+        var state = Fx.state()
+        state.ownerScope = .everyone
+        TodayPane.workspaceChanged(&state)
+        func shared() -> Bool {
+            state.today.items.withUnsafeBufferPointer(\.baseAddress) == state.today.everyone.withUnsafeBufferPointer(\.baseAddress)
+        }
+        #expect(!state.today.items.isEmpty && shared())
+        var deal = try #require(state.workspace.deal(Fx.dealNino))
+        deal.setFollowUp("Call back", due: Fx.days(-2), whoseMove: .us)
+        _ = Edits.commit(.deal(deal), label: "edit", &state)
+        #expect(state.today.items.contains { $0.dealID == Fx.dealNino && $0.isOverdue } && shared())
+    }
+
     @Test("Today updated deal by deal, and narrowed by o, equals Today built from scratch, over 300 random edits")
     func incrementalEqualsFull() {
         var state = Fx.state()

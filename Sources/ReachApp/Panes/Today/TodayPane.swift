@@ -31,9 +31,11 @@ public enum TodayPane: Pane {
 
     /// Makes everyone's items from every deal's row, then shows the owners the scope shows.
     public static func workspaceChanged(_ state: inout AppState) {
+        let selected = state.today.selectedDealID
+        state.today.items = [] // not kept beside everyone's new items
         state.today.everyone = items(of: state.workspace.dealRows.all, state)
         state.today.everyoneIsPartial = false
-        scopeChanged(&state)
+        showScope(&state, selecting: selected)
     }
 
     /// Only the items of the deals the scope shows (an account manager's 44,000 of 200,000 deals at 100k creators:
@@ -44,39 +46,42 @@ public enum TodayPane: Pane {
         let rows = state.workspace.dealRows
         state.today.everyone = items(of: ids.compactMap { rows[$0] }, state)
         state.today.everyoneIsPartial = true
-        show(Today.grouped(state.today.everyone), &state)
+        show(state.today.everyone, &state, selecting: state.today.selectedDealID)
     }
 
     public static func afterFirstFrame(_ state: inout AppState) {
         if state.today.everyoneIsPartial { workspaceChanged(&state) }
     }
 
-    /// Shows the items of the owners the scope shows: a filter over everyone's items, so `o` at 200k deals does
-    /// not make 85,000 items again (that pass took 144 ms at p99).
+    /// Shows the items of the owners the scope shows: everyone's list itself (shared, not copied), or a filter over
+    /// it, so `o` at 200k deals does not make 85,000 items again (that pass took 144 ms at p99).
     static func scopeChanged(_ state: inout AppState) {
         guard !state.today.everyoneIsPartial else { return workspaceChanged(&state) }
-        let isShown = shownItems(state)
-        show(Today.grouped(state.ownerScope == .everyone ? state.today.everyone : state.today.everyone.filter(isShown)), &state)
+        showScope(&state, selecting: state.today.selectedDealID)
     }
 
-    /// Replaces only the changed deals' items, merged into the urgency order, instead of going over every deal
+    private static func showScope(_ state: inout AppState, selecting selected: RecordID?) {
+        show(state.ownerScope == .everyone ? state.today.everyone : state.today.everyone.filter(shownItems(state)), &state,
+             selecting: selected)
+    }
+
+    /// Replaces only the changed deals' items, merged into the screen's order, instead of going over every deal
     /// again: a save on Today at 200k deals took two full passes (the edit, then the store's answer).
     public static func recordsChanged(_ changes: RecordChanges, _ state: inout AppState) {
         let changed = changes.ids(of: .deal)
         guard !changed.isEmpty else { return }
         guard changed.count <= 200, !state.today.everyoneIsPartial else { return workspaceChanged(&state) }
         let fresh = items(of: changed.compactMap { state.workspace.dealRows[$0] }, state)
+        let selected = state.today.selectedDealID
+        // Everyone's list, when it is the one shown, is changed in place: not copied for the shown one's sake.
+        var shown = state.ownerScope == .everyone ? [] : state.today.items
+        state.today.items = []
         state.today.everyone.removeAll { changed.contains($0.dealID) }
-        Today.merge(fresh, into: &state.today.everyone)
-        // The shown items are changed the same way, group by group, rather than filtered again out of everyone's.
-        let shown = Today.grouped(fresh.filter(shownItems(state)))
-        let kept = Today.grouped(state.today.items.filter { !changed.contains($0.dealID) })
-        let merged = TodayGroup.allCases.compactMap { group -> (group: TodayGroup, items: [TodayItem])? in
-            var items = kept.first { $0.group == group }?.items ?? []
-            Today.merge(shown.first { $0.group == group }?.items ?? [], into: &items)
-            return items.isEmpty ? nil : (group, items)
-        }
-        show(merged, &state)
+        Today.merge(fresh, into: &state.today.everyone, order: .screen)
+        if state.ownerScope == .everyone { return show(state.today.everyone, &state, selecting: selected) }
+        shown.removeAll { changed.contains($0.dealID) }
+        Today.merge(fresh.filter(shownItems(state)), into: &shown, order: .screen)
+        show(shown, &state, selecting: selected)
     }
 
     /// Whether the owner scope shows an item: its deal's owner, read from the deal's row (items keep no owner).
@@ -88,25 +93,13 @@ public enum TodayPane: Pane {
     private static func items(of deals: [DealRow], _ state: AppState) -> [TodayItem] {
         let settings = state.workspace.settings.workspace
         return Today.items(rows: deals, now: state.now, timeZone: state.timeZone,
-                           rightsWarningDays: settings.rightsExpiryWarningDays, pipeline: settings.pipeline)
+                           rightsWarningDays: settings.rightsExpiryWarningDays, pipeline: settings.pipeline, order: .screen)
     }
 
-    /// Lays out grouped items as header and item rows, keeping the cursor on the deal it was on.
-    private static func show(_ groups: [(group: TodayGroup, items: [TodayItem])], _ state: inout AppState) {
-        let selected = state.today.selectedDealID
-        var items: [TodayItem] = [], rows: [TodayRow] = []
-        let count = groups.reduce(0) { $0 + $1.items.count }
-        items.reserveCapacity(count)
-        rows.reserveCapacity(count + groups.count)
-        for (group, members) in groups {
-            rows.append(.header(group, count: members.count))
-            for item in members {
-                rows.append(.item(items.count))
-                items.append(item)
-            }
-        }
+    /// Shows items (in the screen's order) under their headings, keeping the cursor on the deal it was on.
+    private static func show(_ items: [TodayItem], _ state: inout AppState, selecting selected: RecordID?) {
         state.today.items = items
-        state.today.rows = rows
+        state.today.rows = TodayRows(items)
         if let selected, let index = items.firstIndex(where: { $0.dealID == selected }) { state.today.cursor.selected = index }
         keepSelectionVisible(&state)
     }
@@ -119,7 +112,7 @@ public enum TodayPane: Pane {
     static func keepSelectionVisible(_ state: inout AppState) {
         state.today.cursor.clamp(count: state.today.items.count, visible: visibleRows(state))
         let page = visibleRows(state)
-        guard let row = state.today.rows.firstIndex(of: .item(state.today.cursor.selected)) else {
+        guard let row = state.today.rows.line(ofItem: state.today.cursor.selected) else {
             state.today.rowOffset = 0
             return
         }
