@@ -6,7 +6,7 @@ import Testing
 /// megabytes without any test noticing; this one does.
 @Suite struct CompactLayoutTests {
     @Test func aDealRowAndRosterFactsKeepTheirPackedSize() {
-        #expect(MemoryLayout<DealRow>.stride <= 168)
+        #expect(MemoryLayout<DealRow>.stride <= 120)
         #expect(MemoryLayout<RosterFacts>.stride <= 128)
         #expect(MemoryLayout<RecordID>.stride == 16)
     }
