@@ -60,13 +60,16 @@ struct DealLists<Key: Hashable & Sendable>: Sendable {
     /// Puts `place` (in no list) at the end of `key`'s list.
     mutating func join(_ place: Int, _ key: Key) {
         let at = UInt32(place)
-        guard let list = ends[key] else {
+        // One look-up of the key (a second only for a new one): at a start, 800,000 joins.
+        guard let index = ends.index(forKey: key) else {
             ends[key] = Ends(first: at, last: at, count: 1)
             return
         }
-        next[Int(list.last)] = at
-        previous[place] = list.last
-        ends[key] = Ends(first: list.first, last: at, count: list.count + 1)
+        let last = ends.values[index].last
+        next[Int(last)] = at
+        previous[place] = last
+        ends.values[index].last = at
+        ends.values[index].count += 1
     }
 
     /// Takes `place` out of `key`'s list, and the key away once its list is empty.

@@ -35,8 +35,10 @@ public struct DealRows: Sendable {
     /// Adds the row at the end, or replaces the one with its id; returns the replaced row and the row's place.
     @discardableResult
     mutating func put(_ row: DealRow) -> (previous: DealRow?, place: Int) {
-        let (previous, place) = table.updateValue(row, forKey: row.id, insertingAt: table.count)
-        return (previous, place)
+        // Not `updateValue(_:forKey:insertingAt:)`: it readies the hash table for an insertion anywhere, which cost
+        // more than appending.
+        guard let previous = table.updateValue(row, forKey: row.id) else { return (nil, table.count - 1) }
+        return (previous, table.index(forKey: row.id)!) // just put there
     }
 
     /// Removes the row at `place`, moving the last row into it.
