@@ -21,6 +21,13 @@ public struct DealRows: Sendable {
 
     public subscript(id: RecordID) -> DealRow? { table[id] }
 
+    /// The owner of the deal `id` (nil: nobody's, or no such deal), read in place rather than from a copy of its row:
+    /// `o` asks it of every one of Today's 233,000 items at 100k.
+    public func owner(of id: RecordID) -> String? {
+        guard let place = table.index(forKey: id) else { return nil }
+        return table.values[place].owner
+    }
+
     /// Where the row with `id` is: its place, which stays until a removal moves the last row into a gap.
     func place(of id: RecordID) -> Int? { table.index(forKey: id) }
 

@@ -87,7 +87,7 @@ public enum TodayPane: Pane {
     /// Whether the owner scope shows an item: its deal's owner, read from the deal's row (items keep no owner).
     private static func shownItems(_ state: AppState) -> (TodayItem) -> Bool {
         let isShown = state.ownerScope.matcher(user: state.user), rows = state.workspace.dealRows
-        return { item in isShown(rows[item.dealID]?.owner) }
+        return { item in isShown(rows.owner(of: item.dealID)) }
     }
 
     private static func items(of deals: [DealRow], _ state: AppState) -> [TodayItem] {
