@@ -137,13 +137,6 @@ public enum Today {
         }
     }
 
-    /// The items under their Today headings, in the order the screen and `reach today` show them; empty groups left out.
-    public static func grouped(_ items: [TodayItem]) -> [(group: TodayGroup, items: [TodayItem])] {
-        var byGroup: [TodayGroup: [TodayItem]] = [:]
-        for item in items { byGroup[TodayGroup(item.kind), default: []].append(item) }
-        return TodayGroup.allCases.compactMap { group in byGroup[group].map { (group, $0) } }
-    }
-
     /// Two lists each in `order`, merged into one in that order (no deal in both): how Today takes in a few changed
     /// deals without sorting every item again.
     public static func merged(_ a: [TodayItem], _ b: [TodayItem], order: TodayOrder = .urgency) -> [TodayItem] {

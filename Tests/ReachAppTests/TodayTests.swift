@@ -6,6 +6,12 @@ import TerminalUI
 
 @Suite("Today")
 struct TodayTests {
+    /// The items under their headings, in the screen's order of headings (each heading's items in the order given).
+    static func grouped(_ items: [TodayItem]) -> [(group: TodayGroup, items: [TodayItem])] {
+        let byGroup = Dictionary(grouping: items, by: { TodayGroup($0.kind) })
+        return TodayGroup.allCases.compactMap { group in byGroup[group].map { (group, $0) } }
+    }
+
     @Test("groups items with counts, overdue first, relative due dates and whose move")
     func groupsAndRows() {
         let state = Fx.state()
@@ -28,7 +34,7 @@ struct TodayTests {
     func agendaPageIsTheScreen() {
         let state = Fx.state()
         let page = Agenda.page(state.workspace, now: state.now, timeZone: state.timeZone, user: state.user, scope: state.ownerScope)
-        let screen = Today.grouped(state.today.items)
+        let screen = Self.grouped(state.today.items)
         #expect(page.groups.map(\.group) == screen.map(\.group))
         #expect(page.groups.map { Array($0.items) } == screen.map(\.items))
         #expect(page.items == screen.flatMap(\.items))
@@ -137,7 +143,7 @@ struct TodayTests {
                 TodayItem(kind: TodayKind.allCases.randomElement(using: &random)!, dealID: Fx.id(n % 11), due: Fx.days(Double(n % 5)),
                           whoseMove: .us, isOverdue: false)
             }
-            let screen = Today.grouped(items)
+            let screen = Self.grouped(items)
             var expected: [TodayRow] = [], item = 0
             for (group, members) in screen {
                 expected.append(.header(group, count: members.count))

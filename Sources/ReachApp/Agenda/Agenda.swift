@@ -33,7 +33,7 @@ public enum Agenda {
         public init(items: [TodayItem], now: Date, timeZone: TimeZone, user: UserIdentity?, scope: OwnerScope,
                     deal: @escaping (RecordID) -> DealRow?, pipeline: StagePipeline,
                     creatorName: @escaping (RecordID) -> String, campaignName: @escaping (RecordID) -> String) {
-            // `Today.grouped`, as one array: item positions by heading, then the items moved once in that order.
+            // By heading, keeping the urgency order within each: item positions by heading, then the items moved once.
             var positions = Array(repeating: [Int](), count: TodayGroup.allCases.count)
             for (position, item) in items.enumerated() { positions[TodayGroup(item.kind).rawValue].append(position) }
             var ordered: [TodayItem] = []
