@@ -168,7 +168,7 @@ public enum Today {
         }
     }
 
-    /// The order of `byUrgency` (under headings first, for the screen's order) for items of two different deals.
+    /// The urgency order (under headings first, for the screen's order) for items of two different deals.
     static func comesFirst(_ x: TodayItem, before y: TodayItem, _ order: TodayOrder) -> Bool {
         if order == .screen, TodayGroup(x.kind) != TodayGroup(y.kind) { return TodayGroup(x.kind).rawValue < TodayGroup(y.kind).rawValue }
         if x.isOverdue != y.isOverdue { return x.isOverdue }
@@ -182,13 +182,8 @@ public enum Today {
     /// compared field by field with no closure (a stable sort of positions comparing through the items took half of
     /// building Today's 233,000 items at 200k deals), and moves each item once.
     /// The keys are sorted in place (`sorted()` copied them first: 9 MB more at the start's peak for everyone's
-    /// 233,000 items), and so are the items, cycle by cycle (a sorted copy was 7.5 MB more).
-    static func byUrgency(_ items: [TodayItem]) -> [TodayItem] {
-        var items = items
-        sort(&items, .urgency)
-        return items
-    }
-
+    /// 233,000 items), and so are the items, cycle by cycle (a sorted copy was 7.5 MB more). In the screen's order,
+    /// by heading first.
     static func sort(_ items: inout [TodayItem], _ order: TodayOrder) {
         var keys = items.indices.map { UrgencyKey(items[$0], place: $0, order) }
         keys.sort()

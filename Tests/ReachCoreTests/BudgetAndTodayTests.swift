@@ -190,3 +190,12 @@ import Testing
         #expect(merged.count == old.count + new.count)
     }
 }
+
+extension Today {
+    /// `items` in the urgency order, as `Today.items` leaves them.
+    static func byUrgency(_ items: [TodayItem]) -> [TodayItem] {
+        var items = items
+        sort(&items, .urgency)
+        return items
+    }
+}
