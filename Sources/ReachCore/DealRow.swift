@@ -139,32 +139,28 @@ public struct DealRow: ListedDeal, Hashable, Sendable {
     }
 
     public init(_ deal: Deal) {
-        var entries: [AgendaEntry] = []
-        deal.forEachAgendaEntry { entries.append($0) }
-        var paid: [Money] = []
-        deal.forEachPaidAmount { paid.append($0) }
         self.init(id: deal.id, influencerID: deal.influencerID, campaignID: deal.campaignID, owner: deal.owner,
                   archived: deal.archived, stage: deal.stage, stageSince: deal.stageSince, nextAction: deal.nextAction,
-                  agreedFee: deal.agreedFee, lastContact: deal.lastContact, entries: entries, paid: paid)
+                  agreedFee: deal.agreedFee, lastContact: deal.lastContact, entries: Self.collected(deal.forEachAgendaEntry),
+                  paid: Self.collected(deal.forEachPaidAmount))
+    }
+
+    /// What a `forEach…` method calls its body with, in an array.
+    private static func collected<Element>(_ forEach: ((Element) -> Void) -> Void) -> [Element] {
+        var elements: [Element] = []
+        forEach { elements.append($0) }
+        return elements
     }
 
     /// The deal's `forEachAgendaEntry`, with their summaries.
     public var entries: [AgendaEntry] {
-        get {
-            var entries: [AgendaEntry] = []
-            forEachAgendaEntry { entries.append($0) }
-            return entries
-        }
+        get { Self.collected(forEachAgendaEntry) }
         set { agenda = DealRowAgenda.bytes(entries: newValue, paid: paid) }
     }
 
     /// The amounts of the paid payments (usually none or one), so the Campaigns list's "Spent" reads no full deal.
     public var paid: [Money] {
-        get {
-            var paid: [Money] = []
-            forEachPaidAmount { paid.append($0) }
-            return paid
-        }
+        get { Self.collected(forEachPaidAmount) }
         set { agenda = DealRowAgenda.bytes(entries: entries, paid: newValue) }
     }
 
