@@ -7,21 +7,21 @@ import Foundation
 /// with no text) and 60,602 an array of paid amounts: 23 MB of every app. Packed, a right's end takes 10 bytes and a
 /// deliverable 25.
 ///
-/// Layout: the entry and paid counts (two `UInt16`), then each entry's fixed part (kind with a date flag, subject tag,
+/// Layout: the entry and paid counts (two `UInt32`), then each entry's fixed part (kind with a date flag, subject tag,
 /// date: 10 bytes, so Today's pass over dates skips no text), then each entry's payload (platform and content type;
 /// amount, currency and payment kind; or the words), then each paid amount (minor units, currency). A text is its
 /// length (one byte, or 255 then four) and its UTF-8 bytes.
 enum DealRowAgenda {
+    private static let headerSize = 8
     private static let fixedSize = 10
     private static let hasDate: UInt8 = 0x80
 
     static func bytes(entries: [AgendaEntry], paid: [Money]) -> [UInt8] {
         guard !entries.isEmpty || !paid.isEmpty else { return [] }
         var out: [UInt8] = []
-        out.reserveCapacity(4 + entries.count * (fixedSize + 16) + paid.count * 12)
-        append(UInt16(clamping: entries.count), to: &out)
-        append(UInt16(clamping: paid.count), to: &out)
-        let entries = entries.prefix(Int(UInt16.max)), paid = paid.prefix(Int(UInt16.max))
+        out.reserveCapacity(headerSize + entries.count * (fixedSize + 16) + paid.count * 12)
+        append(UInt32(entries.count), to: &out)
+        append(UInt32(paid.count), to: &out)
         for entry in entries {
             out.append(kindCode(entry.kind) | (entry.date == nil ? 0 : hasDate))
             out.append(subjectTag(entry.subject))
@@ -47,9 +47,8 @@ enum DealRowAgenda {
     static func forEachDate(_ bytes: [UInt8], _ body: (AgendaEntry.Kind, Date?) -> Void) {
         guard !bytes.isEmpty else { return }
         bytes.withUnsafeBytes { raw in
-            let count = Int(UInt16(littleEndian: raw.loadUnaligned(as: UInt16.self)))
-            for index in 0..<count {
-                let at = 4 + index * fixedSize
+            for index in 0..<counts(raw).entries {
+                let at = headerSize + index * fixedSize
                 let flags = raw[at]
                 body(kind(flags), flags & hasDate == 0 ? nil : date(raw, at + 2))
             }
@@ -59,10 +58,10 @@ enum DealRowAgenda {
     static func forEachEntry(_ bytes: [UInt8], _ body: (AgendaEntry) -> Void) {
         guard !bytes.isEmpty else { return }
         bytes.withUnsafeBytes { raw in
-            let count = Int(UInt16(littleEndian: raw.loadUnaligned(as: UInt16.self)))
-            var payload = 4 + count * fixedSize
+            let count = counts(raw).entries
+            var payload = headerSize + count * fixedSize
             for index in 0..<count {
-                let at = 4 + index * fixedSize
+                let at = headerSize + index * fixedSize
                 let flags = raw[at]
                 let subject: AgendaEntry.Subject
                 switch raw[at + 1] {
@@ -84,9 +83,9 @@ enum DealRowAgenda {
     static func forEachPaid(_ bytes: [UInt8], _ body: (Money) -> Void) {
         guard !bytes.isEmpty else { return }
         bytes.withUnsafeBytes { raw in
-            let entries = Int(UInt16(littleEndian: raw.loadUnaligned(as: UInt16.self))), paid = Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2, as: UInt16.self)))
+            let (entries, paid) = counts(raw)
             // The paid amounts follow the entries' payloads, whose lengths only reading them tells.
-            var payload = 4 + entries * fixedSize
+            var payload = headerSize + entries * fixedSize
             skipPayloads(raw, entries, &payload)
             for _ in 0..<paid { body(money(raw, &payload)) }
         }
@@ -136,6 +135,11 @@ enum DealRowAgenda {
 
     // MARK: - Reading (of bytes `bytes(entries:paid:)` made, so no check)
 
+    private static func counts(_ raw: UnsafeRawBufferPointer) -> (entries: Int, paid: Int) {
+        (Int(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self))),
+         Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4, as: UInt32.self))))
+    }
+
     private static func kind(_ flags: UInt8) -> AgendaEntry.Kind {
         switch flags & 0x7F {
         case 0: .draft
@@ -175,7 +179,7 @@ enum DealRowAgenda {
 
     private static func skipPayloads(_ raw: UnsafeRawBufferPointer, _ count: Int, _ payload: inout Int) {
         for index in 0..<count {
-            switch raw[4 + index * fixedSize + 1] {
+            switch raw[headerSize + index * fixedSize + 1] {
             case 0: skipText(raw, &payload); skipText(raw, &payload)
             case 1: payload += 8; skipText(raw, &payload); payload += 1
             case 2, 3, 4: break

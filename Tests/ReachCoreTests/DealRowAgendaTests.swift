@@ -51,6 +51,16 @@ import Testing
         }
     }
 
+    /// More entries and paid amounts than a 16-bit count holds are all kept.
+    @Test func aRowKeepsMoreThan65535Entries() {
+        let entries = (0..<70_000).map { AgendaEntry(kind: .rights, date: Date(timeIntervalSinceReferenceDate: Double($0)), subject: .usageRights) }
+        let paid = (0..<70_000).map { Money(minorUnits: Int64($0), currency: "EUR") }
+        let row = DealRow(id: RecordID.generate(at: Date()), influencerID: RecordID.generate(at: Date()),
+                          campaignID: RecordID.generate(at: Date()), owner: nil, archived: false, stage: "contacted",
+                          stageSince: Date(), nextAction: nil, agreedFee: nil, lastContact: nil, entries: entries, paid: paid)
+        #expect(row.entries.map(\.date) == entries.map(\.date) && row.paid == paid)
+    }
+
     /// A row with neither holds no bytes at all.
     @Test func aRowWithNoEntriesHoldsNoBytes() {
         #expect(DealRowAgenda.bytes(entries: [], paid: []).isEmpty)
