@@ -82,6 +82,15 @@ public struct RecordID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
         hasher.combine(low)
     }
 
+    /// A cheap hash of both halves, well spread in its high bits, for a table that does its own probing
+    /// (`PlaceTable`): `Hasher` costs more than the rest of such a look-up. Not seeded: ids come from the user's own
+    /// folder, and a ULID's random half spreads them anyway.
+    public var mixedBits: UInt64 {
+        var bits = (high ^ low &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+        bits ^= bits >> 31
+        return bits &* 0x94D0_49BB_1331_11EB
+    }
+
     public static func < (lhs: RecordID, rhs: RecordID) -> Bool {
         // The base-32 alphabet is in ASCII order, so for two ULIDs the numbers sort as the strings do.
         guard lhs.isInterned || rhs.isInterned else { return (lhs.high, lhs.low) < (rhs.high, rhs.low) }

@@ -91,6 +91,14 @@ enum CoreCases {
         let replace = Measure.repeating(options.iterations(200)) {
             blackHole(byFollowers.insertionIndex(of: roster[rng.below(roster.count)].id, in: sortedIDs, state))
         }
+        // A rename moves the creator in the workspace's name order (and its search keys): what a save of the
+        // creator form costs the model before the roster re-places the row.
+        var workspace = state.workspace
+        let rename = Measure.repeating(options.iterations(200)) {
+            var creator = roster[rng.below(roster.count)]
+            creator.displayName = roster[rng.below(roster.count)].displayName + " B" // somewhere else in name order
+            workspace.put(.influencer(creator))
+        }
         return [
             BenchResult(name: "core.roster filter 100k → rows", samples: filtered, target: .p99(below: 16),
                         note: "\(keptCount) kept; over RosterFacts"),
@@ -107,6 +115,8 @@ enum CoreCases {
                         note: "the app's RosterOrder; kept in each creator's facts from their deal rows"),
             BenchResult(name: "core.roster re-place one edited creator 100k", samples: replace, target: .p99(below: 16),
                         note: "RosterOrder.insertionIndex (binary search), by followers"),
+            BenchResult(name: "core.roster rename one creator in the workspace 100k", samples: rename, target: .p99(below: 16),
+                        note: "Workspace.put: moved in the name order, search keys updated"),
         ]
     }
 

@@ -32,11 +32,8 @@ public struct Workspace: Sendable {
     /// The revision of `reach.json` these settings came from: a settings save expects to find it on disk.
     public var settingsRevision = 0
     /// Fuzzy-search keys of the roster, held from the start; not in name order until `buildRosterIndexes()` (a
-    /// start-up orders them right after its first frame).
+    /// start-up orders them, and the creators' entries, right after its first frame).
     private var searchKeys = SearchIndex()
-    /// The roster's name order, with each creator's folded name and facts beside them; nil until built (a start-up
-    /// builds it right after its first frame).
-    private var nameOrder: CreatorNameOrder?
 
     /// With `rosterIndexesLater`, the search keys and the name order are left for `buildRosterIndexes()`: at 100k
     /// creators they take half a second and a tenth that the first frame does not need.
@@ -104,7 +101,7 @@ public struct Workspace: Sendable {
 
         /// An empty side with room for `count` creators, filled by `add` as their summaries are read.
         init(reservingCapacity count: Int) {
-            indexes = CreatorIndexes(reservingCapacity: count)
+            indexes = CreatorIndexes(unorderedCapacity: count)
             searchKeys = SearchIndex(unorderedCapacity: count)
         }
 
@@ -139,37 +136,36 @@ public struct Workspace: Sendable {
         return ordered
     }
 
-    /// The roster's name order (`RosterOrder` starts there; built on the spot if asked for before `buildRosterIndexes()`).
-    public var creatorsByName: CreatorNameOrder {
-        nameOrder ?? CreatorNameOrder(creatorIndexes.entries)
-    }
+    /// The roster's name order (`RosterOrder` starts there; made on the spot if asked for before `buildRosterIndexes()`).
+    public var creatorsByName: CreatorNameOrder { creatorIndexes.entries.inNameOrder }
 
-    /// Orders the search keys and builds the name order, which a start-up left for after its first frame.
+    /// Orders the search keys and the creators' entries by name, which a start-up left for after its first frame.
     public mutating func buildRosterIndexes() {
         searchKeys.orderByName()
-        if nameOrder == nil { nameOrder = creatorsByName }
+        creatorIndexes.orderByName()
     }
 
     /// Adds or replaces a record and updates the indexes it touches.
     public mutating func put(_ record: AnyRecord) {
-        if let keys = store(record, keepingNameOrder: true) { searchKeys.update(record.id, keys: keys) }
+        if let keys = store(record) { searchKeys.update(record.id, keys: keys) }
     }
 
     /// Adds or replaces many records (another session's changes), the creators' search keys in one go (and their
-    /// name order, when there are more than a few hundred: inserting 100,000 one by one moves the array each time).
+    /// name order, when there are more than a few hundred: inserting 100,000 one by one moves the columns each time).
     public mutating func put(_ records: [AnyRecord]) {
-        let reorder = records.lazy.filter { $0.kind == .influencer }.count > 500
+        let reorder = records.lazy.filter { $0.kind == .influencer }.count > 500 && creatorIndexes.entries.isInNameOrder
+        if reorder { creatorIndexes.appendUnordered() }
         var creatorKeys: [(RecordID, CreatorSearchKeys)] = []
         for record in records {
-            if let keys = store(record, keepingNameOrder: !reorder) { creatorKeys.append((record.id, keys)) }
+            if let keys = store(record) { creatorKeys.append((record.id, keys)) }
         }
-        if reorder, nameOrder != nil { nameOrder = CreatorNameOrder(creatorIndexes.entries) }
+        if reorder { creatorIndexes.orderByName() }
         searchKeys.update(keys: creatorKeys)
     }
 
     /// `put` but for the search index: a creator's search keys are returned for the caller to put there (one at a
     /// time, or many in one go).
-    private mutating func store(_ record: AnyRecord, keepingNameOrder: Bool) -> CreatorSearchKeys? {
+    private mutating func store(_ record: AnyRecord) -> CreatorSearchKeys? {
         switch record {
         case .influencer(let r):
             if let creatorShelf { creatorShelf.remember(r) } else { creators[r.id] = r }
@@ -177,8 +173,7 @@ public struct Workspace: Sendable {
             let name = TextFolding.fold(r.displayName)
             var facts = summary.facts
             (facts.lastContact, facts.openDeals) = dealFacts(of: r.id)
-            let previousName = creatorIndexes.put(summary, sortName: name, facts: facts)
-            if keepingNameOrder { nameOrder?.put(r.id, name: name, previousName: previousName, facts: facts) }
+            creatorIndexes.put(summary, sortName: name, facts: facts)
             return summary.searchKeys
         case .campaign(let r):
             campaigns[r.id] = r
@@ -212,9 +207,7 @@ public struct Workspace: Sendable {
             searchKeys.remove(id)
             creators[id] = nil
             creatorShelf?.forget(id)
-            guard let name = creatorIndexes.remove(id) else { return false }
-            nameOrder?.remove(id, name: name)
-            return true
+            return creatorIndexes.remove(id)
         case .campaign:
             return campaigns.removeValue(forKey: id) != nil
         case .deal:
@@ -233,21 +226,18 @@ public struct Workspace: Sendable {
         dealIndexes.dealFacts(of: creator, pipeline: pipeline)
     }
 
-    /// Brings a creator's deal facts up to date after one of their deals changed (in the name order too).
+    /// Brings a creator's deal facts up to date after one of their deals changed.
     private mutating func refreshDealFacts(of creator: RecordID) {
         let (latest, open) = dealFacts(of: creator)
-        guard creatorIndexes.setDealFacts(of: creator, lastContact: latest, openDeals: open),
-              let entry = creatorIndexes.entries[creator] else { return }
-        nameOrder?.put(creator, name: entry.sortName, previousName: entry.sortName, facts: entry.facts)
+        _ = creatorIndexes.setDealFacts(of: creator, lastContact: latest, openDeals: open)
     }
 
-    /// Counts every creator's open deals again (the stages changed), in the name order too.
+    /// Counts every creator's open deals again (the stages changed).
     private mutating func recountDealFacts() {
         for creator in creatorIndexes.entries.ids {
             let (latest, open) = dealFacts(of: creator)
             _ = creatorIndexes.setDealFacts(of: creator, lastContact: latest, openDeals: open)
         }
-        nameOrder?.replaceFacts(creatorIndexes.entries)
     }
 
     /// The full creator with `id`: the one way screens, editors and commands read a whole creator (lists read
