@@ -6,48 +6,80 @@ import Foundation
 /// niches through scattered heap blocks (and a dictionary look-up copies the 672-byte record first): about
 /// 100 ms. The same pass over these facts, kept in an array beside the roster's order, takes a millisecond.
 public struct RosterFacts: Hashable, Sendable {
-    // Declared so that each one-byte field fills the padding after an optional's tag byte: 128 bytes, not 144
-    // (100,000 creators' facts are kept twice, in the entries and in the name order).
-
-    /// Latest followers of the main account; the tier follows from it and the workspace's thresholds.
-    public internal(set) var followers: Int?
-    public internal(set) var verdict: VettingVerdict
-    public internal(set) var relationship: RelationshipStatus
-    public internal(set) var doNotContact: Bool
-    /// Bit `i` set: the creator has an account on `Platform.known[i]`.
-    public internal(set) var knownPlatforms: UInt32
-    /// The main account's latest engagement rate: the roster sorts by it (with the handle and the first language
-    /// below), so a sort reads no full record.
-    public internal(set) var engagementRate: Double?
-    public internal(set) var archived: Bool
-    /// The newest contact on any of the creator's deals, and how many of their deals are open: the Roster shows and
-    /// sorts by both. A creator's record does not hold them; the app's workspace keeps them from the deal rows.
-    public var lastContact: Date?
-    public var openDeals = 0
+    // 88 bytes, not 128: a missing number is a sentinel (no optional's tag byte and padding), and the country and
+    // the language are numbers of values kept once per process. 100,000 creators' facts are read in order by every
+    // roster sort and filter.
+    private var followersValue: Int64 = .min
+    private var engagementRateValue: Double = .nan
+    /// Seconds since the reference date.
+    private var lastContactValue: Double = .nan
     /// Accounts on platforms outside `Platform.known` (rare; usually empty, which costs no allocation).
     public internal(set) var otherPlatforms: [Platform]
     public internal(set) var niches: [Niche]
     /// Lower-cased tags.
     public internal(set) var tags: [String]
-    /// Upper-cased country code.
-    public internal(set) var country: String?
-    /// The main account's handle and the first language (lower-cased).
+    /// The main account's handle.
     public internal(set) var handle: String?
-    public internal(set) var language: String?
+    /// Bit `i` set: the creator has an account on `Platform.known[i]`.
+    public internal(set) var knownPlatforms: UInt32
+    private var openDealsValue: UInt32 = 0
+    private var countryNumber: UInt32 = 0
+    private var languageNumber: UInt32 = 0
+    public internal(set) var verdict: VettingVerdict
+    public internal(set) var relationship: RelationshipStatus
+    public internal(set) var doNotContact: Bool
+    public internal(set) var archived: Bool
+
+    /// Latest followers of the main account; the tier follows from it and the workspace's thresholds.
+    public internal(set) var followers: Int? {
+        get { followersValue == .min ? nil : Int(followersValue) }
+        set { followersValue = newValue.map { Int64($0) } ?? .min }
+    }
+
+    /// The main account's latest engagement rate: the roster sorts by it (with the handle and the first language
+    /// below), so a sort reads no full record.
+    public internal(set) var engagementRate: Double? {
+        get { engagementRateValue.isNaN ? nil : engagementRateValue }
+        set { engagementRateValue = newValue ?? .nan }
+    }
+
+    /// The newest contact on any of the creator's deals, and how many of their deals are open: the Roster shows and
+    /// sorts by both. A creator's record does not hold them; the app's workspace keeps them from the deal rows.
+    public var lastContact: Date? {
+        get { lastContactValue.isNaN ? nil : Date(timeIntervalSinceReferenceDate: lastContactValue) }
+        set { lastContactValue = newValue?.timeIntervalSinceReferenceDate ?? .nan }
+    }
+
+    public var openDeals: Int {
+        get { Int(openDealsValue) }
+        set { openDealsValue = UInt32(clamping: newValue) }
+    }
+
+    /// Upper-cased country code.
+    public internal(set) var country: String? {
+        get { RosterFactValues.countries.value(countryNumber) }
+        set { countryNumber = RosterFactValues.countries.number(newValue) }
+    }
+
+    /// The first language (lower-cased).
+    public internal(set) var language: String? {
+        get { RosterFactValues.languages.value(languageNumber) }
+        set { languageNumber = RosterFactValues.languages.number(newValue) }
+    }
 
     public init(_ influencer: Influencer) {
         (knownPlatforms, otherPlatforms) = Self.platformSets(influencer.accounts.map(\.platform))
-        followers = influencer.followers
         niches = influencer.niches
-        country = influencer.country?.uppercased()
         handle = influencer.mainAccount?.handle
-        engagementRate = influencer.engagementRate
-        language = influencer.languages.first?.lowercased()
         tags = influencer.tags.map { $0.lowercased() }
         verdict = influencer.vetting.verdict
         relationship = influencer.relationship
         doNotContact = influencer.isDoNotContact
         archived = influencer.archived
+        followers = influencer.followers
+        country = influencer.country?.uppercased()
+        engagementRate = influencer.engagementRate
+        language = influencer.languages.first?.lowercased()
     }
 
     /// Facts as the folder index stored them (the deal facts are the workspace's to fill in).
@@ -55,17 +87,44 @@ public struct RosterFacts: Hashable, Sendable {
                 engagementRate: Double?, language: String?, tags: [String], verdict: VettingVerdict,
                 relationship: RelationshipStatus, doNotContact: Bool, archived: Bool) {
         (knownPlatforms, otherPlatforms) = Self.platformSets(platforms)
-        self.followers = followers
         self.niches = niches
-        self.country = country
         self.handle = handle
-        self.engagementRate = engagementRate
-        self.language = language
         self.tags = tags
         self.verdict = verdict
         self.relationship = relationship
         self.doNotContact = doNotContact
         self.archived = archived
+        self.followers = followers
+        self.country = country
+        self.engagementRate = engagementRate
+        self.language = language
+    }
+
+    // Written out: the sentinels are compared as the values they stand for (NaN is not equal to itself).
+    public static func == (a: RosterFacts, b: RosterFacts) -> Bool {
+        a.followersValue == b.followersValue && a.engagementRate == b.engagementRate && a.lastContact == b.lastContact
+            && a.otherPlatforms == b.otherPlatforms && a.niches == b.niches && a.tags == b.tags && a.handle == b.handle
+            && a.knownPlatforms == b.knownPlatforms && a.openDealsValue == b.openDealsValue
+            && a.countryNumber == b.countryNumber && a.languageNumber == b.languageNumber && a.verdict == b.verdict
+            && a.relationship == b.relationship && a.doNotContact == b.doNotContact && a.archived == b.archived
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(followersValue)
+        hasher.combine(engagementRate)
+        hasher.combine(lastContact)
+        hasher.combine(otherPlatforms)
+        hasher.combine(niches)
+        hasher.combine(tags)
+        hasher.combine(handle)
+        hasher.combine(knownPlatforms)
+        hasher.combine(openDealsValue)
+        hasher.combine(countryNumber)
+        hasher.combine(languageNumber)
+        hasher.combine(verdict)
+        hasher.combine(relationship)
+        hasher.combine(doNotContact)
+        hasher.combine(archived)
     }
 
     /// The platforms the creator has accounts on, each once (known ones in `Platform.known` order): what the

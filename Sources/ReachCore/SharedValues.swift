@@ -1,7 +1,7 @@
 import Foundation
 
-/// Values that many deal rows repeat (an owner's name, a stage, a currency), each kept once for the whole process:
-/// a row holds a 4-byte number for each instead of a 16-byte value.
+/// Values that many deal rows or creators repeat (an owner's name, a stage, a currency, a country), each kept once for
+/// the whole process: a row holds a 4-byte number for each instead of a 16-byte value.
 ///
 /// Numbers are handed out under a lock and never taken back, and a number's value is in place before the number is
 /// handed out. So reading needs no lock: whoever holds a number got it, through the row that holds it, after its
@@ -54,4 +54,10 @@ enum DealRowValues {
     static let owners = SharedValues<String>()
     static let stages = SharedValues<StageKey>()
     static let currencies = SharedValues<CurrencyCode>()
+}
+
+/// The values creators' roster facts share.
+enum RosterFactValues {
+    static let countries = SharedValues<String>()
+    static let languages = SharedValues<String>()
 }

@@ -60,4 +60,33 @@ import Testing
         let lower = RosterFilter(countries: ["LV"]).compiled().positions(in: facts)
         #expect(lower.allSatisfy { Self.roster[$0].country?.uppercased() == "LV" })
     }
+
+    /// The facts are stored compactly (sentinels for missing numbers, shared numbers for country and language): each
+    /// value reads back as it was given, nil included, and equal facts hash alike.
+    @Test func everyFactReadsBackAsGivenNilIncluded() {
+        for creator in Self.roster.prefix(200) {
+            let facts = RosterFacts(creator)
+            #expect(facts.followers == creator.followers)
+            #expect(facts.engagementRate == creator.engagementRate)
+            #expect(facts.country == creator.country?.uppercased())
+            #expect(facts.language == creator.languages.first?.lowercased())
+            #expect(facts.handle == creator.mainAccount?.handle)
+            #expect(facts.lastContact == nil && facts.openDeals == 0)
+            var changed = facts
+            changed.lastContact = Date(timeIntervalSinceReferenceDate: 12_345.5)
+            changed.openDeals = 7
+            #expect(changed.lastContact == Date(timeIntervalSinceReferenceDate: 12_345.5) && changed.openDeals == 7)
+            #expect(changed != facts)
+            changed.lastContact = nil
+            changed.openDeals = 0
+            #expect(changed == facts && changed.hashValue == facts.hashValue)
+        }
+        let bare = RosterFacts(platforms: [], followers: nil, niches: [], country: nil, handle: nil, engagementRate: nil,
+                               language: nil, tags: [], verdict: .pending, relationship: .prospect, doNotContact: false, archived: false)
+        #expect(bare.followers == nil && bare.engagementRate == nil && bare.country == nil && bare.language == nil)
+        let full = RosterFacts(platforms: [.instagram], followers: 0, niches: [], country: "LV", handle: "a", engagementRate: 0,
+                               language: "lv", tags: [], verdict: .pending, relationship: .prospect, doNotContact: false, archived: false)
+        #expect(full.followers == 0 && full.engagementRate == 0 && full.country == "LV" && full.language == "lv")
+        #expect(bare != full)
+    }
 }

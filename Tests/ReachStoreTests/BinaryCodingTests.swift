@@ -107,7 +107,7 @@ import Testing
         var writer = BinaryWriter()
         writer.byte(UInt8(VettingVerdict.binaryCases.count))
         writer.byte(2)
-        try writer.bytes.withUnsafeBytes { buffer in
+        writer.bytes.withUnsafeBytes { buffer in
             var reader = BinaryReader(buffer)
             #expect(throws: BinaryDecodeError.self) { try reader.enumCase(VettingVerdict.self) }
             #expect(throws: BinaryDecodeError.self) { try reader.present() }
