@@ -78,9 +78,9 @@ enum AppCases {
         let scroll = Samples((0..<options.iterations(500)).map { _ in key(KeyEvent(.down)) })
 
         var rng = SplitMix64(seed: 5)
-        let names = (0..<options.iterations(40)).compactMap { _ in
-            runner.state.workspace.allInfluencers.randomElement(using: &rng)?.realName
-        }
+        // In id order: a dictionary's order changes from run to run, and so did the names typed (and the figures).
+        let creators = runner.state.workspace.allInfluencers.sorted { $0.id < $1.id }
+        let names = (0..<options.iterations(40)).compactMap { _ in creators.randomElement(using: &rng)?.realName }
         var typing: [(wall: Duration, cpu: Double)] = []
         var hits = 0
         for name in names {
