@@ -29,6 +29,21 @@ enum Posix {
         return fstatat(AT_FDCWD, path, &target, 0) == 0 ? target : info
     }
 
+    /// `stampInfo` of the file `name` in the directory open as `directory`.
+    static func stampInfo(_ name: String, in directory: Int32) -> stat? {
+        var info = stat()
+        guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        guard isSymlink(info) else { return info }
+        var target = stat()
+        return fstatat(directory, name, &target, 0) == 0 ? target : info
+    }
+
+    /// A descriptor of the directory at `path` for `*at` calls (nil when it cannot be opened); the caller closes it.
+    static func openDirectory(_ path: String) -> Int32? {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        return descriptor >= 0 ? descriptor : nil
+    }
+
     static func isDirectory(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFDIR }
     static func isRegular(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFREG }
     static func isSymlink(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFLNK }

@@ -173,6 +173,29 @@ import Glibc
         #expect(try index.contents() == Self.builtAfresh(store, "fresh.sqlite"))
     }
 
+    /// Many files confirmed at once, as `reach today` does: exactly the one edited in place and the one removed are
+    /// found, whatever their place among the others, and the index then equals one built afresh.
+    @Test func confirmingManyFilesFindsTheEditedAndTheRemoved() throws {
+        let (folder, store) = try Self.demoFolder()
+        let index = try FolderIndex(store: store)
+        try index.refresh()
+        let rows = try index.agenda(isShown: { _ in true })
+        let stamps = Dictionary(rows.map { ($0.file, $0.stamp) }, uniquingKeysWith: { first, _ in first })
+        #expect(stamps.count > 5)
+        #expect(try index.confirm(.deal, stamps: stamps) == 0)
+        let names = stamps.keys.sorted()
+        let edited = folder.data + "/deals/" + names[names.count / 2]
+        let text = try String(contentsOfFile: edited, encoding: .utf8)
+        let handle = try #require(FileHandle(forUpdatingAtPath: edited))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(text.replacingOccurrences(of: "\"revision\": ", with: "\"owner\": \"Someone else\",\n  \"revision\": ").utf8))
+        try handle.close()
+        try FileManager.default.removeItem(atPath: folder.data + "/deals/" + names[1])
+        #expect(try index.confirm(.deal, stamps: stamps) == 2)
+        #expect(try index.confirm(.deal, stamps: stamps.filter { $0.key != names[1] && $0.key != names[names.count / 2] }) == 0)
+        #expect(try index.contents() == Self.builtAfresh(store, "fresh.sqlite"))
+    }
+
     /// Random saves, deletions, new records, edits by other programs (renamed into place, as editors and git
     /// write), removals and damaged files; after each round the index kept up to date equals one built afresh.
     @Test(arguments: [1, 2, 3] as [UInt64])

@@ -142,11 +142,20 @@ extension FolderIndex {
             currencies[code] = made
             return made
         }
+        // A deal's entries are gathered, then set once: its row keeps them packed, so each one appended would pack
+        // them all again.
+        var entries: [AgendaEntry] = []
+        func setEntries() {
+            guard !entries.isEmpty else { return }
+            deals[deals.count - 1].deal.entries = entries
+            entries.removeAll(keepingCapacity: true)
+        }
         while let row = try rows.next() {
             let file: String = row[0]
             if let last = deals.last, last.file == file {
                 guard last.creator?.file == (row[14] as String?) else { continue }
             } else {
+                setEntries()
                 let next = (row[8] as String?).flatMap { summary in
                     (row[9] as Double?).map { NextAction(summary: summary, due: Date(timeIntervalSinceReferenceDate: $0),
                                                          whoseMove: Party(rawValue: row[10] ?? "") ?? .us) }
@@ -162,11 +171,11 @@ extension FolderIndex {
                 deals.append(IndexedDealRow(file: file, stamp: row[1], deal: deal, creator: creator, discountCode: row[21]))
             }
             if let kind = (row[17] as String?).flatMap(AgendaEntry.Kind.init(rawValue:)) {
-                deals[deals.count - 1].deal.entries.append(
-                    AgendaEntry(kind: kind, date: (row[18] as Double?).map(Date.init(timeIntervalSinceReferenceDate:)),
-                                subject: .worded(row[19])))
+                entries.append(AgendaEntry(kind: kind, date: (row[18] as Double?).map(Date.init(timeIntervalSinceReferenceDate:)),
+                                           subject: .worded(row[19])))
             }
         }
+        setEntries()
         return deals
     }
 
@@ -250,7 +259,7 @@ extension FolderIndex {
     @discardableResult
     public func confirm(_ kind: RecordKind, stamps: [String: Int64]) throws -> Int {
         var result = IndexRefresh()
-        let changes = FileChanges(directory: store.layout.directory(for: kind), names: stamps.keys.sorted(), known: stamps)
+        let changes = FileChanges(directory: store.layout.directory(for: kind), confirming: stamps)
         return switch kind {
         case .influencer: try update(IndexedKinds.creators, changes, progress: nil, &result)
         case .campaign: try update(IndexedKinds.campaigns, changes, progress: nil, &result)

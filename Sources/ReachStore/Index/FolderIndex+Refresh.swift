@@ -219,18 +219,37 @@ struct FileChanges {
         removed = known.keys.filter { stamps[$0] == nil }
     }
 
+    /// Just the files of `known`, each compared with its stamp there, in name order: what a command confirms before
+    /// it shows rows of the index. Paired by position, with no table of the new stamps (`reach today` confirms 80,000
+    /// files at 100k).
+    init(directory: String, confirming known: [String: Int64]) {
+        self.directory = directory
+        let files = Array(known)
+        let stamps = FileStamps.byPosition(directory, names: files.map(\.key))
+        changed = zip(files, stamps).compactMap { file, stamp in stamp.map { $0 != file.value } == true ? file.key : nil }.sorted()
+        removed = zip(files, stamps).compactMap { file, stamp in stamp == nil ? file.key : nil }
+    }
+
     var isEmpty: Bool { changed.isEmpty && removed.isEmpty }
 }
 
 /// Every record file's stamp in one folder, taken on all cores (at 100k deals this is most of a refresh).
 enum FileStamps {
     static func read(_ directory: String, names: [String]) -> [String: Int64] {
-        let found = ParallelSlots<Int64?>.map(names.count, chunkSize: 1_024) { index in
-            Posix.stampInfo(directory + "/" + names[index]).map { IndexStamp.of(FileStamp($0)) }
-        }
         var stamps: [String: Int64] = [:]
         stamps.reserveCapacity(names.count)
-        for (name, stamp) in zip(names, found) { if let stamp { stamps[name] = stamp } }
+        for (name, stamp) in zip(names, byPosition(directory, names: names)) { if let stamp { stamps[name] = stamp } }
         return stamps
+    }
+
+    /// Each name's stamp (nil: gone), by position. Looked up from the folder's descriptor, not by the whole path, so
+    /// the kernel walks only the name.
+    static func byPosition(_ directory: String, names: [String]) -> [Int64?] {
+        let folder = Posix.openDirectory(directory)
+        defer { if let folder { close(folder) } }
+        return ParallelSlots<Int64?>.map(names.count, chunkSize: 1_024) { index in
+            let info = folder.map { Posix.stampInfo(names[index], in: $0) } ?? Posix.stampInfo(directory + "/" + names[index])
+            return info.map { IndexStamp.of(FileStamp($0)) }
+        }
     }
 }
