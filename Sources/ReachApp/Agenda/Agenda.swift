@@ -85,7 +85,7 @@ public enum Agenda {
 
     /// "Today · 2026-12-03 · Marta Kalniņa · 7 to do · 2 overdue".
     static func title(_ page: Page) -> String {
-        let overdue = page.items.filter(\.isOverdue).count
+        let overdue = page.items.lazy.filter(\.isOverdue).count
         var title = "Today · \(Humanize.day(page.now, timeZone: page.timeZone)) · \(page.whose) · \(page.items.count) to do"
         if overdue > 0 { title += " · \(overdue) overdue" }
         return title

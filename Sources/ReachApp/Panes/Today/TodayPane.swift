@@ -152,7 +152,9 @@ public enum TodayPane: Pane {
     public static func render(_ state: AppState, into buffer: inout Buffer, area: Rect, theme: Theme) {
         guard !area.isEmpty else { return }
         let today = state.today
-        let overdue = today.items.filter(\.isOverdue).count
+        // Counted lazily: an array of the overdue items (150,000 of everyone's 233,000 at 100k) made for every frame
+        // was megabytes that each redraw took from the system and glibc kept.
+        let overdue = today.items.lazy.filter(\.isOverdue).count
         let owner = OwnerActions.scopeTag(state).map { " · \($0)" } ?? ""
         var title = "Today · \(Humanize.day(state.now, timeZone: state.timeZone))\(owner) · \(today.items.count) to do"
         if overdue > 0 { title += " · \(overdue) overdue" }
