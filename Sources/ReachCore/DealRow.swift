@@ -79,15 +79,14 @@ extension Deal: ListedDeal {
 /// deal so `reach today` builds its list without reading 40,000 deal files.
 public struct DealRow: ListedDeal, Hashable, Sendable {
     // 120 bytes for each of 200,000 rows (176 with every field a plain value): the owner, stage and fee's currency
-    // are numbers of values kept once (`DealRowValues`), a missing last contact is NaN, and the flags and numbers
-    // fill the padding after `nextAction`.
+    // are numbers of values kept once (`DealRowValues`), a missing last contact is NaN (`CompactDate`), and the flags
+    // and numbers fill the padding after `nextAction`.
     public var id: RecordID
     public var influencerID: RecordID
     public var campaignID: RecordID
     public var stageSince: Date
     private var feeMinorUnits: Int64
-    /// Seconds since the reference date; NaN for none.
-    private var lastContactTime: Double
+    private var lastContactTime: CompactDate
     /// The entries and paid amounts, packed (`DealRowAgenda`): no bytes, and no heap block, when there are none.
     private var agenda: [UInt8]
     public var nextAction: NextAction?
@@ -108,7 +107,7 @@ public struct DealRow: ListedDeal, Hashable, Sendable {
         self.nextAction = nextAction
         feeMinorUnits = agreedFee?.minorUnits ?? 0
         feeCurrencyNumber = DealRowValues.currencies.number(agreedFee?.currency)
-        lastContactTime = lastContact?.timeIntervalSinceReferenceDate ?? .nan
+        lastContactTime = CompactDate(lastContact)
         ownerNumber = DealRowValues.owners.number(owner)
         stageNumber = DealRowValues.stages.number(stage)
         agenda = DealRowAgenda.bytes(entries: entries, paid: paid)
@@ -134,8 +133,8 @@ public struct DealRow: ListedDeal, Hashable, Sendable {
 
     /// The newest contact with the creator on this deal (any timeline entry but the system's): the Roster's "Contact".
     public var lastContact: Date? {
-        get { lastContactTime.isNaN ? nil : Date(timeIntervalSinceReferenceDate: lastContactTime) }
-        set { lastContactTime = newValue?.timeIntervalSinceReferenceDate ?? .nan }
+        get { lastContactTime.date }
+        set { lastContactTime = CompactDate(newValue) }
     }
 
     public init(_ deal: Deal) {

@@ -11,8 +11,7 @@ public struct RosterFacts: Hashable, Sendable {
     // roster sort and filter.
     private var followersValue: Int64 = .min
     private var engagementRateValue: Double = .nan
-    /// Seconds since the reference date.
-    private var lastContactValue: Double = .nan
+    private var lastContactValue = CompactDate(nil)
     /// Accounts on platforms outside `Platform.known` (rare; usually empty, which costs no allocation).
     public internal(set) var otherPlatforms: [Platform]
     public internal(set) var niches: [Niche]
@@ -46,8 +45,8 @@ public struct RosterFacts: Hashable, Sendable {
     /// The newest contact on any of the creator's deals, and how many of their deals are open: the Roster shows and
     /// sorts by both. A creator's record does not hold them; the app's workspace keeps them from the deal rows.
     public var lastContact: Date? {
-        get { lastContactValue.isNaN ? nil : Date(timeIntervalSinceReferenceDate: lastContactValue) }
-        set { lastContactValue = newValue?.timeIntervalSinceReferenceDate ?? .nan }
+        get { lastContactValue.date }
+        set { lastContactValue = CompactDate(newValue) }
     }
 
     public var openDeals: Int {
