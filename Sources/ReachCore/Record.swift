@@ -82,6 +82,18 @@ public struct RecordID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
         hasher.combine(low)
     }
 
+    /// What `Set`, `Dictionary` and swift-collections' tables hash with (`hash(into:)` serves only hashes of
+    /// values that hold an id): both halves and the table's seed mixed by multiplications, instead of `Hasher`'s
+    /// SipHash. A start puts 200,000 deals and 100,000 creators into tables keyed by id, a million look-ups, and
+    /// `Hasher`'s set-up and finish were a tenth of its samples. The seed still differs per table and per process,
+    /// so a folder of crafted ids cannot line up collisions in advance.
+    public func _rawHashValue(seed: Int) -> Int {
+        var bits = (high &+ UInt64(truncatingIfNeeded: seed)) &* 0x9E37_79B9_7F4A_7C15 ^ low
+        bits = (bits ^ bits >> 30) &* 0xBF58_476D_1CE4_E5B9
+        bits = (bits ^ bits >> 27) &* 0x94D0_49BB_1331_11EB
+        return Int(truncatingIfNeeded: bits ^ bits >> 31)
+    }
+
     /// A cheap hash of both halves, well spread in its high bits, for a table that does its own probing
     /// (`PlaceTable`): `Hasher` costs more than the rest of such a look-up. Not seeded: ids come from the user's own
     /// folder, and a ULID's random half spreads them anyway.

@@ -5,11 +5,11 @@ import Testing
 
 /// The duplicate-key index against a plain dictionary of keys to creators: every creator with a key is a candidate
 /// for it, whether the key was merged into the sorted part or is among the recent additions, and added again it is
-/// still named once.
+/// still named once; and the same for a start's filling, before and after its one sort.
 @Suite struct DuplicateKeyIndexTests {
-    @Test(arguments: [10, 1_500, 12_000])
-    func everyCreatorWithAKeyIsACandidate(creators: Int) {
-        var index = DuplicateKeyIndex()
+    @Test(arguments: [10, 1_500, 12_000], [false, true])
+    func everyCreatorWithAKeyIsACandidate(creators: Int, filling: Bool) {
+        var index = DuplicateKeyIndex(filling: filling)
         var expected: [String: Set<RecordID>] = [:]
         var random = SeededRandom(seed: UInt64(creators))
         let ids = (0..<creators).map { _ in RecordID.generate(at: Date(timeIntervalSince1970: 1_780_304_400), using: &random) }
@@ -19,6 +19,10 @@ import Testing
             if n % 7 == 0 { keys.append("e:shared@example.com") }
             index.add(id, keys: keys)
             for key in keys { expected[key, default: []].insert(id) }
+        }
+        if filling {
+            for (key, holders) in expected { #expect(index.candidates(for: [key]) == holders, "while filling: \(key)") }
+            index.endFilling()
         }
         for id in ids.prefix(50) { index.add(id, keys: ["h:instagram:creator0"]) } // again, and some of them anew
         for id in ids.prefix(50) { expected["h:instagram:creator0", default: []].insert(id) }

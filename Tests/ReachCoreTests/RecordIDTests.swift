@@ -41,6 +41,28 @@ import Testing
         }
     }
 
+    /// The tables' hash spreads ids that differ only in their time (one half) or only in their random part (the other)
+    /// over a table's low bits about as a random function would (1 − 1/e of the buckets), and follows the seed.
+    @Test func tableHashSpreadsEitherHalfOverTheLowBits() {
+        let buckets = 1 << 16
+        let start = Date(timeIntervalSince1970: 1_780_304_400)
+        var random = SeededRNG(seed: 3)
+        let base = RecordID.generate(at: start, using: &random).rawValue
+        let byTime = (0..<buckets).map { RecordID.generate(at: start + Double($0) / 1_000, using: &random) }
+        // The same time and the same random part but for the last five characters (25 bits).
+        let byRandom = (0..<buckets).map { n in
+            RecordID(rawValue: String(base.prefix(21)) + String((0..<5).map { Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")[(n >> (5 * $0)) & 31] }))
+        }
+        for ids in [byTime, byRandom] {
+            #expect(Set(ids).count == buckets)
+            for seed in [0, 0x5EED_1234] {
+                let used = Set(ids.map { $0._rawHashValue(seed: seed) & (buckets - 1) }).count
+                #expect(used > buckets * 60 / 100, "\(used) of \(buckets) buckets")
+            }
+            #expect(ids.prefix(100).map { $0._rawHashValue(seed: 1) } != ids.prefix(100).map { $0._rawHashValue(seed: 2) })
+        }
+    }
+
     /// Read from bytes (a file name's), a canonical ULID is the id its string is; anything else is not read.
     @Test func canonicalBytesAreTheStringsId() {
         for text in Self.ids() {

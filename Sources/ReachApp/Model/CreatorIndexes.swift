@@ -18,11 +18,14 @@ struct CreatorIndexes: Sendable {
     /// Empty, with room for `count` creators put in no order until `orderByName()`.
     init(unorderedCapacity count: Int) {
         entries = CreatorEntries(unorderedCapacity: count)
+        byDuplicateKey = DuplicateKeyIndex(filling: true)
     }
 
-    /// Puts the creators in name order, and keeps them so (see `CreatorEntries`).
+    /// Puts the creators in name order, and keeps them so (see `CreatorEntries`); sorts the duplicate keys a start
+    /// added.
     mutating func orderByName() {
         if !entries.isInNameOrder { entries.orderByName() }
+        byDuplicateKey.endFilling()
     }
 
     /// Adds creators at the end until the next `orderByName()`: many added one by one in order would move the
