@@ -331,6 +331,34 @@ public struct SearchIndex: Sendable {
             termInfo.append(TermInfo(range: start..<(start + term.count), mask: ByteMask.of(term),
                                      ceiling: Swift.max(200 + 16 * term.count, 52 * term.count)))
         }
+        let count = candidates?.count ?? entries.count
+        // Short terms match most of 100,000 creators (a subsequence of a long note), and scoring and sorting them
+        // took 10–20 ms of a keystroke on one core: past a few thousand entries, every core scores and sorts a share,
+        // and the sorted shares are merged.
+        let parts = count < 8_192 ? 1 : Swift.min(8, ProcessInfo.processInfo.activeProcessorCount)
+        var keys: [UInt64] = []
+        var matched: [Int] = []
+        if parts == 1 {
+            (keys, matched) = scan(0..<count, of: candidates, termBytes, termInfo)
+        } else {
+            let slots = ParallelSlots<(keys: [UInt64], matched: [Int])>(count: parts)
+            DispatchQueue.concurrentPerform(iterations: parts) { [termInfo] part in
+                slots.set(part, scan((count * part / parts)..<(count * (part + 1) / parts), of: candidates, termBytes, termInfo))
+            }
+            for case let part? in slots.elements {
+                keys = keys.isEmpty ? part.keys : Self.merged(keys, part.keys)
+                matched += part.matched
+            }
+        }
+        return SearchResults(ids: ids.elements, ranked: keys.map { nameOrder[Int(UInt32(truncatingIfNeeded: $0))] },
+                             scores: keys.map { Int(UInt16.max) - Int($0 >> 32) }, terms: terms, matched: matched,
+                             generation: generation)
+    }
+
+    /// The rank keys (sorted) and positions (in their order) of the entries that match every term, of `positions`
+    /// (the entries at these places of `candidates`, or of all entries when there are none).
+    private func scan(_ positions: Range<Int>, of candidates: [Int]?, _ termBytes: [UInt8], _ termInfo: [TermInfo])
+        -> (keys: [UInt64], matched: [Int]) {
         var keys: [UInt64] = []
         var matched: [Int] = []
         bytes.withUnsafeBufferPointer { all in
@@ -358,18 +386,29 @@ public struct SearchIndex: Sendable {
                             matched.append(index)
                         }
                         if let candidates {
-                            for index in candidates { consider(index) }
+                            for position in positions { consider(candidates[position]) }
                         } else {
-                            for index in entries.indices { consider(index) }
+                            for index in positions { consider(index) }
                         }
                     }
                 }
             }
         }
         Self.radixSort(&keys)
-        return SearchResults(ids: ids.elements, ranked: keys.map { nameOrder[Int(UInt32(truncatingIfNeeded: $0))] },
-                             scores: keys.map { Int(UInt16.max) - Int($0 >> 32) }, terms: terms, matched: matched,
-                             generation: generation)
+        return (keys, matched)
+    }
+
+    /// Two ascending arrays of distinct keys as one.
+    static func merged(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+        var out: [UInt64] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count, j < b.count {
+            if a[i] < b[j] { out.append(a[i]); i += 1 } else { out.append(b[j]); j += 1 }
+        }
+        out += a[i...]
+        out += b[j...]
+        return out
     }
 
     /// One query term as the scan needs it.

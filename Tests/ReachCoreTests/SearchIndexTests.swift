@@ -136,6 +136,36 @@ import Testing
         #expect(small.search("a") == SearchIndex(Array(Self.roster.prefix(510))).search("a"))
     }
 
+    /// An index big enough to be scanned on every core in parts gives what the one-part scan gives: sixteen copies of
+    /// the roster (24,000 creators) hit in the same order as the roster alone, each hit sixteen times over, copies
+    /// of one creator side by side (same score and name, then by id); narrowing while typing as a fresh search.
+    @Test func aScanInPartsGivesTheOnePartResults() {
+        var random = SeededRNG(seed: 4)
+        var original: [RecordID: RecordID] = [:]
+        var copies: [Influencer] = []
+        for _ in 0..<16 {
+            for creator in Self.roster {
+                var copy = creator
+                copy.id = RecordID.generate(at: Date(timeIntervalSince1970: 1_741_944_600), using: &random)
+                original[copy.id] = creator.id
+                copies.append(copy)
+            }
+        }
+        let small = SearchIndex(Self.roster), big = SearchIndex(copies)
+        for prefixes in Self.typedPrefixes(count: 6, seed: 2) + [["a", "an", "ana", "ana m"]] {
+            var previous: SearchResults?
+            for query in prefixes {
+                let expected = small.search(query).flatMap { Array(repeating: $0, count: 16) }
+                let narrowed = big.search(query, refining: previous)
+                let found = narrowed.hits.map { SearchHit(id: original[$0.id]!, score: $0.score) }
+                let same = found == expected, sameAsFresh = narrowed.hits == big.search(query, refining: nil).hits
+                #expect(same, "query \(query.debugDescription): \(found.count) hits, \(expected.count) expected")
+                #expect(sameAsFresh, "query \(query.debugDescription)")
+                previous = narrowed
+            }
+        }
+    }
+
     @Test func hitsAreOrderedByScoreThenName() {
         let index = SearchIndex(Self.roster)
         let byID = Dictionary(uniqueKeysWithValues: Self.roster.map { ($0.id, $0) })

@@ -216,9 +216,11 @@ public enum RosterPane: Pane {
                 let creators = state.workspace.creatorEntries
                 ranked.removeAll { creators[results.ids[$0]].map { filter.matches($0.facts) } != true }
             } else if !state.workspace.archivedCreators.isEmpty {
-                // An empty filter still hides archived creators: usually few, so they are looked up, not every match.
-                let hidden = Set(state.workspace.archivedCreators.compactMap(index.position(of:)))
-                ranked.removeAll(where: hidden.contains)
+                // An empty filter still hides archived creators: usually few, so they are looked up, not every match,
+                // and marked by position (a `Set` of positions hashed each of 95,000 matches: 2 ms of a keystroke).
+                var hidden = [Bool](repeating: false, count: results.ids.count)
+                for id in state.workspace.archivedCreators { if let position = index.position(of: id) { hidden[position] = true } }
+                ranked.removeAll { hidden[$0] }
             }
             state.roster.rows = RosterRows(table: results.ids, positions: ranked)
         }
