@@ -7,20 +7,28 @@ public struct CreatorSearchKeys: Hashable, Sendable {
     /// Real name, tags, niches, city, country, email and other contact lines, agent (name, agency, email, other
     /// lines), notes.
     public var secondary: [UInt8]
+    /// How many of `primary`'s bytes are the folded display name (`foldedName`).
+    public var foldedNameLength: Int
 
-    public init(primary: [UInt8], secondary: [UInt8]) {
+    public init(primary: [UInt8], secondary: [UInt8], foldedNameLength: Int) {
         self.primary = primary
         self.secondary = secondary
+        self.foldedNameLength = foldedNameLength
     }
+
+    /// The display name folded (`TextFolding.fold`), the roster's name order, as `primary` begins: a start at
+    /// 100,000 creators folded every name again, a fifth of reading them from the folder index.
+    public var foldedName: String { String(decoding: primary.prefix(foldedNameLength), as: UTF8.self) }
 
     public init(_ inf: Influencer) {
         let handles = inf.accounts.map { TextFolding.fold($0.handle) }.joined(separator: " ")
-        let primary = TextFolding.fold(inf.displayName) + " " + handles
+        let name = TextFolding.fold(inf.displayName)
+        let primary = name + " " + handles
         let parts: [String] = [inf.realName ?? "", inf.tags.joined(separator: " "), inf.niches.map(\.rawValue).joined(separator: " "),
                                inf.city ?? "", inf.country ?? "", inf.contact.email ?? "", inf.contact.other ?? "", inf.agent?.name ?? "",
                                inf.agent?.agency ?? "", inf.agent?.contact.email ?? "", inf.agent?.contact.other ?? "", inf.notes ?? ""]
         let secondary = parts.filter { !$0.isEmpty }.map(TextFolding.fold).joined(separator: " | ")
-        self.init(primary: Array(primary.utf8), secondary: Array(secondary.utf8))
+        self.init(primary: Array(primary.utf8), secondary: Array(secondary.utf8), foldedNameLength: name.utf8.count)
     }
 }
 

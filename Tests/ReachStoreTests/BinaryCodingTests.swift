@@ -23,6 +23,7 @@ import Testing
         for creator in Self.demo.influencers {
             let summary = CreatorSummary(creator)
             #expect(try Self.summary(CreatorSummaryColumn.bytes(summary), id: creator.id) == summary, "\(creator.id)")
+            #expect(summary.searchKeys.foldedName == TextFolding.fold(creator.displayName), "\(creator.id)")
         }
         var subjects = Set<Int>()
         for deal in Self.demo.deals {
@@ -87,6 +88,13 @@ import Testing
             #expect(throws: BinaryDecodeError.self) { try Self.row(Array(row.prefix(length))) }
         }
         #expect(throws: BinaryDecodeError.self) { try Self.row(row + [0]) }
+    }
+
+    /// A folded name said to be longer than the key it begins is a damaged index, not a name cut anywhere.
+    @Test func aFoldedNameLongerThanItsKeyThrows() {
+        var summary = CreatorSummary(Self.demo.influencers[0])
+        summary.searchKeys.foldedNameLength = summary.searchKeys.primary.count + 1
+        #expect(throws: BinaryDecodeError.self) { try Self.summary(CreatorSummaryColumn.bytes(summary), id: summary.id) }
     }
 
     @Test func garbledBytesThrowOrDecodeButNeverTrap() {

@@ -35,9 +35,9 @@ struct CreatorIndexes: Sendable {
     }
 
     /// Adds or replaces a creator.
-    mutating func put(_ summary: CreatorSummary, sortName: String, facts creatorFacts: RosterFacts) {
+    mutating func put(_ summary: CreatorSummary, facts creatorFacts: RosterFacts) {
         let id = summary.id
-        entries.put(CreatorEntry(id: id, name: summary.displayName, sortName: sortName, facts: creatorFacts))
+        entries.put(CreatorEntry(id: id, name: summary.displayName, sortName: summary.searchKeys.foldedName, facts: creatorFacts))
         if creatorFacts.archived { archived.insert(id) } else { archived.remove(id) }
         byDuplicateKey.add(id, keys: summary.duplicateKeys)
     }

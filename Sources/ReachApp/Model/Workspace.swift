@@ -112,7 +112,7 @@ public struct Workspace: Sendable {
 
         /// Adds a creator; a later one of the same id wins, as in the creators-by-id dictionary.
         mutating func add(_ summary: CreatorSummary) {
-            indexes.put(summary, sortName: TextFolding.fold(summary.displayName), facts: summary.facts)
+            indexes.put(summary, facts: summary.facts)
             searchKeys.appendUnordered(summary.id, keys: summary.searchKeys)
         }
     }
@@ -170,10 +170,9 @@ public struct Workspace: Sendable {
         case .influencer(let r):
             if let creatorShelf { creatorShelf.remember(r) } else { creators[r.id] = r }
             let summary = CreatorSummary(r)
-            let name = TextFolding.fold(r.displayName)
             var facts = summary.facts
             (facts.lastContact, facts.openDeals) = dealFacts(of: r.id)
-            creatorIndexes.put(summary, sortName: name, facts: facts)
+            creatorIndexes.put(summary, facts: facts)
             return summary.searchKeys
         case .campaign(let r):
             campaigns[r.id] = r

@@ -23,6 +23,7 @@ enum CreatorSummaryColumn {
         writer.bool(facts.archived)
         writer.rawBytes(summary.searchKeys.primary)
         writer.rawBytes(summary.searchKeys.secondary)
+        writer.count(summary.searchKeys.foldedNameLength)
         writer.strings(summary.duplicateKeys)
         return writer.bytes
     }
@@ -45,7 +46,11 @@ enum CreatorSummaryColumn {
             handle: try reader.optionalString(), engagementRate: try reader.optionalDouble(), language: try reader.optionalString(),
             tags: try reader.strings(), verdict: try reader.enumCase(), relationship: try reader.enumCase(),
             doNotContact: try reader.bool(), archived: try reader.bool())
-        let keys = CreatorSearchKeys(primary: try reader.rawBytes(), secondary: try reader.rawBytes())
+        let primary = try reader.rawBytes(), secondary = try reader.rawBytes(), nameLength = try reader.varint()
+        guard let foldedNameLength = Int(exactly: nameLength), foldedNameLength <= primary.count else {
+            throw reader.failure("a folded name of \(nameLength) bytes in a key of \(primary.count)")
+        }
+        let keys = CreatorSearchKeys(primary: primary, secondary: secondary, foldedNameLength: foldedNameLength)
         let duplicateKeys = try reader.strings()
         guard reader.isAtEnd else { throw reader.failure("\(reader.remaining) bytes after a creator summary") }
         return CreatorSummary(id: id, displayName: displayName, facts: facts, searchKeys: keys, duplicateKeys: duplicateKeys)
