@@ -122,6 +122,39 @@ import Testing
         }
     }
 
+    /// A number's key orders as the number does, either way, equal numbers (0 and -0 too) alike, a missing one last.
+    @Test func numberKeysOrderAsTheNumbers() {
+        var random = SeededRandom(seed: 12)
+        let edges: [Double?] = [nil, 0, -0.0, 1, -1, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNonzeroMagnitude,
+                                -.leastNonzeroMagnitude, .infinity, -.infinity, 1e-300, -1e300, 683_000_000, -978_307_200]
+        let values = edges + (0..<300).map { _ in Double(Int.random(in: -1_000_000...1_000_000, using: &random)) / 7 }
+        for ascending in [true, false] {
+            for a in values {
+                for b in values {
+                    let (x, y) = (RosterOrder.key(of: a, ascending: ascending), RosterOrder.key(of: b, ascending: ascending))
+                    switch (a, b) {
+                    case let (a?, b?): #expect((x < y) == (ascending ? a < b : a > b) && (x == y) == (a == b), "\(a) \(b)")
+                    case (nil, nil): #expect(x == y)
+                    case (nil, _): #expect(x > y, "\(String(describing: b))")
+                    case (_, nil): #expect(x < y, "\(String(describing: a))")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The radix order is a stable sort by key: keys with many ties and every digit in use.
+    @Test func radixOrderIsAStableSortByKey() {
+        var random = SeededRandom(seed: 13)
+        for count in [0, 1, 2, 1_000, 70_000] {
+            let keys = (0..<count).map { _ in
+                random.next() % 3 == 0 ? UInt64(random.next() % 50) : random.next() >> (random.next() % 64)
+            }
+            let expected = Array(keys.indices).sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+            #expect(RadixOrder.positions(by: keys) == expected, "\(count) keys")
+        }
+    }
+
     @Test(arguments: RosterColumn.allCases)
     func insertionIndexAgreesWithTheFullSort(_ column: RosterColumn) throws {
         for ascending in [true, false] {
