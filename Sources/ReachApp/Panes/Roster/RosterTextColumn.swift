@@ -58,38 +58,15 @@ struct RosterTextColumn {
         return merging(other, into: order, ascending: ascending)
     }
 
-    /// `positions` (in name order) ordered by their keys' sixteen bytes alone: a stable least-significant-digit
-    /// radix sort, sixteen bits a pass, a pass skipped when every key shares its digit.
+    /// `positions` (in name order) ordered by their keys' sixteen bytes alone, stably: by the second eight bytes, then
+    /// by the first (`RadixOrder`, whose keys travel with their positions: looking each position's key up in every
+    /// pass read memory at random, 21–25 ms at 100k).
     private func radixSorted(_ positions: [Int], ascending: Bool) -> [Int] {
         guard positions.count > 1 else { return positions }
-        var order = positions, nextOrder = positions
-        var counts = [Int](repeating: 0, count: 1 << 16)
-        keys.withUnsafeBufferPointer { keys in
-            for pass in 0..<8 {
-                // Passes 0–3 take the second integer's digits, 4–7 the first's, least significant first.
-                func digit(_ position: Int) -> Int {
-                    guard let key = keys[position] else { return 0 }
-                    let value = pass < 4 ? key.second : key.first
-                    return Int(truncatingIfNeeded: (ascending ? value : ~value) >> (16 * UInt64(pass % 4)) & 0xFFFF)
-                }
-                for index in counts.indices { counts[index] = 0 }
-                for position in order { counts[digit(position)] += 1 }
-                if counts[digit(order[0])] == order.count { continue }
-                var total = 0
-                for index in counts.indices { (counts[index], total) = (total, total + counts[index]) }
-                order.withUnsafeBufferPointer { order in
-                    nextOrder.withUnsafeMutableBufferPointer { nextOrder in
-                        for position in order {
-                            let bucket = digit(position)
-                            nextOrder[counts[bucket]] = position
-                            counts[bucket] += 1
-                        }
-                    }
-                }
-                swap(&order, &nextOrder)
-            }
-        }
-        return order
+        func part(_ value: UInt64?) -> UInt64 { ascending ? value ?? 0 : ~(value ?? 0) }
+        let bySecond = RadixOrder.positions(by: positions.map { part(keys[$0]?.second) })
+        let byFirst = RadixOrder.positions(by: bySecond.map { part(keys[positions[$0]]?.first) })
+        return byFirst.map { positions[bySecond[$0]] }
     }
 
     /// Orders each run of texts whose keys agree (see `orderRun`).
