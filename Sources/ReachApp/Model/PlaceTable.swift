@@ -13,15 +13,10 @@ struct PlaceTable: Sendable {
 
     /// A table of `ids` at their places (each id once).
     init(_ ids: [RecordID]) {
-        self.init(capacity: ids.count)
-        for (place, id) in ids.enumerated() { enter(place, for: id) }
-    }
-
-    /// An empty table with room for `capacity` ids before it grows (growing enters every id again).
-    init(capacity: Int) {
         var size = slots.count
-        while capacity * 2 > size { size *= 2 }
+        while ids.count * 2 > size { size *= 2 }
         slots = [Int32](repeating: Self.empty, count: size)
+        for (place, id) in ids.enumerated() { enter(place, for: id) }
     }
 
     /// The place of `id` in `ids` (the column this table indexes), or nil.
@@ -70,13 +65,6 @@ struct PlaceTable: Sendable {
         }
         slots[hole] = Self.empty
         count -= 1
-    }
-
-    /// Records that `id`, in the table at place `old`, is now at place `new` (no other id is there).
-    mutating func move(_ id: RecordID, from old: Int, to new: Int) {
-        var slot = home(id)
-        while slots[slot] != Int32(old) { slot = (slot + 1) & (slots.count - 1) }
-        slots[slot] = Int32(new)
     }
 
     /// Moves every place from `start` on by `delta` (after the column gained or lost one before them).
