@@ -99,6 +99,23 @@ public struct DealRow: ListedDeal, Hashable, Sendable {
     public init(id: RecordID, influencerID: RecordID, campaignID: RecordID, owner: String?, archived: Bool, stage: StageKey,
                 stageSince: Date, nextAction: NextAction?, agreedFee: Money?, lastContact: Date?, entries: [AgendaEntry],
                 paid: [Money]) {
+        self.init(id: id, influencerID: influencerID, campaignID: campaignID, owner: owner, archived: archived, stage: stage,
+                  stageSince: stageSince, nextAction: nextAction, agreedFee: agreedFee, lastContact: lastContact,
+                  agenda: DealRowAgenda.bytes(entries: entries, paid: paid))
+    }
+
+    /// The row with its entries and paid amounts as `packedAgenda` holds them (the folder index keeps them so, and a
+    /// start takes them as they are instead of making each entry and packing it again); nil when the bytes are not
+    /// such an agenda.
+    public init?(id: RecordID, influencerID: RecordID, campaignID: RecordID, owner: String?, archived: Bool, stage: StageKey,
+                 stageSince: Date, nextAction: NextAction?, agreedFee: Money?, lastContact: Date?, packedAgenda: [UInt8]) {
+        guard DealRowAgenda.isWellFormed(packedAgenda) else { return nil }
+        self.init(id: id, influencerID: influencerID, campaignID: campaignID, owner: owner, archived: archived, stage: stage,
+                  stageSince: stageSince, nextAction: nextAction, agreedFee: agreedFee, lastContact: lastContact, agenda: packedAgenda)
+    }
+
+    private init(id: RecordID, influencerID: RecordID, campaignID: RecordID, owner: String?, archived: Bool, stage: StageKey,
+                 stageSince: Date, nextAction: NextAction?, agreedFee: Money?, lastContact: Date?, agenda: [UInt8]) {
         self.id = id
         self.influencerID = influencerID
         self.campaignID = campaignID
@@ -110,8 +127,11 @@ public struct DealRow: ListedDeal, Hashable, Sendable {
         lastContactTime = CompactDate(lastContact)
         ownerNumber = DealRowValues.owners.number(owner)
         stageNumber = DealRowValues.stages.number(stage)
-        agenda = DealRowAgenda.bytes(entries: entries, paid: paid)
+        self.agenda = agenda
     }
+
+    /// The entries and paid amounts, packed (`DealRowAgenda`): what `init?(…packedAgenda:)` takes back.
+    public var packedAgenda: [UInt8] { agenda }
 
     public var owner: String? {
         get { DealRowValues.owners.value(ownerNumber) }

@@ -91,6 +91,52 @@ enum DealRowAgenda {
         }
     }
 
+    /// Whether `bytes` are an agenda exactly as `bytes(entries:paid:)` makes them (counts, codes, every length in
+    /// bounds, nothing after), so the readers below, which check nothing, can take them: bytes read back from the
+    /// folder index, which a damaged file must not turn into a trap.
+    static func isWellFormed(_ bytes: [UInt8]) -> Bool {
+        guard !bytes.isEmpty else { return true }
+        return bytes.withUnsafeBytes { raw in
+            guard raw.count >= headerSize else { return false }
+            let (entries, paid) = counts(raw)
+            guard entries + paid > 0, entries <= (raw.count - headerSize) / fixedSize else { return false }
+            var at = headerSize + entries * fixedSize
+            func text() -> Bool {
+                guard at < raw.count else { return false }
+                var count = Int(raw[at])
+                at += 1
+                if count == 255 {
+                    guard raw.count - at >= 4 else { return false }
+                    count = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
+                    at += 4
+                }
+                guard raw.count - at >= count else { return false }
+                at += count
+                return true
+            }
+            func money() -> Bool {
+                guard raw.count - at >= 8 else { return false }
+                at += 8
+                return text()
+            }
+            for index in 0..<entries {
+                let fixed = headerSize + index * fixedSize
+                guard raw[fixed] & 0x7F <= 3 else { return false }
+                switch raw[fixed + 1] {
+                case 0: guard text(), text() else { return false }
+                case 1:
+                    guard money(), at < raw.count, Int(raw[at]) < PaymentKind.allCases.count else { return false }
+                    at += 1
+                case 2, 3, 4: break
+                case 5: guard text() else { return false }
+                default: return false
+                }
+            }
+            for _ in 0..<paid { guard money() else { return false } }
+            return at == raw.count
+        }
+    }
+
     // MARK: - Writing
 
     private static func append<T: FixedWidthInteger>(_ value: T, to out: inout [UInt8]) {

@@ -11,6 +11,7 @@ import Testing
     /// to 3 paid amounts (negative and the extremes of `Int64` too).
     @Test func entriesAndPaidAmountsComeBackExactly() {
         var random = Generator(seed: 42)
+        var checked = 0
         let texts = ["", "instagram", "ļoti garš", "ნინო", "桜の動画", "🎬 reel", String(repeating: "ā", count: 200), "x"]
         let dates: [Date?] = [nil, Date(timeIntervalSince1970: 0), Date(timeIntervalSinceReferenceDate: -1e10),
                               Date(timeIntervalSinceReferenceDate: 7.5e8 + 0.123), .distantFuture]
@@ -42,6 +43,17 @@ import Testing
             row.forEachAgendaDate { datesRead.append(($0, $1)) }
             #expect(datesRead.map { $0.0 } == entries.map(\.kind) && datesRead.map { $0.1 } == entries.map(\.date))
             #expect(row.paid == paid)
+            // Taken back as packed bytes (as the folder index keeps them): the same row; cut short or with a byte
+            // more, they are not an agenda.
+            let packed = row.packedAgenda
+            #expect(DealRow(id: row.id, influencerID: row.influencerID, campaignID: row.campaignID, owner: nil, archived: false,
+                            stage: "contacted", stageSince: row.stageSince, nextAction: nil, agreedFee: nil, lastContact: nil,
+                            packedAgenda: packed) == row)
+            if !packed.isEmpty, checked < 60 {
+                checked += 1
+                #expect((0..<packed.count).allSatisfy { !DealRowAgenda.isWellFormed(Array(packed.prefix($0))) || $0 == 0 })
+                #expect(!DealRowAgenda.isWellFormed(packed + [0]))
+            }
             // Set again, one part at a time, the other is kept.
             var changed = row
             changed.paid = paid.reversed()
@@ -59,6 +71,21 @@ import Testing
                           campaignID: RecordID.generate(at: Date()), owner: nil, archived: false, stage: "contacted",
                           stageSince: Date(), nextAction: nil, agreedFee: nil, lastContact: nil, entries: entries, paid: paid)
         #expect(row.entries.map(\.date) == entries.map(\.date) && row.paid == paid)
+    }
+
+    /// Bytes that are not an agenda are refused: no entry nor paid amount in a non-empty agenda, a kind or subject
+    /// code out of range, a payment kind past the last, a count larger than the bytes.
+    @Test func bytesThatAreNotAnAgendaAreRefused() {
+        let good = DealRowAgenda.bytes(entries: [AgendaEntry(kind: .payment, date: nil, subject: .payment(Money(minorUnits: 5, currency: "EUR"), .bonus))],
+                                       paid: [])
+        #expect(DealRowAgenda.isWellFormed(good))
+        func with(_ offset: Int, _ byte: UInt8) -> [UInt8] { var bytes = good; bytes[offset] = byte; return bytes }
+        #expect(!DealRowAgenda.isWellFormed([0, 0, 0, 0, 0, 0, 0, 0]))
+        #expect(!DealRowAgenda.isWellFormed(with(8, 4)))                      // kind code
+        #expect(!DealRowAgenda.isWellFormed(with(9, 6)))                      // subject tag
+        #expect(!DealRowAgenda.isWellFormed(with(good.count - 1, UInt8(PaymentKind.allCases.count)))) // payment kind
+        #expect(!DealRowAgenda.isWellFormed(with(0, 200)))                    // entry count
+        #expect(!DealRowAgenda.isWellFormed(with(4, 1)))                      // a paid amount that is not there
     }
 
     /// A row with neither holds no bytes at all.

@@ -5,7 +5,7 @@ import GRDB
 enum IndexSchema {
     /// Bump whenever a table or the meaning of a column changes, including what `CreatorSummary` holds (the roster
     /// facts, `CreatorSearchKeys`, the duplicate keys).
-    static let version = 12
+    static let version = 13
 
     /// Rows are keyed by file name, not record id: a file whose id does not match its name still maps back to the
     /// file it came from, so a removed file removes its row.
