@@ -22,14 +22,9 @@ enum Posix {
 
     /// What a record file's stamp is taken from: for a symbolic link, the file it points to (so an edit of the
     /// target is noticed by the change scan and the folder index), else the path itself.
-    static func stampInfo(_ path: String) -> stat? {
-        guard let info = lstat(path) else { return nil }
-        guard isSymlink(info) else { return info }
-        var target = stat()
-        return fstatat(AT_FDCWD, path, &target, 0) == 0 ? target : info
-    }
+    static func stampInfo(_ path: String) -> stat? { stampInfo(path, in: AT_FDCWD) }
 
-    /// `stampInfo` of the file `name` in the directory open as `directory`.
+    /// `stampInfo` of the file `name` in the directory open as `directory` (`AT_FDCWD`: `name` is a path).
     static func stampInfo(_ name: String, in directory: Int32) -> stat? {
         var info = stat()
         guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
