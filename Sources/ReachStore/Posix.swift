@@ -95,7 +95,27 @@ enum Posix {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw error("examine", path) }
-        var data = Data(count: Int(info.st_size))
+        return try readAll(fd, size: Int(info.st_size), path: path)
+    }
+
+    /// A regular file at `path`, opened for reading without following a symbolic link in its last component, and
+    /// its `fstat`; nil for anything else (missing, a link, a FIFO, unreadable), which the caller examines with
+    /// `lstat`. One path look-up and no `lstat` for the usual file: a first start opens 300,000 of them.
+    /// `O_NONBLOCK` so that a FIFO does not block the open; `O_NOCTTY` so that a terminal cannot become ours.
+    static func openRegularFile(_ path: String) -> (descriptor: Int32, info: stat)? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
+        guard fd >= 0 else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0, isRegular(info) else {
+            close(fd)
+            return nil
+        }
+        return (fd, info)
+    }
+
+    /// The bytes of the open file `fd`, `size` of them expected; fewer when it shrank while read. Errors name `path`.
+    static func readAll(_ fd: Int32, size: Int, path: String) throws(StoreError) -> Data {
+        var data = Data(count: size)
         var filled = 0
         var failure: Int32 = 0
         data.withUnsafeMutableBytes { buffer in

@@ -38,32 +38,40 @@ struct RecordFileReader: Sendable {
         direct: DirectDecoding.Scratch? = nil
     ) -> ReadOutcome<R> {
         var outcome = ReadOutcome<R>()
-        guard var info = Posix.lstat(path) else {
-            outcome.vanished = true
-            return outcome
-        }
-        // A file's own `lstat` is its stamp; only a link's stamp is its target's, looked up again (a first start
-        // reads 300,000 files: a path look-up fewer for each).
-        outcome.stamp = Posix.isSymlink(info) ? Posix.stampInfo(path).map(FileStamp.init) ?? FileStamp(info) : FileStamp(info)
         func problem(_ kind: LoadProblem.Kind, _ reason: String, _ position: TextPosition? = nil) -> ReadOutcome<R> {
             outcome.problem = LoadProblem(kind: kind, file: relative, position: position, reason: reason, recordID: expectedID)
             return outcome
         }
-        if Posix.isSymlink(info) {
-            guard let target = Posix.realPath(path) else { return problem(.unreadable, "a symbolic link to nothing") }
-            guard target.hasPrefix(rootRealPath + "/") else {
-                return problem(.symlinkOutsideFolder, "a symbolic link to \(target), outside the data folder")
-            }
-            guard let targetInfo = Posix.lstat(target) else { return problem(.unreadable, "a symbolic link to nothing") }
-            info = targetInfo
-        }
-        guard Posix.isRegular(info) else { return problem(.unreadable, "not a regular file") }
-        guard Int(info.st_size) <= maxFileSize else {
-            return problem(.tooLarge, "\(info.st_size) bytes, more than the \(maxFileSize)-byte limit")
+        func tooLarge(_ info: stat) -> ReadOutcome<R>? {
+            Int(info.st_size) <= maxFileSize ? nil : problem(.tooLarge, "\(info.st_size) bytes, more than the \(maxFileSize)-byte limit")
         }
         let data: Data
-        do {
-            data = try Posix.readFile(path)
+        do throws(StoreError) {
+            if let file = Posix.openRegularFile(path) {
+                // The usual case, a regular file: its `fstat` is its stamp, taken from what is read.
+                defer { close(file.descriptor) }
+                outcome.stamp = FileStamp(file.info)
+                if let refused = tooLarge(file.info) { return refused }
+                data = try Posix.readAll(file.descriptor, size: Int(file.info.st_size), path: path)
+            } else {
+                guard var info = Posix.lstat(path) else {
+                    outcome.vanished = true
+                    return outcome
+                }
+                // A link's stamp is its target's.
+                outcome.stamp = Posix.isSymlink(info) ? Posix.stampInfo(path).map(FileStamp.init) ?? FileStamp(info) : FileStamp(info)
+                if Posix.isSymlink(info) {
+                    guard let target = Posix.realPath(path) else { return problem(.unreadable, "a symbolic link to nothing") }
+                    guard target.hasPrefix(rootRealPath + "/") else {
+                        return problem(.symlinkOutsideFolder, "a symbolic link to \(target), outside the data folder")
+                    }
+                    guard let targetInfo = Posix.lstat(target) else { return problem(.unreadable, "a symbolic link to nothing") }
+                    info = targetInfo
+                }
+                guard Posix.isRegular(info) else { return problem(.unreadable, "not a regular file") }
+                if let refused = tooLarge(info) { return refused }
+                data = try Posix.readFile(path)
+            }
         } catch {
             if case .io(_, _, let code) = error, code == ENOENT {
                 outcome.vanished = true
