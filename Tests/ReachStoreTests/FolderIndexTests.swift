@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ReachCore
 import ReachDemo
 import Testing
@@ -400,6 +401,32 @@ import Glibc
         let index = try FolderIndex(store: store)
         #expect(try index.refresh().filesRead == Self.demo.influencers.count + Self.demo.campaigns.count + Self.demo.deals.count)
         #expect(try index.contents() == Self.builtAfresh(store, "fresh.sqlite"))
+    }
+
+    /// A new index gets its look-up indexes when its first refresh has filled the tables, and any refresh makes one
+    /// that is missing (a first build cut short before its end); the commands' look-ups use them.
+    @Test func theLookupsAreMadeAtTheEndOfARefresh() throws {
+        let (folder, store) = try Self.demoFolder()
+        defer { withExtendedLifetime(folder) {} }
+        let index = try FolderIndex(store: store)
+        func lookups() throws -> [String] {
+            try index.database.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name") }
+        }
+        func campaignPlan() throws -> String {
+            try index.database.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT file FROM deals WHERE campaign = ? ORDER BY file", arguments: ["x"])
+                    .map { $0["detail"] as String }.joined(separator: "; ")
+            }
+        }
+        #expect(try lookups().isEmpty)
+        #expect(try !campaignPlan().contains("deals_by_campaign"))
+        try index.refresh()
+        let all = ["campaigns_by_id", "creators_by_id", "deals_by_campaign", "deals_by_code", "deals_by_owner"]
+        #expect(try lookups() == all)
+        #expect(try campaignPlan().contains("deals_by_campaign"))
+        try index.database.write { try $0.execute(sql: "DROP INDEX deals_by_owner") }
+        #expect(try index.refresh().filesRead == 0)
+        #expect(try lookups() == all)
     }
 
     @Test func somethingOtherThanAFileInItsPlaceIsLeftAlone() throws {

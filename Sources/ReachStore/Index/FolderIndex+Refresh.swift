@@ -72,6 +72,7 @@ extension FolderIndex {
         progress?.enter(.indexingFiles, total: kinds.reduce(0) { $0 + $1.filesToRead })
         for kind in kinds { try kind.run(&result) }
         result.problems = try database.write { db in
+            try IndexSchema.makeLookups(db)
             if let end = journal?.end, end != position {
                 try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('journal_inode', ?), ('journal_offset', ?)",
                                arguments: [String(end.inode), String(end.offset)])

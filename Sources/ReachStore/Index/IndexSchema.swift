@@ -20,9 +20,7 @@ enum IndexSchema {
         // `files` per row; finding a creator by id reads its name and stamp from the index alone. A creator's
         // `summary` (`CreatorSummaryColumn`) is what the app keeps of them while their full record stays in its file.
         "CREATE TABLE creators(file TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, stamp INTEGER NOT NULL, summary BLOB NOT NULL) WITHOUT ROWID",
-        "CREATE INDEX creators_by_id ON creators(id, name, stamp)",
         "CREATE TABLE campaigns(file TEXT PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, stamp INTEGER NOT NULL) WITHOUT ROWID",
-        "CREATE INDEX campaigns_by_id ON campaigns(id)",
         // A deal's references and its `DealRow` (dates as seconds since 2001, exactly as `Date` holds them), its
         // entries one row each in order, for the commands' queries; and the whole row as one blob
         // (`DealRowColumn`), which the app's start reads.
@@ -36,11 +34,25 @@ enum IndexSchema {
         CREATE TABLE agenda(file TEXT NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL, date REAL, summary TEXT NOT NULL,
             PRIMARY KEY(file, position)) WITHOUT ROWID
         """,
-        "CREATE INDEX deals_by_owner ON deals(owner)",
-        "CREATE INDEX deals_by_campaign ON deals(campaign)",
-        // `Tracking.discountCodeKey`: for finding two deals that share a code without reading them (`reach doctor`).
-        "CREATE INDEX deals_by_code ON deals(discount_code) WHERE discount_code IS NOT NULL",
     ]
+
+    /// The tables' own indexes, for the commands' look-ups. A new index file gets them only at the end of the refresh
+    /// that fills it (`makeLookups`): sorting 200,000 deals once per index is cheaper than inserting each of them into
+    /// three indexes at once, all over their pages. Every refresh ends by making any that are missing, so one cut short
+    /// before its end is followed by one that makes them; until then a query scans the table, with the same result.
+    static let lookups = [
+        "CREATE INDEX IF NOT EXISTS creators_by_id ON creators(id, name, stamp)",
+        "CREATE INDEX IF NOT EXISTS campaigns_by_id ON campaigns(id)",
+        "CREATE INDEX IF NOT EXISTS deals_by_owner ON deals(owner)",
+        "CREATE INDEX IF NOT EXISTS deals_by_campaign ON deals(campaign)",
+        // `Tracking.discountCodeKey`: for finding two deals that share a code without reading them (`reach doctor`).
+        "CREATE INDEX IF NOT EXISTS deals_by_code ON deals(discount_code) WHERE discount_code IS NOT NULL",
+    ]
+
+    /// Makes the `lookups` that are missing (a statement each that does nothing when it exists).
+    static func makeLookups(_ db: Database) throws {
+        for statement in lookups { try db.execute(sql: statement) }
+    }
 
     /// Creates the tables, or empties a file of another version and creates them anew. Run in one exclusive
     /// transaction so two processes opening a new index at once do not both build it.
