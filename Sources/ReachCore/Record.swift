@@ -61,15 +61,26 @@ public struct RecordID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
     }
 
     public var rawValue: String {
-        guard high & Self.internedMarker != Self.internedMarker else { return InternedIDs.shared.text(of: low) }
-        var bytes = [UInt8](repeating: 0, count: 26)
-        var (high, low) = (high, low)
-        for index in stride(from: 25, through: 0, by: -1) {
-            bytes[index] = Self.alphabet[Int(low & 0x1F)]
-            low = low >> 5 | high << 59
-            high >>= 5
+        guard !isInterned else { return InternedIDs.shared.text(of: low) }
+        return withUTF8 { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The id's text as UTF-8 bytes, for `body` only: a ULID's 26 characters are spelled on the stack, with no
+    /// string made (the folder index binds three ids per deal).
+    public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        guard !isInterned else {
+            var text = InternedIDs.shared.text(of: low)
+            return try text.withUTF8(body)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 26) { bytes in
+            var (high, low) = (high, low)
+            for index in stride(from: 25, through: 0, by: -1) {
+                bytes[index] = Self.alphabet[Int(low & 0x1F)]
+                low = low >> 5 | high << 59
+                high >>= 5
+            }
+            return try body(UnsafeBufferPointer(bytes))
+        }
     }
 
     public var description: String { rawValue }

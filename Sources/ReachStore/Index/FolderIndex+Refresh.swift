@@ -176,17 +176,22 @@ extension FolderIndex {
             try database.write { db in
                 try forget(kind, toForget + processed.quarantined, in: db)
                 let kindName = R.kind.rawValue
-                let putFile = try db.makeStatement(sql: "INSERT OR REPLACE INTO files(kind, name, stamp, problem) VALUES (?, ?, ?, ?)")
+                let putFile = try IndexStatement(db, "INSERT OR REPLACE INTO files(kind, name, stamp, problem) VALUES (?, ?, ?, ?)")
                 var stamps: [String: Int64] = [:]
                 for (id, file) in processed.files {
                     let name = DataFolderLayout.fileName(id)
                     stamps[name] = file.stamp
-                    try putFile.execute(arguments: [kindName, name, file.stamp, problemByName[name]])
+                    putFile.bind(kindName)
+                    putFile.bind(name)
+                    putFile.bind(file.stamp)
+                    putFile.bind(problemByName[name])
+                    try putFile.run()
                 }
                 // A file that now has no record (unreadable, too large, a newer version that cannot load) loses its row.
                 let loaded = Set(processed.recordNames)
                 for name in chunk where !loaded.contains(name) { try kind.forget(db, name) }
-                for (name, record) in zip(processed.recordNames, processed.records) { try kind.put(db, name, stamps[name] ?? 0, record) }
+                let put = try kind.writer(db)
+                for (name, record) in zip(processed.recordNames, processed.records) { try put(name, stamps[name] ?? 0, record) }
             }
             toForget = []
         }

@@ -5,7 +5,10 @@ import ReachCore
 /// How one kind of record becomes rows of the folder index (see `IndexSchema`), keyed by its file's name.
 struct IndexedKind<R: ReachCore.Record> {
     /// Writes the rows of the record read from file `name` with that file's stamp, replacing any it had.
-    var put: (Database, String, Int64, R) throws -> Void
+    typealias Put = (_ name: String, _ stamp: Int64, _ record: R) throws -> Void
+
+    /// Prepares `Put`'s statements once for a transaction's many records.
+    var writer: (Database) throws -> Put
     /// Removes the rows of file `name`.
     var forget: (Database, String) throws -> Void
 }
@@ -15,24 +18,33 @@ enum IndexedKinds {
     /// A creator's name and `CreatorSummary`.
     static var creators: IndexedKind<Influencer> {
         IndexedKind<Influencer>(
-            put: { db, file, stamp, creator in
-                try db.cachedStatement(sql: "INSERT OR REPLACE INTO creators(file, id, name, stamp, summary) VALUES (?, ?, ?, ?, ?)")
-                    .execute(arguments: [file, creator.id.rawValue, creator.displayName, stamp,
-                                         Data(CreatorSummaryColumn.bytes(CreatorSummary(creator)))])
+            writer: { db in
+                let insert = try IndexStatement(db, "INSERT OR REPLACE INTO creators(file, id, name, stamp, summary) VALUES (?, ?, ?, ?, ?)")
+                return { file, stamp, creator in
+                    insert.bind(file)
+                    insert.bind(creator.id)
+                    insert.bind(creator.displayName)
+                    insert.bind(stamp)
+                    insert.bind(blob: CreatorSummaryColumn.bytes(CreatorSummary(creator)))
+                    try insert.run()
+                }
             },
             forget: forget(from: "creators"))
     }
 
-    static var campaigns: IndexedKind<Campaign> { named("campaigns", \.name) }
-
-    /// A kind found by id and shown by name.
-    private static func named<R: ReachCore.Record>(_ table: String, _ name: @escaping (R) -> String) -> IndexedKind<R> {
-        IndexedKind<R>(
-            put: { db, file, stamp, record in
-                try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table)(file, id, name, stamp) VALUES (?, ?, ?, ?)")
-                    .execute(arguments: [file, record.id.rawValue, name(record), stamp])
+    static var campaigns: IndexedKind<Campaign> {
+        IndexedKind<Campaign>(
+            writer: { db in
+                let insert = try IndexStatement(db, "INSERT OR REPLACE INTO campaigns(file, id, name, stamp) VALUES (?, ?, ?, ?)")
+                return { file, stamp, campaign in
+                    insert.bind(file)
+                    insert.bind(campaign.id)
+                    insert.bind(campaign.name)
+                    insert.bind(stamp)
+                    try insert.run()
+                }
             },
-            forget: forget(from: table))
+            forget: forget(from: "campaigns"))
     }
 
     private static func forget(from table: String) -> (Database, String) throws -> Void {
@@ -42,22 +54,45 @@ enum IndexedKinds {
     /// A deal's references and its `DealRow`: the row, and one `agenda` row per entry in order.
     static var deals: IndexedKind<Deal> {
         IndexedKind<Deal>(
-            put: { db, file, stamp, deal in
-                let row = DealRow(deal)
-                try db.cachedStatement(sql: """
+            writer: { db in
+                let insert = try IndexStatement(db, """
                     INSERT OR REPLACE INTO deals(file, stamp, id, creator, campaign, owner, archived, stage, stage_since,
                         next_summary, next_due, next_whose, fee_minor, fee_currency, last_contact, discount_code, paid, row)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [file, stamp, deal.id.rawValue, deal.influencerID.rawValue, deal.campaignID.rawValue, deal.owner,
-                                     deal.archived, deal.stage.rawValue, row.stageSince.timeIntervalSinceReferenceDate,
-                                     row.nextAction?.summary, row.nextAction?.due.timeIntervalSinceReferenceDate,
-                                     row.nextAction?.whoseMove.rawValue, row.agreedFee?.minorUnits, row.agreedFee?.currency.rawValue,
-                                     row.lastContact?.timeIntervalSinceReferenceDate,
-                                     deal.tracking.discountCodeKey, PaidColumn.text(row.paid), Data(DealRowColumn.bytes(row))])
-                try db.cachedStatement(sql: "DELETE FROM agenda WHERE file = ?").execute(arguments: [file])
-                for (position, entry) in row.entries.enumerated() {
-                    try db.cachedStatement(sql: "INSERT INTO agenda(file, position, kind, date, summary) VALUES (?, ?, ?, ?, ?)")
-                                   .execute(arguments: [file, position, entry.kind.rawValue, entry.date?.timeIntervalSinceReferenceDate, entry.summary])
+                    """)
+                let forgetAgenda = try IndexStatement(db, "DELETE FROM agenda WHERE file = ?")
+                let insertEntry = try IndexStatement(db, "INSERT INTO agenda(file, position, kind, date, summary) VALUES (?, ?, ?, ?, ?)")
+                return { file, stamp, deal in
+                    let row = DealRow(deal)
+                    insert.bind(file)
+                    insert.bind(stamp)
+                    insert.bind(deal.id)
+                    insert.bind(deal.influencerID)
+                    insert.bind(deal.campaignID)
+                    insert.bind(deal.owner)
+                    insert.bind(deal.archived)
+                    insert.bind(deal.stage.rawValue)
+                    insert.bind(row.stageSince.timeIntervalSinceReferenceDate)
+                    insert.bind(row.nextAction?.summary)
+                    insert.bind(row.nextAction?.due.timeIntervalSinceReferenceDate)
+                    insert.bind(row.nextAction?.whoseMove.rawValue)
+                    insert.bind(row.agreedFee?.minorUnits)
+                    insert.bind(row.agreedFee?.currency.rawValue)
+                    insert.bind(row.lastContact?.timeIntervalSinceReferenceDate)
+                    insert.bind(deal.tracking.discountCodeKey)
+                    insert.bind(PaidColumn.text(row.paid))
+                    insert.bind(blob: DealRowColumn.bytes(row))
+                    try insert.run()
+                    forgetAgenda.bind(file)
+                    try forgetAgenda.run()
+                    for (position, entry) in row.entries.enumerated() {
+                        insertEntry.bind(file)
+                        insertEntry.bind(position)
+                        insertEntry.bind(entry.kind.rawValue)
+                        insertEntry.bind(entry.date?.timeIntervalSinceReferenceDate)
+                        insertEntry.bind(entry.summary)
+                        try insertEntry.run()
+                    }
                 }
             },
             forget: { db, file in
