@@ -62,24 +62,27 @@ public struct RecordID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
 
     public var rawValue: String {
         guard !isInterned else { return InternedIDs.shared.text(of: low) }
-        return withUTF8 { String(decoding: $0, as: UTF8.self) }
+        var text = ""
+        withUTF8 { text = String(decoding: $0, as: UTF8.self) }
+        return text
     }
 
     /// The id's text as UTF-8 bytes, for `body` only: a ULID's 26 characters are spelled on the stack, with no
-    /// string made (the folder index binds three ids per deal).
-    public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    /// string made (the folder index binds three ids per deal). Not generic, so that it is not a generic call from
+    /// another module.
+    public func withUTF8(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         guard !isInterned else {
             var text = InternedIDs.shared.text(of: low)
             return try text.withUTF8(body)
         }
-        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 26) { bytes in
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 26) { bytes in
             var (high, low) = (high, low)
             for index in stride(from: 25, through: 0, by: -1) {
                 bytes[index] = Self.alphabet[Int(low & 0x1F)]
                 low = low >> 5 | high << 59
                 high >>= 5
             }
-            return try body(UnsafeBufferPointer(bytes))
+            try body(UnsafeBufferPointer(bytes))
         }
     }
 

@@ -74,7 +74,9 @@ import Testing
     @Test func anIdsBytesAreItsText() {
         for text in ["01KQJPZ2ENQGB13NW4AWBEDZKG", "00000000000000000000000000", "7ZZZZZZZZZZZZZZZZZZZZZZZZZ", "not an id", ""] {
             let id = RecordID(rawValue: text)
-            #expect(id.withUTF8 { String(decoding: $0, as: UTF8.self) } == text)
+            var spelled = ""
+            id.withUTF8 { spelled = String(decoding: $0, as: UTF8.self) }
+            #expect(spelled == text)
             #expect(id.rawValue == text)
         }
     }

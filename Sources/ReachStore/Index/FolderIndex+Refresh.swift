@@ -191,7 +191,11 @@ extension FolderIndex {
                 let loaded = Set(processed.recordNames)
                 for name in chunk where !loaded.contains(name) { try kind.forget(db, name) }
                 let put = try kind.writer(db)
-                for (name, record) in zip(processed.recordNames, processed.records) { try put(name, stamps[name] ?? 0, record) }
+                // By position, not `zip`: a pair per record would copy the record (a retain of each of its fields).
+                for index in processed.records.indices {
+                    let name = processed.recordNames[index]
+                    try put(name, stamps[name] ?? 0, processed.records[index])
+                }
             }
             toForget = []
         }
