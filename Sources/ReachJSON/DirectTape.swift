@@ -153,9 +153,20 @@ private struct DirectTapeBuilder {
     mutating func skipWhitespace() {
         while index < count {
             let byte = bytes[index]
+            if byte == 0x20, count - index >= 8 {
+                // A run of spaces (a pretty-printed file's indentation), up to eight at once.
+                index += (word(at: index) ^ 0x2020_2020_2020_2020).trailingZeroBitCount >> 3
+                continue
+            }
             guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
             index += 1
         }
+    }
+
+    /// The eight bytes from `offset` as one little-endian word (the caller checks that there are eight).
+    @inline(__always)
+    func word(at offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes + offset).loadUnaligned(as: UInt64.self))
     }
 
     mutating func value(depth: Int) -> Bool {
@@ -274,15 +285,20 @@ private struct DirectTapeBuilder {
         var flags: UInt8 = 0
         var high: UInt8 = 0
         while true {
-            // Eight bytes at a time while none of them is a quote, a backslash, a control or a non-ASCII byte.
+            // Eight bytes at a time while none of them is a quote, a backslash, a control or a non-ASCII byte; then
+            // straight to the first that is. The tests below can flag a byte after a real match (a borrow carries
+            // upwards) but never one before it, so the lowest flag is exact.
             while count - index >= 8 {
-                let word = UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
+                let word = word(at: index)
                 let ones: UInt64 = 0x0101_0101_0101_0101
                 let highs: UInt64 = 0x8080_8080_8080_8080
                 let quote = word ^ (ones &* 0x22)
                 let backslash = word ^ (ones &* 0x5C)
-                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (word &- ones &* 0x20) | word
-                if special & highs != 0 { break }
+                let special = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (word &- ones &* 0x20) | word) & highs
+                if special != 0 {
+                    index += special.trailingZeroBitCount >> 3
+                    break
+                }
                 index += 8
             }
             guard index < count else { return nil }
