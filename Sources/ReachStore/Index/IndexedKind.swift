@@ -17,34 +17,29 @@ struct IndexedKind<R: ReachCore.Record> {
 enum IndexedKinds {
     /// A creator's name and `CreatorSummary`.
     static var creators: IndexedKind<Influencer> {
-        IndexedKind<Influencer>(
-            writer: { db in
-                let insert = try IndexStatement(db, "INSERT OR REPLACE INTO creators(file, id, name, stamp, summary) VALUES (?, ?, ?, ?, ?)")
-                return { file, stamp, creator in
-                    insert.bind(file)
-                    insert.bind(creator.id)
-                    insert.bind(creator.displayName)
-                    insert.bind(stamp)
-                    insert.bind(blob: CreatorSummaryColumn.bytes(CreatorSummary(creator)))
-                    try insert.run()
-                }
-            },
-            forget: forget(from: "creators"))
+        named("creators", \.displayName, summary: { CreatorSummaryColumn.bytes(CreatorSummary($0)) })
     }
 
-    static var campaigns: IndexedKind<Campaign> {
-        IndexedKind<Campaign>(
+    static var campaigns: IndexedKind<Campaign> { named("campaigns", \.name) }
+
+    /// A kind found by id and shown by name; a creator's row holds their summary too.
+    private static func named<R: ReachCore.Record>(_ table: String, _ name: @escaping (R) -> String,
+                                                   summary: ((R) -> [UInt8])? = nil) -> IndexedKind<R> {
+        IndexedKind<R>(
             writer: { db in
-                let insert = try IndexStatement(db, "INSERT OR REPLACE INTO campaigns(file, id, name, stamp) VALUES (?, ?, ?, ?)")
-                return { file, stamp, campaign in
+                let columns = summary == nil ? "file, id, name, stamp" : "file, id, name, stamp, summary"
+                let values = summary == nil ? "?, ?, ?, ?" : "?, ?, ?, ?, ?"
+                let insert = try IndexStatement(db, "INSERT OR REPLACE INTO \(table)(\(columns)) VALUES (\(values))")
+                return { file, stamp, record in
                     insert.bind(file)
-                    insert.bind(campaign.id)
-                    insert.bind(campaign.name)
+                    insert.bind(record.id)
+                    insert.bind(name(record))
                     insert.bind(stamp)
+                    if let summary { insert.bind(blob: summary(record)) }
                     try insert.run()
                 }
             },
-            forget: forget(from: "campaigns"))
+            forget: forget(from: table))
     }
 
     private static func forget(from table: String) -> (Database, String) throws -> Void {
