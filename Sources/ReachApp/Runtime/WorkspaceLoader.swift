@@ -111,18 +111,34 @@ public enum WorkspaceLoader {
         return side
     }
 
-    /// The deal indexes of every row in `index`, put in as they are read, the store told the rows' stamps.
+    /// The deal indexes of every row in `index`, the store told the rows' stamps. The rows are put in on a thread of
+    /// their own, a batch at a time, while this one reads the next: reading and putting were each about half of the
+    /// deal side, which went on alone for 0.4 s after the creator side was done.
     private static func readDealIndexes(_ index: FolderIndex) throws -> DealIndexes {
         let counts = try index.recordCounts()
-        var indexes = DealIndexes(reservingCapacity: counts.deals, creators: counts.creators, campaigns: counts.campaigns)
+        let indexes = ValueFilledInBackground(DealIndexes(reservingCapacity: counts.deals, creators: counts.creators,
+                                                          campaigns: counts.campaigns))
+        var batch: [(row: DealRow, discountCode: String?)] = []
+        func putBatch() {
+            let rows = batch
+            indexes.add { indexes in for entry in rows { indexes.put(entry.row, discountCode: entry.discountCode) } }
+            batch.removeAll(keepingCapacity: true)
+        }
         var stamps: [(file: RecordID, stamp: Int64)] = []
         stamps.reserveCapacity(counts.deals)
-        try index.forEachDealRow { row, file, stamp, discountCode in
-            indexes.put(row, discountCode: discountCode)
-            if let file { stamps.append((file, stamp)) }
+        do {
+            try index.forEachDealRow { row, file, stamp, discountCode in
+                batch.append((row, discountCode))
+                if batch.count == 4_096 { putBatch() }
+                if let file { stamps.append((file, stamp)) }
+            }
+        } catch {
+            _ = indexes.finish() // nothing left running behind a failed read
+            throw error
         }
+        putBatch()
         index.store.knowFromIndex(.deal, stamps: stamps)
-        return indexes
+        return indexes.finish()
     }
 
     private static func openIndex(_ store: RecordStore) -> FolderIndex? {
