@@ -20,7 +20,16 @@ public final class ParallelSlots<Element>: @unchecked Sendable {
     /// Safe only because every index is written by one thread and read after all writers finished.
     public func set(_ index: Int, _ element: Element) { storage[index] = element }
 
-    public var elements: [Element?] { Array(storage) }
+    /// The elements, moved out (each slot is left empty): a copy would retain every reference in every element
+    /// here and release it again when the slots go, which was 6% of a first build of the folder index at 100k.
+    public func takeElements() -> [Element?] {
+        let taken = [Element?](unsafeUninitializedCapacity: storage.count) { buffer, count in
+            _ = buffer.moveInitialize(fromContentsOf: storage)
+            count = storage.count
+        }
+        storage.initialize(repeating: nil)
+        return taken
+    }
 }
 
 extension ParallelSlots {
@@ -31,6 +40,6 @@ extension ParallelSlots {
         DispatchQueue.concurrentPerform(iterations: (count + chunkSize - 1) / chunkSize) { chunk in
             for index in (chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize) { results.set(index, body(index)) }
         }
-        return results.elements.map { $0! }
+        return results.takeElements().map { $0! }
     }
 }

@@ -345,7 +345,7 @@ public struct SearchIndex: Sendable {
             DispatchQueue.concurrentPerform(iterations: parts) { [termInfo] part in
                 slots.set(part, scan((count * part / parts)..<(count * (part + 1) / parts), of: candidates, termBytes, termInfo))
             }
-            for case let part? in slots.elements {
+            for case let part? in slots.takeElements() {
                 keys = keys.isEmpty ? part.keys : Self.merged(keys, part.keys)
                 matched += part.matched
             }

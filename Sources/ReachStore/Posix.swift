@@ -116,24 +116,27 @@ enum Posix {
     /// The bytes of the open file `fd`, `size` of them expected; fewer when it shrank while read. Errors name `path`.
     static func readAll(_ fd: Int32, size: Int, path: String) throws(StoreError) -> Data {
         var data = Data(count: size)
-        var filled = 0
-        var failure: Int32 = 0
-        data.withUnsafeMutableBytes { buffer in
-            while filled < buffer.count {
-                let count = read(fd, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                if count == 0 { break }
-                filled += count
-            }
-        }
-        guard failure == 0 else { throw StoreError.io(operation: "read", path: path, errno: failure) }
+        let filled = data.withUnsafeMutableBytes { buffer in Result { () throws(StoreError) in try read(fd, into: buffer, path: path) } }
         // The file shrank while we read it: keep what is really there.
-        if filled < data.count { data.removeSubrange(filled...) }
+        let count = try filled.get()
+        if count < data.count { data.removeSubrange(count...) }
         return data
+    }
+
+    /// Fills `buffer` from the open file `fd` (retrying short reads and interrupts) and returns how many bytes it
+    /// read: fewer than the buffer holds when the file ended first. Errors name `path`.
+    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, path: String) throws(StoreError) -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let count = Glibc.read(fd, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.io(operation: "read", path: path, errno: errno)
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        return filled
     }
 
     /// Writes every byte to `fd` (retrying short writes and interrupts); errors name `path`.

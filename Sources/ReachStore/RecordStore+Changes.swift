@@ -98,6 +98,6 @@ extension RecordStore {
             }
             slots.set(chunk, (changed, gone, known))
         }
-        return slots.elements.compactMap { $0 }
+        return slots.takeElements().compactMap { $0 }
     }
 }

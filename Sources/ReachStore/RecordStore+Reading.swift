@@ -42,28 +42,31 @@ extension RecordStore {
         let prefix = relativePath(directory)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let decoder = RecordCoding.makeDecoder()
-            let direct = DirectDecoding.Scratch()
+            let scratch = RecordFileReader.Scratch()
             for index in (chunk * chunkSize)..<min(names.count, (chunk + 1) * chunkSize) {
                 let name = names[index]
                 let outcome = reader.read(
                     R.self, path: directory + "/" + name, relative: prefix + "/" + name,
-                    expectedID: DataFolderLayout.recordID(fromFileName: name), decoder: decoder, needRaw: false, direct: direct)
+                    expectedID: DataFolderLayout.recordID(fromFileName: name), decoder: decoder, needRaw: false, scratch: scratch)
                 slots.set(index, outcome)
             }
             progress?.advance(min(names.count, (chunk + 1) * chunkSize) - chunk * chunkSize)
         }
-        return ReadFiles(directory: directory, names: names, outcomes: slots.elements, mayQuarantine: quarantine)
+        return ReadFiles(directory: directory, names: names, outcomes: slots.takeElements(), mayQuarantine: quarantine)
     }
 
     /// Quarantines damaged files, backs up migrated ones, and collects what loaded.
-    func process<R: Record>(_ files: ReadFiles<R>) -> ProcessedFiles<R> {
+    /// Each outcome and its record are moved out of `files`, not copied: a copy retains every reference in the
+    /// record, and releasing `files` then releases them all again.
+    func process<R: Record>(_ files: consuming ReadFiles<R>) -> ProcessedFiles<R> {
         var result = ProcessedFiles<R>()
         result.records.reserveCapacity(files.outcomes.count)
         result.recordNames.reserveCapacity(files.outcomes.count)
         var toQuarantine: [NamedOutcome<R>] = []
-        for (name, outcome) in zip(files.names, files.outcomes) {
-            guard let outcome, !outcome.vanished else { continue }
-            if let record = outcome.record {
+        for index in files.outcomes.indices {
+            guard var outcome = files.outcomes[index].take(), !outcome.vanished else { continue }
+            let name = files.names[index]
+            if let record = outcome.record.take() {
                 result.records.append(record)
                 result.recordNames.append(name)
                 if let from = outcome.migratedFrom, let original = outcome.originalData {

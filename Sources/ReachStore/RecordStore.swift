@@ -165,7 +165,7 @@ public final class RecordStore: Sendable {
         guard id.isWellFormed else { throw StoreError.invalidRecordID(id.rawValue) }
         let outcome = reader.read(
             R.self, path: layout.recordFile(R.kind, id), relative: relative(R.kind, id), expectedID: id,
-            decoder: RecordCoding.makeDecoder(), needRaw: false, direct: DirectDecoding.Scratch())
+            decoder: RecordCoding.makeDecoder(), needRaw: false)
         if let problem = outcome.problem, !Self.isUsable(outcome, despite: problem) {
             throw StoreError.damagedOnDisk(path: problem.file, reason: problem.description)
         }
