@@ -73,17 +73,26 @@ enum Posix {
     /// Calls `body` with the bytes of each name in a directory but "." and "..", valid during the call only.
     /// Missing directory: no call.
     static func forEachName(in path: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(StoreError) {
+        try forNames(in: path, while: { name in
+            body(name)
+            return true
+        })
+    }
+
+    /// `forEachName`, stopping after the first name `body` returns false for.
+    static func forNames(in path: String, while body: (UnsafeBufferPointer<UInt8>) -> Bool) throws(StoreError) {
         guard let dir = opendir(path) else {
             if errno == ENOENT { return }
             throw error("list folder", path)
         }
         defer { closedir(dir) }
-        while let entry = readdir(dir) {
+        var more = true
+        while more, let entry = readdir(dir) {
             withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 let name = UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)])
                 let isDots = name.count <= 2 && name.allSatisfy { $0 == UInt8(ascii: ".") }
-                if !isDots { body(name) }
+                if !isDots { more = body(name) }
             }
         }
     }

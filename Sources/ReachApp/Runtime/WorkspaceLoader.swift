@@ -22,7 +22,7 @@ public enum WorkspaceLoader {
         if let index = openIndex(store), var workspace = fromIndex(index, settings: settings, rosterIndexesLater: rosterIndexesLater,
                                                                  problems: &problems, refresh: { index in
             if try index.isBuilt(.influencer), try index.isBuilt(.deal) { return try index.refreshSkippingFullCheck() }
-            guard store.indexedRecordFileCount() >= buildIndexFrom else { return nil }
+            guard store.hasIndexedRecordFiles(atLeast: buildIndexFrom) else { return nil }
             let built = try index.refresh(progress: progress)
             FreedMemory.giveBackNow()
             progress.enter(.readingIndex)
