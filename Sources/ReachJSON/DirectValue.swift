@@ -207,27 +207,29 @@ public struct DirectValue {
     }
 
     /// `UUID(uuidString:)` of a plain `8-4-4-4-12` hex string, without its `sscanf` (a tenth of reading a deal's
-    /// activities); nil for other strings, which `UUID.init(from:)` decides on as before.
+    /// activities); nil for other strings, which `UUID.init(from:)` decides on as before. Every digit is converted
+    /// and checked without a branch (`HexDigit.valueOrFlag`), then the flags are looked at once: a UUID per
+    /// activity made this 3% of a first build of the folder index.
     @usableFromInline
     func plainUUID() -> UUID? {
         let entry = entry
         guard entry.kind == .string, entry.flags == 0, entry.end - entry.start == 36 else { return nil }
         let text = bytes + Int(entry.start)
+        let dash = UInt8(ascii: "-")
+        guard text[8] == dash, text[13] == dash, text[18] == dash, text[23] == dash else { return nil }
         var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        let parsed = withUnsafeMutableBytes(of: &uuid) { out -> Bool in
-            var position = 0
+        var flags: UInt8 = 0
+        withUnsafeMutableBytes(of: &uuid) { out in
+            // The text position of each byte's two digits: groups of 4, 2, 2, 2 and 6 bytes between the dashes.
             for byteIndex in 0..<16 {
-                if position == 8 || position == 13 || position == 18 || position == 23 {
-                    guard text[position] == UInt8(ascii: "-") else { return false }
-                    position += 1
-                }
-                guard let high = HexDigit.value(text[position]), let low = HexDigit.value(text[position + 1]) else { return false }
-                out[byteIndex] = high << 4 | low
-                position += 2
+                let position = 2 * byteIndex + (byteIndex >= 4 ? 1 : 0) + (byteIndex >= 6 ? 1 : 0) + (byteIndex >= 8 ? 1 : 0)
+                    + (byteIndex >= 10 ? 1 : 0)
+                let high = HexDigit.valueOrFlag(text[position]), low = HexDigit.valueOrFlag(text[position + 1])
+                flags |= high | low
+                out[byteIndex] = high << 4 | (low & 0x0F)
             }
-            return true
         }
-        return parsed ? UUID(uuid: uuid) : nil
+        return flags & HexDigit.flag == 0 ? UUID(uuid: uuid) : nil
     }
 }
 

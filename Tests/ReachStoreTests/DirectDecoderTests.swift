@@ -136,6 +136,26 @@ import Testing
         Self.compare(Sampler.self, Self.document(fields), scratch: DirectDecoding.Scratch())
     }
 
+    /// Every printable ASCII byte in every place of a UUID: the direct reader takes what JSONDecoder takes (a plain
+    /// UUID, and the few odd ones `UUID(uuidString:)` takes, such as a space or sign before a pair of digits), as the
+    /// same UUID, and nothing else. Its own parse checks the digits all at once, after converting them.
+    @Test func uuidsWithAnyByteAnywhereReadAsJSONDecoderReadsThem() {
+        let scratch = DirectDecoding.Scratch()
+        let valid = Array("3F41BEB9-B814-4cc0-8166-C52DB7CAAFA4".utf8)
+        var tried = 0
+        for position in valid.indices {
+            for byte in UInt8(0x20)...0x7E where byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+                var text = valid
+                text[position] = byte
+                let string = String(decoding: text, as: UTF8.self)
+                let read = Self.compare(Sampler.self, Self.document(["uuid": "\"\(string)\""]), scratch: scratch)
+                #expect(read?.uuid == UUID(uuidString: string), "\(string)")
+                tried += 1
+            }
+        }
+        #expect(tried == 36 * 93)
+    }
+
     @Test func plainDocumentsAreAcceptedNotLeftToTheSlowPath() throws {
         let scratch = DirectDecoding.Scratch()
         let unicode = Self.compare(Sampler.self, Self.document(["text": #""Ნინო 李 😀 \u00e9""#, "optional": "null"]), scratch: scratch)
