@@ -77,10 +77,14 @@ public struct RecordID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
         }
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 26) { bytes in
             var (high, low) = (high, low)
-            for index in stride(from: 25, through: 0, by: -1) {
-                bytes[index] = Self.alphabet[Int(low & 0x1F)]
-                low = low >> 5 | high << 59
-                high >>= 5
+            // The alphabet fetched once per id, as `digits` is: a lazy global read for each of 26 characters was a
+            // `swift_once` each time, 1% of a first build of the folder index (three ids bound per deal).
+            Self.alphabet.withUnsafeBufferPointer { alphabet in
+                for index in stride(from: 25, through: 0, by: -1) {
+                    bytes[index] = alphabet[Int(low & 0x1F)]
+                    low = low >> 5 | high << 59
+                    high >>= 5
+                }
             }
             try body(UnsafeBufferPointer(bytes))
         }
