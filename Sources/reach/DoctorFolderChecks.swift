@@ -228,7 +228,7 @@ private struct RecordFacts {
             let refresh = try index.refresh(fullCheck: true)
             let templates = store.loadAll(Template.self)
             var facts = RecordFacts()
-            (facts.creators, facts.campaigns, facts.deals) = try index.recordCounts()
+            (facts.creators, facts.campaigns, facts.deals, _) = try index.recordCounts()
             facts.templates = templates.records.count
             facts.problems = refresh.problems + templates.problems.map(\.description)
             facts.quarantinedNow = refresh.quarantined > 0 || templates.problems.contains { $0.movedTo != nil }

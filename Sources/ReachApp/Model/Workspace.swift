@@ -410,12 +410,14 @@ public struct Workspace: Sendable {
 private extension DealIndexes {
     /// Sized up front and filled in place (through intermediate arrays and `put` it took twice as long).
     init(_ deals: [Deal], creatorCount: Int, campaignCount: Int) {
-        self.init(reservingCapacity: deals.count, creators: creatorCount, campaigns: campaignCount)
+        self.init(reservingCapacity: deals.count, creators: creatorCount, campaigns: campaignCount,
+                  codes: deals.count { $0.tracking.discountCodeKey != nil })
         for deal in deals { put(DealRow(deal), discountCode: deal.tracking.discountCodeKey) }
     }
 
     init(_ rows: [IndexedDealRow], creatorCount: Int, campaignCount: Int) {
-        self.init(reservingCapacity: rows.count, creators: creatorCount, campaigns: campaignCount)
+        self.init(reservingCapacity: rows.count, creators: creatorCount, campaigns: campaignCount,
+                  codes: rows.count { $0.discountCode != nil })
         for row in rows { put(row.deal, discountCode: row.discountCode) }
     }
 }

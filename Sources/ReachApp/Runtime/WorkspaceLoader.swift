@@ -117,7 +117,7 @@ public enum WorkspaceLoader {
     private static func readDealIndexes(_ index: FolderIndex) throws -> DealIndexes {
         let counts = try index.recordCounts()
         let indexes = ValueFilledInBackground(DealIndexes(reservingCapacity: counts.deals, creators: counts.creators,
-                                                          campaigns: counts.campaigns))
+                                                          campaigns: counts.campaigns, codes: counts.codedDeals))
         var batch: [(row: DealRow, discountCode: String?)] = []
         func putBatch() {
             let rows = batch
