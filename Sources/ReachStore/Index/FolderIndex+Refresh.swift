@@ -118,12 +118,13 @@ extension FolderIndex {
             let names = store.recordFileNames(R.kind, problems: &problems) ?? []
             result.saidOnce += problems.map(\.description)
             let known = try database.read { db in
-                var known: [String: Int64] = [:]
-                let rows = try Row.fetchCursor(db, sql: "SELECT name, stamp FROM files WHERE kind = ?", arguments: [R.kind.rawValue])
-                while let row = try rows.next() { known[row[0]] = row[1] }
+                var known: [(name: String, stamp: Int64)] = []
+                let rows = try Row.fetchCursor(db, sql: "SELECT name, stamp FROM files WHERE kind = ? ORDER BY name",
+                                               arguments: [R.kind.rawValue])
+                while let row = try rows.next() { known.append((row[0], row[1])) }
                 return known
             }
-            changes = FileChanges(directory: directory, names: names, known: known)
+            changes = FileChanges(directory: directory, listed: names, known: known)
         }
         // Only a listing is a full comparison; after the journal, the time of the last one is kept.
         let verifiedAt = listed ? folder.observedAt.timeIntervalSince1970 : checkedAt
@@ -227,6 +228,54 @@ struct FileChanges {
         let stamps = FileStamps.read(directory, names: names.filter { known[$0] != nil })
         changed = names.filter { name in known[name].map { old in stamps[name].map { $0 != old } ?? false } ?? true }
         removed = known.keys.filter { stamps[$0] == nil }
+    }
+
+    /// A folder's listing against the index's stamps of every file of its kind (`known`, in the byte order of the
+    /// names, as SQLite sorts them): the two walked side by side, with no table of names. A full check at 100k had
+    /// looked 300,000 names up in three dictionaries; with the stamps, `reach today` took 2.1–2.5 s when its periodic
+    /// full check was due. `changed` is in the byte order of the names (the listing's id order, for Reach's names).
+    init(directory: String, listed: [String], known: [(name: String, stamp: Int64)]) {
+        self.directory = directory
+        let precedes = { (a: String, b: String) in a.utf8.lexicographicallyPrecedes(b.utf8) }
+        // The listing is in id order, which is the names' byte order for every id Reach makes: sorting it again
+        // costs one pass, and only an odd hand-made name moves.
+        let names = zip(listed, listed.dropFirst()).allSatisfy { precedes($0, $1) } ? listed : listed.sorted(by: precedes)
+        // For each listed name: -1 when the index does not know it (read whatever its stamp), else its place in
+        // `compared`, the known names whose stamps are taken.
+        var places: [Int] = []
+        places.reserveCapacity(names.count)
+        var compared: [(name: String, stamp: Int64)] = []
+        var removed: [String] = []
+        var k = 0
+        for name in names {
+            while k < known.count, precedes(known[k].name, name) {
+                removed.append(known[k].name)
+                k += 1
+            }
+            if k < known.count, known[k].name.utf8.elementsEqual(name.utf8) {
+                places.append(compared.count)
+                compared.append(known[k])
+                k += 1
+            } else {
+                places.append(-1)
+            }
+        }
+        removed += known[k...].map(\.name)
+        let stamps = FileStamps.byPosition(directory, names: compared.map(\.name))
+        var changed: [String] = []
+        for (name, place) in zip(names, places) {
+            guard place >= 0 else {
+                changed.append(name)
+                continue
+            }
+            if let stamp = stamps[place] {
+                if stamp != compared[place].stamp { changed.append(name) }
+            } else {
+                removed.append(name) // gone since it was listed
+            }
+        }
+        self.changed = changed
+        self.removed = removed
     }
 
     /// Just the files of `known`, each compared with its stamp there, in name order: what a command confirms before

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import ReachStore
+
+/// A full check walks the folder's listing beside the index's stamps, both in the names' byte order
+/// (`FileChanges(directory:listed:known:)`): it must find what looking each name up found.
+@Suite struct FileChangesTests {
+    /// The stamp the index keeps for a file now.
+    static func stamp(_ path: String) throws -> Int64 {
+        IndexStamp.of(FileStamp(try #require(Posix.stampInfo(path))))
+    }
+
+    @Test func newChangedUnchangedAndRemovedFilesAreFoundWithoutLookingNamesUp() throws {
+        let folder = TempFolder()
+        let directory = folder.data
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // "A.json" and "A-.json": id order ("A" < "A-") is not the names' byte order ("A-.json" < "A.json").
+        let names = ["01B.json", "01C.json", "01D.json", "A-.json", "A.json", "Zoë.json"]
+        for name in names { writeText(name, to: directory + "/" + name) }
+        var known = try names.map { (name: $0, stamp: try Self.stamp(directory + "/" + $0)) }
+        known[1].stamp += 1 // 01C changed since the index saw it
+        known.remove(at: 2) // 01D is new to the index
+        known.append((name: "01A.json", stamp: 7)) // known, no longer listed
+        known.append((name: "Zz.json", stamp: 7)) // known, after every listed name
+        known.append((name: "01E.json", stamp: 7)) // known and listed, gone before its stamp is taken
+        known.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        // Listed in id order, as `recordFileNames` lists them.
+        let listed = ["01B.json", "01C.json", "01D.json", "01E.json", "A.json", "A-.json", "Zoë.json"]
+        let changes = FileChanges(directory: directory, listed: listed, known: known)
+        #expect(changes.changed == ["01C.json", "01D.json"])
+        #expect(Set(changes.removed) == ["01A.json", "01E.json", "Zz.json"])
+        #expect(changes.removed.count == 3)
+
+        // The same answer as looking every name up.
+        let byName = FileChanges(directory: directory, names: listed,
+                                 known: Dictionary(uniqueKeysWithValues: known.map { ($0.name, $0.stamp) }))
+        #expect(Set(byName.changed) == Set(changes.changed) && Set(byName.removed) == Set(changes.removed))
+    }
+
+    @Test func anEmptyIndexReadsEveryListedFileAndAnEmptyFolderForgetsEveryKnownOne() throws {
+        let folder = TempFolder()
+        let first = FileChanges(directory: folder.data, listed: ["01A.json", "01B.json"], known: [])
+        #expect(first.changed == ["01A.json", "01B.json"] && first.removed.isEmpty)
+        let emptied = FileChanges(directory: folder.data, listed: [], known: [(name: "01A.json", stamp: 1), (name: "01B.json", stamp: 2)])
+        #expect(emptied.changed.isEmpty && emptied.removed == ["01A.json", "01B.json"])
+    }
+}
