@@ -109,8 +109,8 @@ extension FolderIndex {
         let changes: FileChanges
         if !checkDue, let since, let journal, let named = ChangeJournal.namedChanges(journal, kind: R.kind, from: since, to: folder.value) {
             listed = false
-            let names = named.sorted()
-            changes = FileChanges(directory: directory, names: names, known: try knownStamps(R.kind, of: names))
+            let names = named.sorted(by: FileChanges.precedes)
+            changes = FileChanges(directory: directory, listed: names, known: try knownStamps(R.kind, of: names))
         } else {
             listed = true
             result.foldersChecked += 1
@@ -137,13 +137,11 @@ extension FolderIndex {
         }
     }
 
-    /// The index's stamps of these files of one kind (a file it does not know has none).
-    func knownStamps(_ kind: RecordKind, of names: [String]) throws -> [String: Int64] {
+    /// The index's stamps of these files of one kind, in the order of `names` (a file it does not know is left out).
+    func knownStamps(_ kind: RecordKind, of names: [String]) throws -> [(name: String, stamp: Int64)] {
         try database.read { db in
             let statement = try db.makeStatement(sql: "SELECT stamp FROM files WHERE kind = ? AND name = ?")
-            var known: [String: Int64] = [:]
-            for name in names { known[name] = try Int64.fetchOne(statement, arguments: [kind.rawValue, name]) }
-            return known
+            return try names.compactMap { name in try Int64.fetchOne(statement, arguments: [kind.rawValue, name]).map { (name, $0) } }
         }
     }
 
@@ -220,25 +218,20 @@ struct FileChanges {
     var changed: [String]
     var removed: [String]
 
+    /// Files of one folder (`listed`: a listing, or the names the change journal gave) against the index's stamps of
+    /// them (`known`, in the byte order of the names, as SQLite sorts them): the two walked side by side, with no
+    /// table of names. A full check at 100k had looked 300,000 names up in three dictionaries; with the stamps,
+    /// `reach today` took 2.1–2.4 s when its periodic full check was due. `changed` is in the byte order of the names
+    /// (the listing's id order, for Reach's names).
+    ///
     /// Only the files the index knows have their stamps taken and compared: one it does not know is read whatever its
     /// stamp (the reader takes the stamp of what it reads, and skips a file gone meanwhile), so a first build takes
     /// no stamp before it reads (300,000 at 100k: most of the second before the first file was read).
-    init(directory: String, names: [String], known: [String: Int64]) {
-        self.directory = directory
-        let stamps = FileStamps.read(directory, names: names.filter { known[$0] != nil })
-        changed = names.filter { name in known[name].map { old in stamps[name].map { $0 != old } ?? false } ?? true }
-        removed = known.keys.filter { stamps[$0] == nil }
-    }
-
-    /// A folder's listing against the index's stamps of every file of its kind (`known`, in the byte order of the
-    /// names, as SQLite sorts them): the two walked side by side, with no table of names. A full check at 100k had
-    /// looked 300,000 names up in three dictionaries; with the stamps, `reach today` took 2.1–2.5 s when its periodic
-    /// full check was due. `changed` is in the byte order of the names (the listing's id order, for Reach's names).
     init(directory: String, listed: [String], known: [(name: String, stamp: Int64)]) {
         self.directory = directory
-        let precedes = { (a: String, b: String) in a.utf8.lexicographicallyPrecedes(b.utf8) }
         // The listing is in id order, which is the names' byte order for every id Reach makes: sorting it again
         // costs one pass, and only an odd hand-made name moves.
+        let precedes = Self.precedes
         let names = zip(listed, listed.dropFirst()).allSatisfy { precedes($0, $1) } ? listed : listed.sorted(by: precedes)
         // For each listed name: -1 when the index does not know it (read whatever its stamp), else its place in
         // `compared`, the known names whose stamps are taken.
@@ -278,6 +271,9 @@ struct FileChanges {
         self.removed = removed
     }
 
+    /// The byte order of names, SQLite's for the index's `files` table.
+    static func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+
     /// Just the files of `known`, each compared with its stamp there, in name order: what a command confirms before
     /// it shows rows of the index. Paired by position, with no table of the new stamps (`reach today` confirms 80,000
     /// files at 100k).
@@ -294,13 +290,6 @@ struct FileChanges {
 
 /// Every record file's stamp in one folder, taken on all cores (at 100k deals this is most of a refresh).
 enum FileStamps {
-    static func read(_ directory: String, names: [String]) -> [String: Int64] {
-        var stamps: [String: Int64] = [:]
-        stamps.reserveCapacity(names.count)
-        for (name, stamp) in zip(names, byPosition(directory, names: names)) { if let stamp { stamps[name] = stamp } }
-        return stamps
-    }
-
     /// Each name's stamp (nil: gone), by position. Looked up from the folder's descriptor, not by the whole path, so
     /// the kernel walks only the name.
     static func byPosition(_ directory: String, names: [String]) -> [Int64?] {
