@@ -136,6 +136,15 @@ import Testing
         Self.compare(Sampler.self, Self.document(fields), scratch: DirectDecoding.Scratch())
     }
 
+    /// Every byte: a hex digit's value in either case, nil for anything else (the `\\u` escapes' reading).
+    @Test func hexDigitsAreExactlyZeroToNineAndAToFInEitherCase() {
+        for byte in UInt8.min...UInt8.max {
+            let text = String(UnicodeScalar(byte))
+            let expected = byte < 0x80 ? UInt8(text, radix: 16) : nil
+            #expect(HexDigit.value(byte) == expected, "\(byte)")
+        }
+    }
+
     /// Every printable ASCII byte in every place of a UUID: the direct reader takes what JSONDecoder takes (a plain
     /// UUID, and the few odd ones `UUID(uuidString:)` takes, such as a space or sign before a pair of digits), as the
     /// same UUID, and nothing else. Its own parse checks the digits all at once, after converting them.
