@@ -51,6 +51,20 @@ public struct DataFolderLayout: Sendable, Hashable {
 
     static func fileName(_ id: RecordID) -> String { id.rawValue + ".json" }
 
+    /// `fileName(id)` as a C string for `body` only, spelled on the stack with no string made: a full check of the
+    /// folder index, and an open app's full scan, each look up 300,000 files by name.
+    static func withFileName<T>(_ id: RecordID, _ body: (UnsafePointer<CChar>) -> T) -> T {
+        var result: T?
+        id.withUTF8 { text in
+            withUnsafeTemporaryAllocation(of: CChar.self, capacity: text.count + 6) { name in
+                for (index, byte) in text.enumerated() { name[index] = CChar(bitPattern: byte) }
+                for (index, byte) in ".json\0".utf8.enumerated() { name[text.count + index] = CChar(bitPattern: byte) }
+                result = body(UnsafePointer(name.baseAddress!))
+            }
+        }
+        return result!
+    }
+
     /// The record id a file name claims (`<id>.json`), or nil for anything else (temp files, notes...).
     /// Read as bytes (a start reads 300,000 names, and `hasSuffix` compares as Unicode); nearly every name is a
     /// canonical id's, read with no string made for it.

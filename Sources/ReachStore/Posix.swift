@@ -25,7 +25,7 @@ enum Posix {
     static func stampInfo(_ path: String) -> stat? { stampInfo(path, in: AT_FDCWD) }
 
     /// `stampInfo` of the file `name` in the directory open as `directory` (`AT_FDCWD`: `name` is a path).
-    static func stampInfo(_ name: String, in directory: Int32) -> stat? {
+    static func stampInfo(_ name: UnsafePointer<CChar>, in directory: Int32) -> stat? {
         var info = stat()
         guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
         guard isSymlink(info) else { return info }

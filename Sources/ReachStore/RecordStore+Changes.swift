@@ -84,12 +84,14 @@ extension RecordStore {
         let chunkSize = 8_192
         let chunks = (files.count + chunkSize - 1) / chunkSize
         let slots = ParallelSlots<(changed: [RecordID], gone: [RecordID], known: Int)>(count: chunks)
+        let folder = OpenFolder(directory)
+        defer { folder.close() }
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var changed: [RecordID] = [], gone: [RecordID] = [], known = 0
             for id in files[(chunk * chunkSize)..<min(files.count, (chunk + 1) * chunkSize)] {
                 let file = previous[id]
                 if file != nil { known += 1 }
-                guard let info = Posix.stampInfo(directory + "/" + DataFolderLayout.fileName(id)) else {
+                guard let info = folder.stampInfo(of: id) else {
                     gone.append(id)
                     continue
                 }

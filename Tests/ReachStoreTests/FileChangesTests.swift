@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 import Testing
 @testable import ReachStore
 
@@ -9,6 +10,12 @@ import Testing
     /// The stamp the index keeps for a file now.
     static func stamp(_ path: String) throws -> Int64 {
         IndexStamp.of(FileStamp(try #require(Posix.stampInfo(path))))
+    }
+
+    /// The changes of `listed` against `known`, walked as a cursor of the index's rows is.
+    static func changes(_ directory: String, _ listed: [RecordID], _ known: [(name: String, stamp: Int64)]) throws -> FileChanges {
+        var rows = known.makeIterator()
+        return try FileChanges(directory: directory, listed: listed, nextKnown: { rows.next() })
     }
 
     @Test func newChangedUnchangedAndRemovedFilesAreFoundWithoutLookingNamesUp() throws {
@@ -24,20 +31,22 @@ import Testing
         known.append((name: "01A.json", stamp: 7)) // known, no longer listed
         known.append((name: "Zz.json", stamp: 7)) // known, after every listed name
         known.append((name: "01E.json", stamp: 7)) // known and listed, gone before its stamp is taken
+        known.append((name: "01Bnotes.txt", stamp: 7)) // no record file's, between two that are
         known.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-        // Listed in id order, as `recordFileNames` lists them.
-        let listed = ["01B.json", "01C.json", "01D.json", "01E.json", "A.json", "A-.json", "Zoë.json"]
-        let changes = FileChanges(directory: directory, listed: listed, known: known)
+        // Listed in id order, as `recordFileIDs` lists them sorted.
+        let listed = ["01B", "01C", "01D", "01E", "A", "A-", "Zoë"].map { RecordID(rawValue: $0) }
+        #expect(listed == listed.sorted())
+        let changes = try Self.changes(directory, listed, known)
         #expect(changes.changed == ["01C.json", "01D.json"])
-        #expect(Set(changes.removed) == ["01A.json", "01E.json", "Zz.json"])
-        #expect(changes.removed.count == 3)
+        #expect(Set(changes.removed) == ["01A.json", "01E.json", "Zz.json", "01Bnotes.txt"])
+        #expect(changes.removed.count == 4)
     }
 
     @Test func anEmptyIndexReadsEveryListedFileAndAnEmptyFolderForgetsEveryKnownOne() throws {
         let folder = TempFolder()
-        let first = FileChanges(directory: folder.data, listed: ["01A.json", "01B.json"], known: [])
+        let first = try Self.changes(folder.data, [RecordID(rawValue: "01A"), RecordID(rawValue: "01B")], [])
         #expect(first.changed == ["01A.json", "01B.json"] && first.removed.isEmpty)
-        let emptied = FileChanges(directory: folder.data, listed: [], known: [(name: "01A.json", stamp: 1), (name: "01B.json", stamp: 2)])
+        let emptied = try Self.changes(folder.data, [], [(name: "01A.json", stamp: 1), (name: "01B.json", stamp: 2)])
         #expect(emptied.changed.isEmpty && emptied.removed == ["01A.json", "01B.json"])
     }
 }

@@ -353,6 +353,57 @@ import Glibc
         #expect(try index.contents() == Self.builtAfresh(store, "fresh.sqlite"))
     }
 
+    /// Every folder's last full check set to `age` seconds ago.
+    static func fullCheckDone(_ index: FolderIndex, secondsAgo age: TimeInterval) throws {
+        try index.database.write { db in
+            try db.execute(sql: "UPDATE folders SET verified_at = ?", arguments: [Date().timeIntervalSince1970 - age])
+        }
+    }
+
+    /// An open app keeps the index (`keepFresh`) by doing the full check from `keptFullCheckAge`, before a command
+    /// (`refresh`) would find it due at `fullCheckInterval`: in between, the command trusts the index, and the app
+    /// finds an edit made in place.
+    @Test func keepingItFreshDoesTheFullCheckBeforeACommandWould() throws {
+        let (folder, store) = try Self.demoFolder()
+        let index = try FolderIndex(store: store)
+        Thread.sleep(forTimeInterval: 0.1) // past the coarse clock's tick: the listing's stamps can be trusted
+        try index.refresh()
+        let deal = try #require(Self.demo.deals.first)
+        let other = try #require(Self.demo.campaigns.first { $0.id != deal.campaignID })
+        let path = folder.data + "/deals/" + DataFolderLayout.fileName(deal.id)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let handle = try #require(FileHandle(forUpdatingAtPath: path)) // in place: the folder's stamp stays
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(text.replacingOccurrences(of: deal.campaignID.rawValue, with: other.id.rawValue).utf8))
+        try handle.close()
+
+        try Self.fullCheckDone(index, secondsAgo: FolderIndex.keptFullCheckAge - 30)
+        #expect(try index.keepFresh().foldersChecked == 0, "not yet for the app either")
+        try Self.fullCheckDone(index, secondsAgo: FolderIndex.keptFullCheckAge + 30)
+        #expect(FolderIndex.keptFullCheckAge + 30 < FolderIndex.fullCheckInterval)
+        let command = try index.refresh()
+        #expect(command.foldersChecked == 0 && command.filesRead == 0, "a command trusts a check this recent")
+        #expect(try !index.dealFiles(ofCampaign: other.id).contains(DataFolderLayout.fileName(deal.id)))
+
+        let kept = try index.keepFresh()
+        #expect(kept.foldersChecked == 3 && kept.filesRead == 1)
+        #expect(try index.dealFiles(ofCampaign: other.id).contains(DataFolderLayout.fileName(deal.id)))
+        #expect(try index.contents() == Self.builtAfresh(store, "fresh.sqlite"))
+        #expect(try index.keepFresh().foldersChecked == 0, "done for the next eight minutes")
+    }
+
+    /// Only an index that is there and built is kept: an open app makes none.
+    @Test func onlyAnIndexThatIsThereAndBuiltIsKept() throws {
+        let (folder, store) = try Self.demoFolder()
+        let path = folder.data + "/cache/" + FolderIndex.fileName
+        #expect(FolderIndex.existing(of: store) == nil)
+        #expect(!FileManager.default.fileExists(atPath: path), "asking made no index")
+        let index = try FolderIndex(store: store)
+        #expect(FolderIndex.existing(of: store) == nil, "made, not built")
+        try index.refresh()
+        #expect(FolderIndex.existing(of: store) != nil)
+    }
+
     @Test func aDamagedIndexIsRebuilt() throws {
         let (folder, store) = try Self.demoFolder()
         try FolderIndex(store: store).refresh()

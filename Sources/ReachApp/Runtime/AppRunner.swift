@@ -20,6 +20,9 @@ public final class AppRunner {
     private let preparer = BackgroundJob<PreparedChanges>(label: "reach.prepare")
     /// A campaign's dashboard whose deals must be read from their files is computed off the loop in `run()`.
     private let dashboards = BackgroundJob<(CampaignDashboard, generation: Int)>(label: "reach.dashboard")
+    /// The folder index kept fresh for the commands and teammates, off the loop in `run()` (see `IndexKeeping`).
+    private let indexKeeper = BackgroundJob<[String]>(label: "reach.index")
+    private var indexKeeping: IndexKeeping
     /// Saves and deletes, written in order off the loop in `run()` (see `WriteQueue`).
     private let writes = WriteQueue()
     /// The campaign and workspace generation the last dashboard job was started for.
@@ -43,6 +46,7 @@ public final class AppRunner {
         self.clock = clock
         let layout = store.layout
         self.scans = ScanSchedule(watcher: { FolderWatcher(layout: layout) }, interval: 0.5, now: clock())
+        self.indexKeeping = IndexKeeping(now: clock())
         self.theme = theme ?? Theme(mode: terminal.colorMode)
         var initial = state
         initial.size = terminal.size
@@ -179,11 +183,23 @@ public final class AppRunner {
                 let store = performer.store
                 poller.start { ScanResult.scan(store, request) }
             }
-        } else if let request = scans.next(now: now) {
-            apply(ScanResult.scan(performer.store, request), inBackground: false)
+            if let problems = indexKeeper.takeResult() { indexKept(problems) }
+            // Not beside a full scan of the app's own: each stats every file, and two at once would take both cores.
+            if indexKeeper.isIdle, poller.isIdle, indexKeeping.isDue(now: now) {
+                let store = performer.store
+                indexKeeper.start { IndexKeeping.keep(store) }
+            }
+        } else {
+            if let request = scans.next(now: now) { apply(ScanResult.scan(performer.store, request), inBackground: false) }
+            if indexKeeping.isDue(now: now) { indexKept(IndexKeeping.keep(performer.store)) }
         }
         changed = changed || statusBefore != state.status || !syncResults.isEmpty
         return changed
+    }
+
+    /// What keeping the folder index fresh found to say (see `IndexKeeping.keep`).
+    private func indexKept(_ problems: [String]) {
+        if !problems.isEmpty { send(.indexKeptWithProblems(problems)) }
     }
 
     /// From now on, what needs files read is computed on background jobs and records are written on the write queue

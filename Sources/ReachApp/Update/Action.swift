@@ -35,6 +35,9 @@ public enum Action: Sendable {
     case settingsChangedOutside(AppSettings, revision: Int)
     /// Records changed on disk by other sessions since the last poll.
     case externalChanges(ExternalChanges)
+    /// Keeping the folder index fresh in the background moved damaged files to quarantine or could not list a
+    /// folder (`IndexKeeping`), worded for the load problems.
+    case indexKeptWithProblems([String])
     /// `$EDITOR` exited; nil text when it failed (message says why).
     case editorFinished(EditRequest, text: String?, message: String?)
     /// The clipboard write finished; false when the terminal cannot do OSC 52 (the text is then shown instead).

@@ -178,11 +178,15 @@ enum StoreResults {
             state.recordsChanged(applied)
             state.show("\(count) change\(count == 1 ? "" : "s") made outside this session")
         }
-        if !problems.isEmpty {
-            state.loadProblems += problems.map(\.description)
-            state.show("\(problems.count) file(s) could not be read; : Load problems for details", .warning)
-        }
+        problemsFound(problems.map(\.description), &state)
         return []
+    }
+
+    /// Problem files met outside the start (a scan, the index kept fresh): added to the load problems, and said.
+    static func problemsFound(_ problems: [String], _ state: inout AppState) {
+        guard !problems.isEmpty else { return }
+        state.loadProblems += problems
+        state.show("\(problems.count) file(s) could not be read; : Load problems for details", .warning)
     }
 }
 

@@ -59,6 +59,9 @@ public enum App {
             state.sync?.statusStale = true
             // `reach sync` in a terminal changes records and conflict files together.
             return StoreResults.external(changes, &state) + [.loadConflicts]
+        case .indexKeptWithProblems(let problems):
+            StoreResults.problemsFound(problems, &state)
+            return []
         case .dashboardComputed(let dashboard, let generation):
             CampaignsPane.dashboardComputed(dashboard, generation: generation, &state)
             return []

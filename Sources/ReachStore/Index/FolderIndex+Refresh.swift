@@ -14,7 +14,7 @@ public struct IndexRefresh: Sendable, Equatable {
     /// a full read reported them, until the file is fixed), and the files this refresh moved to quarantine.
     public var problems: [String] = []
     /// Problems said once: files this refresh moved to quarantine (no longer in the folder), a folder it could not list.
-    var saidOnce: [String] = []
+    public internal(set) var saidOnce: [String] = []
     /// Damaged files this refresh moved to quarantine.
     public var quarantined = 0
 }
@@ -37,7 +37,15 @@ extension FolderIndex {
     /// does: for `reach doctor`, which must see every changed file, and for the tests, which cannot wait
     /// `fullCheckInterval`.
     @discardableResult
-    public func refresh(fullCheck: Bool) throws -> IndexRefresh { try refresh(fullCheck ? .everything : .periodic) }
+    public func refresh(fullCheck: Bool) throws -> IndexRefresh {
+        try refresh(fullCheck ? .everything : .fullCheckOlderThan(Self.fullCheckInterval))
+    }
+
+    /// `refresh` for an open app, in the background, keeping the index for every command and teammate: a folder's
+    /// full check is done once it is `keptFullCheckAge` old, before a command would find it due. While an app is open
+    /// on the folder, `reach today` then never pays for the full check (at 100k, 1.3–1.4 s instead of 0.5 s).
+    @discardableResult
+    public func keepFresh() throws -> IndexRefresh { try refresh(.fullCheckOlderThan(Self.keptFullCheckAge)) }
 
     /// `refresh` without the periodic full check: what Reach's writers (the journal) and renames (a folder's stamp)
     /// changed. For the app's start, which must not list 300,000 files first: its own first scan compares every
@@ -45,8 +53,13 @@ extension FolderIndex {
     @discardableResult
     public func refreshSkippingFullCheck() throws -> IndexRefresh { try refresh(.changes) }
 
-    /// How much a refresh compares.
-    enum Check { case changes, periodic, everything }
+    /// How much a refresh compares: what Reach's writers and renames changed, and besides that, every file of the
+    /// folders whose last full check is at least so old, or of every folder.
+    enum Check {
+        case changes
+        case fullCheckOlderThan(TimeInterval)
+        case everything
+    }
 
     /// `refresh` reporting the files it reads to `progress` (the app's first start on a folder, which builds the
     /// index before it starts from it): every folder's changes are worked out before the first file is read, so
@@ -102,29 +115,31 @@ extension FolderIndex {
         }
         let since = recorded.flatMap { row -> Int64? in row[1] as Bool ? row[0] as Int64 : nil }
         let checkedAt = recorded.map { $0[2] as Double } ?? 0
-        let checkDue = check == .everything
-            || (check == .periodic && folder.observedAt.timeIntervalSince1970 - checkedAt >= Self.fullCheckInterval)
+        let checkDue = switch check {
+        case .changes: false
+        case .fullCheckOlderThan(let age): folder.observedAt.timeIntervalSince1970 - checkedAt >= age
+        case .everything: true
+        }
         if !checkDue, since == folder.value { return nil }
         let listed: Bool
         let changes: FileChanges
         if !checkDue, let since, let journal, let named = ChangeJournal.namedChanges(journal, kind: R.kind, from: since, to: folder.value) {
             listed = false
             let names = named.sorted(by: FileChanges.precedes)
-            changes = FileChanges(directory: directory, listed: names, known: try knownStamps(R.kind, of: names))
+            var known = try knownStamps(R.kind, of: names).makeIterator()
+            changes = try FileChanges(directory: directory, listed: names.compactMap(DataFolderLayout.recordID(fromFileName:)),
+                                      nextKnown: { known.next() })
         } else {
             listed = true
             result.foldersChecked += 1
             var problems: [LoadProblem] = []
-            let names = store.recordFileNames(R.kind, problems: &problems) ?? []
+            let ids = store.recordFileIDs(R.kind, problems: &problems) ?? []
             result.saidOnce += problems.map(\.description)
-            let known = try database.read { db in
-                var known: [(name: String, stamp: Int64)] = []
+            changes = try database.read { db in
                 let rows = try Row.fetchCursor(db, sql: "SELECT name, stamp FROM files WHERE kind = ? ORDER BY name",
                                                arguments: [R.kind.rawValue])
-                while let row = try rows.next() { known.append((row[0], row[1])) }
-                return known
+                return try FileChanges(directory: directory, listed: ids, nextKnown: { try rows.next().map { ($0[0], $0[1]) } })
             }
-            changes = FileChanges(directory: directory, listed: names, known: known)
         }
         // Only a listing is a full comparison; after the journal, the time of the last one is kept.
         let verifiedAt = listed ? folder.observedAt.timeIntervalSince1970 : checkedAt
@@ -211,60 +226,79 @@ extension FolderIndex {
     }
 }
 
-/// Which files of one folder a refresh reads and forgets: `names` against `known` (the index's stamps of these files,
-/// or of every file of the kind after a listing). `changed` keeps the order of `names`.
+/// Which files of one folder a refresh reads and forgets: `listed` against `known` (the index's stamps of these files,
+/// or of every file of the kind after a listing). `changed` keeps the order of `listed`.
 struct FileChanges {
     var directory: String
     var changed: [String]
     var removed: [String]
 
-    /// Files of one folder (`listed`: a listing, or the names the change journal gave) against the index's stamps of
-    /// them (`known`, in the byte order of the names, as SQLite sorts them): the two walked side by side, with no
-    /// table of names. A full check at 100k had looked 300,000 names up in three dictionaries; with the stamps,
-    /// `reach today` took 2.1–2.4 s when its periodic full check was due. `changed` is in the byte order of the names
-    /// (the listing's id order, for Reach's names).
+    /// Files of one folder (`listed`: a listing's ids, or those of the names the change journal gave) against the
+    /// index's stamps of them, each from `nextKnown` in the byte order of the names (SQLite's, a cursor's rows): the
+    /// two walked side by side, with no table of names, and neither list of names held as strings. A full check at
+    /// 100k had looked 300,000 names up in three dictionaries (`reach today` took 2.1–2.4 s when its periodic full
+    /// check was due), and then held both lists of 200,000 deal file names as strings: 50 MB more at the peak of the
+    /// open app that keeps the index fresh (`IndexKeeping`). `changed` is in the byte order of the names.
     ///
     /// Only the files the index knows have their stamps taken and compared: one it does not know is read whatever its
     /// stamp (the reader takes the stamp of what it reads, and skips a file gone meanwhile), so a first build takes
-    /// no stamp before it reads (300,000 at 100k: most of the second before the first file was read).
-    init(directory: String, listed: [String], known: [(name: String, stamp: Int64)]) {
+    /// no stamp before it reads (300,000 at 100k: most of the second before the first file was read). A known name
+    /// that is not a record file's is forgotten.
+    init(directory: String, listed: [RecordID], nextKnown: () throws -> (name: String, stamp: Int64)?) throws {
         self.directory = directory
         // The listing is in id order, which is the names' byte order for every id Reach makes: sorting it again
         // costs one pass, and only an odd hand-made name moves.
-        let precedes = Self.precedes
-        let names = zip(listed, listed.dropFirst()).allSatisfy { precedes($0, $1) } ? listed : listed.sorted(by: precedes)
-        // For each listed name: -1 when the index does not know it (read whatever its stamp), else its place in
-        // `compared`, the known names whose stamps are taken.
+        let precedes = Self.precedes as (RecordID, RecordID) -> Bool
+        let ids = zip(listed, listed.dropFirst()).allSatisfy { precedes($0, $1) } ? listed : listed.sorted(by: precedes)
+        // For each listed id: -1 when the index does not know it (read whatever its stamp), else its place in
+        // `compared`, the known files whose stamps are taken.
         var places: [Int] = []
-        places.reserveCapacity(names.count)
-        var compared: [(name: String, stamp: Int64)] = []
+        places.reserveCapacity(ids.count)
+        var compared: [RecordID] = [], knownStamps: [Int64] = []
         var removed: [String] = []
-        var k = 0
-        for name in names {
-            while k < known.count, precedes(known[k].name, name) {
-                removed.append(known[k].name)
-                k += 1
+        var known: (name: String, stamp: Int64)?
+        var knownID: RecordID?
+        /// Moves to the next known file, forgetting the names that are no record file's.
+        func advance() throws {
+            known = try nextKnown()
+            knownID = nil
+            while let name = known?.name {
+                knownID = DataFolderLayout.recordID(fromFileName: name)
+                if knownID != nil { break }
+                removed.append(name)
+                known = try nextKnown()
             }
-            if k < known.count, known[k].name.utf8.elementsEqual(name.utf8) {
+        }
+        try advance()
+        for id in ids {
+            while let before = knownID, precedes(before, id) {
+                removed.append(known!.name)
+                try advance()
+            }
+            if knownID == id, let stamp = known?.stamp {
                 places.append(compared.count)
-                compared.append(known[k])
-                k += 1
+                compared.append(id)
+                knownStamps.append(stamp)
+                try advance()
             } else {
                 places.append(-1)
             }
         }
-        removed += known[k...].map(\.name)
-        let stamps = FileStamps.byPosition(directory, names: compared.map(\.name))
+        while let name = known?.name {
+            removed.append(name)
+            try advance()
+        }
+        let stamps = FileStamps.byPosition(directory, ids: compared)
         var changed: [String] = []
-        for (name, place) in zip(names, places) {
+        for (id, place) in zip(ids, places) {
             guard place >= 0 else {
-                changed.append(name)
+                changed.append(DataFolderLayout.fileName(id))
                 continue
             }
             if let stamp = stamps[place] {
-                if stamp != compared[place].stamp { changed.append(name) }
+                if stamp != knownStamps[place] { changed.append(DataFolderLayout.fileName(id)) }
             } else {
-                removed.append(name) // gone since it was listed
+                removed.append(DataFolderLayout.fileName(id)) // gone since it was listed
             }
         }
         self.changed = changed
@@ -273,6 +307,12 @@ struct FileChanges {
 
     /// The byte order of names, SQLite's for the index's `files` table.
     static func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+
+    /// The byte order of two records' file names: their ids' order when both are Reach's (26 ASCII characters in
+    /// the same order as the ids' numbers), else the names compared.
+    static func precedes(_ a: RecordID, _ b: RecordID) -> Bool {
+        a.isWellFormed && b.isWellFormed ? a < b : precedes(DataFolderLayout.fileName(a), DataFolderLayout.fileName(b))
+    }
 
     /// Just the files of `known`, each compared with its stamp there, in name order: what a command confirms before
     /// it shows rows of the index. Paired by position, with no table of the new stamps (`reach today` confirms 80,000
@@ -290,14 +330,19 @@ struct FileChanges {
 
 /// Every record file's stamp in one folder, taken on all cores (at 100k deals this is most of a refresh).
 enum FileStamps {
-    /// Each name's stamp (nil: gone), by position. Looked up from the folder's descriptor, not by the whole path, so
-    /// the kernel walks only the name.
+    /// Each name's stamp (nil: gone), by position.
     static func byPosition(_ directory: String, names: [String]) -> [Int64?] {
-        let folder = Posix.openDirectory(directory)
-        defer { if let folder { close(folder) } }
-        return ParallelSlots<Int64?>.map(names.count, chunkSize: 1_024) { index in
-            let info = folder.map { Posix.stampInfo(names[index], in: $0) } ?? Posix.stampInfo(directory + "/" + names[index])
-            return info.map { IndexStamp.of(FileStamp($0)) }
-        }
+        byPosition(directory, count: names.count) { folder, index in folder.stampInfo(names[index]) }
+    }
+
+    /// Each id's file's stamp (nil: gone), by position.
+    static func byPosition(_ directory: String, ids: [RecordID]) -> [Int64?] {
+        byPosition(directory, count: ids.count) { folder, index in folder.stampInfo(of: ids[index]) }
+    }
+
+    private static func byPosition(_ directory: String, count: Int, _ info: @Sendable (OpenFolder, Int) -> stat?) -> [Int64?] {
+        let folder = OpenFolder(directory)
+        defer { folder.close() }
+        return ParallelSlots<Int64?>.map(count, chunkSize: 1_024) { index in info(folder, index).map { IndexStamp.of(FileStamp($0)) } }
     }
 }

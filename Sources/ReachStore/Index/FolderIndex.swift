@@ -34,6 +34,9 @@ public final class FolderIndex: Sendable {
     /// How long a folder whose own stamp did not move is trusted without comparing every file's stamp: an edit
     /// made in place by another program (not through a rename) shows after at most this long.
     public static let fullCheckInterval: TimeInterval = 600
+    /// How old an open app lets a folder's last full check get (`keepFresh`): short of `fullCheckInterval` by more
+    /// than the app's gap between two looks, so a command does not find the check due while an app is open.
+    public static let keptFullCheckAge: TimeInterval = 480
 
     public let path: String
     public let store: RecordStore
@@ -48,6 +51,16 @@ public final class FolderIndex: Sendable {
     /// of another index version is emptied and built anew.
     public convenience init(store: RecordStore, onLongRead: (@Sendable (RecordKind, Int) -> Void)? = nil) throws(FolderIndexError) {
         try self.init(store: store, fileName: Self.fileName, onLongRead: onLongRead)
+    }
+
+    /// The folder's index when there is one that can be opened, built for creators and deals; nil otherwise, and
+    /// no index file made: for an open app keeping it fresh (`keepFresh`), which leaves making and building an
+    /// index to a first start and the commands.
+    public static func existing(of store: RecordStore) -> FolderIndex? {
+        guard let info = Posix.lstat(store.layout.cacheDirectory + "/" + fileName), info.st_mode & S_IFMT == S_IFREG,
+              let index = try? FolderIndex(store: store),
+              (try? index.isBuilt(.influencer)) == true, (try? index.isBuilt(.deal)) == true else { return nil }
+        return index
     }
 
     /// `fileName` other than the default only in tests, to build a second index of the same files beside it, and
