@@ -96,10 +96,18 @@ public final class AppRunner {
         }
     }
 
-    /// What the first frame skipped (the other panes, the Roster's search keys and name order), then the start's
-    /// freed temporaries handed back to the system; `run` does it right after the first frame.
+    /// What the first frame skipped (the other panes, the Roster's search keys and name order), a piece at a time
+    /// with the keys typed meanwhile handled and drawn between pieces, then the start's freed temporaries handed back
+    /// to the system; `run` does it right after the first frame.
     public func completeStart() {
-        send(.computeHiddenPanes)
+        while !state.shouldQuit, !state.leftovers.isEmpty {
+            if handleWaitingInput() > 0 {
+                guard !state.shouldQuit else { break }
+                send(.keysHandled)
+                present()
+            }
+            send(.computeLeftover)
+        }
         FreedMemory.giveBack()
     }
 

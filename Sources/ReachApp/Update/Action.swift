@@ -59,6 +59,8 @@ public enum Action: Sendable {
     case preparedChanges(PreparedChanges)
     /// The first frame is on screen: compute the tabs it did not need (see `AppState(hiddenPanesLater:)`).
     case computeHiddenPanes
+    /// The next piece of that (`AppState.leftovers`), between which the runner handles keys typed meanwhile.
+    case computeLeftover
     /// Every key typed so far is handled and a frame is about to be drawn: work left for once a burst of keys is
     /// over (a held ↓ through the Campaigns list computes one dashboard, not one per step) is done now.
     case keysHandled

@@ -25,6 +25,7 @@ public enum App {
         case .syncFinished(let outcome, let syncState): return SyncUpdate.finished(outcome, syncState, &state)
         case .syncStatusRead(let status): return SyncUpdate.statusRead(status, &state)
         case .computeHiddenPanes: state.computeHiddenPanes(); return []
+        case .computeLeftover: state.computeLeftover(); return []
         case .keysHandled: CampaignsPane.keysHandled(&state); return []
         case .conflictsLoaded(let files): return SyncClashes.loaded(files, &state)
         case .conflictsNotLoaded(let message):
