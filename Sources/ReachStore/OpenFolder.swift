@@ -28,6 +28,12 @@ struct OpenFolder: Sendable {
         return Posix.stampInfo(name, in: descriptor)
     }
 
+    /// The file `name` in this folder opened for reading, when it is a regular file (`Posix.openRegularFile`).
+    func openRegularFile(_ name: String) -> (descriptor: Int32, info: stat)? {
+        guard let descriptor else { return Posix.openRegularFile(path + "/" + name) }
+        return Posix.openRegularFile(name, in: descriptor)
+    }
+
     /// `stampInfo` of the record file of `id`.
     func stampInfo(of id: RecordID) -> stat? { DataFolderLayout.withFileName(id) { stampInfo($0) } }
 }

@@ -111,8 +111,11 @@ enum Posix {
     /// its `fstat`; nil for anything else (missing, a link, a FIFO, unreadable), which the caller examines with
     /// `lstat`. One path look-up and no `lstat` for the usual file: a first start opens 300,000 of them.
     /// `O_NONBLOCK` so that a FIFO does not block the open; `O_NOCTTY` so that a terminal cannot become ours.
-    static func openRegularFile(_ path: String) -> (descriptor: Int32, info: stat)? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
+    static func openRegularFile(_ path: String) -> (descriptor: Int32, info: stat)? { openRegularFile(path, in: AT_FDCWD) }
+
+    /// `openRegularFile` of the file `name` in the directory open as `directory` (`AT_FDCWD`: `name` is a path).
+    static func openRegularFile(_ name: UnsafePointer<CChar>, in directory: Int32) -> (descriptor: Int32, info: stat)? {
+        let fd = openat(directory, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { return nil }
         var info = stat()
         guard fstat(fd, &info) == 0, isRegular(info) else {
@@ -134,13 +137,13 @@ enum Posix {
 
     /// Fills `buffer` from the open file `fd` (retrying short reads and interrupts) and returns how many bytes it
     /// read: fewer than the buffer holds when the file ended first. Errors name `path`.
-    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, path: String) throws(StoreError) -> Int {
+    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, path: @autoclosure () -> String) throws(StoreError) -> Int {
         var filled = 0
         while filled < buffer.count {
             let count = Glibc.read(fd, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw StoreError.io(operation: "read", path: path, errno: errno)
+                throw StoreError.io(operation: "read", path: path(), errno: errno)
             }
             if count == 0 { break }
             filled += count

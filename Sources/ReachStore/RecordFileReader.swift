@@ -24,6 +24,37 @@ struct ReadOutcome<R: Record> {
     var isNewer = false
 }
 
+/// Which record file a read is of: a path, or a name in a folder opened once for a read of many of its files. The
+/// paths a message names are made only when one is needed: a first build of the folder index reads 300,000 files,
+/// and two path strings made for each, and the kernel walking four or more components of a path to open each, were
+/// about 2% of it.
+enum RecordFilePlace {
+    case path(String, relative: String)
+    case inFolder(OpenFolder, name: String, relativeFolder: String)
+
+    var path: String {
+        switch self {
+        case .path(let path, _): path
+        case .inFolder(let folder, let name, _): folder.path + "/" + name
+        }
+    }
+
+    /// The path relative to the data folder, as messages name a file.
+    var relative: String {
+        switch self {
+        case .path(_, let relative): relative
+        case .inFolder(_, let name, let folder): folder + "/" + name
+        }
+    }
+
+    func openRegularFile() -> (descriptor: Int32, info: stat)? {
+        switch self {
+        case .path(let path, _): Posix.openRegularFile(path)
+        case .inFolder(let folder, let name, _): folder.openRegularFile(name)
+        }
+    }
+}
+
 /// Reads and decodes one record file, classifying every way it can fail without crashing.
 ///
 /// The fast path is `DirectDecoding` (straight from the bytes into the model), then a `JSONDecoder` pass
@@ -37,9 +68,16 @@ struct RecordFileReader: Sendable {
         _ type: R.Type, path: String, relative: String, expectedID: RecordID?, decoder: JSONDecoder, needRaw: Bool,
         scratch: Scratch = Scratch()
     ) -> ReadOutcome<R> {
+        read(type, .path(path, relative: relative), expectedID: expectedID, decoder: decoder, needRaw: needRaw, scratch: scratch)
+    }
+
+    func read<R: Record>(
+        _ type: R.Type, _ place: RecordFilePlace, expectedID: RecordID?, decoder: JSONDecoder, needRaw: Bool,
+        scratch: Scratch = Scratch()
+    ) -> ReadOutcome<R> {
         var outcome = ReadOutcome<R>()
         func problem(_ kind: LoadProblem.Kind, _ reason: String, _ position: TextPosition? = nil) -> ReadOutcome<R> {
-            outcome.problem = LoadProblem(kind: kind, file: relative, position: position, reason: reason, recordID: expectedID)
+            outcome.problem = LoadProblem(kind: kind, file: place.relative, position: position, reason: reason, recordID: expectedID)
             return outcome
         }
         func tooLarge(_ info: stat) -> ReadOutcome<R>? {
@@ -47,13 +85,14 @@ struct RecordFileReader: Sendable {
         }
         let bytes: UnsafeRawBufferPointer
         do throws(StoreError) {
-            if let file = Posix.openRegularFile(path) {
+            if let file = place.openRegularFile() {
                 // The usual case, a regular file: its `fstat` is its stamp, taken from what is read.
                 defer { close(file.descriptor) }
                 outcome.stamp = FileStamp(file.info)
                 if let refused = tooLarge(file.info) { return refused }
-                bytes = try scratch.read(file.descriptor, size: Int(file.info.st_size), path: path)
+                bytes = try scratch.read(file.descriptor, size: Int(file.info.st_size), path: place.path)
             } else {
+                let path = place.path
                 guard var info = Posix.lstat(path) else {
                     outcome.vanished = true
                     return outcome
@@ -84,16 +123,17 @@ struct RecordFileReader: Sendable {
             ?? (try? decoder.decode(R.self, from: Data(bytes))),
            record.schemaVersion == R.currentSchemaVersion, Self.revisions.contains(record.revision) {
             outcome.record = record
-            checkID(&outcome, relative: relative, expectedID: expectedID)
+            checkID(&outcome, place, expectedID: expectedID)
             return outcome
         }
-        return slowPath(type, data: Data(bytes), relative: relative, expectedID: expectedID, decoder: decoder, outcome: outcome)
+        return slowPath(type, data: Data(bytes), place, expectedID: expectedID, decoder: decoder, outcome: outcome)
     }
 
     private func slowPath<R: Record>(
-        _ type: R.Type, data: Data, relative: String, expectedID: RecordID?, decoder: JSONDecoder, outcome start: ReadOutcome<R>
+        _ type: R.Type, data: Data, _ place: RecordFilePlace, expectedID: RecordID?, decoder: JSONDecoder, outcome start: ReadOutcome<R>
     ) -> ReadOutcome<R> {
         var outcome = start
+        let relative = place.relative
         func problem(_ kind: LoadProblem.Kind, _ reason: String, _ position: TextPosition? = nil) -> ReadOutcome<R> {
             outcome.problem = LoadProblem(kind: kind, file: relative, position: position, reason: reason, recordID: expectedID)
             return outcome
@@ -150,17 +190,17 @@ struct RecordFileReader: Sendable {
             return problem(.damaged, "\"revision\" is \(revision), but it counts saves from 1 (set it to 1 if you wrote the file by hand)", position)
         }
         outcome.raw = object
-        checkID(&outcome, relative: relative, expectedID: expectedID)
+        checkID(&outcome, place, expectedID: expectedID)
         return outcome
     }
 
     /// The revisions a file may carry: 0 means "no file yet" to `save`, and Int.max has no next one.
     static let revisions = 1..<Int.max
 
-    private func checkID<R: Record>(_ outcome: inout ReadOutcome<R>, relative: String, expectedID: RecordID?) {
+    private func checkID<R: Record>(_ outcome: inout ReadOutcome<R>, _ place: RecordFilePlace, expectedID: RecordID?) {
         guard let record = outcome.record, let expectedID, record.id != expectedID, outcome.problem == nil else { return }
         outcome.problem = LoadProblem(
-            kind: .idMismatch, file: relative,
+            kind: .idMismatch, file: place.relative,
             reason: "the record inside has id \(record.id), not \(expectedID) as its file name says", recordID: record.id)
     }
 
@@ -194,9 +234,9 @@ extension RecordFileReader {
 
         /// The bytes of the open file `fd`, `size` of them expected (fewer when it shrank while read), valid until
         /// this scratch reads or holds another file.
-        func read(_ fd: Int32, size: Int, path: String) throws(StoreError) -> UnsafeRawBufferPointer {
+        func read(_ fd: Int32, size: Int, path: @autoclosure () -> String) throws(StoreError) -> UnsafeRawBufferPointer {
             let room = reserve(size)
-            return UnsafeRawBufferPointer(rebasing: room[..<(try Posix.read(fd, into: room, path: path))])
+            return UnsafeRawBufferPointer(rebasing: room[..<(try Posix.read(fd, into: room, path: path()))])
         }
 
         /// `data`'s bytes, copied into the buffer, valid as `read`'s are.

@@ -40,13 +40,15 @@ extension RecordStore {
         let slots = ParallelSlots<ReadOutcome<R>>(count: names.count)
         let reader = self.reader
         let prefix = relativePath(directory)
+        let folder = OpenFolder(directory)
+        defer { folder.close() }
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let decoder = RecordCoding.makeDecoder()
             let scratch = RecordFileReader.Scratch()
             for index in (chunk * chunkSize)..<min(names.count, (chunk + 1) * chunkSize) {
                 let name = names[index]
                 let outcome = reader.read(
-                    R.self, path: directory + "/" + name, relative: prefix + "/" + name,
+                    R.self, .inFolder(folder, name: name, relativeFolder: prefix),
                     expectedID: DataFolderLayout.recordID(fromFileName: name), decoder: decoder, needRaw: false, scratch: scratch)
                 slots.set(index, outcome)
             }
