@@ -49,4 +49,21 @@ import Testing
         let emptied = try Self.changes(folder.data, [], [(name: "01A.json", stamp: 1), (name: "01B.json", stamp: 2)])
         #expect(emptied.changed.isEmpty && emptied.removed == ["01A.json", "01B.json"])
     }
+
+    /// A folder not listed (its own stamp did not move since it was): each known file's stamp is compared, in name
+    /// order; one gone meanwhile and a name that is no record file's are forgotten.
+    @Test func theKnownFilesOfAnUnlistedFolderAreCompared() throws {
+        let folder = TempFolder()
+        let directory = folder.data
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for name in ["01A.json", "01B.json", "01C.json"] { writeText(name, to: directory + "/" + name) }
+        var known = try ["01A.json", "01B.json", "01C.json"].map { (name: $0, stamp: try Self.stamp(directory + "/" + $0)) }
+        known[1].stamp += 1
+        known.append((name: "01D.json", stamp: 7)) // gone before its stamp is taken
+        known.insert((name: "01Anotes.txt", stamp: 7), at: 1)
+        var rows = known.makeIterator()
+        let changes = try FileChanges(directory: directory, unlisted: { rows.next() })
+        #expect(changes.changed == ["01B.json"])
+        #expect(changes.removed == ["01Anotes.txt", "01D.json"])
+    }
 }
