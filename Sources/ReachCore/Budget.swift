@@ -29,6 +29,11 @@ public struct BudgetSummary: Hashable, Sendable {
 public enum Budget {
     /// Sums the campaign's deals into a `BudgetSummary` in the campaign currency using stored `rates`.
     /// Full deals and their rows give the same summary.
+    // Made for full deals and rows here, for the callers in other modules: unspecialized, each deal was copied to read
+    // a field through the protocol (some forty references retained and released), and a dashboard over the 200,458
+    // deals of a folder held whole took 100–113 ms instead of 13.
+    @_specialize(exported: true, where D == Deal)
+    @_specialize(exported: true, where D == DealRow)
     public static func summary<D: ListedDeal>(for campaign: Campaign, deals: [D], rates: CurrencyRates,
                                               pipeline: StagePipeline = .default) -> BudgetSummary {
         var converter = CachingConverter(rates: rates, target: campaign.reportingCurrency)

@@ -57,7 +57,7 @@ public final class FolderIndex: Sendable {
     /// no index file made: for an open app keeping it fresh (`keepFresh`), which leaves making and building an
     /// index to a first start and the commands.
     public static func existing(of store: RecordStore) -> FolderIndex? {
-        guard let info = Posix.lstat(store.layout.cacheDirectory + "/" + fileName), info.st_mode & S_IFMT == S_IFREG,
+        guard let info = Posix.lstat(store.layout.cacheDirectory + "/" + fileName), Posix.isRegular(info),
               let index = try? FolderIndex(store: store),
               (try? index.isBuilt(.influencer)) == true, (try? index.isBuilt(.deal)) == true else { return nil }
         return index
