@@ -26,8 +26,8 @@ struct ReadOutcome<R: Record> {
 
 /// Which record file a read is of: a path, or a name in a folder opened once for a read of many of its files. The
 /// paths a message names are made only when one is needed: a first build of the folder index reads 300,000 files,
-/// and two path strings made for each, and the kernel walking four or more components of a path to open each, were
-/// about 2% of it.
+/// and made two path strings for each, and the kernel walked four or more components of a path to open each (the
+/// walk alone 0.36% of its samples; 0.11% from the folder).
 enum RecordFilePlace {
     case path(String, relative: String)
     case inFolder(OpenFolder, name: String, relativeFolder: String)
