@@ -81,4 +81,24 @@ import Testing
         TextField().render(into: &buffer, area: buffer.area, state: &state)
         #expect(buffer.lines() == [" 京 "])
     }
+
+    /// Each character is drawn as `Sanitizer` draws it alone, whether it is met once or again (a character seen before
+    /// is drawn from what the frame made of it): repeated controls, wide and combining text, and characters that
+    /// are canonically equal but spelled apart (a precomposed and a decomposed é, the ohm sign and omega).
+    @Test func repeatedCharactersAreDrawnAsTheFirstTime() {
+        let text = "é\u{1b}田e\u{301}\u{1b}田\u{2126}\u{3A9}Z\u{301}\u{301}é\u{200B}"
+        var buffer = Buffer(width: 40, height: 1)
+        var state = TextFieldState(text: text)
+        TextField(style: .plain).render(into: &buffer, area: buffer.area, state: &state)
+        var expected = Buffer(width: 40, height: 1)
+        var x = 0
+        for character in text {
+            for glyph in Sanitizer.glyphs(String(character)) {
+                expected.put(glyph, x: x, y: 0, style: .plain, limit: 40)
+                x += glyph.width
+            }
+        }
+        #expect(buffer.lines() == expected.lines())
+        #expect(buffer.cursor == Point(x: x, y: 0))
+    }
 }

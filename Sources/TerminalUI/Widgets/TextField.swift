@@ -23,9 +23,21 @@ public struct TextField: Sendable {
         var glyphs: [Glyph] = []
         var cursorColumn = 0
         var column = 0
+        // Each distinct character is sanitised once a frame: a 100 KB paste repeats few of them, and sanitising each
+        // again (a string made, normalised by Foundation) held every key in the field for 26–41 ms.
+        var seen: [Character: [Glyph]] = [:]
         for (index, character) in state.text.enumerated() {
             if index == state.cursor { cursorColumn = column }
-            for glyph in Sanitizer.glyphs(String(character)) {
+            let shown: [Glyph]
+            if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
+                shown = [Glyph(character, width: 1)]
+            } else if let known = seen[character] {
+                shown = known
+            } else {
+                shown = Sanitizer.glyphs(String(character))
+                seen[character] = shown
+            }
+            for glyph in shown {
                 glyphs.append(glyph)
                 column += glyph.width
             }
