@@ -264,11 +264,9 @@ struct FileChanges {
         // costs one pass, and only an odd hand-made name moves.
         let precedes = Self.precedes as (RecordID, RecordID) -> Bool
         let ids = zip(listed, listed.dropFirst()).allSatisfy { precedes($0, $1) } ? listed : listed.sorted(by: precedes)
-        // For each listed id: -1 when the index does not know it (read whatever its stamp), else its place in
-        // `compared`, the known files whose stamps are taken.
-        var places: [Int] = []
-        places.reserveCapacity(ids.count)
-        var compared: [RecordID] = [], knownStamps: [Int64] = []
+        // Each listed id's stamp in the index, nil when the index does not know it (read whatever its stamp).
+        var knownStamps: [Int64?] = []
+        knownStamps.reserveCapacity(ids.count)
         var removed: [String] = []
         var known: (name: String, stamp: Int64)?
         var knownID: RecordID?
@@ -290,41 +288,26 @@ struct FileChanges {
                 try advance()
             }
             if knownID == id, let stamp = known?.stamp {
-                places.append(compared.count)
-                compared.append(id)
                 knownStamps.append(stamp)
                 try advance()
             } else {
-                places.append(-1)
+                knownStamps.append(nil)
             }
         }
         while let name = known?.name {
             removed.append(name)
             try advance()
         }
-        let stamps = FileStamps.byPosition(directory, ids: compared)
-        var changed: [String] = []
-        for (id, place) in zip(ids, places) {
-            guard place >= 0 else {
-                changed.append(DataFolderLayout.fileName(id))
-                continue
-            }
-            if let stamp = stamps[place] {
-                if stamp != knownStamps[place] { changed.append(DataFolderLayout.fileName(id)) }
-            } else {
-                removed.append(DataFolderLayout.fileName(id)) // gone since it was listed
-            }
-        }
-        self.changed = changed
-        self.removed = removed
+        let compared = Self.compare(directory, ids, knownStamps: knownStamps)
+        changed = compared.changed
+        self.removed = removed + compared.gone
     }
 
     /// The files the index knows of a folder that was not listed, each from `nextKnown` in the byte order of the
     /// names, against their stamps now: for a folder in which nothing was added, removed or renamed since it was last
     /// listed. A name that is not a record file's is forgotten.
     init(directory: String, unlisted nextKnown: () throws -> (name: String, stamp: Int64)?) throws {
-        self.directory = directory
-        var ids: [RecordID] = [], knownStamps: [Int64] = [], removed: [String] = []
+        var ids: [RecordID] = [], knownStamps: [Int64?] = [], removed: [String] = []
         while let (name, stamp) = try nextKnown() {
             guard let id = DataFolderLayout.recordID(fromFileName: name) else {
                 removed.append(name)
@@ -333,17 +316,33 @@ struct FileChanges {
             ids.append(id)
             knownStamps.append(stamp)
         }
-        let stamps = FileStamps.byPosition(directory, ids: ids)
-        var changed: [String] = []
-        for index in ids.indices {
-            guard let stamp = stamps[index] else {
-                removed.append(DataFolderLayout.fileName(ids[index]))
+        self.directory = directory
+        let compared = Self.compare(directory, ids, knownStamps: knownStamps)
+        changed = compared.changed
+        self.removed = removed + compared.gone
+    }
+
+    /// `ids` against their stamps in the index (nil: a file the index does not know, read whatever its stamp), the
+    /// stamps of the known ones taken now: the changed ones, in the order of `ids`, and those gone since they were
+    /// listed or known.
+    private static func compare(_ directory: String, _ ids: [RecordID],
+                                knownStamps: [Int64?]) -> (changed: [String], gone: [String]) {
+        let stamps = FileStamps.byPosition(directory, ids: zip(ids, knownStamps).compactMap { $1 == nil ? nil : $0 })
+        var changed: [String] = [], gone: [String] = []
+        var place = 0
+        for (id, known) in zip(ids, knownStamps) {
+            guard let known else {
+                changed.append(DataFolderLayout.fileName(id))
                 continue
             }
-            if stamp != knownStamps[index] { changed.append(DataFolderLayout.fileName(ids[index])) }
+            defer { place += 1 }
+            guard let stamp = stamps[place] else {
+                gone.append(DataFolderLayout.fileName(id))
+                continue
+            }
+            if stamp != known { changed.append(DataFolderLayout.fileName(id)) }
         }
-        self.changed = changed
-        self.removed = removed
+        return (changed, gone)
     }
 
     /// The byte order of names, SQLite's for the index's `files` table.
