@@ -87,7 +87,7 @@ let package = Package(
             exclude: ["Mail/Fixtures"]
         ),
         .testTarget(name: "ReachDemoTests", dependencies: ["ReachDemo", "ReachCore"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ReachAppTests", dependencies: ["ReachApp", "ReachCore", "ReachStore", "TerminalUI"], exclude: ["Snapshots"]),
         // Drives the real `reach` binary inside tmux; needs the executable built first.
         .testTarget(name: "EndToEndTests", dependencies: ["reach", "ReachStore", "ReachCore", "ReachDemo"]),

@@ -18,4 +18,13 @@ public struct Cell: Hashable, Sendable {
 
     /// True for the right half of a wide glyph, which the terminal draws as part of its left neighbour.
     public var isContinuation: Bool { width == 0 }
+
+    /// The same glyph spelled the same way, in the same width and style: what a frame's diff needs. `==` compares
+    /// characters canonically, normalising both: a field's cluster of 50,000 combining marks, moved by one column,
+    /// took milliseconds of every frame. A canonically equal glyph spelled otherwise is drawn again, harmlessly.
+    func drawsSame(as other: Cell) -> Bool {
+        let spelling = character.utf8, otherSpelling = other.character.utf8
+        return width == other.width && style == other.style && spelling.count == otherSpelling.count
+            && spelling.elementsEqual(otherSpelling)
+    }
 }

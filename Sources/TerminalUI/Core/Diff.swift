@@ -21,7 +21,7 @@ extension Buffer {
         for y in 0..<height {
             let rowStart = y * width
             var lastEmitted = -1
-            for x in 0..<width where cells[rowStart + x] != previous.cells[rowStart + x] {
+            for x in 0..<width where !cells[rowStart + x].drawsSame(as: previous.cells[rowStart + x]) {
                 let cell = cells[rowStart + x]
                 if !cell.isContinuation {
                     result.append(CellChange(x: x, y: y, cell: cell))

@@ -19,30 +19,11 @@ public struct TextField: Sendable {
         guard !area.isEmpty else { return }
         let row = area.row(0)
         buffer.fill(row, style: style)
-        // Each stored character may display as several glyphs (a control char shows as `^[`).
-        var glyphs: [Glyph] = []
-        var cursorColumn = 0
-        var column = 0
-        // Each distinct character is sanitised once a frame: a 100 KB paste repeats few of them, and sanitising each
-        // again (a string made, normalised by Foundation) held every key in the field for 26–41 ms.
-        var seen: [Character: [Glyph]] = [:]
-        for (index, character) in state.text.enumerated() {
-            if index == state.cursor { cursorColumn = column }
-            let shown: [Glyph]
-            if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
-                shown = [Glyph(character, width: 1)]
-            } else if let known = seen[character] {
-                shown = known
-            } else {
-                shown = Sanitizer.glyphs(String(character))
-                seen[character] = shown
-            }
-            for glyph in shown {
-                glyphs.append(glyph)
-                column += glyph.width
-            }
-        }
-        if state.cursor >= state.text.count { cursorColumn = column }
+        // Each cluster's glyphs were made when it was typed or pasted (`TextFieldClusters`): a frame only adds up
+        // widths, and draws the glyphs that are in view.
+        let clusters = state.clusters.clusters
+        let cursorColumn = state.clusters.column(of: state.cursor)
+        let column = cursorColumn + clusters[state.cursor...].reduce(0) { $0 + $1.width }
         if state.text.isEmpty, !placeholder.isEmpty {
             buffer.write(placeholder, x: row.x, y: row.y, maxWidth: row.width, style: placeholderStyle)
         }
@@ -51,18 +32,24 @@ public struct TextField: Sendable {
         if cursorColumn >= state.scroll + row.width { state.scroll = cursorColumn - row.width + 1 }
         state.scroll = max(0, min(state.scroll, max(0, column + 1 - row.width)))
         var start = 0
-        for glyph in glyphs {
-            defer { start += glyph.width }
-            let visibleStart = start - state.scroll
-            if visibleStart < 0 {
-                // A wide glyph cut by the left edge shows as padding, never as half a glyph.
-                if visibleStart + glyph.width > 0 {
-                    buffer.put(Glyph(" ", width: 1), x: row.x, y: row.y, style: style, limit: row.maxX)
-                }
+        drawing: for cluster in clusters {
+            guard start + cluster.width > state.scroll else {
+                start += cluster.width
                 continue
             }
-            guard visibleStart < row.width else { break }
-            buffer.put(glyph, x: row.x + visibleStart, y: row.y, style: style, limit: row.maxX)
+            for glyph in cluster.glyphs {
+                defer { start += glyph.width }
+                let visibleStart = start - state.scroll
+                if visibleStart < 0 {
+                    // A wide glyph cut by the left edge shows as padding, never as half a glyph.
+                    if visibleStart + glyph.width > 0 {
+                        buffer.put(Glyph(" ", width: 1), x: row.x, y: row.y, style: style, limit: row.maxX)
+                    }
+                    continue
+                }
+                guard visibleStart < row.width else { break drawing }
+                buffer.put(glyph, x: row.x + visibleStart, y: row.y, style: style, limit: row.maxX)
+            }
         }
         if focused {
             buffer.cursor = Point(x: row.x + min(cursorColumn - state.scroll, row.width - 1), y: row.y)

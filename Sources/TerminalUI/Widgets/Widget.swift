@@ -45,7 +45,7 @@ extension Buffer {
         _ text: String, x: Int, y: Int, width: Int, alignment: Alignment, style: Style = .plain
     ) -> Int {
         guard width > 0 else { return 0 }
-        let glyphs = Sanitizer.glyphs(text)
+        let glyphs = Sanitizer.glyphs(text, beyond: width)
         let textWidth = glyphs.reduce(0) { $0 + $1.width }
         let slack = max(0, width - textWidth)
         let shift = switch alignment {
