@@ -59,8 +59,18 @@ public enum FuzzyMatcher {
         return max(1, s)
     }
 
-    /// Splits and folds a query into byte terms.
+    /// Splits and folds a query into byte terms, at whitespace scalars: cutting a 100 KB pasted query into
+    /// characters on every key held each key in the roster search for milliseconds.
     public static func terms(_ query: String) -> [[UInt8]] {
-        TextFolding.fold(query).split(whereSeparator: { $0.isWhitespace }).map { Array($0.utf8) }
+        TextFolding.fold(query).unicodeScalars.split(whereSeparator: isSpace).map { Array(Substring($0).utf8) }
+    }
+
+    /// Whether `query` is only whitespace (or empty): no search at all.
+    public static func isBlank(_ query: String) -> Bool {
+        query.unicodeScalars.allSatisfy(isSpace)
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
     }
 }

@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import TerminalUI
 
@@ -37,6 +38,24 @@ import Testing
                 #expect(scalar.value != 0x200B && scalar.value != 0xFEFF)
             }
         }
+    }
+
+    /// A one-row write of a long text sanitises only its beginning; what it draws is what drawing the whole text's
+    /// glyphs draws, for every width, whatever the text: controls a mark would sit on, wide and invisible ones.
+    @Test func aLongTextIsWrittenAsItsWholeGlyphsWouldBe() async {
+        let pieces = ["a", "\u{1b}", "\u{301}", "田", "\u{200B}", "👩\u{200D}💻", "\u{9b}", "e\u{301}", " ", "\u{202E}"]
+        let text = Gen.element(of: pieces).array(of: 0...400).map { $0.compactMap { $0 }.joined() }
+        await propertyCheck(count: 500, input: text, Gen.int(in: 1...40)) { text, width in
+            var written = Buffer(width: 44, height: 1), whole = Buffer(width: 44, height: 1)
+            let used = written.write(text, x: 1, y: 0, maxWidth: width)
+            let wholeUsed = whole.write(Sanitizer.glyphs(text), x: 1, y: 0, maxWidth: width)
+            #expect(written.lines() == whole.lines(), "\(text.debugDescription) in \(width)")
+            #expect(used == wholeUsed)
+            var aligned = Buffer(width: 44, height: 1)
+            aligned.write(text, x: 1, y: 0, width: width, alignment: .trailing)
+            #expect(aligned.lines() == whole.lines() || Sanitizer.glyphs(text).reduce(0) { $0 + $1.width } < width)
+        }
+        #expect(Sanitizer.glyphs(String(repeating: "\u{200B}", count: 300) + "ab", beyond: 1).map(\.character) == ["a", "b"])
     }
 
     @Test func placeholdersAreVisible() {

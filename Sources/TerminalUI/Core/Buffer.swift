@@ -71,7 +71,7 @@ public struct Buffer: Sendable {
         _ text: String, x: Int, y: Int, maxWidth: Int, style: Style = .plain, truncation: Truncation = .ellipsis
     ) -> Int {
         guard maxWidth > 0, y >= 0, y < height, x < width else { return 0 }
-        return write(Sanitizer.glyphs(text), x: x, y: y, maxWidth: maxWidth, style: style, truncation: truncation)
+        return write(Sanitizer.glyphs(text, beyond: maxWidth), x: x, y: y, maxWidth: maxWidth, style: style, truncation: truncation)
     }
 
     /// Writes already-sanitised glyphs; see `write(_:x:y:maxWidth:style:truncation:)`.

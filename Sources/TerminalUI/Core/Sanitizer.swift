@@ -40,6 +40,22 @@ public enum Sanitizer {
         return result
     }
 
+    /// `glyphs(text)` as far as `width` columns, and past them when the text goes on, so a one-row write can tell it
+    /// must cut: a 100 KB search shown in the roster's info line is not sanitised whole on every frame. The text is
+    /// cut between grapheme clusters, so every glyph is the whole text's but the last, which ends past the width
+    /// and is never drawn (a mark after the cut may sit on it, as on a control's `^[`).
+    public static func glyphs(_ text: String, beyond width: Int) -> [Glyph] {
+        // Every cluster but an invisible one takes a column: width + 1 of them usually go past the width.
+        var clusters = width + 1
+        while text.utf8.count > 4 * clusters + 64,
+              let cut = text.index(text.startIndex, offsetBy: clusters, limitedBy: text.endIndex), cut < text.endIndex {
+            let shown = glyphs(String(text[..<cut]))
+            if shown.reduce(0, { $0 + $1.width }) > width { return shown }
+            clusters *= 2
+        }
+        return glyphs(text)
+    }
+
     /// The text with every unsafe scalar replaced or dropped, still as a string.
     public static func sanitized(_ text: String) -> String {
         isSurelySafe(text) ? text : rebuilt(text)

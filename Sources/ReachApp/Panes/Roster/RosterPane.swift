@@ -200,8 +200,8 @@ public enum RosterPane: Pane {
     static func refreshRows(_ state: inout AppState, keepSelection: Bool = true) {
         let selected = keepSelection ? state.roster.selectedID : nil
         let filter = state.roster.filter.compiled(thresholds: state.workspace.settings.workspace.tierThresholds)
-        let query = state.roster.search.text.trimmingCharacters(in: .whitespaces)
-        if query.isEmpty {
+        let query = state.roster.search.text
+        if FuzzyMatcher.isBlank(query) {
             state.roster.lastSearch = nil
             let ordered = sortedRoster(state)
             state.roster.ordered = ordered
