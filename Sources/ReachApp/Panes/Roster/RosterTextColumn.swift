@@ -8,19 +8,22 @@ struct TextKey: Sendable, Equatable {
     var isASCII: Bool
 
     /// The key of `text`, or (`from`) of its bytes after the first `from` (`length` is still the whole text's).
+    /// Read from the text's contiguous bytes: the runs a sort orders by their next sixteen bytes (21,727 of the demo's
+    /// 100,000 handles) took a branch per byte of every text.
     init(_ text: String, from offset: Int = 0) {
-        var (first, second, length, any): (UInt64, UInt64, Int, UInt8) = (0, 0, 0, 0)
-        for byte in text.utf8 {
-            let index = length - offset
-            if index >= 0, index < 8 {
-                first |= UInt64(byte) << (56 - 8 * index)
-            } else if index >= 8, index < 16 {
-                second |= UInt64(byte) << (56 - 8 * (index - 8))
+        var text = text
+        self = text.withUTF8 { bytes in
+            var (first, second, any): (UInt64, UInt64, UInt8) = (0, 0, 0)
+            for byte in bytes { any |= byte }
+            for (index, byte) in bytes.dropFirst(offset).prefix(16).enumerated() {
+                if index < 8 { first |= UInt64(byte) << (56 - 8 * index) } else { second |= UInt64(byte) << (56 - 8 * (index - 8)) }
             }
-            any |= byte
-            length += 1
+            return TextKey(first: first, second: second, length: bytes.count, isASCII: any < 0x80)
         }
-        (self.first, self.second, self.length, isASCII) = (first, second, length, any < 0x80)
+    }
+
+    private init(first: UInt64, second: UInt64, length: Int, isASCII: Bool) {
+        (self.first, self.second, self.length, self.isASCII) = (first, second, length, isASCII)
     }
 }
 
