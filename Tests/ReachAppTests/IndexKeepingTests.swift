@@ -66,9 +66,10 @@ import Testing
         try handle.write(contentsOf: Data("{ \"id\": ".utf8))
         try handle.close()
 
-        #expect(IndexKeeping.keep(store).isEmpty, "the check is not due yet")
+        #expect(IndexKeeping.keep(store) == IndexKeeping.Outcome(), "the check is not due yet")
         try Self.setFullCheckAges(store, to: FolderIndex.keptFullCheckAge)
-        let said = IndexKeeping.keep(store)
+        let outcome = IndexKeeping.keep(store), said = outcome.problems
+        #expect(!outcome.failed)
         #expect(said.count == 1 && said[0].contains(DataFolderLayout.fileName(deal.id)) && said[0].contains("quarantine"), "\(said)")
         #expect(!FileManager.default.fileExists(atPath: store.layout.recordFile(.deal, deal.id)))
 
@@ -85,10 +86,10 @@ import Testing
         let store = try RecordStore(folder: folder)
         for deal in Fx.deals { _ = try store.save(deal, expectedRevision: 0) }
         let path = store.layout.cacheDirectory + "/" + FolderIndex.fileName
-        #expect(IndexKeeping.keep(store).isEmpty)
+        #expect(IndexKeeping.keep(store) == IndexKeeping.Outcome())
         #expect(!FileManager.default.fileExists(atPath: path))
         _ = try FolderIndex(store: store)
-        #expect(IndexKeeping.keep(store).isEmpty)
+        #expect(IndexKeeping.keep(store) == IndexKeeping.Outcome())
         #expect(try !FolderIndex(store: store).isBuilt(.deal))
     }
 
@@ -97,5 +98,24 @@ import Testing
         var keeping = IndexKeeping(now: start)
         let looks = [59, 60, 119, 120].map { keeping.isDue(now: start.addingTimeInterval($0)) }
         #expect(looks == [false, true, false, true])
+    }
+
+    /// While looks fail (a full disk, an unwritable index), each waits twice as long as the one before, up to 16
+    /// minutes, so the log is not given the same warning every minute; one look that keeps it brings the minute back.
+    @Test func itLooksLessOftenWhileTheIndexCannotBeKept() {
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        var keeping = IndexKeeping(now: start)
+        var now = start, waits: [TimeInterval] = []
+        for outcome in Array(repeating: IndexKeeping.Outcome(failed: true), count: 6) + [IndexKeeping.Outcome()] {
+            var waited: TimeInterval = 0
+            while !keeping.isDue(now: now.addingTimeInterval(waited)) { waited += 1 }
+            now = now.addingTimeInterval(waited)
+            waits.append(waited)
+            keeping.looked(outcome)
+        }
+        #expect(waits == [60, 120, 240, 480, 960, 960, 960])
+        var waited: TimeInterval = 0
+        while !keeping.isDue(now: now.addingTimeInterval(waited)) { waited += 1 }
+        #expect(waited == 60)
     }
 }

@@ -21,7 +21,7 @@ public final class AppRunner {
     /// A campaign's dashboard whose deals must be read from their files is computed off the loop in `run()`.
     private let dashboards = BackgroundJob<(CampaignDashboard, generation: Int)>(label: "reach.dashboard")
     /// The folder index kept fresh for the commands and teammates, off the loop in `run()` (see `IndexKeeping`).
-    private let indexKeeper = BackgroundJob<[String]>(label: "reach.index")
+    private let indexKeeper = BackgroundJob<IndexKeeping.Outcome>(label: "reach.index")
     private var indexKeeping: IndexKeeping
     /// Saves and deletes, written in order off the loop in `run()` (see `WriteQueue`).
     private let writes = WriteQueue()
@@ -191,7 +191,7 @@ public final class AppRunner {
                 let store = performer.store
                 poller.start { ScanResult.scan(store, request) }
             }
-            if let problems = indexKeeper.takeResult() { indexKept(problems) }
+            if let outcome = indexKeeper.takeResult() { indexKept(outcome) }
             // Not beside a full scan of the app's own: each stats every file, and two at once would take both cores.
             if indexKeeper.isIdle, poller.isIdle, indexKeeping.isDue(now: now) {
                 let store = performer.store
@@ -205,9 +205,10 @@ public final class AppRunner {
         return changed
     }
 
-    /// What keeping the folder index fresh found to say (see `IndexKeeping.keep`).
-    private func indexKept(_ problems: [String]) {
-        if !problems.isEmpty { send(.indexKeptWithProblems(problems)) }
+    /// What keeping the folder index fresh found to say (see `IndexKeeping.keep`), and when to look next.
+    private func indexKept(_ outcome: IndexKeeping.Outcome) {
+        indexKeeping.looked(outcome)
+        if !outcome.problems.isEmpty { send(.indexKeptWithProblems(outcome.problems)) }
     }
 
     /// From now on, what needs files read is computed on background jobs and records are written on the write queue
