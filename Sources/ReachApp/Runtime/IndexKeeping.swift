@@ -16,7 +16,7 @@ struct IndexKeeping {
     static let longestWait: TimeInterval = 16 * 60
 
     private var lastLook: Date
-    private(set) var wait = Self.interval
+    private var wait = Self.interval
 
     /// The first look is an `interval` after the start, which brought the index up to date itself.
     init(now: Date) { lastLook = now }
