@@ -61,9 +61,9 @@ extension FolderIndex {
     public func forEachCreatorSummary(_ body: (_ summary: CreatorSummary, _ file: RecordID?, _ stamp: Int64) throws -> Void) throws {
         try database.read { db in
             try Self.forEachBlob(db, sql: "SELECT file, stamp, id, summary FROM creators ORDER BY file", at: 3) { row, bytes, interned in
-                let id = try Self.withText(row, at: 2, RecordID.init(utf8:))
-                let file = try Self.withText(row, at: 0, DataFolderLayout.recordID(fromFileName:))
-                try body(try CreatorSummaryColumn.summary(id: id, bytes, interned: &interned), file, row[1])
+                let id = row.text(2, RecordID.init(utf8:))
+                let file = row.text(0, DataFolderLayout.recordID(fromFileName:))
+                try body(try CreatorSummaryColumn.summary(id: id, bytes, interned: &interned), file, row.int64(1))
             }
         }
     }
@@ -72,8 +72,8 @@ extension FolderIndex {
     /// deal to list it (Today, the Pipeline, the Roster's deal columns) without the full deal.
     public func allDealRows() throws -> [IndexedDealRow] {
         try decodingBlobs(sql: Self.everyDealRow, at: 2) { row, bytes, interned in
-            IndexedDealRow(file: row[0], stamp: row[1], deal: try DealRowColumn.row(bytes, interned: &interned), creator: nil,
-                           discountCode: row[3])
+            IndexedDealRow(file: row.string(0), stamp: row.int64(1), deal: try DealRowColumn.row(bytes, interned: &interned),
+                           creator: nil, discountCode: row.optionalString(3))
         }
     }
 
@@ -84,23 +84,18 @@ extension FolderIndex {
     public func forEachDealRow(_ body: (_ row: DealRow, _ file: RecordID?, _ stamp: Int64, _ discountCode: String?) throws -> Void) throws {
         try database.read { db in
             try Self.forEachBlob(db, sql: Self.everyDealRow, at: 2) { row, bytes, interned in
-                let file = try Self.withText(row, at: 0, DataFolderLayout.recordID(fromFileName:))
-                try body(try DealRowColumn.row(bytes, interned: &interned), file, row[1], row[3])
+                let file = row.text(0, DataFolderLayout.recordID(fromFileName:))
+                try body(try DealRowColumn.row(bytes, interned: &interned), file, row.int64(1), row.optionalString(3))
             }
         }
-    }
-
-    /// `read` of a text column's UTF-8 bytes in place (none for NULL): an id or a file name read with no string made.
-    private static func withText<Value>(_ row: Row, at column: Int, _ read: (UnsafeBufferPointer<UInt8>) -> Value) throws -> Value {
-        try row.withUnsafeData(atIndex: column) { data in (data ?? Data()).withUnsafeBytes { read($0.bindMemory(to: UInt8.self)) } }
     }
 
     private static let everyDealRow = "SELECT file, stamp, row, discount_code FROM deals ORDER BY file"
 
     /// Each row of `sql` made into a value by `make`, from the row and the bytes of its blob in column `blob`,
     /// read in place; normalised values (currencies, platforms, niches) are made once for all rows.
-    private func decodingBlobs<Value>(sql: String, at blob: Int,
-                                      _ make: (Row, UnsafeRawBufferPointer, inout InternedValues) throws -> Value) throws -> [Value] {
+    private func decodingBlobs<Value>(sql: String, at blob: Int32,
+                                      _ make: (IndexRowReader, UnsafeRawBufferPointer, inout InternedValues) throws -> Value) throws -> [Value] {
         try database.read { db in
             var values: [Value] = []
             try Self.forEachBlob(db, sql: sql, at: blob) { row, bytes, interned in values.append(try make(row, bytes, &interned)) }
@@ -109,14 +104,12 @@ extension FolderIndex {
     }
 
     /// Calls `body` with each row of `sql` and the bytes of its blob in column `blob`, read in place.
-    private static func forEachBlob(_ db: Database, sql: String, at blob: Int,
-                                    _ body: (Row, UnsafeRawBufferPointer, inout InternedValues) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: sql)
+    private static func forEachBlob(_ db: Database, sql: String, at blob: Int32,
+                                    _ body: (IndexRowReader, UnsafeRawBufferPointer, inout InternedValues) throws -> Void) throws {
+        let rows = try IndexRowReader(db, sql)
         var interned = InternedValues()
-        while let row = try rows.next() {
-            try row.withUnsafeData(atIndex: blob) { data in
-                try (data ?? Data()).withUnsafeBytes { bytes in try body(row, bytes, &interned) }
-            }
+        while try rows.next() {
+            try rows.blob(blob) { bytes in try body(rows, bytes, &interned) }
         }
     }
 

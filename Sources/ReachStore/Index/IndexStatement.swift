@@ -59,10 +59,12 @@ final class IndexStatement {
             failedBinding = SQLITE_OK
         }
         let code = failedBinding == SQLITE_OK ? sqlite3_step(handle) : failedBinding
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))),
-                                sql: statement.sql)
-        }
+        guard code == SQLITE_DONE else { throw Self.error(code, handle, sql: statement.sql) }
+    }
+
+    /// The error of `code`, which a call on the statement `handle` returned, as GRDB would have thrown it.
+    static func error(_ code: Int32, _ handle: OpaquePointer, sql: String) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: sql)
     }
 
     private func bindNull() { check(sqlite3_bind_null(handle, next)) }
