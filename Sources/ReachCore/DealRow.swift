@@ -92,7 +92,8 @@ public struct DealRow: ListedDeal, Hashable, Sendable {
     public var nextAction: NextAction?
     public var archived: Bool
     private var ownerNumber: UInt32
-    private var stageNumber: UInt32
+    /// Internal for `DealRowOpenness`, which judges each stage once by it.
+    var stageNumber: UInt32
     /// 0: no agreed fee.
     private var feeCurrencyNumber: UInt32
 

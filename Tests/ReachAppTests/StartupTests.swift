@@ -119,6 +119,43 @@ import Testing
         #expect(WorkspaceLoader.load(from: try RecordStore(folder: folder.data)).fromIndex)
     }
 
+    /// A start from the folder index counts each creator's open deals and last contact as it puts the deal rows in,
+    /// under the folder's own pipeline (here Negotiating counts as closed): the facts a scan of every full deal gives.
+    /// A deal id in two files (a damaged folder) is counted once, as the row kept.
+    @Test func aStartFromTheIndexGivesEachCreatorTheirDealFacts() throws {
+        let folder = Folder()
+        let store = try RecordStore(folder: folder.data)
+        var pipeline = StagePipeline.default
+        let negotiating = try #require(pipeline.stages.firstIndex { $0.key == .negotiating })
+        pipeline.stages[negotiating].role = .complete
+        try store.saveWorkspace(AppSettings(workspace: WorkspaceSettings(pipeline: pipeline)))
+        let world = FuzzWorld.workspace()
+        for record in world.allRecords { try StoreHarness.save(record, in: store) }
+        let deals = world.allDeals.sorted { $0.id < $1.id }
+        #expect(deals.contains { $0.isOpen(pipeline: .default) && !$0.isOpen(pipeline: pipeline) })
+        func expectFactsOfEveryCreator() throws {
+            let start = WorkspaceLoader.load(from: try RecordStore(folder: folder.data))
+            #expect(start.fromIndex && start.workspace.pipeline == pipeline)
+            for creator in world.allInfluencers {
+                let facts = try #require(start.workspace.creatorEntries[creator.id]?.facts)
+                let theirs = deals.filter { $0.influencerID == creator.id }
+                #expect(facts.openDeals == theirs.filter { $0.isOpen(pipeline: pipeline) }.count, "\(creator.displayName)")
+                #expect(facts.lastContact == theirs.compactMap(\.lastContact).max(), "\(creator.displayName)")
+            }
+        }
+        try FolderIndex(store: store).refresh()
+        try expectFactsOfEveryCreator()
+
+        // An open deal's file again under a name sorting after every other: the index reads the copy last.
+        let twice = try #require(deals.first { $0.isOpen(pipeline: pipeline) })
+        var random = SystemRandomNumberGenerator()
+        let last = RecordID.generate(at: Date(timeIntervalSinceNow: 86_400 * 365 * 100), using: &random)
+        try FileManager.default.copyItem(atPath: store.layout.recordFile(.deal, twice.id), toPath: store.layout.recordFile(.deal, last))
+        try FolderIndex(store: store).refresh()
+        #expect(try FolderIndex(store: store).allDealRows().filter { $0.deal.id == twice.id }.count == 2)
+        try expectFactsOfEveryCreator()
+    }
+
     /// A start from the folder index takes every file's stamp from it (deal files' by the id in their names, read
     /// from the index's bytes): the first poll reads no file that did not change.
     @Test func aStartFromTheIndexKnowsEveryFilesStamp() throws {

@@ -71,16 +71,11 @@ struct DealIndexes: Sendable {
     /// are not named): one pass over the rows in place. Looking each creator's deals up by id, a copy of every row,
     /// took a fifth of a second at a 200,000-deal start.
     func creatorDealFacts(pipeline: StagePipeline) -> [RecordID: CreatorDealFacts] {
-        var facts: [RecordID: CreatorDealFacts] = [:]
-        facts.reserveCapacity(byInfluencer.keyCount)
+        var tally = CreatorFactsTally(pipeline: pipeline, creators: byInfluencer.keyCount)
         rows.all.withUnsafeBufferPointer { all in
-            for i in all.indices {
-                // Field by field: `isOpen` on the row copied it (its strings and arrays retained and released).
-                Self.count(open: !all[i].archived && !pipeline.isClosed(all[i].stage), contact: all[i].lastContact,
-                           into: &facts[all[i].influencerID, default: (nil, 0)])
-            }
+            for i in all.indices { tally.count(all[i]) }
         }
-        return facts
+        return tally.facts
     }
 
     /// One creator's last contact and open deals, from their deals' rows (after one of them changed).
@@ -88,15 +83,36 @@ struct DealIndexes: Sendable {
         var facts: CreatorDealFacts = (nil, 0)
         for place in byInfluencer.places(of: creator) {
             let row = rows[place: place]
-            Self.count(open: row.isOpen(pipeline: pipeline), contact: row.lastContact, into: &facts)
+            Self.add(open: row.isOpen(pipeline: pipeline), contact: row.lastContact, into: &facts)
         }
         return facts
     }
 
     typealias CreatorDealFacts = (lastContact: Date?, openDeals: Int)
 
+    /// Creators' deal facts counted one deal row at a time: by `creatorDealFacts`, or by a start as it puts the rows
+    /// in, on the thread that puts them (which waits for rows anyway) rather than in a pass after both sides are read.
+    struct CreatorFactsTally: Sendable {
+        private var openness: DealRowOpenness
+        private(set) var facts: [RecordID: CreatorDealFacts] = [:]
+        /// Rows counted: when more than the rows kept, a deal id came twice (only in a damaged folder) and its creator
+        /// counted both.
+        private(set) var counted = 0
+
+        init(pipeline: StagePipeline, creators: Int) {
+            openness = DealRowOpenness(pipeline)
+            facts.reserveCapacity(creators)
+        }
+
+        mutating func count(_ row: DealRow) {
+            counted += 1
+            let open = openness.isOpen(row), contact = row.lastContact
+            DealIndexes.add(open: open, contact: contact, into: &facts[row.influencerID, default: (nil, 0)])
+        }
+    }
+
     /// Counts one deal into its creator's facts: open or not, and its last contact if it is the latest.
-    private static func count(open: Bool, contact: Date?, into facts: inout CreatorDealFacts) {
+    private static func add(open: Bool, contact: Date?, into facts: inout CreatorDealFacts) {
         if open { facts.openDeals += 1 }
         if let contact, facts.lastContact.map({ contact > $0 }) ?? true { facts.lastContact = contact }
     }

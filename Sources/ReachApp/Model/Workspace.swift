@@ -47,7 +47,7 @@ public struct Workspace: Sendable {
         let creatorsByID = Dictionary(influencers.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         let dealsByID = Dictionary(deals.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         let dealIndexes = dealSide.wait()
-        creatorSide.takeDealFacts(from: dealIndexes, pipeline: settings.workspace.pipeline)
+        creatorSide.takeDealFacts(dealIndexes.creatorDealFacts(pipeline: settings.workspace.pipeline))
         self.init(creatorSide, dealIndexes: dealIndexes, campaigns: campaigns, templates: templates, settings: settings,
                   store: nil, rosterIndexesLater: rosterIndexesLater)
         creators = creatorsByID
@@ -62,7 +62,7 @@ public struct Workspace: Sendable {
         let dealSide = ValueInBackground { DealIndexes(dealRows, creatorCount: creators.count, campaignCount: campaigns.count) }
         var creatorSide = CreatorSide(creators, count: creators.count)
         let dealIndexes = dealSide.wait()
-        creatorSide.takeDealFacts(from: dealIndexes, pipeline: settings.workspace.pipeline)
+        creatorSide.takeDealFacts(dealIndexes.creatorDealFacts(pipeline: settings.workspace.pipeline))
         self.init(creatorSide, dealIndexes: dealIndexes, campaigns: campaigns, templates: templates, settings: settings,
                   store: store, rosterIndexesLater: rosterIndexesLater)
     }
@@ -93,8 +93,8 @@ public struct Workspace: Sendable {
 
         /// Each creator's last contact and open deals from their deals' rows. Call it on the only copy of the side:
         /// shared, the first change copies every creator's entry.
-        mutating func takeDealFacts(from dealIndexes: DealIndexes, pipeline: StagePipeline) {
-            for (creator, facts) in dealIndexes.creatorDealFacts(pipeline: pipeline) {
+        mutating func takeDealFacts(_ facts: [RecordID: DealIndexes.CreatorDealFacts]) {
+            for (creator, facts) in facts {
                 _ = indexes.setDealFacts(of: creator, lastContact: facts.lastContact, openDeals: facts.openDeals)
             }
         }
@@ -242,8 +242,9 @@ public struct Workspace: Sendable {
 
     /// Counts every creator's open deals again (the stages changed).
     private mutating func recountDealFacts() {
+        let facts = dealIndexes.creatorDealFacts(pipeline: pipeline)
         for creator in creatorIndexes.entries.ids {
-            let (latest, open) = dealFacts(of: creator)
+            let (latest, open) = facts[creator] ?? (nil, 0)
             _ = creatorIndexes.setDealFacts(of: creator, lastContact: latest, openDeals: open)
         }
     }

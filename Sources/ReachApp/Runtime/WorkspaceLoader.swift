@@ -72,7 +72,8 @@ public enum WorkspaceLoader {
         let store = index.store
         do {
             guard let refresh = try refresh(index) else { return nil }
-            let dealSide = ValueInBackground { Result { try readDealIndexes(FolderIndex(store: store)) } }
+            let appSettings = settings.settings ?? AppSettings(), pipeline = appSettings.workspace.pipeline
+            let dealSide = ValueInBackground { Result { try readDealSide(FolderIndex(store: store), pipeline: pipeline) } }
             // A plain variable, the only one holding the creator side (no `Result` beside it): their deal facts are set
             // in place (shared, the 100,000 entries were copied first).
             var creators: Workspace.CreatorSide
@@ -83,8 +84,8 @@ public enum WorkspaceLoader {
                 throw error
             }
             let campaigns = store.loadAll(Campaign.self), templates = store.loadAll(Template.self)
-            let dealIndexes = try dealSide.wait().get(), appSettings = settings.settings ?? AppSettings()
-            creators.takeDealFacts(from: dealIndexes, pipeline: appSettings.workspace.pipeline)
+            let (dealIndexes, dealFacts) = try dealSide.wait().get()
+            creators.takeDealFacts(dealFacts)
             problems += refresh.problems + campaigns.problems.map(\.description) + templates.problems.map(\.description)
             store.logger.info("started from the folder index: \(creators.count) creator summaries, \(dealIndexes.rows.count) deal rows")
             return Workspace(creators, dealIndexes: dealIndexes, campaigns: campaigns.records, templates: templates.records,
@@ -111,17 +112,26 @@ public enum WorkspaceLoader {
         return side
     }
 
-    /// The deal indexes of every row in `index`, the store told the rows' stamps. The rows are put in on a thread of
-    /// their own, a batch at a time, while this one reads the next: reading and putting were each about half of the
-    /// deal side, which went on alone for 0.4 s after the creator side was done.
-    private static func readDealIndexes(_ index: FolderIndex) throws -> DealIndexes {
+    /// The deal indexes of every row in `index`, the store told the rows' stamps, and each creator's deal facts under
+    /// `pipeline`. The rows are put in on a thread of their own, a batch at a time, while this one reads the next:
+    /// reading and putting were each about half of the deal side, which went on alone for 0.4 s after the creator side
+    /// was done. That thread also counts the facts (it waits for rows anyway): counted after both sides were read,
+    /// they were a tenth of a second before the first frame.
+    private static func readDealSide(_ index: FolderIndex, pipeline: StagePipeline)
+        throws -> (DealIndexes, [RecordID: DealIndexes.CreatorDealFacts]) {
         let counts = try index.recordCounts()
-        let indexes = ValueFilledInBackground(DealIndexes(reservingCapacity: counts.deals, creators: counts.creators,
-                                                          campaigns: counts.campaigns, codes: counts.codedDeals))
+        let side = ValueFilledInBackground((indexes: DealIndexes(reservingCapacity: counts.deals, creators: counts.creators,
+                                                                 campaigns: counts.campaigns, codes: counts.codedDeals),
+                                            facts: DealIndexes.CreatorFactsTally(pipeline: pipeline, creators: counts.creators)))
         var batch: [(row: DealRow, discountCode: String?)] = []
         func putBatch() {
             let rows = batch
-            indexes.add { indexes in for entry in rows { indexes.put(entry.row, discountCode: entry.discountCode) } }
+            side.add { side in
+                for entry in rows {
+                    side.indexes.put(entry.row, discountCode: entry.discountCode)
+                    side.facts.count(entry.row)
+                }
+            }
             batch.removeAll(keepingCapacity: true)
         }
         var stamps: [(file: RecordID, stamp: Int64)] = []
@@ -133,12 +143,15 @@ public enum WorkspaceLoader {
                 if let file { stamps.append((file, stamp)) }
             }
         } catch {
-            _ = indexes.finish() // nothing left running behind a failed read
+            _ = side.finish() // nothing left running behind a failed read
             throw error
         }
         putBatch()
         index.store.knowFromIndex(.deal, stamps: stamps)
-        return indexes.finish()
+        let (indexes, tally) = side.finish()
+        // A deal id in two rows (only in a damaged folder): the kept row replaced the other, which was counted too.
+        let facts = tally.counted == indexes.rows.count ? tally.facts : indexes.creatorDealFacts(pipeline: pipeline)
+        return (indexes, facts)
     }
 
     private static func openIndex(_ store: RecordStore) -> FolderIndex? {
