@@ -56,11 +56,14 @@ struct WorkspaceTests {
             #expect(workspace.dealOwners == Set(workspace.allDeals.compactMap(\.owner)), "step \(step)")
             for shown in [[owners[0]], [owners[2]], [owners[0], owners[3]], [], owners] {
                 let isShown = { (owner: String?) in shown.contains(owner) }
-                let expected = Set(workspace.allDeals.filter { isShown($0.owner) }.map(\.id))
-                let found = workspace.dealIDs(ownedBy: isShown).map(Set.init) ?? Set(workspace.allDeals.map(\.id))
-                #expect(found == expected, "step \(step), owners \(shown)")
+                let expected = workspace.rowsOfAllDeals.filter { isShown($0.value.owner) }
+                if let found = workspace.dealRows(ownedBy: isShown) {
+                    #expect(found.count == expected.count && found.allSatisfy { expected[$0.id] == $0 }, "step \(step), owners \(shown)")
+                } else {
+                    #expect(expected.count == workspace.dealCount, "step \(step), owners \(shown)")
+                }
             }
-            #expect(workspace.dealIDs(ownedBy: { _ in true }) == nil)
+            #expect(workspace.dealRows(ownedBy: { _ in true }) == nil)
             #expect(workspace.dealRows.byID == workspace.rowsOfAllDeals, "step \(step)")
             #expect(workspace.dealRows.count == workspace.dealCount, "step \(step)")
             #expect(workspace.creatorsByName.facts == workspace.creatorsByName.ids.map { workspace.creatorEntries[$0]?.facts }, "step \(step)")

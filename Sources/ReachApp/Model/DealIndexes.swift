@@ -59,7 +59,9 @@ struct DealIndexes: Sendable {
     /// Ids of the deals of a creator, of a campaign or of one owner, in the order they joined.
     func dealIDs(ofInfluencer id: RecordID) -> [RecordID] { rows.ids(at: byInfluencer.places(of: id)) }
     func dealIDs(ofCampaign id: RecordID) -> [RecordID] { rows.ids(at: byCampaign.places(of: id)) }
-    func dealIDs(ownedBy owner: String?) -> [RecordID] { rows.ids(at: byOwner.places(of: owner)) }
+    /// The rows of one owner's deals, read by their places (no look-up by id): Today's first frame and the Pipeline
+    /// take an account manager's 44,000 rows at 100k.
+    func rows(ownedBy owner: String?) -> [DealRow] { byOwner.places(of: owner).map { rows[place: $0] } }
     func dealIDs(withCode code: String) -> [RecordID] { rows.ids(at: byDiscountCode.places(of: code)) }
     func dealCount(ofInfluencer id: RecordID) -> Int { byInfluencer.count(of: id) }
 

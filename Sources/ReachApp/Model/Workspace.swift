@@ -348,11 +348,12 @@ public struct Workspace: Sendable {
     /// Every name deals are owned by.
     public var dealOwners: Set<String> { Set(dealIndexes.owners.compactMap { $0 }) }
 
-    /// Ids of the deals whose owner `isShown` accepts, or nil when it accepts every owner (then go over `deals`).
-    public func dealIDs(ownedBy isShown: (String?) -> Bool) -> [RecordID]? {
+    /// The rows of the deals whose owner `isShown` accepts, or nil when it accepts every owner (then go over
+    /// `dealRows.all`).
+    public func dealRows(ownedBy isShown: (String?) -> Bool) -> [DealRow]? {
         let owners = dealIndexes.owners.filter(isShown)
         guard owners.count < dealIndexes.ownerCount else { return nil }
-        return owners.flatMap(dealIndexes.dealIDs(ownedBy:))
+        return owners.flatMap(dealIndexes.rows(ownedBy:))
     }
 
     /// A creator's folded name, for sorting.

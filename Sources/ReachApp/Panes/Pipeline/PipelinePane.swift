@@ -176,8 +176,8 @@ public enum PipelinePane: Pane {
         }
         if let campaign = scope.campaign {
             for id in workspace.dealIDs(ofCampaign: campaign) { if let deal = workspace.dealRows[id] { visit(deal) } }
-        } else if let owned = workspace.dealIDs(ownedBy: scope.isOwnerShown) {
-            for id in owned { if let deal = workspace.dealRows[id] { visit(deal) } }
+        } else if let owned = workspace.dealRows(ownedBy: scope.isOwnerShown) {
+            for deal in owned { visit(deal) }
         } else {
             for deal in workspace.dealRows.all { visit(deal) }
         }

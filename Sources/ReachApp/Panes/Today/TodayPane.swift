@@ -42,9 +42,8 @@ public enum TodayPane: Pane {
     /// making and sorting everyone's items, then filtering them, was a tenth of a start); everyone's follow
     /// (`afterFirstFrame`).
     public static func firstFrame(_ state: inout AppState) {
-        guard let ids = state.workspace.dealIDs(ownedBy: state.ownerScope.matcher(user: state.user)) else { return workspaceChanged(&state) }
-        let rows = state.workspace.dealRows
-        state.today.everyone = items(of: ids.compactMap { rows[$0] }, state)
+        guard let rows = state.workspace.dealRows(ownedBy: state.ownerScope.matcher(user: state.user)) else { return workspaceChanged(&state) }
+        state.today.everyone = items(of: rows, state)
         state.today.everyoneIsPartial = true
         show(state.today.everyone, &state, selecting: state.today.selectedDealID)
     }
