@@ -167,12 +167,14 @@ public struct SearchIndex: Sendable {
     /// Adds or replaces the entry for the creator `id`.
     public mutating func update(_ id: RecordID, keys: CreatorSearchKeys) {
         guard isOrdered else { return appendUnordered(id, keys: keys) }
+        let existing = ids.firstIndex(of: id)
+        // Most edits (an archive, a note, a stage) leave a creator's keys, or at least their place, as they were:
+        // moving the entry out of the name order and back shifted 100,000 places twice (a bulk archive of 1,000
+        // creators spent a third of its frame in `memmove`). Unchanged keys leave results made before still true, so
+        // the next keystroke's search may narrow them (a new generation made it scan every creator again).
+        if let existing, hasKeys(existing, equalTo: keys) { return }
         generation &+= 1
-        if let i = ids.firstIndex(of: id) {
-            // Most edits (an archive, a note, a stage) leave a creator's keys, or at least their place, as they were:
-            // moving the entry out of the name order and back shifted 100,000 places twice (a bulk archive of 1,000
-            // creators spent a third of its frame in `memmove`).
-            if hasKeys(i, equalTo: keys) { return }
+        if let i = existing {
             let old = nameOrderPosition(of: i)
             replaceKeys(of: i, with: keys)
             if isInPlace(i, at: old) { return compactIfWasteful() }

@@ -50,6 +50,21 @@ import Testing
         #expect(after.hits == index.search("zqx", refining: nil).hits)
     }
 
+    /// An edit that leaves a creator's keys as they were (an archive, a stage) keeps the results made before it: the
+    /// next keystroke narrows them rather than scanning every creator again. One that changes keys does not.
+    @Test func anEditThatKeepsTheKeysKeepsTheResultsNarrowable() throws {
+        var index = SearchIndex(Self.roster)
+        let before = index.search("ma", refining: nil)
+        var creator = try #require(Self.roster.first)
+        creator.archived.toggle()
+        index.update(creator)
+        #expect(before.generation == index.search("ma", refining: nil).generation)
+        #expect(index.search("mar", refining: before).hits == index.search("mar", refining: nil).hits)
+        creator.displayName = "Mariza Keychange"
+        index.update(creator)
+        #expect(before.generation != index.search("ma", refining: nil).generation)
+    }
+
     @Test func resultsOfOneIndexAreNeverNarrowedInAnother() {
         let small = SearchIndex(Array(Self.roster.prefix(50)))
         let large = SearchIndex(Self.roster)
